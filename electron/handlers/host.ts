@@ -1,0 +1,24 @@
+/**
+ * What handlers need from the outside world. The Electron host binds it to
+ * Electron's dialogs and paths; the Node host (Chromium harness, CLI, tests)
+ * binds it to plain Node and scripted answers. Handlers never import Electron.
+ */
+export interface SaveDialogRequest {
+  title: string;
+  defaultName: string;
+  filters: { name: string; extensions: string[] }[];
+}
+
+/** The outside world as handlers see it. */
+export interface Host {
+  readonly shell: 'electron' | 'chromium';
+  readonly appName: string;
+  readonly appVersion: string;
+  readonly platform: string;
+  /** Folder the app owns (settings, backups, keys). */
+  readonly userDataDir: string;
+  /** Current time; injected so tests are deterministic. */
+  now(): Date;
+  /** Asks the person where to save; resolves with an absolute path, or null when they cancel. */
+  showSaveDialog(request: SaveDialogRequest): Promise<string | null>;
+}

@@ -1,0 +1,21 @@
+import type { IpcChannel, IpcResponse, IpcValidRequest } from '../../shared/ipc/contract';
+import { saveTextFile } from './files';
+import type { Host } from './host';
+
+/** One handler per channel, each taking the validated request. */
+export type IpcHandlers = {
+  [C in IpcChannel]: (request: IpcValidRequest<C>) => Promise<IpcResponse<C>>;
+};
+
+/** Binds every domain's handlers to a host. Adding a channel to the contract without a handler fails to type-check. */
+export function createHandlers(host: Host): IpcHandlers {
+  return {
+    'app:get-info': async () => ({
+      name: host.appName,
+      version: host.appVersion,
+      shell: host.shell,
+      platform: host.platform,
+    }),
+    'file:save-text': (request) => saveTextFile(host, request),
+  };
+}

@@ -1,0 +1,63 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from '../../shared/ipc/events';
+
+/**
+ * The native application menu: standard roles (so every platform's own
+ * shortcuts work: copy, paste, undo, zoom, full screen, quit) plus the app's
+ * commands, which are sent to the renderer. Pure: returns a template, tested
+ * without Electron.
+ */
+export function buildMenuTemplate(options: {
+  platform: string;
+  appName: string;
+  isDevelopment: boolean;
+  send: (command: MenuCommand) => void;
+  showAbout: () => void;
+}): MenuItemConstructorOptions[] {
+  const { platform, appName, isDevelopment, send, showAbout } = options;
+  const isMac = platform === 'darwin';
+  const template: MenuItemConstructorOptions[] = [];
+  if (isMac) {
+    template.push({
+      label: appName,
+      submenu: [
+        { label: `About ${appName}`, click: showAbout },
+        { type: 'separator' },
+        { role: 'services' },
+        { type: 'separator' },
+        { role: 'hide' },
+        { role: 'hideOthers' },
+        { role: 'unhide' },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
+    });
+  }
+  template.push({
+    label: '&File',
+    submenu: [
+      { label: 'New Workshop', accelerator: 'CmdOrCtrl+N', click: () => send('workshop:new') },
+      { label: 'Library', accelerator: 'CmdOrCtrl+Shift+L', click: () => send('library:show') },
+      { type: 'separator' },
+      isMac ? { role: 'close' } : { role: 'quit' },
+    ],
+  });
+  template.push({ role: 'editMenu' });
+  const viewItems: MenuItemConstructorOptions[] = [
+    { label: 'Toggle Light/Dark Theme', accelerator: 'CmdOrCtrl+Shift+D', click: () => send('view:toggle-theme') },
+    { type: 'separator' },
+    { role: 'resetZoom' },
+    { role: 'zoomIn' },
+    { role: 'zoomOut' },
+    { type: 'separator' },
+    { role: 'togglefullscreen' },
+  ];
+  if (isDevelopment) viewItems.push({ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' });
+  template.push({ label: '&View', submenu: viewItems });
+  template.push({ role: 'windowMenu' });
+  template.push({
+    role: 'help',
+    submenu: isMac ? [] : [{ label: `About ${appName}`, click: showAbout }],
+  });
+  return template;
+}

@@ -1,0 +1,121 @@
+// Lint rules, above all the layer rules of ARCHITECTURE.md: lower layers never
+// import upper ones, and each refusal says what to do instead.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['assert', 'buffer', 'child_process', 'crypto', 'events', 'fs', 'fs/promises', 'http', 'https', 'module', 'net', 'os', 'path', 'process', 'stream', 'url', 'util', 'worker_threads', 'zlib'];
+
+const noNodePatterns = (message) => [{ group: ['node:*'], message }];
+const noNodePaths = (message) => nodeBuiltins.map((name) => ({ name, message }));
+
+const sharedMessage = {
+  node: 'shared/ is pure TypeScript used by both sides: no Node APIs. Pass the data in as an argument, or move this code to electron/.',
+  ui: 'shared/ must not depend on UI, storage or Electron (React, Mantine, Zustand, Dexie, electron). Keep it plain data in, plain data out; put UI in renderer/ and Electron code in electron/.',
+  upper: 'shared/ is the lowest layer and cannot import electron/ or renderer/. Move the common part down into shared/.',
+};
+const rendererMessage = {
+  node: 'The renderer runs sandboxed in a browser: no Node APIs. Ask the main side through renderer/platform (add a channel to shared/ipc/contract.ts and a handler in electron/handlers/).',
+  electron: 'The renderer must not import Electron or electron/. Reach the main side only through renderer/platform, which reads window.accord.',
+};
+const componentMessage =
+  'Components touch neither Dexie nor window.accord: read and change data through a store (renderer/store), which calls the repositories (renderer/db) and the platform (renderer/platform).';
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports (a default export is allowed only where a tool requires it).' }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: noNodePaths(sharedMessage.node),
+          patterns: [
+            ...noNodePatterns(sharedMessage.node),
+            { group: ['electron', 'react', 'react-dom', 'react/*', 'dexie', 'zustand', 'zustand/*', '@mantine/*', '@tabler/*', 'playwright-core'], message: sharedMessage.ui },
+            { group: ['**/electron/**', '**/renderer/**', '../electron', '../renderer'], message: sharedMessage.upper },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/vite.config.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: noNodePaths(rendererMessage.node),
+          patterns: [
+            ...noNodePatterns(rendererMessage.node),
+            { group: ['electron', '**/electron/**', '../electron'], message: rendererMessage.electron },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/features/**/*.{ts,tsx}', 'renderer/components/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: noNodePaths(rendererMessage.node),
+          patterns: [
+            ...noNodePatterns(rendererMessage.node),
+            { group: ['electron', '**/electron/**'], message: rendererMessage.electron },
+            { group: ['dexie', '**/db/*', '**/platform/*'], message: componentMessage },
+          ],
+        },
+      ],
+      'no-restricted-properties': ['error', { object: 'window', property: 'accord', message: componentMessage }],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['**/renderer/**', '../renderer', '../../renderer'], message: 'electron/ must not import renderer/: put code both sides need in shared/.' }],
+          paths: [{ name: 'electron', allowTypeImports: true, message: 'Only electron/main/ and electron/preload/ may import Electron at run time (in plain Node, importing it tries to download the binary). Handlers take the injected Host instead: add what you need to electron/handlers/host.ts.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**'], message: 'electron/ must not import renderer/: put code both sides need in shared/.' }] }],
+    },
+  },
+  {
+    files: ['test/**/*.{ts,tsx}', 'build/**/*.{ts,mjs,js}', '*.config.{ts,js}', 'renderer/vite.config.ts'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: [{ name: 'electron', allowTypeImports: true, message: 'Never import Electron at run time in Node: it tries to download its binary. Use `import type`.' }] }],
+    },
+  },
+  {
+    // Tools that require a default export.
+    files: ['*.config.{ts,js}', 'renderer/vite.config.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+);

@@ -1,0 +1,59 @@
+/**
+ * The only reader of `window.accord`. Stores call these functions; they turn
+ * the bridge's envelopes into values or AccordIpcError, and say clearly when
+ * the page runs without a shell (a plain browser tab, or a component test).
+ */
+import type { AccordBridge } from '../../shared/ipc/api';
+import type { AppInfo, IpcErrorCode, IpcResult } from '../../shared/ipc/contract';
+import type { MenuCommand } from '../../shared/ipc/events';
+
+declare global {
+  interface Window {
+    accord?: AccordBridge;
+  }
+}
+
+/** A refused or failed request to the app's main side, with a message for people. */
+export class AccordIpcError extends Error {
+  readonly code: IpcErrorCode | 'no-shell';
+  constructor(code: IpcErrorCode | 'no-shell', message: string) {
+    super(message);
+    this.name = 'AccordIpcError';
+    this.code = code;
+  }
+}
+
+function bridge(): AccordBridge {
+  const accord = window.accord;
+  if (!accord) {
+    throw new AccordIpcError('no-shell', 'Accord is running without its desktop shell, so it cannot save files. Start it with "npm start" or "npm run start:chromium".');
+  }
+  return accord;
+}
+
+function unwrap<T>(result: IpcResult<T>): T {
+  if (result.ok) return result.value;
+  throw new AccordIpcError(result.error.code, result.error.message);
+}
+
+/** Whether a desktop shell (Electron or the Chromium harness) is present. */
+export function hasShell(): boolean {
+  return typeof window !== 'undefined' && window.accord !== undefined;
+}
+
+/** Name, version and shell of the running app. */
+export async function getAppInfo(): Promise<AppInfo> {
+  return unwrap(await bridge().getAppInfo({}));
+}
+
+/** Asks where to save and writes a text file; resolves with the path, or null when cancelled. */
+export async function saveTextFile(request: { suggestedName: string; kind: 'accord' | 'markdown' | 'json' | 'csv' | 'pdf'; content: string }): Promise<string | null> {
+  const result = unwrap(await bridge().saveTextFile(request));
+  return result.saved ? result.path : null;
+}
+
+/** Subscribes to the native menu's commands; a no-op without a shell. */
+export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+  const accord = typeof window !== 'undefined' ? window.accord : undefined;
+  return accord ? accord.onMenuCommand(listener) : () => {};
+}

@@ -1,0 +1,67 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { WorkshopRecord } from '../../shared/model/workshop';
+import { matchesSearch } from '../../shared/model/workshop-factory';
+import type { WorkshopRepository } from '../db/workshop-repository';
+
+/** The library as the UI sees it. Components read this; only its actions write. */
+export interface LibraryState {
+  status: 'loading' | 'ready' | 'error';
+  error: string | null;
+  workshops: WorkshopRecord[];
+  query: string;
+  load(): Promise<void>;
+  setQuery(query: string): void;
+  create(input: { title: string; client?: string }): Promise<WorkshopRecord>;
+  rename(id: string, title: string): Promise<WorkshopRecord>;
+  setClient(id: string, client: string): Promise<WorkshopRecord>;
+  remove(id: string): Promise<void>;
+}
+
+/** The workshops a query shows, in library order. */
+export function visibleWorkshops(state: Pick<LibraryState, 'workshops' | 'query'>): WorkshopRecord[] {
+  return state.query.trim() === '' ? state.workshops : state.workshops.filter((workshop) => matchesSearch(workshop, state.query));
+}
+
+function upsertFirst(list: WorkshopRecord[], record: WorkshopRecord): WorkshopRecord[] {
+  return [record, ...list.filter((item) => item.id !== record.id)];
+}
+
+/** Creates the library store over a repository (real Dexie in the app, fake-indexeddb in tests). */
+export function createLibraryStore(repository: WorkshopRepository): StoreApi<LibraryState> {
+  return createStore<LibraryState>()((set) => ({
+    status: 'loading',
+    error: null,
+    workshops: [],
+    query: '',
+    async load() {
+      try {
+        const workshops = await repository.list();
+        set({ workshops, status: 'ready', error: null });
+      } catch (error) {
+        set({ status: 'error', error: error instanceof Error ? error.message : String(error) });
+      }
+    },
+    setQuery(query) {
+      set({ query });
+    },
+    async create(input) {
+      const record = await repository.create(input);
+      set((state) => ({ workshops: upsertFirst(state.workshops, record) }));
+      return record;
+    },
+    async rename(id, title) {
+      const record = await repository.rename(id, title);
+      set((state) => ({ workshops: upsertFirst(state.workshops, record) }));
+      return record;
+    },
+    async setClient(id, client) {
+      const record = await repository.setClient(id, client);
+      set((state) => ({ workshops: upsertFirst(state.workshops, record) }));
+      return record;
+    },
+    async remove(id) {
+      await repository.remove(id);
+      set((state) => ({ workshops: state.workshops.filter((workshop) => workshop.id !== id) }));
+    },
+  }));
+}

@@ -1,0 +1,49 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+
+/** Where the person is in the app. Kept in the URL hash so a reload returns to the same place. */
+export type Route = { screen: 'library' } | { screen: 'workshop'; workshopId: string };
+
+/** Reads a route from a location hash such as "#/workshop/ID". Anything unknown is the library. */
+export function parseRoute(hash: string): Route {
+  const match = /^#\/workshop\/([A-Za-z0-9-]{1,64})$/u.exec(hash);
+  return match?.[1] ? { screen: 'workshop', workshopId: match[1] } : { screen: 'library' };
+}
+
+/** The location hash of a route. */
+export function routeToHash(route: Route): string {
+  return route.screen === 'workshop' ? `#/workshop/${route.workshopId}` : '#/';
+}
+
+/** Navigation state and its one action. */
+export interface NavigationState {
+  route: Route;
+  navigate(route: Route): void;
+}
+
+/** Creates the navigation store, in step with `window.location.hash` when a window is given. */
+export function createNavigationStore(location?: { hash: string; addListener(listener: () => void): void; setHash(hash: string): void }): StoreApi<NavigationState> {
+  const store = createStore<NavigationState>()((set) => ({
+    route: location ? parseRoute(location.hash) : { screen: 'library' },
+    navigate(route) {
+      set({ route });
+      location?.setHash(routeToHash(route));
+    },
+  }));
+  location?.addListener(() => store.setState({ route: parseRoute(location.hash) }));
+  return store;
+}
+
+/** Binds the navigation store to the browser window's hash. */
+export function windowLocation(): { hash: string; addListener(listener: () => void): void; setHash(hash: string): void } {
+  return {
+    get hash() {
+      return window.location.hash;
+    },
+    addListener(listener) {
+      window.addEventListener('hashchange', listener);
+    },
+    setHash(hash) {
+      if (window.location.hash !== hash) window.location.hash = hash;
+    },
+  };
+}

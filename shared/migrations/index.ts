@@ -1,0 +1,15 @@
+/**
+ * Every database schema version ever released, oldest first. Dexie keeps each
+ * `db.version(n)` forever; the upgrade of version n calls the pure transform
+ * listed here, so a migration is unit-tested without IndexedDB.
+ */
+export const databaseHistory = [
+  { version: 1, released: '0.1.0', change: 'Workshops: id, title, client, status, createdAt, updatedAt.' },
+  { version: 2, released: '0.1.0', change: 'Workshops gain searchText (folded title + client) for accent-insensitive search.' },
+] as const;
+
+/** The schema version the current code writes. */
+export const CURRENT_DATABASE_VERSION = 2;
+
+export { migrateWorkshopV1ToV2 } from './workshop-v2';
+export type { WorkshopRecordV1, WorkshopRecordV2 } from './workshop-v2';

@@ -1,0 +1,9 @@
+import type { z } from 'zod';
+
+/** Turns a zod error into one sentence a person can act on, naming the field when there is one. */
+export function firstIssueMessage(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'The value is not valid.';
+  const where = issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
+  return `${where}${issue.message}`;
+}
