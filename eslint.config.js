@@ -23,7 +23,7 @@ const componentMessage =
   'Components touch neither Dexie nor window.accord: read and change data through a store (renderer/store), which calls the repositories (renderer/db) and the platform (renderer/platform).';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -46,10 +46,15 @@ export default tseslint.config(
             ...noNodePatterns(sharedMessage.node),
             { group: ['electron', 'react', 'react-dom', 'react/*', 'dexie', 'zustand', 'zustand/*', '@mantine/*', '@tabler/*', 'playwright-core'], message: sharedMessage.ui },
             { group: ['**/electron/**', '**/renderer/**', '../electron', '../renderer'], message: sharedMessage.upper },
+            { group: ['zod', 'zod/*'], message: 'Import { z } from shared/model/zod: zod/mini with English messages, small enough for the start-up path.' },
           ],
         },
       ],
     },
+  },
+  {
+    files: ['shared/model/zod.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': 'off' },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

@@ -1,20 +1,13 @@
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
-import '@fontsource-variable/inter/wght.css';
-import './app/app.css';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
+/**
+ * Start-up entry, kept tiny on purpose: it opens the database and starts
+ * reading the library at once, while the UI chunk (React, Mantine) is still
+ * loading. The UI then renders once, with the data already there.
+ */
 import { getDatabase } from './db/database';
-import { WorkshopRepository } from './db/workshop-repository';
-import { requestPersistentStorage } from './platform/storage';
-import { createLibraryStore } from './store/library-store';
-import { createNavigationStore, windowLocation } from './store/navigation-store';
+import { readWorkshops } from './db/workshop-queries';
 
-const library = createLibraryStore(new WorkshopRepository(getDatabase()));
-const navigation = createNavigationStore(windowLocation());
-void library.getState().load();
-void requestPersistentStorage();
+const db = getDatabase();
+const workshops = readWorkshops(db);
+workshops.catch(() => undefined); // the UI reports a failed read; never an unhandled rejection here
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element.');
-createRoot(root).render(<App stores={{ library, navigation }} />);
+void import('./app/start').then(({ startApp }) => startApp(db, workshops));

@@ -11,12 +11,46 @@ function contentSecurityPolicyMeta(): Plugin {
   };
 }
 
+/**
+ * The UI chunk is imported dynamically by the tiny start-up entry (so the
+ * library read starts first); preloading it from index.html lets it download
+ * in parallel with the entry instead of after it.
+ */
+function preloadUiChunk(): Plugin {
+  return {
+    name: 'accord-preload-ui-chunk',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const bundle = context.bundle ?? {};
+        const start = Object.values(bundle).find((output) => output.type === 'chunk' && output.facadeModuleId?.endsWith('/app/start.tsx'));
+        if (!start || start.type !== 'chunk') return html;
+        // The chunk and everything it imports statically, so the browser fetches them all at once.
+        const files = new Set<string>();
+        const styles = new Set<string>();
+        const visit = (fileName: string) => {
+          const chunk = bundle[fileName];
+          if (!chunk || chunk.type !== 'chunk' || files.has(fileName) || chunk.isEntry) return;
+          files.add(fileName);
+          for (const css of chunk.viteMetadata?.importedCss ?? []) styles.add(css);
+          for (const imported of chunk.imports) visit(imported);
+        };
+        visit(start.fileName);
+        const links = [...files].map((file) => `    <link rel="modulepreload" crossorigin href="./${file}">`);
+        const sheets = [...styles].map((file) => `    <link rel="stylesheet" crossorigin href="./${file}">`);
+        return html.replace('</head>', `${[...links, ...sheets].join('\n')}\n  </head>`);
+      },
+    },
+  };
+}
+
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root,
   base: './',
-  plugins: [react(), contentSecurityPolicyMeta()],
+  plugins: [react(), contentSecurityPolicyMeta(), preloadUiChunk()],
   build: {
     outDir: fileURLToPath(new URL('../out/renderer', import.meta.url)),
     emptyOutDir: true,

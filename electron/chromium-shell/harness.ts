@@ -55,6 +55,11 @@ export function bridgeInitScript(): string {
 })();`;
 }
 
+/** Answers every request of a context: files of `rendererDir` on the app's origin; everything else is refused and recorded. */
+export async function serveRenderer(context: BrowserContext, rendererDir: string, blocked: string[]): Promise<void> {
+  await context.route('**/*', (route) => serve(route, rendererDir, blocked));
+}
+
 async function serve(route: Route, rendererDir: string, blocked: string[]): Promise<void> {
   const url = route.request().url();
   if (!url.startsWith(`${SHELL_ORIGIN}/`)) {
@@ -126,7 +131,7 @@ export async function launchShell(options: {
   }
   const blockedRequests: string[] = [];
   const dispatch = createDispatcher(createHandlers(options.host), (message) => console.error(message));
-  await context.route('**/*', (route) => serve(route, options.rendererDir, blockedRequests));
+  await serveRenderer(context, options.rendererDir, blockedRequests);
   await context.exposeBinding('__accordInvoke', async (source, channel: unknown, request: unknown) => {
     // Same rule as Electron's sender check: only the main frame of our own origin may call.
     const frameUrl = source.frame.url();

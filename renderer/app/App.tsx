@@ -1,27 +1,34 @@
-import { AppShell, Loader, Group, MantineProvider, useMantineColorScheme } from '@mantine/core';
-import { ModalsProvider } from '@mantine/modals';
-import { Notifications } from '@mantine/notifications';
+import { MantineProvider, useMantineColorScheme } from '@mantine/core';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { onMenuCommand } from '../platform/accord';
 import { StoresProvider, useNavigation, type AppStores } from '../store/stores';
 import { LibraryScreen } from '../features/library/LibraryScreen';
-import { NewWorkshopModal } from '../features/library/NewWorkshopModal';
 import { AppHeader } from './AppHeader';
 import { theme } from './theme';
 
-// The workshop editor grows large; loading it on demand keeps the first screen fast.
+// Loaded on demand, so the first screen parses and renders only what it shows.
 const WorkshopScreen = lazy(() => import('../features/workshop/WorkshopScreen').then((module) => ({ default: module.WorkshopScreen })));
+const NewWorkshopModal = lazy(() => import('../features/library/NewWorkshopModal').then((module) => ({ default: module.NewWorkshopModal })));
+const LazyNotifications = lazy(() => import('../components/LazyNotifications').then((module) => ({ default: module.LazyNotifications })));
+
+/** Warms the on-demand chunks once the first screen is up, so opening a dialog never waits. */
+function prefetchWhenIdle(): void {
+  const prefetch = () => {
+    void import('../features/library/NewWorkshopModal');
+    void import('../components/ConfirmDialog');
+    void import('../features/workshop/WorkshopScreen');
+  };
+  if ('requestIdleCallback' in window) window.requestIdleCallback(prefetch, { timeout: 2000 });
+  else setTimeout(prefetch, 300);
+}
 
 /** The whole app, given its stores. `mantineEnv="test"` turns off transitions and portals for jsdom tests. */
 export function App({ stores, mantineEnv = 'default' }: { stores: AppStores; mantineEnv?: 'default' | 'test' }) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto" env={mantineEnv}>
-      <ModalsProvider>
-        <Notifications position="bottom-right" />
-        <StoresProvider stores={stores}>
-          <Screens />
-        </StoresProvider>
-      </ModalsProvider>
+      <StoresProvider stores={stores}>
+        <Screens />
+      </StoresProvider>
     </MantineProvider>
   );
 }
@@ -30,7 +37,16 @@ function Screens() {
   const route = useNavigation((state) => state.route);
   const navigate = useNavigation((state) => state.navigate);
   const [creating, setCreating] = useState(false);
+  const [afterFirstScreen, setAfterFirstScreen] = useState(false);
   const { toggleColorScheme } = useMantineColorScheme();
+
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      setAfterFirstScreen(true);
+      prefetchWhenIdle();
+    }, 0);
+    return () => clearTimeout(timer);
+  }, []);
 
   useEffect(
     () =>
@@ -43,33 +59,30 @@ function Screens() {
   );
 
   return (
-    <AppShell header={{ height: 64 }} padding={0}>
-      <AppShell.Header>
-        <AppHeader />
-      </AppShell.Header>
-      <AppShell.Main>
+    <div className="app-frame">
+      <AppHeader />
+      <main>
         {route.screen === 'library' ? (
           <LibraryScreen onNewWorkshop={() => setCreating(true)} />
         ) : (
-          <Suspense
-            fallback={
-              <Group justify="center" py={80}>
-                <Loader aria-label="Opening the workshop" />
-              </Group>
-            }
-          >
+          <Suspense fallback={<div className="accord-spinner" role="status" aria-label="Opening the workshop" />}>
             <WorkshopScreen workshopId={route.workshopId} />
           </Suspense>
         )}
-      </AppShell.Main>
-      <NewWorkshopModal
-        opened={creating}
-        onClose={() => setCreating(false)}
-        onCreated={(id) => {
-          setCreating(false);
-          navigate({ screen: 'workshop', workshopId: id });
-        }}
-      />
-    </AppShell>
+      </main>
+      <Suspense fallback={null}>
+        {afterFirstScreen && <LazyNotifications />}
+        {creating && (
+          <NewWorkshopModal
+            opened
+            onClose={() => setCreating(false)}
+            onCreated={(id) => {
+              setCreating(false);
+              navigate({ screen: 'workshop', workshopId: id });
+            }}
+          />
+        )}
+      </Suspense>
+    </div>
   );
 }

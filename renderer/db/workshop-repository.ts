@@ -1,7 +1,9 @@
 import { ClientNameSchema, WorkshopTitleSchema, type WorkshopRecord } from '../../shared/model/workshop';
-import { createWorkshopRecord, workshopSearchText } from '../../shared/model/workshop-factory';
-import { firstIssueMessage } from '../../shared/model/validation';
+import { createWorkshopRecord } from '../../shared/model/workshop-factory';
+import { workshopSearchText } from '../../shared/model/workshop-search';
+import { firstIssueMessage, type ValidationError } from '../../shared/model/validation';
 import type { AccordDatabase } from './database';
+import { readWorkshops } from './workshop-queries';
 
 /** A change the repository refused, with the reason for people. */
 export class RepositoryError extends Error {
@@ -21,7 +23,7 @@ export class WorkshopRepository {
 
   /** Every workshop, most recently changed first. */
   async list(): Promise<WorkshopRecord[]> {
-    return this.db.workshops.orderBy('updatedAt').reverse().toArray();
+    return readWorkshops(this.db);
   }
 
   /** One workshop, or undefined. */
@@ -77,8 +79,8 @@ export class WorkshopRepository {
 }
 
 function describe(error: unknown): string {
-  if (error && typeof error === 'object' && 'issues' in error) {
-    return firstIssueMessage(error as Parameters<typeof firstIssueMessage>[0]);
+  if (error && typeof error === 'object' && 'issues' in error && Array.isArray(error.issues)) {
+    return firstIssueMessage(error as ValidationError);
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { WorkshopRecord } from '../../shared/model/workshop';
-import { matchesSearch } from '../../shared/model/workshop-factory';
+import { matchesSearch } from '../../shared/model/workshop-search';
 import type { WorkshopRepository } from '../db/workshop-repository';
 
 /** The library as the UI sees it. Components read this; only its actions write. */
@@ -9,7 +9,8 @@ export interface LibraryState {
   error: string | null;
   workshops: WorkshopRecord[];
   query: string;
-  load(): Promise<void>;
+  /** Loads the library; `pending` is a read already under way (started early at start-up). */
+  load(pending?: Promise<WorkshopRecord[]>): Promise<void>;
   setQuery(query: string): void;
   create(input: { title: string; client?: string }): Promise<WorkshopRecord>;
   rename(id: string, title: string): Promise<WorkshopRecord>;
@@ -33,9 +34,9 @@ export function createLibraryStore(repository: WorkshopRepository): StoreApi<Lib
     error: null,
     workshops: [],
     query: '',
-    async load() {
+    async load(pending) {
       try {
-        const workshops = await repository.list();
+        const workshops = await (pending ?? repository.list());
         set({ workshops, status: 'ready', error: null });
       } catch (error) {
         set({ status: 'error', error: error instanceof Error ? error.message : String(error) });

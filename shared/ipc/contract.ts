@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../model/zod';
 
 /**
  * The one IPC contract: every channel (`domain:verb-noun`) with the schema of
@@ -29,15 +29,15 @@ export const MAX_SAVE_TEXT_CHARS = 50 * 1024 * 1024;
 const forbiddenFileNameCharacters = /[/\\:*?"<>|\u0000-\u001f]/u;
 
 /** A suggested file name: a bare name, never a path, so the renderer cannot pick where files go. */
-export const SuggestedFileNameSchema = z
-  .string()
-  .trim()
-  .min(1, { error: 'The file name is empty.' })
-  .max(200, { error: 'The file name is longer than 200 characters.' })
-  .refine((name) => !forbiddenFileNameCharacters.test(name), {
+export const SuggestedFileNameSchema = z.string({ error: 'The file name must be text.' }).check(
+  z.trim(),
+  z.minLength(1, { error: 'The file name is empty.' }),
+  z.maxLength(200, { error: 'The file name is longer than 200 characters.' }),
+  z.refine((name) => !forbiddenFileNameCharacters.test(name), {
     error: 'The file name may not contain / \\ : * ? " < > | or control characters.',
-  })
-  .refine((name) => name !== '.' && name !== '..', { error: 'The file name may not be "." or "..".' });
+  }),
+  z.refine((name) => name !== '.' && name !== '..', { error: 'The file name may not be "." or "..".' }),
+);
 
 /** What the app and its shell say about themselves. */
 export const AppInfoSchema = z.object({
@@ -53,19 +53,17 @@ export type AppInfo = z.output<typeof AppInfoSchema>;
 /** Channels and their request/response schemas. */
 export const ipcContract = {
   'app:get-info': {
-    request: z.object({}).strict(),
+    request: z.strictObject({}),
     response: AppInfoSchema,
   },
   'file:save-text': {
-    request: z
-      .object({
-        suggestedName: SuggestedFileNameSchema,
-        kind: z.enum(exportFileKinds, { error: `The kind must be one of: ${exportFileKinds.join(', ')}.` }),
-        content: z.string().max(MAX_SAVE_TEXT_CHARS, { error: 'The content is larger than 50 MB.' }),
-      })
-      .strict(),
+    request: z.strictObject({
+      suggestedName: SuggestedFileNameSchema,
+      kind: z.enum(exportFileKinds, { error: `The kind must be one of: ${exportFileKinds.join(', ')}.` }),
+      content: z.string({ error: 'The content must be text.' }).check(z.maxLength(MAX_SAVE_TEXT_CHARS, { error: 'The content is larger than 50 MB.' })),
+    }),
     response: z.discriminatedUnion('saved', [
-      z.object({ saved: z.literal(true), path: z.string(), bytes: z.number().int().nonnegative() }),
+      z.object({ saved: z.literal(true), path: z.string(), bytes: z.int().check(z.nonnegative()) }),
       z.object({ saved: z.literal(false) }),
     ]),
   },

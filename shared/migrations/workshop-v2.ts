@@ -1,4 +1,4 @@
-import { workshopSearchText } from '../model/workshop-factory';
+import { workshopSearchText } from '../model/workshop-search';
 
 /** A workshop as database version 1 stored it (first release). */
 export interface WorkshopRecordV1 {

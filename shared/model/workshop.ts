@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /** Where a workshop stands in its life: editing, collecting signatures, signed, or amended after signing. */
 export const workshopStatuses = ['draft', 'signing', 'signed', 'amended'] as const;
@@ -13,22 +13,22 @@ export const WorkshopStatusSchema = z.enum(workshopStatuses);
 export const WORKSHOP_TEXT_MAX = 120;
 
 /** A workshop title: trimmed, never empty or only spaces. */
-export const WorkshopTitleSchema = z
-  .string({ error: 'The title must be text.' })
-  .trim()
-  .min(1, { error: 'Give the workshop a title; it cannot be empty.' })
-  .max(WORKSHOP_TEXT_MAX, { error: `Keep the title under ${WORKSHOP_TEXT_MAX + 1} characters.` });
+export const WorkshopTitleSchema = z.string({ error: 'The title must be text.' }).check(
+  z.trim(),
+  z.minLength(1, { error: 'Give the workshop a title; it cannot be empty.' }),
+  z.maxLength(WORKSHOP_TEXT_MAX, { error: `Keep the title under ${WORKSHOP_TEXT_MAX + 1} characters.` }),
+);
 
 /** A client organisation's name: trimmed, may be empty while it is not known yet. */
-export const ClientNameSchema = z
-  .string({ error: 'The client name must be text.' })
-  .trim()
-  .max(WORKSHOP_TEXT_MAX, { error: `Keep the client name under ${WORKSHOP_TEXT_MAX + 1} characters.` });
+export const ClientNameSchema = z.string({ error: 'The client name must be text.' }).check(
+  z.trim(),
+  z.maxLength(WORKSHOP_TEXT_MAX, { error: `Keep the client name under ${WORKSHOP_TEXT_MAX + 1} characters.` }),
+);
 
 /** What a person types to create a workshop. */
 export const NewWorkshopSchema = z.object({
   title: WorkshopTitleSchema,
-  client: ClientNameSchema.default(''),
+  client: z._default(ClientNameSchema, ''),
 });
 
 /** Validated input for a new workshop. */
@@ -36,12 +36,12 @@ export type NewWorkshop = z.output<typeof NewWorkshopSchema>;
 
 /** A workshop as the library stores it (schema version 2 of the database). */
 export const WorkshopRecordSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   title: WorkshopTitleSchema,
   client: ClientNameSchema,
   status: WorkshopStatusSchema,
-  createdAt: z.number().int().nonnegative(),
-  updatedAt: z.number().int().nonnegative(),
+  createdAt: z.int().check(z.nonnegative()),
+  updatedAt: z.int().check(z.nonnegative()),
   /** Folded "title client", kept in step with them, so search ignores accents and case. */
   searchText: z.string(),
 });

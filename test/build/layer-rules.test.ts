@@ -25,13 +25,14 @@ describe('layer rules', () => {
     ['renderer/features/library/X.tsx', 'export const a = () => window.accord;\n', 'Components touch neither Dexie'],
     ['electron/handlers/x.ts', "import { dialog } from 'electron';\nexport const a = dialog;\n", 'injected Host'],
     ['electron/handlers/x.ts', "import { App } from '../../renderer/app/App';\nexport const a = App;\n", 'must not import renderer/'],
+    ['shared/model/x.ts', "import { z } from 'zod';\nexport const a = z;\n", 'Import { z } from shared/model/zod'],
   ])('%s: refuses %j with a message that says what to do', async (file, code, expected) => {
     const messages = await messagesFor(file, code);
     expect(messages.join('\n')).toContain(expected);
   });
 
   it.each([
-    ['shared/model/x.ts', "import { z } from 'zod';\nexport const a = z;\n"],
+    ['shared/model/x.ts', "import { z } from './zod';\nexport const a = z;\n"],
     ['renderer/store/x.ts', "import { getDatabase } from '../db/database';\nexport const a = getDatabase;\n"],
     ['electron/main/x.ts', "import { app } from 'electron';\nexport const a = app;\n"],
     ['electron/handlers/x.ts', "import type { BrowserWindow } from 'electron';\nexport type A = BrowserWindow;\n"],

@@ -43,16 +43,14 @@ describe('workshop library in Chromium', () => {
     const { page } = app;
     await createWorkshop(page, 'Delete me', 'Acme');
     await page.getByRole('button', { name: /^Library$/ }).click();
-    await page.getByRole('button', { name: 'Actions for Delete me' }).click();
-    await page.getByRole('menuitem', { name: 'Delete…' }).click();
+    await page.getByRole('button', { name: 'Delete Delete me' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete “Delete me”?' });
     await dialog.waitFor();
     expect(await dialog.innerText()).toContain('It cannot be undone.');
     await dialog.getByRole('button', { name: 'Keep it' }).click();
     await dialog.waitFor({ state: 'hidden' });
     expect(await page.getByTestId('workshop-row').count()).toBe(1);
-    await page.getByRole('button', { name: 'Actions for Delete me' }).click();
-    await page.getByRole('menuitem', { name: 'Delete…' }).click();
+    await page.getByRole('button', { name: 'Delete Delete me' }).click();
     await page.getByRole('button', { name: 'Delete workshop' }).click();
     await page.getByRole('heading', { name: 'Run your first alignment session' }).waitFor();
     await page.reload();
@@ -68,6 +66,11 @@ describe('workshop library in Chromium', () => {
     await page.getByRole('button', { name: /^Library$/ }).click();
     await page.getByTestId('workshop-row').waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Delete Accessible workshop' }).click();
+    await page.getByRole('dialog').waitFor();
+    await page.waitForTimeout(400);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Keep it' }).click();
     await page.getByRole('button', { name: 'New workshop' }).click();
     await page.getByRole('dialog').waitFor();
     await page.waitForTimeout(400); // let the opening transition finish: half-faded text fails contrast

@@ -1,3 +1,4 @@
+import '../../components/mantine-ui-styles';
 import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { ClientNameSchema, WorkshopTitleSchema } from '../../../shared/model/workshop';

@@ -1,3 +1,4 @@
+import '../../components/mantine-ui-styles';
 import { Alert, Anchor, Breadcrumbs, Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { IconAlertCircle, IconArrowLeft, IconCheck, IconCloudOff } from '@tabler/icons-react';
 import { useState } from 'react';

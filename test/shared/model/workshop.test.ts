@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WorkshopTitleSchema, ClientNameSchema } from '../../../shared/model/workshop';
-import { createWorkshopRecord, matchesSearch } from '../../../shared/model/workshop-factory';
+import { createWorkshopRecord } from '../../../shared/model/workshop-factory';
+import { matchesSearch } from '../../../shared/model/workshop-search';
 import { foldForSearch } from '../../../shared/text/fold';
 
 describe('workshop title', () => {

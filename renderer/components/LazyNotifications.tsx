@@ -1,0 +1,15 @@
+import './mantine-ui-styles';
+import '@mantine/notifications/styles.css';
+import { Notifications, notifications } from '@mantine/notifications';
+import { useEffect } from 'react';
+import { connectNotifications } from './notify';
+
+/** The notifications host, loaded on demand (see App). */
+export function LazyNotifications() {
+  useEffect(() => {
+    connectNotifications((notice) =>
+      notifications.show({ message: notice.message, title: notice.title, color: notice.tone === 'error' ? 'red' : undefined }),
+    );
+  }, []);
+  return <Notifications position="bottom-right" />;
+}

@@ -1,0 +1,25 @@
+/**
+ * Shows a notification. The notifications system is loaded after the first
+ * screen is interactive; a message sent before that waits for it.
+ */
+export interface Notice {
+  message: string;
+  title?: string;
+  tone?: 'info' | 'error';
+}
+
+type Show = (notice: Notice) => void;
+let show: Show | null = null;
+const waiting: Notice[] = [];
+
+/** Queues or shows a notice. */
+export function notify(notice: Notice): void {
+  if (show) show(notice);
+  else waiting.push(notice);
+}
+
+/** Called once the notifications system is mounted. */
+export function connectNotifications(next: Show): void {
+  show = next;
+  for (const notice of waiting.splice(0)) next(notice);
+}
