@@ -46,7 +46,7 @@ export default tseslint.config(
             ...noNodePatterns(sharedMessage.node),
             { group: ['electron', 'react', 'react-dom', 'react/*', 'dexie', 'zustand', 'zustand/*', '@mantine/*', '@tabler/*', 'playwright-core'], message: sharedMessage.ui },
             { group: ['**/electron/**', '**/renderer/**', '../electron', '../renderer'], message: sharedMessage.upper },
-            { group: ['zod', 'zod/*'], message: 'Import { z } from shared/model/zod: zod/mini with English messages, small enough for the start-up path.' },
+            { regex: '^zod(/.*)?$', message: 'Import { z } from shared/model/zod: zod/mini with English messages, small enough for the start-up path.' },
           ],
         },
       ],

@@ -20,7 +20,7 @@ import { defaultWindowSize, fitToDisplays, loadWindowState, minimumWindowSize, s
 // Registered before `ready`, from the first release on: the scheme's origin is
 // where IndexedDB lives, so it must never change.
 protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } },
 ]);
 
 const rendererRoot = join(__dirname, '..', 'renderer');
