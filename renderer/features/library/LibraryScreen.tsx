@@ -176,7 +176,7 @@ const WorkshopRow = memo(function WorkshopRow({ workshop, onOpen, onDelete }: { 
         <RelativeTime timestamp={workshop.updatedAt} />
       </td>
       <td style={{ width: 56 }} onClick={(event) => event.stopPropagation()}>
-        <button type="button" className="library-icon-button" aria-label={`Delete ${workshop.title}`} title="Delete…" onClick={() => onDelete(workshop)}>
+        <button type="button" className="accord-icon-button" data-tone="danger" aria-label={`Delete ${workshop.title}`} title="Delete…" onClick={() => onDelete(workshop)}>
           <IconTrash size={18} aria-hidden />
         </button>
       </td>
