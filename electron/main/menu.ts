@@ -42,7 +42,19 @@ export function buildMenuTemplate(options: {
       isMac ? { role: 'close' } : { role: 'quit' },
     ],
   });
-  template.push({ role: 'editMenu' });
+  // Undo and redo act on the whole agreement (the app's own history), not on one text field.
+  template.push({
+    label: '&Edit',
+    submenu: [
+      { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => send('edit:undo') },
+      { label: 'Redo', accelerator: isMac ? 'Shift+Cmd+Z' : 'Ctrl+Y', click: () => send('edit:redo') },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
+    ],
+  });
   const viewItems: MenuItemConstructorOptions[] = [
     { label: 'Toggle Light/Dark Theme', accelerator: 'CmdOrCtrl+Shift+D', click: () => send('view:toggle-theme') },
     { type: 'separator' },

@@ -1,7 +1,7 @@
 import { MantineProvider, useMantineColorScheme } from '@mantine/core';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { onMenuCommand } from '../platform/accord';
-import { StoresProvider, useNavigation, type AppStores } from '../store/stores';
+import { StoresProvider, useEditorStore, useNavigation, useTemplatesStore, type AppStores } from '../store/stores';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { AppHeader } from './AppHeader';
 import { theme } from './theme';
@@ -39,14 +39,17 @@ function Screens() {
   const [creating, setCreating] = useState(false);
   const [afterFirstScreen, setAfterFirstScreen] = useState(false);
   const { toggleColorScheme } = useMantineColorScheme();
+  const editor = useEditorStore();
+  const templates = useTemplatesStore();
 
   useEffect(() => {
     const timer = setTimeout(() => {
       setAfterFirstScreen(true);
       prefetchWhenIdle();
+      void templates.getState().load();
     }, 0);
     return () => clearTimeout(timer);
-  }, []);
+  }, [templates]);
 
   useEffect(
     () =>
@@ -54,8 +57,10 @@ function Screens() {
         if (command === 'workshop:new') setCreating(true);
         if (command === 'library:show') navigate({ screen: 'library' });
         if (command === 'view:toggle-theme') toggleColorScheme();
+        if (command === 'edit:undo') editor.getState().undo();
+        if (command === 'edit:redo') editor.getState().redo();
       }),
-    [navigate, toggleColorScheme],
+    [navigate, toggleColorScheme, editor],
   );
 
   return (
@@ -66,7 +71,7 @@ function Screens() {
           <LibraryScreen onNewWorkshop={() => setCreating(true)} />
         ) : (
           <Suspense fallback={<div className="accord-spinner" role="status" aria-label="Opening the workshop" />}>
-            <WorkshopScreen workshopId={route.workshopId} />
+            <WorkshopScreen workshopId={route.workshopId} section={route.section} />
           </Suspense>
         )}
       </main>

@@ -5,9 +5,8 @@ import './app.css';
 import { createRoot } from 'react-dom/client';
 import type { WorkshopRecord } from '../../shared/model/workshop';
 import type { AccordDatabase } from '../db/database';
-import { WorkshopRepository } from '../db/workshop-repository';
 import { requestPersistentStorage } from '../platform/storage';
-import { createLibraryStore } from '../store/library-store';
+import { createAppStores } from '../store/create-stores';
 import { createNavigationStore, windowLocation } from '../store/navigation-store';
 import { App } from './App';
 
@@ -16,12 +15,15 @@ const FIRST_RENDER_WAIT_MS = 400;
 
 /** Creates the stores over the open database and renders the app. */
 export async function startApp(db: AccordDatabase, pendingWorkshops: Promise<WorkshopRecord[]>): Promise<void> {
-  const library = createLibraryStore(new WorkshopRepository(db));
-  const navigation = createNavigationStore(windowLocation());
-  const loaded = library.getState().load(pendingWorkshops);
+  const stores = createAppStores(db, { navigation: createNavigationStore(windowLocation()) });
+  const loaded = stores.library.getState().load(pendingWorkshops);
+  // Never lose the last second: write pending edits when the window is hidden or closed.
+  const flush = () => void stores.editor.getState().flush();
+  window.addEventListener('pagehide', flush);
+  document.addEventListener('visibilitychange', flush);
   await Promise.race([loaded, new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS))]);
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element.');
-  createRoot(root).render(<App stores={{ library, navigation }} />);
+  createRoot(root).render(<App stores={stores} />);
   void requestPersistentStorage();
 }

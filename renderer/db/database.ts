@@ -1,9 +1,26 @@
 import Dexie, { type Table } from 'dexie';
-import { migrateWorkshopV1ToV2, type WorkshopRecordV1 } from '../../shared/migrations/index';
+import { agreementForWorkshopV3, migrateWorkshopV1ToV2, type WorkshopRecordV1, type WorkshopRecordV2 } from '../../shared/migrations/index';
+import type { Agreement } from '../../shared/model/agreement';
 import type { WorkshopRecord } from '../../shared/model/workshop';
 
 /** Name of the IndexedDB database; never change it (it is where every user's library lives). */
 export const DATABASE_NAME = 'accord';
+
+/** A workshop's agreement draft. */
+export interface AgreementRecord {
+  workshopId: string;
+  agreement: Agreement;
+  updatedAt: number;
+}
+
+/** A template a consultant saved from one of their agreements. */
+export interface TemplateRecord {
+  id: string;
+  name: string;
+  description: string;
+  agreement: Agreement;
+  createdAt: number;
+}
 
 /**
  * The local database. Every `version(n)` ever released stays here forever,
@@ -13,6 +30,8 @@ export const DATABASE_NAME = 'accord';
  */
 export class AccordDatabase extends Dexie {
   workshops!: Table<WorkshopRecord, string>;
+  agreements!: Table<AgreementRecord, string>;
+  templates!: Table<TemplateRecord, string>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name, { chromeTransactionDurability: 'strict' });
@@ -27,6 +46,12 @@ export class AccordDatabase extends Dexie {
             Object.assign(record, migrateWorkshopV1ToV2(record));
           }),
       );
+    this.version(3)
+      .stores({ workshops: 'id, updatedAt, status', agreements: 'workshopId', templates: 'id, createdAt' })
+      .upgrade(async (transaction) => {
+        const workshops = await transaction.table<WorkshopRecordV2>('workshops').toArray();
+        await transaction.table('agreements').bulkPut(workshops.map(agreementForWorkshopV3));
+      });
   }
 }
 

@@ -1,3 +1,5 @@
+import type { Agreement } from '../../shared/model/agreement';
+import { blankAgreement } from '../../shared/model/blank-agreement';
 import { ClientNameSchema, WorkshopTitleSchema, type WorkshopRecord } from '../../shared/model/workshop';
 import { createWorkshopRecord } from '../../shared/model/workshop-factory';
 import { workshopSearchText } from '../../shared/model/workshop-search';
@@ -13,7 +15,11 @@ export class RepositoryError extends Error {
   }
 }
 
-/** Workshops in the local library. Validates before every write, so nothing invalid is ever stored. */
+/**
+ * Workshops in the local library, each with its agreement draft. Validates
+ * before every write, so nothing invalid is ever stored; the library record
+ * and the agreement's title and client always change together.
+ */
 export class WorkshopRepository {
   constructor(
     private readonly db: AccordDatabase,
@@ -31,15 +37,23 @@ export class WorkshopRepository {
     return this.db.workshops.get(id);
   }
 
-  /** Creates a draft workshop; throws RepositoryError with the reason on invalid input. */
-  async create(input: { title: string; client?: string }): Promise<WorkshopRecord> {
+  /**
+   * Creates a draft workshop with its agreement: the given one (a template's),
+   * or a blank one. Throws RepositoryError with the reason on invalid input.
+   */
+  async create(input: { title: string; client?: string; agreement?: Agreement }): Promise<WorkshopRecord> {
     let record: WorkshopRecord;
     try {
       record = createWorkshopRecord(input, this.newId(), this.clock());
     } catch (error) {
       throw new RepositoryError(describe(error));
     }
-    await this.db.workshops.add(record);
+    const base = input.agreement ? (JSON.parse(JSON.stringify(input.agreement)) as Agreement) : blankAgreement();
+    const agreement: Agreement = { ...base, workshop: { ...base.workshop, title: record.title, client: record.client } };
+    await this.db.transaction('rw', this.db.workshops, this.db.agreements, async () => {
+      await this.db.workshops.add(record);
+      await this.db.agreements.add({ workshopId: record.id, agreement, updatedAt: record.updatedAt });
+    });
     return record;
   }
 
@@ -47,35 +61,43 @@ export class WorkshopRepository {
   async rename(id: string, title: string): Promise<WorkshopRecord> {
     const parsed = WorkshopTitleSchema.safeParse(title);
     if (!parsed.success) throw new RepositoryError(firstIssueMessage(parsed.error));
-    return this.change(id, (record) => ({ ...record, title: parsed.data }));
+    return this.change(id, { title: parsed.data });
   }
 
   /** Changes the client's name. */
   async setClient(id: string, client: string): Promise<WorkshopRecord> {
     const parsed = ClientNameSchema.safeParse(client);
     if (!parsed.success) throw new RepositoryError(firstIssueMessage(parsed.error));
-    return this.change(id, (record) => ({ ...record, client: parsed.data }));
+    return this.change(id, { client: parsed.data });
   }
 
-  /** Deletes a workshop for good. */
+  /** Deletes a workshop and its agreement for good. */
   async remove(id: string): Promise<void> {
-    await this.db.workshops.delete(id);
+    await this.db.transaction('rw', this.db.workshops, this.db.agreements, async () => {
+      await this.db.workshops.delete(id);
+      await this.db.agreements.delete(id);
+    });
   }
 
-  private async change(id: string, edit: (record: WorkshopRecord) => WorkshopRecord): Promise<WorkshopRecord> {
-    return this.db.transaction('rw', this.db.workshops, async () => {
+  private async change(id: string, fields: { title?: string; client?: string }): Promise<WorkshopRecord> {
+    return this.db.transaction('rw', this.db.workshops, this.db.agreements, async () => {
       const current = await this.db.workshops.get(id);
       if (!current) throw new RepositoryError('This workshop no longer exists; it may have been deleted.');
-      const edited = edit(current);
-      const next: WorkshopRecord = {
-        ...edited,
-        updatedAt: Math.max(this.clock(), current.updatedAt),
-        searchText: workshopSearchText(edited.title, edited.client),
-      };
+      const next = touchRecord(current, { ...current, ...fields }, this.clock());
       await this.db.workshops.put(next);
+      const stored = await this.db.agreements.get(id);
+      if (stored) {
+        const agreement = { ...stored.agreement, workshop: { ...stored.agreement.workshop, title: next.title, client: next.client } };
+        await this.db.agreements.put({ workshopId: id, agreement, updatedAt: next.updatedAt });
+      }
       return next;
     });
   }
+}
+
+/** The library record after a change: new time, search text in step. */
+export function touchRecord(current: WorkshopRecord, edited: WorkshopRecord, now: number): WorkshopRecord {
+  return { ...edited, updatedAt: Math.max(now, current.updatedAt), searchText: workshopSearchText(edited.title, edited.client) };
 }
 
 function describe(error: unknown): string {

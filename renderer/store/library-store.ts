@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Agreement } from '../../shared/model/agreement';
 import type { WorkshopRecord } from '../../shared/model/workshop';
 import { matchesSearch } from '../../shared/model/workshop-search';
 import type { WorkshopRepository } from '../db/workshop-repository';
@@ -12,10 +13,12 @@ export interface LibraryState {
   /** Loads the library; `pending` is a read already under way (started early at start-up). */
   load(pending?: Promise<WorkshopRecord[]>): Promise<void>;
   setQuery(query: string): void;
-  create(input: { title: string; client?: string }): Promise<WorkshopRecord>;
+  create(input: { title: string; client?: string; agreement?: Agreement }): Promise<WorkshopRecord>;
   rename(id: string, title: string): Promise<WorkshopRecord>;
   setClient(id: string, client: string): Promise<WorkshopRecord>;
   remove(id: string): Promise<void>;
+  /** Re-reads one workshop's row after its agreement was saved. */
+  refresh(id: string): Promise<void>;
 }
 
 /** The workshops a query shows, in library order. */
@@ -59,6 +62,10 @@ export function createLibraryStore(repository: WorkshopRepository): StoreApi<Lib
       const record = await repository.setClient(id, client);
       set((state) => ({ workshops: upsertFirst(state.workshops, record) }));
       return record;
+    },
+    async refresh(id) {
+      const record = await repository.get(id);
+      if (record) set((state) => ({ workshops: upsertFirst(state.workshops, record) }));
     },
     async remove(id) {
       await repository.remove(id);

@@ -1,17 +1,24 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
-/** Where the person is in the app. Kept in the URL hash so a reload returns to the same place. */
-export type Route = { screen: 'library' } | { screen: 'workshop'; workshopId: string };
+import { sections, type SectionId } from '../../shared/model/sections';
 
-/** Reads a route from a location hash such as "#/workshop/ID". Anything unknown is the library. */
+/** Where the person is in the app. Kept in the URL hash so a reload returns to the same place. */
+export type Route = { screen: 'library' } | { screen: 'workshop'; workshopId: string; section?: SectionId };
+
+const sectionIds = new Set<string>(sections.map((section) => section.id));
+
+/** Reads a route from a location hash such as "#/workshop/ID/revenue". Anything unknown is the library. */
 export function parseRoute(hash: string): Route {
-  const match = /^#\/workshop\/([A-Za-z0-9-]{1,64})$/u.exec(hash);
-  return match?.[1] ? { screen: 'workshop', workshopId: match[1] } : { screen: 'library' };
+  const match = /^#\/workshop\/([A-Za-z0-9-]{1,64})(?:\/([a-z]{1,20}))?$/u.exec(hash);
+  if (!match?.[1]) return { screen: 'library' };
+  const section = match[2];
+  return section && sectionIds.has(section) ? { screen: 'workshop', workshopId: match[1], section: section as SectionId } : { screen: 'workshop', workshopId: match[1] };
 }
 
 /** The location hash of a route. */
 export function routeToHash(route: Route): string {
-  return route.screen === 'workshop' ? `#/workshop/${route.workshopId}` : '#/';
+  if (route.screen === 'library') return '#/';
+  return route.section ? `#/workshop/${route.workshopId}/${route.section}` : `#/workshop/${route.workshopId}`;
 }
 
 /** Navigation state and its one action. */

@@ -1,12 +1,16 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore, type StoreApi } from 'zustand';
+import type { AgreementEditorState } from './agreement-store';
 import type { LibraryState } from './library-store';
 import type { NavigationState } from './navigation-store';
+import type { TemplatesState } from './templates-store';
 
 /** The app's stores, injected so tests can give each render its own database. */
 export interface AppStores {
   library: StoreApi<LibraryState>;
   navigation: StoreApi<NavigationState>;
+  editor: StoreApi<AgreementEditorState>;
+  templates: StoreApi<TemplatesState>;
 }
 
 const StoresContext = createContext<AppStores | null>(null);
@@ -25,6 +29,26 @@ function useStores(): AppStores {
 /** Reads from the library store. */
 export function useLibrary<T>(selector: (state: LibraryState) => T): T {
   return useStore(useStores().library, selector);
+}
+
+/** Reads from the agreement editor store. */
+export function useEditor<T>(selector: (state: AgreementEditorState) => T): T {
+  return useStore(useStores().editor, selector);
+}
+
+/** The editor store itself, for commands that act outside React's render (menu undo/redo). */
+export function useEditorStore(): StoreApi<AgreementEditorState> {
+  return useStores().editor;
+}
+
+/** The templates store itself (to load it once the first screen is up). */
+export function useTemplatesStore(): StoreApi<TemplatesState> {
+  return useStores().templates;
+}
+
+/** Reads from the templates store. */
+export function useTemplates<T>(selector: (state: TemplatesState) => T): T {
+  return useStore(useStores().templates, selector);
 }
 
 /** Reads from the navigation store. */

@@ -6,10 +6,13 @@
 export const databaseHistory = [
   { version: 1, released: '0.1.0', change: 'Workshops: id, title, client, status, createdAt, updatedAt.' },
   { version: 2, released: '0.1.0', change: 'Workshops gain searchText (folded title + client) for accent-insensitive search.' },
+  { version: 3, released: '0.2.0', change: 'Agreements (one draft per workshop) and user templates; existing workshops get a blank agreement.' },
 ] as const;
 
 /** The schema version the current code writes. */
-export const CURRENT_DATABASE_VERSION = 2;
+export const CURRENT_DATABASE_VERSION = 3;
 
 export { migrateWorkshopV1ToV2 } from './workshop-v2';
 export type { WorkshopRecordV1, WorkshopRecordV2 } from './workshop-v2';
+export { agreementForWorkshopV3 } from './agreement-v3';
+export type { AgreementRecordV3 } from './agreement-v3';

@@ -1,4 +1,8 @@
+import { AGREEMENT_SCHEMA_VERSION } from './schema-version';
+import { teamLabels, teams, type Team } from './teams';
 import { z } from './zod';
+
+export { AGREEMENT_SCHEMA_VERSION, teamLabels, teams, type Team };
 
 /**
  * The agreement: every part of PRODUCT.md's "The agreement", as one typed,
@@ -8,8 +12,6 @@ import { z } from './zod';
  * an unfinished draft can always be saved.
  */
 
-/** The schema version this code writes. A newer one is refused, never half-loaded. */
-export const AGREEMENT_SCHEMA_VERSION = 1;
 
 const shortText = z.string().check(z.maxLength(200, { error: 'Keep this under 200 characters.' }));
 const longText = z.string().check(z.maxLength(4000, { error: 'Keep this under 4,000 characters.' }));
@@ -18,19 +20,6 @@ const itemId = z.string().check(z.minLength(1, { error: 'An item has no id.' }),
 const maybeNumber = z.nullable(z.number());
 const isoDate = z.string().check(z.regex(/^(\d{4}-\d{2}-\d{2})?$/, { error: 'Use a date like 2027-03-31.' }));
 
-/** Teams that take part. */
-export const teams = ['marketing', 'inside-sales', 'field-sales', 'revops', 'executive', 'other'] as const;
-/** A team that takes part. */
-export type Team = (typeof teams)[number];
-/** How each team is named to people. */
-export const teamLabels: Record<Team, string> = {
-  marketing: 'Marketing',
-  'inside-sales': 'Inside sales (SDR/BDR)',
-  'field-sales': 'Field sales',
-  revops: 'RevOps',
-  executive: 'Executive sponsor',
-  other: 'Other',
-};
 const TeamSchema = z.enum(teams);
 
 /** Who may propose an item. */

@@ -1,4 +1,5 @@
-import { teamLabels, type Agreement, type Consensus } from './agreement';
+import type { Agreement, Consensus } from './agreement';
+import { teamLabels } from './teams';
 
 /** The eleven parts of an agreement, in agenda order. */
 export const sections = [

@@ -1,5 +1,4 @@
 import {
-  AGREEMENT_SCHEMA_VERSION,
   type Agreement,
   type BuyingRole,
   type Commitment,
@@ -11,6 +10,7 @@ import {
   type Stage,
 } from '../model/agreement';
 import { proposedConsensus } from '../model/consensus';
+import { AGREEMENT_SCHEMA_VERSION } from '../model/schema-version';
 
 /** What makes one template different from another; everything else is common practice. */
 export interface TemplateSpec {

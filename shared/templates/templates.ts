@@ -1,5 +1,4 @@
-import { AGREEMENT_SCHEMA_VERSION, type Agreement } from '../model/agreement';
-import { proposedConsensus } from '../model/consensus';
+import type { Agreement } from '../model/agreement';
 import { buildAgreement, criterion, personalEmailDomains, signal, type TemplateSpec } from './common';
 
 const saasMidMarket: TemplateSpec = {
@@ -241,54 +240,9 @@ export const builtInTemplates: AgreementTemplate[] = [
   { id: 'professional-services', name: 'Professional services', description: 'Half-year plan, referrals and events, ANUM, partners own the relationship.', build: () => buildAgreement(professionalServices) },
 ];
 
-/** An empty agreement with only the standard structure (no template). */
-export function blankAgreement(title = '', client = ''): Agreement {
-  return {
-    schemaVersion: AGREEMENT_SCHEMA_VERSION,
-    workshop: { title, client, facilitator: '', date: '', validityMonths: 12, nextReviewDate: '' },
-    participants: [],
-    revenuePlan: {
-      periodLabel: 'Quarter',
-      periodWeeks: 13,
-      currency: 'EUR',
-      revenueTarget: null,
-      averageDealSize: null,
-      winRate: null,
-      leadToMql: null,
-      mqlToSal: null,
-      salToSql: null,
-      sqlToOpportunity: null,
-      salesCycleDays: null,
-      sdrHeadcount: null,
-      leadsPerSdrPerWeek: null,
-      headlineKpi: 'mqls',
-      consensus: proposedConsensus(),
-    },
-    stages: [],
-    glossary: [],
-    icp: [],
-    buyingCommittee: { functions: [], seniorities: ['C-level', 'VP', 'Director', 'Manager', 'Individual contributor'], cells: [], requiredRoles: [], consensus: proposedConsensus() },
-    engagement: { signals: [], decay: { mode: 'none', days: null, consensus: proposedConsensus() }, fastTracks: [] },
-    scoring: {
-      fitThresholds: { A: 75, B: 50, C: 25 },
-      engagementThresholds: { 4: 75, 3: 50, 2: 25 },
-      mqlRule: { minFitGrade: 'B', minEngagement: 2, fastTrackQualifies: true },
-      consensus: proposedConsensus(),
-      framework: { kind: 'BANT', questions: [], minimumMet: null, consensus: proposedConsensus() },
-    },
-    handoffs: [],
-    commitments: [],
-    reasons: [],
-    recycling: { reentryAfterDays: null, rule: '', consensus: proposedConsensus() },
-    kpis: [],
-    meetings: [],
-    parkingLot: [],
-    decisions: [],
-    actions: [],
-  };
-}
-
 /** A built-in template by id. */
 export function findTemplate(id: string): AgreementTemplate | undefined {
   return builtInTemplates.find((template) => template.id === id);
 }
+
+export { blankAgreement } from '../model/blank-agreement';

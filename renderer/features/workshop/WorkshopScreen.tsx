@@ -1,23 +1,61 @@
 import '../../components/mantine-ui-styles';
-import { Alert, Anchor, Breadcrumbs, Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
-import { IconAlertCircle, IconArrowLeft, IconCheck, IconCloudOff } from '@tabler/icons-react';
-import { useState } from 'react';
-import { ClientNameSchema, WorkshopTitleSchema, type WorkshopRecord } from '../../../shared/model/workshop';
+import { ActionIcon, Alert, Anchor, Badge, Breadcrumbs, Button, Drawer, Group, Loader, Menu, Modal, RingProgress, Stack, Text, TextInput, Textarea, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { IconAlertCircle, IconArrowBackUp, IconArrowForwardUp, IconArrowLeft, IconCheck, IconCircleCheck, IconCloudOff, IconDots, IconFileExport, IconTemplate } from '@tabler/icons-react';
+import { useEffect, useMemo, useState, type ComponentType } from 'react';
+import { readiness, type Blocker } from '../../../shared/model/agreement-rules';
+import { sectionProgress, sections, type SectionId } from '../../../shared/model/sections';
+import { WorkshopTitleSchema } from '../../../shared/model/workshop';
 import { firstIssueMessage } from '../../../shared/model/validation';
-import { formatDateTime, RelativeTime } from '../../components/RelativeTime';
-import { StatusBadge } from '../../components/StatusBadge';
-import { useAutosave, type SaveState } from '../../components/useAutosave';
-import { useLibrary, useNavigation } from '../../store/stores';
+import { notify } from '../../components/notify';
+import { useEditor, useLibrary, useNavigation, useTemplates } from '../../store/stores';
+import { EditorProvider, useAgreementEditor } from './editor-kit';
+import { CadenceSection } from './sections/CadenceSection';
+import { CommitteeSection } from './sections/CommitteeSection';
+import { EngagementSection } from './sections/EngagementSection';
+import { HandoffSection } from './sections/HandoffSection';
+import { IcpSection } from './sections/IcpSection';
+import { LogSection } from './sections/LogSection';
+import { ReasonsSection } from './sections/ReasonsSection';
+import { RevenueSection } from './sections/RevenueSection';
+import { ScoringSection } from './sections/ScoringSection';
+import { VocabularySection } from './sections/VocabularySection';
+import { WorkshopSection } from './sections/WorkshopSection';
+import './workshop.css';
 
-/** One workshop: its name and client, edited in place and saved as you type. */
-export function WorkshopScreen({ workshopId }: { workshopId: string }) {
-  const workshop = useLibrary((state) => state.workshops.find((item) => item.id === workshopId));
-  const status = useLibrary((state) => state.status);
+const sectionEditors: Record<SectionId, ComponentType> = {
+  workshop: WorkshopSection,
+  revenue: RevenueSection,
+  vocabulary: VocabularySection,
+  icp: IcpSection,
+  committee: CommitteeSection,
+  engagement: EngagementSection,
+  scoring: ScoringSection,
+  handoff: HandoffSection,
+  reasons: ReasonsSection,
+  cadence: CadenceSection,
+  log: LogSection,
+};
+
+/** One workshop: the guided editor of its agreement, part by part. */
+export function WorkshopScreen({ workshopId, section = 'workshop' }: { workshopId: string; section?: SectionId }) {
+  const open = useEditor((state) => state.open);
+  const flush = useEditor((state) => state.flush);
+  const status = useEditor((state) => state.status);
+  const error = useEditor((state) => state.error);
+  const agreement = useEditor((state) => (state.workshopId === workshopId ? state.agreement : null));
+  const record = useLibrary((state) => state.workshops.find((item) => item.id === workshopId));
+  const libraryStatus = useLibrary((state) => state.status);
   const navigate = useNavigation((state) => state.navigate);
-  const back = () => navigate({ screen: 'library' });
+  const back = () => {
+    void flush();
+    navigate({ screen: 'library' });
+  };
 
-  if (status === 'loading') return null;
-  if (!workshop) {
+  useEffect(() => {
+    void open(workshopId);
+  }, [open, workshopId]);
+
+  if (libraryStatus === 'ready' && !record) {
     return (
       <section className="accord-content">
         <Alert color="yellow" icon={<IconAlertCircle />} title="This workshop is not in the library">
@@ -29,140 +67,300 @@ export function WorkshopScreen({ workshopId }: { workshopId: string }) {
       </section>
     );
   }
-  return <WorkshopDetails key={workshop.id} workshop={workshop} onBack={back} />;
-}
-
-function WorkshopDetails({ workshop, onBack }: { workshop: WorkshopRecord; onBack: () => void }) {
-  const rename = useLibrary((state) => state.rename);
-  const setClient = useLibrary((state) => state.setClient);
-  const title = useAutosavedText(workshop.title, WorkshopTitleSchema, async (value) => void (await rename(workshop.id, value)));
-  const client = useAutosavedText(workshop.client, ClientNameSchema, async (value) => void (await setClient(workshop.id, value)));
-  const saveState: SaveState = [title.saveState, client.saveState].find((state) => state !== 'saved') ?? 'saved';
-
-  return (
-    <section className="accord-content" aria-label={`Workshop ${workshop.title}`}>
-      <Group justify="space-between" mb="lg">
-        <Breadcrumbs>
-          <Anchor component="button" onClick={onBack} fz="md">
-            <Group gap={6}>
-              <IconArrowLeft size={16} aria-hidden />
-              Library
-            </Group>
-          </Anchor>
-          <Text fz="md" c="dimmed" truncate maw={480}>
-            {workshop.title}
-          </Text>
-        </Breadcrumbs>
-        <SaveIndicator state={saveState} />
-      </Group>
-      <Stack gap="xl">
-        <VisuallyHidden>
-          <h1>{workshop.title}</h1>
-        </VisuallyHidden>
-        <Group align="flex-start" gap="md" wrap="nowrap">
-          <TextInput
-            className="accord-title-input"
-            style={{ flex: 1 }}
-            variant="unstyled"
-            aria-label="Workshop title"
-            size="md"
-            {...title.inputProps}
-          />
-          <div style={{ paddingTop: 14 }}>
-            <StatusBadge status={workshop.status} />
-          </div>
-        </Group>
-        <Card withBorder radius="md" padding="xl" bg="var(--accord-surface)">
-          <Title order={2} size="h3" mb="md">
-            Workshop details
-          </Title>
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xl">
-            <TextInput label="Client organisation" description="The company whose teams are agreeing." size="md" {...client.inputProps} />
-            <Stack gap={4}>
-              <Text fw={500}>Dates</Text>
-              <Text c="dimmed">Created {formatDateTime(workshop.createdAt)}</Text>
-              <Text c="dimmed">
-                Last change <RelativeTime timestamp={workshop.updatedAt} />
-              </Text>
-            </Stack>
-          </SimpleGrid>
-        </Card>
-        <Group>
-          <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={onBack}>
-            Back to the library
-          </Button>
-        </Group>
-      </Stack>
-    </section>
-  );
-}
-
-/**
- * A text field saved as you type. An invalid value is shown with its message
- * and never written; leaving the field then puts the stored value back.
- */
-function useAutosavedText(stored: string, schema: typeof WorkshopTitleSchema | typeof ClientNameSchema, save: (value: string) => Promise<void>) {
-  const [value, setValue] = useState(stored);
-  const [error, setError] = useState<string | null>(null);
-  const [focused, setFocused] = useState(false);
-  const autosave = useAutosave(save);
-  // Follow the stored value when it changes elsewhere (e.g. undo), but never under the person's cursor.
-  const [shownStored, setShownStored] = useState(stored);
-  if (stored !== shownStored && !focused) {
-    setShownStored(stored);
-    setValue(stored);
-  }
-  return {
-    saveState: autosave.state,
-    inputProps: {
-      value,
-      error,
-      onFocus: () => setFocused(true),
-      onChange: (event: React.ChangeEvent<HTMLInputElement>) => {
-        const next = event.currentTarget.value;
-        setValue(next);
-        const parsed = schema.safeParse(next);
-        if (parsed.success) {
-          setError(null);
-          autosave.schedule(parsed.data);
-        } else {
-          setError(firstIssueMessage(parsed.error));
-          autosave.cancel();
-        }
-      },
-      onBlur: () => {
-        setFocused(false);
-        void autosave.flush();
-        if (error) {
-          setValue(stored);
-          setError(null);
-        }
-      },
-      onKeyDown: (event: React.KeyboardEvent<HTMLInputElement>) => {
-        if (event.key === 'Enter') event.currentTarget.blur();
-        if (event.key === 'Escape') {
-          autosave.cancel();
-          setValue(stored);
-          setError(null);
-        }
-      },
-    },
-  };
-}
-
-function SaveIndicator({ state }: { state: SaveState }) {
-  if (state === 'error') {
+  if (status === 'error') {
     return (
-      <Group gap={6} c="red" role="status">
-        <IconCloudOff size={18} aria-hidden />
-        <Text size="sm">Not saved: the change could not be written</Text>
+      <section className="accord-content">
+        <Alert color="red" icon={<IconAlertCircle />} title="This agreement could not be opened">
+          {error} Nothing was changed.{' '}
+          <Anchor component="button" onClick={back}>
+            Back to the library
+          </Anchor>
+        </Alert>
+      </section>
+    );
+  }
+  if (!agreement || !record) {
+    return (
+      <Group justify="center" py={80}>
+        <Loader aria-label="Opening the workshop" />
       </Group>
     );
   }
   return (
-    <Group gap={6} c="dimmed" role="status" aria-live="polite">
-      {state === 'saved' && <IconCheck size={18} aria-hidden />}
-      <Text size="sm">{state === 'saved' ? 'All changes saved' : 'Saving…'}</Text>
+    <EditorProvider agreement={agreement}>
+      <Editor workshopId={workshopId} section={section} status={record.status} onBack={back} />
+    </EditorProvider>
+  );
+}
+
+function Editor({ workshopId, section, status, onBack }: { workshopId: string; section: SectionId; status: string; onBack: () => void }) {
+  const { agreement } = useAgreementEditor();
+  const navigate = useNavigation((state) => state.navigate);
+  const undo = useEditor((state) => state.undo);
+  const redo = useEditor((state) => state.redo);
+  const canUndo = useEditor((state) => state.past.length > 0);
+  const canRedo = useEditor((state) => state.future.length > 0);
+  const [readyOpen, setReadyOpen] = useState(false);
+  const [templateOpen, setTemplateOpen] = useState(false);
+  const progress = useMemo(() => sectionProgress(agreement), [agreement]);
+  const check = useMemo(() => readiness(agreement), [agreement]);
+  const SectionEditor = sectionEditors[section];
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const mod = event.metaKey || event.ctrlKey;
+      if (!mod) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) {
+        event.preventDefault();
+        undo();
+      } else if ((key === 'z' && event.shiftKey) || key === 'y') {
+        event.preventDefault();
+        redo();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [undo, redo]);
+
+  const go = (target: SectionId, itemId?: string) => {
+    navigate({ screen: 'workshop', workshopId, section: target });
+    if (itemId) {
+      setTimeout(() => {
+        const element = document.getElementById(`item-${itemId}`);
+        element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+        element?.querySelector<HTMLElement>('input, textarea, button')?.focus();
+      }, 80);
+    }
+  };
+
+  return (
+    <div className="workshop-layout">
+      <div className="workshop-head">
+        <Group justify="space-between" wrap="nowrap">
+          <Breadcrumbs>
+            <Anchor component="button" onClick={onBack} fz="md">
+              <Group gap={6}>
+                <IconArrowLeft size={16} aria-hidden />
+                Library
+              </Group>
+            </Anchor>
+            <Text fz="md" c="dimmed" truncate maw={420}>
+              {agreement.workshop.client || 'No client yet'}
+            </Text>
+          </Breadcrumbs>
+          <Group gap="xs" wrap="nowrap">
+            <Tooltip label="Undo (Ctrl/Cmd+Z)">
+              <ActionIcon variant="default" size="lg" aria-label="Undo" disabled={!canUndo} onClick={undo}>
+                <IconArrowBackUp size={18} />
+              </ActionIcon>
+            </Tooltip>
+            <Tooltip label="Redo (Shift+Ctrl/Cmd+Z)">
+              <ActionIcon variant="default" size="lg" aria-label="Redo" disabled={!canRedo} onClick={redo}>
+                <IconArrowForwardUp size={18} />
+              </ActionIcon>
+            </Tooltip>
+            <SaveIndicator />
+            <Button
+              variant={check.ready ? 'filled' : 'light'}
+              color={check.ready ? 'teal.8' : undefined}
+              leftSection={check.ready ? <IconCircleCheck size={18} /> : undefined}
+              onClick={() => setReadyOpen(true)}
+              data-testid="ready-button"
+            >
+              {check.ready ? 'Ready to sign' : `Ready to sign? ${check.blockers.length} to settle`}
+            </Button>
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <ActionIcon variant="default" size="lg" aria-label="More actions">
+                  <IconDots size={18} />
+                </ActionIcon>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item leftSection={<IconTemplate size={16} />} onClick={() => setTemplateOpen(true)}>
+                  Save as template…
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Group>
+        <Group align="center" gap="md" wrap="nowrap" mt="xs">
+          <VisuallyHidden>
+            <h1>{agreement.workshop.title}</h1>
+          </VisuallyHidden>
+          <TitleInput />
+          <Badge variant="light" color="gray" size="lg" tt="none">
+            {status === 'draft' ? 'Draft' : status}
+          </Badge>
+        </Group>
+      </div>
+      <nav className="workshop-nav" aria-label="Parts of the agreement">
+        <ol>
+          {sections.map((entry) => {
+            const done = progress[entry.id];
+            const current = entry.id === section;
+            const percent = done.total === 0 ? 0 : (done.settled / done.total) * 100;
+            return (
+              <li key={entry.id}>
+                <UnstyledButton className="workshop-nav-item" data-active={current || undefined} aria-current={current ? 'page' : undefined} onClick={() => go(entry.id)}>
+                  <span className="workshop-nav-number">{entry.number}</span>
+                  <span className="workshop-nav-title">{entry.title}</span>
+                  {done.total > 0 && (
+                    <span className="workshop-nav-progress" aria-label={`${done.settled} of ${done.total} settled${done.disputed ? `, ${done.disputed} disputed` : ''}`}>
+                      {done.disputed > 0 && <span className="workshop-nav-disputed">{done.disputed}</span>}
+                      <RingProgress size={30} thickness={4} roundCaps sections={[{ value: percent, color: percent === 100 ? 'teal' : 'accord' }]} />
+                      <span>
+                        {done.settled}/{done.total}
+                      </span>
+                    </span>
+                  )}
+                </UnstyledButton>
+              </li>
+            );
+          })}
+        </ol>
+      </nav>
+      <main className="workshop-pane" aria-label={sections.find((entry) => entry.id === section)?.title}>
+        <SectionEditor />
+      </main>
+      <ReadinessDrawer opened={readyOpen} onClose={() => setReadyOpen(false)} blockers={check.blockers} onGo={(blocker) => {
+        setReadyOpen(false);
+        go(blocker.section, blocker.itemId);
+      }} />
+      {templateOpen && <SaveTemplateModal onClose={() => setTemplateOpen(false)} />}
+    </div>
+  );
+}
+
+/** The workshop title: edited in place; an empty title is refused with a message and never saved. */
+function TitleInput() {
+  const { agreement, update } = useAgreementEditor();
+  const stored = agreement.workshop.title;
+  const [value, setValue] = useState(stored);
+  const [error, setError] = useState<string | null>(null);
+  const [focused, setFocused] = useState(false);
+  const [shown, setShown] = useState(stored);
+  if (stored !== shown && !focused) {
+    setShown(stored);
+    setValue(stored);
+  }
+  return (
+    <TextInput
+      className="accord-title-input"
+      style={{ flex: 1 }}
+      variant="unstyled"
+      size="md"
+      aria-label="Workshop title"
+      value={value}
+      error={error}
+      onFocus={() => setFocused(true)}
+      onChange={(event) => {
+        const next = event.currentTarget.value;
+        setValue(next);
+        const parsed = WorkshopTitleSchema.safeParse(next);
+        if (parsed.success) {
+          setError(null);
+          update((draft) => void (draft.workshop.title = parsed.data), 'workshop.title');
+        } else setError(firstIssueMessage(parsed.error));
+      }}
+      onBlur={() => {
+        setFocused(false);
+        if (error) {
+          setValue(stored);
+          setError(null);
+        }
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') event.currentTarget.blur();
+      }}
+    />
+  );
+}
+
+function SaveIndicator() {
+  const saveState = useEditor((state) => state.saveState);
+  const saveError = useEditor((state) => state.saveError);
+  if (saveState === 'error') {
+    return (
+      <Tooltip label={saveError ?? ''}>
+        <Group gap={6} c="red.8" role="status">
+          <IconCloudOff size={18} aria-hidden />
+          <Text size="sm">Not saved</Text>
+        </Group>
+      </Tooltip>
+    );
+  }
+  return (
+    <Group gap={6} c="dimmed" role="status" aria-live="polite" w={150} wrap="nowrap">
+      {saveState === 'saved' && <IconCheck size={18} aria-hidden />}
+      <Text size="sm">{saveState === 'saved' ? 'All changes saved' : 'Saving…'}</Text>
     </Group>
+  );
+}
+
+function ReadinessDrawer({ opened, onClose, blockers, onGo }: { opened: boolean; onClose: () => void; blockers: Blocker[]; onGo: (blocker: Blocker) => void }) {
+  const grouped = sections.map((section) => ({ section, blockers: blockers.filter((blocker) => blocker.section === section.id) })).filter((group) => group.blockers.length > 0);
+  return (
+    <Drawer opened={opened} onClose={onClose} position="right" size="lg" title={blockers.length === 0 ? 'Ready to sign' : `${blockers.length} things to settle before signing`}>
+      {blockers.length === 0 ? (
+        <Alert color="teal" icon={<IconCircleCheck />} title="Every item is agreed or parked">
+          Nothing blocks signing. The agreement can go to the signatories.
+        </Alert>
+      ) : (
+        <Stack gap="lg">
+          <Text c="dimmed">The agreement can be signed when every item is agreed or explicitly parked and nothing below is left. Choose a line to go there.</Text>
+          {grouped.map(({ section, blockers: list }) => (
+            <Stack key={section.id} gap={6}>
+              <Text fw={700}>
+                {section.number}. {section.title}
+              </Text>
+              {list.map((blocker, index) => (
+                <UnstyledButton key={`${blocker.itemId}-${blocker.field ?? ''}-${index}`} className="workshop-blocker" onClick={() => onGo(blocker)}>
+                  {blocker.message}
+                </UnstyledButton>
+              ))}
+            </Stack>
+          ))}
+        </Stack>
+      )}
+    </Drawer>
+  );
+}
+
+function SaveTemplateModal({ onClose }: { onClose: () => void }) {
+  const { agreement } = useAgreementEditor();
+  const saveFrom = useTemplates((state) => state.saveFrom);
+  const [name, setName] = useState(agreement.workshop.title);
+  const [description, setDescription] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <Modal opened onClose={onClose} title="Save as template" size="lg" centered>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          saveFrom(name, description, agreement).then(
+            () => {
+              notify({ message: `Saved the template “${name.trim()}”. Start a new workshop from it in the library.` });
+              onClose();
+            },
+            (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
+          );
+        }}
+      >
+        <Stack>
+          <Text c="dimmed">The rules are kept; the client, people’s names, dates, every item’s consensus, the parking lot, decisions and action items are not.</Text>
+          <TextInput label="Template name" value={name} data-autofocus error={error} onChange={(event) => setName(event.currentTarget.value)} />
+          <Textarea label="Description" value={description} onChange={(event) => setDescription(event.currentTarget.value)} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" leftSection={<IconFileExport size={16} />}>
+              Save template
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
   );
 }

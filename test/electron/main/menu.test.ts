@@ -18,7 +18,7 @@ describe('application menu', () => {
   it('has the standard edit and window menus on every platform', () => {
     for (const platform of ['darwin', 'win32', 'linux']) {
       const roles = build(platform).template.map((item) => item.role);
-      expect(roles).toContain('editMenu');
+      expect(build(platform).items.map((item) => item.role)).toEqual(expect.arrayContaining(['cut', 'copy', 'paste', 'selectAll']));
       expect(roles).toContain('windowMenu');
       expect(roles).toContain('help');
     }
@@ -35,6 +35,15 @@ describe('application menu', () => {
     (newWorkshop?.click as () => void)();
     (items.find((item) => item.label === 'Toggle Light/Dark Theme')?.click as () => void)();
     expect(sent).toEqual(['workshop:new', 'view:toggle-theme']);
+  });
+  it('wires Undo and Redo to the agreement, with platform shortcuts', () => {
+    const mac = build('darwin');
+    const undo = mac.items.find((item) => item.label === 'Undo');
+    expect(undo?.accelerator).toBe('CmdOrCtrl+Z');
+    expect(mac.items.find((item) => item.label === 'Redo')?.accelerator).toBe('Shift+Cmd+Z');
+    expect(build('win32').items.find((item) => item.label === 'Redo')?.accelerator).toBe('Ctrl+Y');
+    (undo?.click as () => void)();
+    expect(mac.sent).toEqual(['edit:undo']);
   });
   it('offers developer tools only in development', () => {
     expect(build('linux', false).items.some((item) => item.role === 'toggleDevTools')).toBe(false);

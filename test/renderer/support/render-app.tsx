@@ -2,9 +2,7 @@ import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../../renderer/app/App';
 import { AccordDatabase } from '../../../renderer/db/database';
-import { WorkshopRepository } from '../../../renderer/db/workshop-repository';
-import { createLibraryStore } from '../../../renderer/store/library-store';
-import { createNavigationStore } from '../../../renderer/store/navigation-store';
+import { createAppStores } from '../../../renderer/store/create-stores';
 
 let counter = 0;
 
@@ -18,11 +16,9 @@ export function freshDatabase(): AccordDatabase {
 export async function renderApp(db: AccordDatabase = freshDatabase()) {
   let now = 1_750_000_000_000;
   let id = 0;
-  const repository = new WorkshopRepository(db, () => (now += 1000), () => `w${(id += 1)}`);
-  const library = createLibraryStore(repository);
-  const navigation = createNavigationStore();
-  await library.getState().load();
+  const stores = createAppStores(db, { now: () => (now += 1000), newId: () => `w${(id += 1)}`, saveDelayMs: 50 });
+  await stores.library.getState().load();
   const user = userEvent.setup();
-  const view = render(<App stores={{ library, navigation }} mantineEnv="test" />);
-  return { ...view, user, db, repository, library, navigation };
+  const view = render(<App stores={stores} mantineEnv="test" />);
+  return { ...view, user, db, repository: stores.workshops, ...stores };
 }

@@ -1,0 +1,387 @@
+import { ActionIcon, Badge, Button, Card, Group, NumberInput, Select, Stack, Switch, Text, Textarea, TextInput, Title, Tooltip, type ComboboxItem } from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconCopy, IconPlayerPause, IconPlus, IconThumbDown, IconThumbUp, IconTrash } from '@tabler/icons-react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import type { Agreement, Consensus, Position } from '../../../shared/model/agreement';
+import { validateAgreement } from '../../../shared/model/agreement-rules';
+import { withParked, withPosition } from '../../../shared/model/consensus';
+import { useEditor } from '../../store/stores';
+
+/** Changes the agreement; every edit goes through here (undo, autosave). */
+export type Update = (recipe: (draft: Agreement) => void, coalesceKey?: string) => void;
+
+/** The open agreement and its update function, for the section editors. */
+export interface EditorContextValue {
+  agreement: Agreement;
+  update: Update;
+  /** Problems of the draft, by "itemId:field". */
+  issues: Map<string, string>;
+}
+
+const EditorContext = createContext<EditorContextValue | null>(null);
+
+/** Provides the agreement, its update function and its problems to the sections. */
+export function EditorProvider({ agreement, children }: { agreement: Agreement; children: ReactNode }) {
+  const update = useEditor((state) => state.update);
+  const issues = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const issue of validateAgreement(agreement)) {
+      const key = `${issue.itemId}:${issue.field}`;
+      if (!map.has(key)) map.set(key, issue.message);
+    }
+    return map;
+  }, [agreement]);
+  const value = useMemo(() => ({ agreement, update, issues }), [agreement, update, issues]);
+  return <EditorContext.Provider value={value}>{children}</EditorContext.Provider>;
+}
+
+/** The open agreement, its update function and its problems. */
+export function useAgreementEditor(): EditorContextValue {
+  const value = useContext(EditorContext);
+  if (!value) throw new Error('EditorProvider is missing.');
+  return value;
+}
+
+/** A new item id. */
+export function newItemId(prefix: string): string {
+  return `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
+}
+
+/** Options for a select from a list of values and labels. */
+export function options<T extends string>(labels: Record<T, string>): ComboboxItem[] {
+  return Object.entries(labels).map(([value, label]) => ({ value, label: label as string }));
+}
+
+/** A text field bound to the agreement. */
+export function TextField(props: { label: string; value: string; onChange: (value: string) => void; error?: string | undefined; placeholder?: string; description?: string; autoFocus?: boolean; type?: 'text' | 'date'; w?: number | string }) {
+  return (
+    <TextInput
+      label={props.label}
+      description={props.description}
+      value={props.value}
+      placeholder={props.placeholder}
+      error={props.error}
+      type={props.type}
+      data-autofocus={props.autoFocus || undefined}
+      autoFocus={props.autoFocus}
+      w={props.w}
+      onChange={(event) => props.onChange(event.currentTarget.value)}
+    />
+  );
+}
+
+/** A multi-line text field bound to the agreement. */
+export function LongTextField(props: { label: string; value: string; onChange: (value: string) => void; error?: string | undefined; placeholder?: string; minRows?: number }) {
+  return <Textarea label={props.label} value={props.value} placeholder={props.placeholder} error={props.error} autosize minRows={props.minRows ?? 2} maxRows={8} onChange={(event) => props.onChange(event.currentTarget.value)} />;
+}
+
+/** A number field; empty means "not entered yet" (null), never 0. */
+export function NumberField(props: { label: string; value: number | null; onChange: (value: number | null) => void; error?: string | undefined; suffix?: string; prefix?: string; min?: number; max?: number; description?: string; w?: number | string; readOnly?: boolean }) {
+  return (
+    <NumberInput
+      label={props.label}
+      description={props.description}
+      value={props.value ?? ''}
+      error={props.error}
+      suffix={props.suffix}
+      prefix={props.prefix}
+      min={props.min}
+      max={props.max}
+      w={props.w}
+      readOnly={props.readOnly}
+      thousandSeparator=","
+      decimalScale={2}
+      allowDecimal
+      onChange={(value) => props.onChange(value === '' || value === null || value === undefined ? null : typeof value === 'number' ? value : Number.isFinite(Number(value)) ? Number(value) : null)}
+    />
+  );
+}
+
+/** A select bound to the agreement. */
+export function SelectField<T extends string>(props: { label: string; value: T; data: ComboboxItem[]; onChange: (value: T) => void; error?: string | undefined; w?: number | string }) {
+  return <Select label={props.label} value={props.value} data={props.data} allowDeselect={false} error={props.error} w={props.w} comboboxProps={{ withinPortal: true }} onChange={(value) => value !== null && props.onChange(value as T)} />;
+}
+
+/** A switch bound to the agreement. */
+export function SwitchField(props: { label: string; checked: boolean; onChange: (checked: boolean) => void; description?: string }) {
+  return <Switch label={props.label} description={props.description} checked={props.checked} onChange={(event) => props.onChange(event.currentTarget.checked)} />;
+}
+
+const stateColors: Record<Consensus['state'], string> = { proposed: 'gray', agreed: 'teal', disputed: 'red', parked: 'yellow' };
+const stateLabels: Record<Consensus['state'], string> = { proposed: 'Proposed', agreed: 'Agreed', disputed: 'Disputed', parked: 'Parked' };
+
+function PositionToggle({ team, label, position, onChange, itemLabel }: { team: 'marketing' | 'sales'; label: string; position: Position; onChange: (position: Position) => void; itemLabel: string }) {
+  return (
+    <Group gap={4} wrap="nowrap" role="group" aria-label={`${label}’s position on ${itemLabel}`}>
+      <Text size="sm" fw={600} w={74}>
+        {label}
+      </Text>
+      <Tooltip label={`${label} agrees`} openDelay={500}>
+        <ActionIcon
+          variant={position === 'agree' ? 'filled' : 'default'}
+          color="teal.8"
+          aria-label={`${label} agrees`}
+          aria-pressed={position === 'agree'}
+          data-team={team}
+          data-position="agree"
+          onClick={() => onChange(position === 'agree' ? 'pending' : 'agree')}
+        >
+          <IconThumbUp size={16} />
+        </ActionIcon>
+      </Tooltip>
+      <Tooltip label={`${label} disagrees`} openDelay={500}>
+        <ActionIcon
+          variant={position === 'disagree' ? 'filled' : 'default'}
+          color="red.8"
+          aria-label={`${label} disagrees`}
+          aria-pressed={position === 'disagree'}
+          data-team={team}
+          data-position="disagree"
+          onClick={() => onChange(position === 'disagree' ? 'pending' : 'disagree')}
+        >
+          <IconThumbDown size={16} />
+        </ActionIcon>
+      </Tooltip>
+    </Group>
+  );
+}
+
+/**
+ * The consensus of one item, inline: marketing's and sales' positions (one
+ * click each), park, who proposed it, the resulting state, and notes.
+ */
+export function ConsensusBar({ consensus, onChange, itemLabel, coalesceKey }: { consensus: Consensus; onChange: (next: Consensus, coalesceKey?: string) => void; itemLabel: string; coalesceKey: string }) {
+  return (
+    <Stack gap="xs" pt="sm" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
+      <Group justify="space-between" wrap="wrap" gap="sm">
+        <Group gap="lg" wrap="wrap">
+          <PositionToggle team="marketing" label="Marketing" position={consensus.marketing} itemLabel={itemLabel} onChange={(position) => onChange(withPosition(consensus, 'marketing', position))} />
+          <PositionToggle team="sales" label="Sales" position={consensus.sales} itemLabel={itemLabel} onChange={(position) => onChange(withPosition(consensus, 'sales', position))} />
+          <Button
+            size="xs"
+            variant={consensus.state === 'parked' ? 'filled' : 'default'}
+            color="yellow.9"
+            leftSection={<IconPlayerPause size={14} />}
+            aria-pressed={consensus.state === 'parked'}
+            onClick={() => onChange(withParked(consensus, consensus.state !== 'parked'))}
+          >
+            {consensus.state === 'parked' ? 'Parked' : 'Park'}
+          </Button>
+        </Group>
+        <Group gap="sm">
+          <Select
+            aria-label={`Who proposed ${itemLabel}`}
+            size="xs"
+            w={200}
+            value={consensus.proposedBy}
+            allowDeselect={false}
+            data={[
+              { value: 'facilitator', label: 'Proposed by facilitator' },
+              { value: 'marketing', label: 'Proposed by marketing' },
+              { value: 'sales', label: 'Proposed by sales' },
+            ]}
+            onChange={(value) => value && onChange({ ...consensus, proposedBy: value as Consensus['proposedBy'] })}
+          />
+          <Badge color={stateColors[consensus.state]} variant="light" size="lg" tt="none" data-testid="consensus-state">
+            {stateLabels[consensus.state]}
+          </Badge>
+        </Group>
+      </Group>
+      <TextInput
+        aria-label={`Notes on ${itemLabel}`}
+        placeholder="Notes: objections, conditions, what would change a mind"
+        size="sm"
+        value={consensus.notes}
+        onChange={(event) => onChange({ ...consensus, notes: event.currentTarget.value }, `${coalesceKey}.notes`)}
+      />
+    </Stack>
+  );
+}
+
+/** A section's heading and explanation. */
+export function SectionHeading({ number, title, summary, children }: { number: number; title: string; summary: string; children?: ReactNode }) {
+  return (
+    <Group justify="space-between" align="flex-start" mb="lg">
+      <div>
+        <Text c="dimmed" fw={600} size="sm">
+          Part {number} of 11
+        </Text>
+        <Title order={2}>{title}</Title>
+        <Text c="dimmed" size="lg" mt={4} maw={760}>
+          {summary}
+        </Text>
+      </div>
+      {children}
+    </Group>
+  );
+}
+
+/** One card of a list: its fields, its tools (move, duplicate, delete), and its consensus. */
+export function ItemCard({ id, label, index, count, onMove, onDuplicate, onDelete, children, consensus }: {
+  id: string;
+  label: string;
+  index: number;
+  count: number;
+  onMove: (offset: -1 | 1) => void;
+  onDuplicate?: () => void;
+  onDelete: () => void;
+  children: ReactNode;
+  consensus?: ReactNode;
+}) {
+  return (
+    <Card withBorder radius="md" padding="lg" id={`item-${id}`} data-testid="item-card" aria-label={label} component="article">
+      <Stack gap="md">
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <div style={{ flex: 1, minWidth: 0 }}>{children}</div>
+          <Group gap={2} wrap="nowrap">
+            <ActionIcon variant="subtle" color="gray" aria-label={`Move ${label} up`} disabled={index === 0} onClick={() => onMove(-1)}>
+              <IconArrowUp size={16} />
+            </ActionIcon>
+            <ActionIcon variant="subtle" color="gray" aria-label={`Move ${label} down`} disabled={index === count - 1} onClick={() => onMove(1)}>
+              <IconArrowDown size={16} />
+            </ActionIcon>
+            {onDuplicate && (
+              <ActionIcon variant="subtle" color="gray" aria-label={`Duplicate ${label}`} onClick={onDuplicate}>
+                <IconCopy size={16} />
+              </ActionIcon>
+            )}
+            <ActionIcon variant="subtle" color="red.8" aria-label={`Delete ${label}`} onClick={onDelete}>
+              <IconTrash size={16} />
+            </ActionIcon>
+          </Group>
+        </Group>
+        {consensus}
+      </Stack>
+    </Card>
+  );
+}
+
+/** Moves an array entry by one place, in an immer draft. */
+export function moveItem<T>(list: T[], index: number, offset: -1 | 1): void {
+  const target = index + offset;
+  if (target < 0 || target >= list.length) return;
+  const [item] = list.splice(index, 1);
+  list.splice(target, 0, item!);
+}
+
+/** Puts the keyboard focus on a new item's first field once it is on screen. */
+export function focusItem(id: string): void {
+  requestAnimationFrame(() => {
+    const field = document.querySelector<HTMLElement>(`#item-${CSS.escape(id)} input, #item-${CSS.escape(id)} textarea`);
+    field?.focus();
+    field?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  });
+}
+
+/** A list's "add" button; Enter or Space on it adds an item and focuses its first field. */
+export function AddButton({ label, onAdd }: { label: string; onAdd: () => void }) {
+  return (
+    <Group>
+      <Button variant="light" leftSection={<IconPlus size={16} />} onClick={onAdd}>
+        {label}
+      </Button>
+    </Group>
+  );
+}
+
+/** A subsection title inside a section. */
+export function SubHeading({ children, count }: { children: ReactNode; count?: number }) {
+  return (
+    <Group gap="xs" mt="xl" mb="sm">
+      <Title order={3}>{children}</Title>
+      {count !== undefined && (
+        <Badge variant="default" radius="sm">
+          {count}
+        </Badge>
+      )}
+    </Group>
+  );
+}
+
+/** Sets fields of one item of a list, by id, through the editor's update. */
+export type ItemSetter<T> = (mutate: (item: T) => void, coalesceKey?: string) => void;
+
+/**
+ * A list of items as cards: add (focuses the new item), duplicate, reorder,
+ * delete (undo brings it back), and each item's consensus when it has one.
+ */
+export function ListEditor<T extends { id: string; consensus?: Consensus }>({
+  items,
+  list,
+  prefix,
+  addLabel,
+  itemLabel,
+  makeNew,
+  renderFields,
+  emptyText,
+}: {
+  items: T[];
+  list: (draft: Agreement) => T[];
+  prefix: string;
+  addLabel: string;
+  itemLabel: (item: T) => string;
+  makeNew: () => T;
+  renderFields: (item: T, set: ItemSetter<T>, index: number) => ReactNode;
+  emptyText: string;
+}) {
+  const { update } = useAgreementEditor();
+  const setter = (id: string): ItemSetter<T> => (mutate, coalesceKey) =>
+    update((draft) => {
+      const target = list(draft).find((entry) => entry.id === id);
+      if (target) mutate(target);
+    }, coalesceKey);
+  return (
+    <Stack gap="md">
+      {items.length === 0 && (
+        <Text c="dimmed" fs="italic">
+          {emptyText}
+        </Text>
+      )}
+      {items.map((item, index) => {
+        const label = itemLabel(item);
+        const set = setter(item.id);
+        return (
+          <ItemCard
+            key={item.id}
+            id={item.id}
+            label={label}
+            index={index}
+            count={items.length}
+            onMove={(offset) => update((draft) => moveItem(list(draft), index, offset))}
+            onDuplicate={() =>
+              update((draft) => {
+                const copy = JSON.parse(JSON.stringify(item)) as T;
+                copy.id = newItemId(prefix);
+                list(draft).splice(index + 1, 0, copy);
+              })
+            }
+            onDelete={() => update((draft) => void list(draft).splice(index, 1))}
+            consensus={
+              item.consensus ? (
+                <ConsensusBar
+                  consensus={item.consensus}
+                  itemLabel={label}
+                  coalesceKey={item.id}
+                  onChange={(consensus, key) =>
+                    set((target) => {
+                      target.consensus = consensus;
+                    }, key)
+                  }
+                />
+              ) : undefined
+            }
+          >
+            {renderFields(item, set, index)}
+          </ItemCard>
+        );
+      })}
+      <AddButton
+        label={addLabel}
+        onAdd={() => {
+          const created = makeNew();
+          update((draft) => void list(draft).push(created));
+          focusItem(created.id);
+        }}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,131 @@
+import { ActionIcon, Button, Chip, Group, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { buyingRoles, type BuyingRole } from '../../../../shared/model/agreement';
+import { ConsensusBar, SectionHeading, SubHeading, useAgreementEditor } from '../editor-kit';
+
+const roleLabels: Record<BuyingRole, string> = { 'decision-maker': 'Decision maker', influencer: 'Influencer', champion: 'Champion', user: 'User', blocker: 'Blocker' };
+
+/** Part 5: the decision-maker grid (function × seniority) with points and buying roles. */
+export function CommitteeSection() {
+  const { agreement, update, issues } = useAgreementEditor();
+  const committee = agreement.buyingCommittee;
+  const cell = (fn: string, seniority: string) => committee.cells.find((entry) => entry.function === fn && entry.seniority === seniority);
+  const setCell = (fn: string, seniority: string, change: { points?: number | null; role?: BuyingRole | null }) =>
+    update((draft) => {
+      const cells = draft.buyingCommittee.cells;
+      let target = cells.find((entry) => entry.function === fn && entry.seniority === seniority);
+      if (!target) {
+        target = { function: fn, seniority, points: null, role: null };
+        cells.push(target);
+      }
+      Object.assign(target, change);
+    }, `committee.${fn}.${seniority}.${'points' in change ? 'points' : 'role'}`);
+  return (
+    <Stack gap={0}>
+      <SectionHeading number={5} title="Decision makers" summary="Who in the buying committee is worth how many points, which role they usually play, and which roles must be reached before a lead counts as sales-qualified." />
+      <div style={{ overflowX: 'auto' }}>
+        <Table withTableBorder withColumnBorders aria-label="Decision-maker grid" fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Function</Table.Th>
+              {committee.seniorities.map((seniority) => (
+                <Table.Th key={seniority}>{seniority}</Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {committee.functions.map((fn, row) => (
+              <Table.Tr key={`${fn}-${row}`}>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    <TextInput
+                      aria-label={`Function ${row + 1}`}
+                      value={fn}
+                      w={170}
+                      onChange={(event) => {
+                        const name = event.currentTarget.value;
+                        update((draft) => {
+                          const old = draft.buyingCommittee.functions[row]!;
+                          draft.buyingCommittee.functions[row] = name;
+                          for (const entry of draft.buyingCommittee.cells) if (entry.function === old) entry.function = name;
+                        }, `committee.function.${row}`);
+                      }}
+                    />
+                    <ActionIcon
+                      variant="subtle"
+                      color="red.8"
+                      aria-label={`Remove function ${fn || row + 1}`}
+                      onClick={() =>
+                        update((draft) => {
+                          draft.buyingCommittee.functions.splice(row, 1);
+                          draft.buyingCommittee.cells = draft.buyingCommittee.cells.filter((entry) => entry.function !== fn);
+                        })
+                      }
+                    >
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  </Group>
+                </Table.Td>
+                {committee.seniorities.map((seniority) => {
+                  const current = cell(fn, seniority);
+                  const error = issues.get(`buying-committee:${fn}|${seniority}`);
+                  return (
+                    <Table.Td key={seniority}>
+                      <Stack gap={4}>
+                        <NumberInput
+                          aria-label={`Points for ${seniority} in ${fn}`}
+                          size="xs"
+                          w={96}
+                          value={current?.points ?? ''}
+                          error={error}
+                          suffix=" pts"
+                          onChange={(value) => setCell(fn, seniority, { points: typeof value === 'number' ? value : null })}
+                        />
+                        <Select
+                          aria-label={`Buying role of ${seniority} in ${fn}`}
+                          size="xs"
+                          w={140}
+                          placeholder="No role"
+                          clearable
+                          value={current?.role ?? null}
+                          data={Object.entries(roleLabels).map(([value, label]) => ({ value, label }))}
+                          onChange={(value) => setCell(fn, seniority, { role: (value as BuyingRole | null) ?? null })}
+                        />
+                      </Stack>
+                    </Table.Td>
+                  );
+                })}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </div>
+      <Group mt="sm">
+        <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => update((draft) => void draft.buyingCommittee.functions.push(''))}>
+          Add function
+        </Button>
+      </Group>
+      <SubHeading>Roles that must be reached before a lead is an SQL</SubHeading>
+      <Chip.Group
+        multiple
+        value={committee.requiredRoles}
+        onChange={(values) => update((draft) => void (draft.buyingCommittee.requiredRoles = buyingRoles.filter((role) => values.includes(role))))}
+      >
+        <Group gap="xs">
+          {buyingRoles.map((role) => (
+            <Chip key={role} value={role} variant="outline">
+              {roleLabels[role]}
+            </Chip>
+          ))}
+        </Group>
+      </Chip.Group>
+      {issues.get('buying-committee:requiredRoles') && (
+        <Text c="red.8" size="sm" mt="xs">
+          {issues.get('buying-committee:requiredRoles')}
+        </Text>
+      )}
+      <SubHeading>Do both teams agree with the grid?</SubHeading>
+      <ConsensusBar consensus={committee.consensus} itemLabel="the decision-maker grid" coalesceKey="buying-committee" onChange={(consensus, key) => update((draft) => void (draft.buyingCommittee.consensus = consensus), key)} />
+    </Stack>
+  );
+}

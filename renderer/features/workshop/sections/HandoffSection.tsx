@@ -1,0 +1,84 @@
+import { SimpleGrid, Stack, TagsInput, Text } from '@mantine/core';
+import { planVolumeTarget } from '../../../../shared/engines/funnel/funnel';
+import { type commitmentKinds, type commitmentUnits, type commitmentWindows, teamLabels, type Commitment, type Handoff } from '../../../../shared/model/agreement';
+import { proposedConsensus } from '../../../../shared/model/consensus';
+import { ListEditor, LongTextField, NumberField, options, SectionHeading, SelectField, SubHeading, TextField, newItemId, useAgreementEditor } from '../editor-kit';
+
+const kindLabels: Record<(typeof commitmentKinds)[number], string> = {
+  'mql-volume': 'Marketing volume (from the plan)',
+  'first-touch': 'First touch',
+  attempts: 'Attempts before “unable to reach”',
+  'accept-reject': 'Accept or reject MQLs',
+  'sql-accept': 'Accept or return SQLs',
+  'opportunity-update': 'Opportunity updates',
+  'data-completeness': 'Data completeness',
+  custom: 'Other commitment',
+};
+const unitLabels: Record<(typeof commitmentUnits)[number], string> = { count: 'count', 'business-hours': 'business hours', hours: 'hours', 'business-days': 'business days', days: 'days', attempts: 'attempts', percent: '%' };
+const windowLabels: Record<(typeof commitmentWindows)[number], string> = { 'per-week': 'per week', 'per-month': 'per month', 'per-period': 'per plan period', 'per-lead': 'per lead', 'per-opportunity': 'per opportunity' };
+
+/** Part 8: handoff routes and each team's measurable commitments. */
+export function HandoffSection() {
+  const { agreement, issues } = useAgreementEditor();
+  return (
+    <Stack gap={0}>
+      <SectionHeading number={8} title="Handoff and SLA" summary="Who hands what to whom, through which CRM queue, with which fields filled in; and what each team commits to, measured by which report, escalated to whom." />
+      {issues.get('commitments:kind') && <Text c="red.8">{issues.get('commitments:kind')}</Text>}
+      <SubHeading count={agreement.handoffs.length}>Handoff routes</SubHeading>
+      <ListEditor<Handoff>
+        items={agreement.handoffs}
+        list={(draft) => draft.handoffs}
+        prefix="handoff"
+        addLabel="Add handoff"
+        emptyText="No handoff routes yet."
+        itemLabel={(handoff) => `Handoff ${teamLabels[handoff.from]} to ${teamLabels[handoff.to]}`}
+        makeNew={() => ({ id: newItemId('handoff'), from: 'marketing', to: 'inside-sales', what: '', queue: '', requiredFields: [], consensus: proposedConsensus() })}
+        renderFields={(handoff, set) => (
+          <Stack gap="sm">
+            <SimpleGrid cols={{ base: 1, md: 4 }} spacing="md">
+              <SelectField label="From" value={handoff.from} data={options(teamLabels)} onChange={(value) => set((target) => void (target.from = value))} />
+              <SelectField label="To" value={handoff.to} data={options(teamLabels)} error={issues.get(`${handoff.id}:to`)} onChange={(value) => set((target) => void (target.to = value))} />
+              <TextField label="What" value={handoff.what} error={issues.get(`${handoff.id}:what`)} onChange={(value) => set((target) => void (target.what = value), `${handoff.id}.what`)} />
+              <TextField label="Through (CRM queue)" value={handoff.queue} onChange={(value) => set((target) => void (target.queue = value), `${handoff.id}.queue`)} />
+            </SimpleGrid>
+            <TagsInput label="Fields that must be filled in (Enter after each)" value={handoff.requiredFields} onChange={(values) => set((target) => void (target.requiredFields = values))} />
+          </Stack>
+        )}
+      />
+      <SubHeading count={agreement.commitments.length}>Commitments</SubHeading>
+      <ListEditor<Commitment>
+        items={agreement.commitments}
+        list={(draft) => draft.commitments}
+        prefix="commit"
+        addLabel="Add commitment"
+        emptyText="No commitments yet."
+        itemLabel={(commitment) => `Commitment ${commitment.metric || 'untitled'}`}
+        makeNew={() => ({ id: newItemId('commit'), team: 'inside-sales', kind: 'custom', metric: '', target: null, overDays: null, unit: 'count', window: 'per-month', measuredBy: '', escalation: '', consensus: proposedConsensus() })}
+        renderFields={(commitment, set) => {
+          const fromPlan = commitment.kind === 'mql-volume' ? planVolumeTarget(agreement, commitment) : null;
+          return (
+            <Stack gap="sm">
+              <SimpleGrid cols={{ base: 1, md: 4 }} spacing="md">
+                <SelectField label="Team" value={commitment.team} data={options(teamLabels)} onChange={(value) => set((target) => void (target.team = value))} />
+                <SelectField label="Kind" value={commitment.kind} data={options(kindLabels)} onChange={(value) => set((target) => void (target.kind = value))} />
+                <div style={{ gridColumn: 'span 2' }}>
+                  <TextField label="Metric" value={commitment.metric} error={issues.get(`${commitment.id}:metric`)} onChange={(value) => set((target) => void (target.metric = value), `${commitment.id}.metric`)} />
+                </div>
+                {commitment.kind === 'mql-volume' ? (
+                  <TextField label="Target (from the revenue plan)" value={fromPlan ? `${fromPlan.value.toLocaleString('en-US')} ${fromPlan.unit}` : 'Complete the revenue plan'} onChange={() => undefined} description="Change the plan to change it" />
+                ) : (
+                  <NumberField label="Target" value={commitment.target} error={issues.get(`${commitment.id}:target`)} min={0} onChange={(value) => set((target) => void (target.target = value), `${commitment.id}.target`)} />
+                )}
+                <SelectField label="Unit" value={commitment.unit} data={options(unitLabels)} onChange={(value) => set((target) => void (target.unit = value))} />
+                <SelectField label="Window" value={commitment.window} data={options(windowLabels)} onChange={(value) => set((target) => void (target.window = value))} />
+                {commitment.kind === 'attempts' && <NumberField label="Over" suffix=" days" value={commitment.overDays} error={issues.get(`${commitment.id}:overDays`)} min={1} onChange={(value) => set((target) => void (target.overDays = value), `${commitment.id}.overDays`)} />}
+              </SimpleGrid>
+              <TextField label="Measured by (CRM report)" value={commitment.measuredBy} error={issues.get(`${commitment.id}:measuredBy`)} onChange={(value) => set((target) => void (target.measuredBy = value), `${commitment.id}.measuredBy`)} />
+              <LongTextField label="Escalation when missed" value={commitment.escalation} onChange={(value) => set((target) => void (target.escalation = value), `${commitment.id}.escalation`)} />
+            </Stack>
+          );
+        }}
+      />
+    </Stack>
+  );
+}

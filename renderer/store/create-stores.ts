@@ -1,0 +1,30 @@
+import type { AccordDatabase } from '../db/database';
+import { lazyAgreementRepository, type AgreementRepositoryApi } from '../db/lazy-agreement-repository';
+import { WorkshopRepository } from '../db/workshop-repository';
+import { createAgreementStore } from './agreement-store';
+import { createLibraryStore } from './library-store';
+import { createNavigationStore, type NavigationState } from './navigation-store';
+import type { AppStores } from './stores';
+import { createTemplatesStore } from './templates-store';
+import type { StoreApi } from 'zustand/vanilla';
+
+/** Wires every store to the database; clock, ids and timing are injectable for tests. */
+export function createAppStores(
+  db: AccordDatabase,
+  options: { navigation?: StoreApi<NavigationState>; now?: () => number; newId?: () => string; saveDelayMs?: number } = {},
+): AppStores & { workshops: WorkshopRepository; agreements: AgreementRepositoryApi } {
+  const now = options.now ?? (() => Date.now());
+  const newId = options.newId ?? (() => crypto.randomUUID());
+  const workshops = new WorkshopRepository(db, now, newId);
+  const agreements = lazyAgreementRepository(db, now, newId);
+  const library = createLibraryStore(workshops);
+  const editor = createAgreementStore(agreements, { now, saveDelayMs: options.saveDelayMs, onSaved: (id) => void library.getState().refresh(id) });
+  return {
+    library,
+    editor,
+    templates: createTemplatesStore(agreements),
+    navigation: options.navigation ?? createNavigationStore(),
+    workshops,
+    agreements,
+  };
+}
