@@ -18,7 +18,8 @@ export function createAppStores(
   const workshops = new WorkshopRepository(db, now, newId);
   const agreements = lazyAgreementRepository(db, now, newId);
   const library = createLibraryStore(workshops);
-  const editor = createAgreementStore(agreements, { now, saveDelayMs: options.saveDelayMs, onSaved: (id) => void library.getState().refresh(id) });
+  // Undo coalescing is about real typing speed, so the editor keeps the real clock.
+  const editor = createAgreementStore(agreements, { saveDelayMs: options.saveDelayMs, onSaved: (id) => void library.getState().refresh(id) });
   return {
     library,
     editor,

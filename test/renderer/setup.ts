@@ -25,3 +25,5 @@ class ResizeObserverStub {
 window.ResizeObserver = ResizeObserverStub;
 window.HTMLElement.prototype.scrollIntoView = () => {};
 afterEach(() => cleanup());
+// jsdom has no FontFaceSet; Mantine's autosizing textarea listens to it.
+Object.defineProperty(document, 'fonts', { value: { addEventListener: () => {}, removeEventListener: () => {}, ready: Promise.resolve() }, configurable: true });

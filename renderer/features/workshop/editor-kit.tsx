@@ -1,6 +1,6 @@
 import { ActionIcon, Badge, Button, Card, Group, NumberInput, Select, Stack, Switch, Text, Textarea, TextInput, Title, Tooltip, type ComboboxItem } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconCopy, IconPlayerPause, IconPlus, IconThumbDown, IconThumbUp, IconTrash } from '@tabler/icons-react';
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, memo, useContext, useMemo, type ReactNode } from 'react';
 import type { Agreement, Consensus, Position } from '../../../shared/model/agreement';
 import { validateAgreement } from '../../../shared/model/agreement-rules';
 import { withParked, withPosition } from '../../../shared/model/consensus';
@@ -303,6 +303,9 @@ export type ItemSetter<T> = (mutate: (item: T) => void, coalesceKey?: string) =>
 /**
  * A list of items as cards: add (focuses the new item), duplicate, reorder,
  * delete (undo brings it back), and each item's consensus when it has one.
+ * Rows re-render only when their own item, position or problems change
+ * (immer keeps unchanged items identical), so typing stays instant in long
+ * lists. `dependsOn` names anything else the fields read (e.g. other lists).
  */
 export function ListEditor<T extends { id: string; consensus?: Consensus }>({
   items,
@@ -313,6 +316,7 @@ export function ListEditor<T extends { id: string; consensus?: Consensus }>({
   makeNew,
   renderFields,
   emptyText,
+  dependsOn = '',
 }: {
   items: T[];
   list: (draft: Agreement) => T[];
@@ -322,13 +326,9 @@ export function ListEditor<T extends { id: string; consensus?: Consensus }>({
   makeNew: () => T;
   renderFields: (item: T, set: ItemSetter<T>, index: number) => ReactNode;
   emptyText: string;
+  dependsOn?: string;
 }) {
-  const { update } = useAgreementEditor();
-  const setter = (id: string): ItemSetter<T> => (mutate, coalesceKey) =>
-    update((draft) => {
-      const target = list(draft).find((entry) => entry.id === id);
-      if (target) mutate(target);
-    }, coalesceKey);
+  const { update, issues } = useAgreementEditor();
   return (
     <Stack gap="md">
       {items.length === 0 && (
@@ -336,44 +336,21 @@ export function ListEditor<T extends { id: string; consensus?: Consensus }>({
           {emptyText}
         </Text>
       )}
-      {items.map((item, index) => {
-        const label = itemLabel(item);
-        const set = setter(item.id);
-        return (
-          <ItemCard
-            key={item.id}
-            id={item.id}
-            label={label}
-            index={index}
-            count={items.length}
-            onMove={(offset) => update((draft) => moveItem(list(draft), index, offset))}
-            onDuplicate={() =>
-              update((draft) => {
-                const copy = JSON.parse(JSON.stringify(item)) as T;
-                copy.id = newItemId(prefix);
-                list(draft).splice(index + 1, 0, copy);
-              })
-            }
-            onDelete={() => update((draft) => void list(draft).splice(index, 1))}
-            consensus={
-              item.consensus ? (
-                <ConsensusBar
-                  consensus={item.consensus}
-                  itemLabel={label}
-                  coalesceKey={item.id}
-                  onChange={(consensus, key) =>
-                    set((target) => {
-                      target.consensus = consensus;
-                    }, key)
-                  }
-                />
-              ) : undefined
-            }
-          >
-            {renderFields(item, set, index)}
-          </ItemCard>
-        );
-      })}
+      {items.map((item, index) => (
+        <ListRow<T>
+          key={item.id}
+          item={item}
+          index={index}
+          count={items.length}
+          issueKey={issuesOf(issues, item.id)}
+          dependsOn={dependsOn}
+          list={list}
+          prefix={prefix}
+          label={itemLabel(item)}
+          update={update}
+          renderFields={renderFields}
+        />
+      ))}
       <AddButton
         label={addLabel}
         onAdd={() => {
@@ -385,3 +362,65 @@ export function ListEditor<T extends { id: string; consensus?: Consensus }>({
     </Stack>
   );
 }
+
+function issuesOf(issues: Map<string, string>, id: string): string {
+  let key = '';
+  for (const [where, message] of issues) if (where.startsWith(`${id}:`)) key += `${where}=${message};`;
+  return key;
+}
+
+interface ListRowProps<T> {
+  item: T;
+  index: number;
+  count: number;
+  issueKey: string;
+  dependsOn: string;
+  list: (draft: Agreement) => T[];
+  prefix: string;
+  label: string;
+  update: Update;
+  renderFields: (item: T, set: ItemSetter<T>, index: number) => ReactNode;
+}
+
+function ListRowInner<T extends { id: string; consensus?: Consensus }>({ item, index, count, list, prefix, label, update, renderFields }: ListRowProps<T>) {
+  const set: ItemSetter<T> = (mutate, coalesceKey) =>
+    update((draft) => {
+      const target = list(draft).find((entry) => entry.id === item.id);
+      if (target) mutate(target);
+    }, coalesceKey);
+  return (
+    <ItemCard
+      id={item.id}
+      label={label}
+      index={index}
+      count={count}
+      onMove={(offset) => update((draft) => moveItem(list(draft), index, offset))}
+      onDuplicate={() =>
+        update((draft) => {
+          const copy = JSON.parse(JSON.stringify(item)) as T;
+          copy.id = newItemId(prefix);
+          list(draft).splice(index + 1, 0, copy);
+        })
+      }
+      onDelete={() => update((draft) => void list(draft).splice(index, 1))}
+      consensus={
+        item.consensus ? (
+          <ConsensusBar
+            consensus={item.consensus}
+            itemLabel={label}
+            coalesceKey={item.id}
+            onChange={(consensus, key) =>
+              set((target) => {
+                target.consensus = consensus;
+              }, key)
+            }
+          />
+        ) : undefined
+      }
+    >
+      {renderFields(item, set, index)}
+    </ItemCard>
+  );
+}
+
+const ListRow = memo(ListRowInner, (before, after) => before.item === after.item && before.index === after.index && before.count === after.count && before.issueKey === after.issueKey && before.dependsOn === after.dependsOn && before.label === after.label) as typeof ListRowInner;

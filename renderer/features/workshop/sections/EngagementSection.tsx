@@ -65,6 +65,7 @@ export function EngagementSection() {
         addLabel="Add fast track"
         emptyText="No fast-track triggers yet."
         itemLabel={(trigger) => `Fast track ${trigger.name || 'untitled'}`}
+        dependsOn={signals.map((signal) => signal.key).join('|')}
         makeNew={() => ({ id: newItemId('fast'), name: '', signalKey: '', description: '', consensus: proposedConsensus() })}
         renderFields={(trigger, set) => (
           <Stack gap="sm">

@@ -53,6 +53,7 @@ export function HandoffSection() {
         addLabel="Add commitment"
         emptyText="No commitments yet."
         itemLabel={(commitment) => `Commitment ${commitment.metric || 'untitled'}`}
+        dependsOn={JSON.stringify(planVolumeTarget(agreement, { window: 'per-month' }))}
         makeNew={() => ({ id: newItemId('commit'), team: 'inside-sales', kind: 'custom', metric: '', target: null, overDays: null, unit: 'count', window: 'per-month', measuredBy: '', escalation: '', consensus: proposedConsensus() })}
         renderFields={(commitment, set) => {
           const fromPlan = commitment.kind === 'mql-volume' ? planVolumeTarget(agreement, commitment) : null;
