@@ -43,5 +43,7 @@ export const theme = createTheme({
     // A dialog's <header> reads as a second page banner to screen readers; a div does not.
     ModalHeader: { defaultProps: { component: 'div' } },
     ModalCloseButton: { defaultProps: { 'aria-label': 'Close the dialog' } },
+    DrawerHeader: { defaultProps: { component: 'div' } },
+    DrawerCloseButton: { defaultProps: { 'aria-label': 'Close the panel' } },
   },
 });

@@ -220,9 +220,9 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
           })}
         </ol>
       </nav>
-      <main className="workshop-pane" aria-label={sections.find((entry) => entry.id === section)?.title}>
+      <section className="workshop-pane" aria-label={sections.find((entry) => entry.id === section)?.title}>
         <SectionEditor />
-      </main>
+      </section>
       <ReadinessDrawer opened={readyOpen} onClose={() => setReadyOpen(false)} blockers={check.blockers} onGo={(blocker) => {
         setReadyOpen(false);
         go(blocker.section, blocker.itemId);
