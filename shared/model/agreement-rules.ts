@@ -32,7 +32,7 @@ export function validateAgreement(agreement: Agreement): FieldIssue[] {
   if (blank(workshop.nextReviewDate)) add('workshop', 'workshop', 'nextReviewDate', 'Enter the next review date.');
   else if (!blank(workshop.date) && workshop.nextReviewDate <= workshop.date) add('workshop', 'workshop', 'nextReviewDate', 'The next review comes after the workshop date.');
   for (const person of agreement.participants) {
-    if (blank(person.name)) add('workshop', person.id, 'name', 'Every participant needs a name.');
+    if (blank(person.name)) add('workshop', person.id, 'name', person.title.trim() ? `Name the participant who is ${person.title.trim()}.` : 'Every participant needs a name.');
   }
   if (!agreement.participants.some((person) => person.signs)) add('workshop', 'participants', 'signs', 'Choose at least one participant who signs.');
   const sponsor = (role: 'cmo' | 'head-of-sales') => agreement.participants.some((person) => person.sponsor === role && !blank(person.name));
