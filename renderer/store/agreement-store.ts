@@ -1,4 +1,4 @@
-import { produce } from 'immer';
+import type { produce as Produce } from 'immer';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Agreement } from '../../shared/model/agreement';
 import type { AgreementRepositoryApi } from '../db/lazy-agreement-repository';
@@ -39,6 +39,8 @@ export function createAgreementStore(
   let lastAt = 0;
   let saving: Promise<void> = Promise.resolve();
   let dirty = false;
+  // immer loads with the first agreement opened, not with the first screen.
+  let produce: typeof Produce | null = null;
 
   const store = createStore<AgreementEditorState>()((set, get) => {
     const scheduleSave = () => {
@@ -62,6 +64,7 @@ export function createAgreementStore(
         set({ workshopId, status: 'loading', error: null, agreement: null, past: [], future: [], saveState: 'saved', saveError: null });
         lastKey = undefined;
         try {
+          produce ??= (await import('immer')).produce;
           const agreement = await repository.load(workshopId);
           if (get().workshopId === workshopId) set({ agreement, status: 'ready' });
         } catch (error) {
@@ -70,7 +73,7 @@ export function createAgreementStore(
       },
       update(recipe, coalesceKey) {
         const current = get().agreement;
-        if (!current) return;
+        if (!current || !produce) return;
         const next = produce(current, recipe);
         if (next === current) return;
         const at = now();
