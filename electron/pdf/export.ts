@@ -1,0 +1,67 @@
+import { buildAgreementDocument, type DocumentContext } from '../../shared/document/document';
+import { headerFooterTemplates, renderHtml } from '../../shared/document/html';
+import { ACCORD_FILE_VERSION } from '../../shared/model/accord-file';
+import type { Agreement } from '../../shared/model/agreement';
+import type { SealingIdentity } from './certificate';
+import { finalizePdf } from './finalize';
+import { sealPdf } from './seal';
+
+/** Paper sizes the PDF comes in. */
+export type Paper = 'A4' | 'Letter';
+
+/** Chromium's print-to-PDF, as the Host provides it (Electron's printToPDF, or Playwright's page.pdf). */
+export type PrintToPdf = (html: string, options: { paper: Paper; headerTemplate: string; footerTemplate: string }) => Promise<Uint8Array>;
+
+/** The JSON attached to the PDF: the agreement and the version it is. */
+export function attachmentJson(agreement: Agreement, context: DocumentContext, hash: string, exportedAt: string): string {
+  return JSON.stringify({
+    format: 'accord',
+    fileVersion: ACCORD_FILE_VERSION,
+    exportedAt,
+    agreement,
+    version: {
+      number: context.versionNumber,
+      status: context.status,
+      contentHash: hash,
+      signatures: context.signatures.map(({ image: _image, ...signature }) => signature),
+      history: context.history,
+    },
+  });
+}
+
+/** Timings of one export, for the benchmark. */
+export interface ExportTimings {
+  printMs: number;
+  finalizeMs: number;
+  sealMs: number;
+}
+
+/**
+ * The whole pipeline: document → print HTML → Chromium PDF → metadata and the
+ * attached agreement → PKCS#7 seal over the whole file.
+ */
+export async function exportAgreementPdf(
+  agreement: Agreement,
+  context: DocumentContext,
+  options: { paper: Paper; printToPdf: PrintToPdf; identity: SealingIdentity; fontDataUrl?: string; accent?: string },
+  timings?: ExportTimings,
+): Promise<Buffer> {
+  const document = buildAgreementDocument(agreement, context);
+  const html = renderHtml(document, { fontDataUrl: options.fontDataUrl, accent: options.accent });
+  let mark = performance.now();
+  const printed = await options.printToPdf(html, { paper: options.paper, ...headerFooterTemplates(document) });
+  if (timings) timings.printMs = performance.now() - mark;
+  mark = performance.now();
+  const created = new Date(context.generatedAt);
+  const finalized = await finalizePdf(
+    printed,
+    { title: `${document.title} — ${document.client}`, author: document.facilitator, subject: `${document.versionLabel}, ${document.statusLine}. Content SHA-256 ${document.contentHash}`, keywords: ['Accord', 'lead management agreement', 'SLA', document.client, document.versionLabel], creationDate: Number.isNaN(created.getTime()) ? new Date() : created },
+    { name: 'agreement.json', json: attachmentJson(agreement, context, document.contentHash, context.generatedAt) },
+    { name: options.identity.subject, reason: `${document.versionLabel}: ${document.statusLine}`, location: document.client, contactInfo: document.facilitator },
+  );
+  if (timings) timings.finalizeMs = performance.now() - mark;
+  mark = performance.now();
+  const sealed = await sealPdf(finalized, options.identity);
+  if (timings) timings.sealMs = performance.now() - mark;
+  return sealed;
+}

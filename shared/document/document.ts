@@ -1,0 +1,295 @@
+import { computeFunnel, funnelInputsOf, funnelLevelLabels, planVolumeTarget } from '../engines/funnel/funnel';
+import type { Agreement, Consensus } from '../model/agreement';
+import { contentHash } from '../model/canonical';
+import { sections } from '../model/sections';
+import { teamLabels } from '../model/teams';
+
+/**
+ * One document model built from an agreement version. The in-app preview,
+ * the PDF and the Markdown export all render this, so they never disagree.
+ */
+
+/** A piece of content inside a section. */
+export type Block =
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'subheading'; text: string }
+  | { kind: 'facts'; rows: [string, string][] }
+  | { kind: 'table'; columns: string[]; rows: string[][]; numeric?: number[] }
+  | { kind: 'funnel'; levels: { label: string; value: number }[]; caption: string }
+  | { kind: 'note'; text: string };
+
+/** A part of the document. */
+export interface DocumentSection {
+  id: string;
+  title: string;
+  blocks: Block[];
+}
+
+/** One signature as it appears on the signature page. */
+export interface SignatureEntry {
+  name: string;
+  title: string;
+  team: string;
+  method: 'drawn' | 'typed';
+  /** A PNG data URL of the drawn or typed signature. */
+  image: string;
+  signedAt: string;
+  contentHash: string;
+}
+
+/** One line of a workshop's version history. */
+export interface HistoryEntry {
+  version: number;
+  status: string;
+  signedBy: string;
+  lockedAt: string;
+  contentHash: string;
+}
+
+/** What the document needs besides the agreement. */
+export interface DocumentContext {
+  versionNumber: number;
+  status: 'draft' | 'signing' | 'signed';
+  signatures: SignatureEntry[];
+  history: HistoryEntry[];
+  generatedAt: string;
+  consultant?: { name: string; logoDataUrl?: string };
+  /** A summary of calibration results, when there is one (issue 5 fills it). */
+  calibration?: { rows: [string, string][] };
+}
+
+/** The whole document. */
+export interface AgreementDocument {
+  title: string;
+  client: string;
+  facilitator: string;
+  date: string;
+  validUntil: string;
+  nextReview: string;
+  versionLabel: string;
+  status: DocumentContext['status'];
+  /** "Draft, not signed" on every page of a draft. */
+  statusLine: string;
+  contentHash: string;
+  generatedAt: string;
+  consultant?: DocumentContext['consultant'];
+  sections: DocumentSection[];
+  signatures: SignatureEntry[];
+  history: HistoryEntry[];
+}
+
+const stateLabels: Record<Consensus['state'], string> = { proposed: 'Proposed', agreed: 'Agreed', disputed: 'Disputed', parked: 'Parked' };
+const roleLabels: Record<string, string> = { 'decision-maker': 'Decision maker', influencer: 'Influencer', champion: 'Champion', user: 'User', blocker: 'Blocker' };
+const state = (consensus: Consensus) => stateLabels[consensus.state];
+const dash = (text: string | null | undefined) => (text && text.trim() !== '' ? text.trim() : '—');
+const num = (value: number | null, suffix = '') => (value === null ? '—' : `${value.toLocaleString('en-US')}${suffix}`);
+const whole = (value: number) => Math.ceil(value - 1e-9).toLocaleString('en-US');
+
+function addMonths(date: string, months: number | null): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || months === null) return '—';
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const total = year * 12 + (month - 1) + months;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function matchText(criterion: Agreement['icp'][number]): string {
+  const { match } = criterion;
+  if (match.kind === 'in') return `is one of: ${match.values.join(', ') || '—'}`;
+  if (match.kind === 'range') return match.min !== null && match.max !== null ? `from ${num(match.min)} to ${num(match.max)}` : match.min !== null ? `at least ${num(match.min)}` : `at most ${num(match.max)}`;
+  if (match.kind === 'boolean') return match.value ? 'yes' : 'no';
+  return `contains “${match.text}”`;
+}
+
+const effectLabels = { 'must-have': 'Must-have', points: 'Points', disqualifier: 'Disqualifier' } as const;
+const actionLabels = { recycle: 'Recycle to nurture', disqualify: 'Disqualify', 'return-to-marketing': 'Return to marketing' } as const;
+const unitLabels: Record<string, string> = { count: '', 'business-hours': ' business hours', hours: ' hours', 'business-days': ' business days', days: ' days', attempts: ' attempts', percent: ' %' };
+const windowLabels: Record<string, string> = { 'per-week': 'per week', 'per-month': 'per month', 'per-period': 'per period', 'per-lead': 'per lead', 'per-opportunity': 'per opportunity' };
+
+/** The target of a commitment as a sentence part: "4 business hours per lead", "239 MQLs per month (from the plan)". */
+export function commitmentTarget(agreement: Agreement, commitment: Agreement['commitments'][number]): string {
+  if (commitment.kind === 'mql-volume') {
+    const target = planVolumeTarget(agreement, commitment);
+    return target ? `${target.value.toLocaleString('en-US')} ${target.unit} ${windowLabels[commitment.window]} (from the plan)` : 'from the plan (incomplete)';
+  }
+  const over = commitment.kind === 'attempts' && commitment.overDays !== null ? ` over ${commitment.overDays} days` : '';
+  return `${num(commitment.target)}${unitLabels[commitment.unit] ?? ''}${over} ${windowLabels[commitment.window]}`;
+}
+
+/** Builds the document of an agreement version. */
+export function buildAgreementDocument(agreement: Agreement, context: DocumentContext): AgreementDocument {
+  const { workshop } = agreement;
+  const funnel = computeFunnel(funnelInputsOf(agreement));
+  const plan = agreement.revenuePlan;
+  const statusLine = context.status === 'signed' ? `Signed version ${context.versionNumber}` : context.status === 'signing' ? `Version ${context.versionNumber}, signing in progress, not yet signed` : 'Draft, not signed';
+  const part = (id: string) => sections.find((section) => section.id === id)!;
+  const heading = (id: string) => `${part(id).number}. ${part(id).title}`;
+  const docSections: DocumentSection[] = [];
+
+  docSections.push({
+    id: 'workshop',
+    title: heading('workshop'),
+    blocks: [
+      { kind: 'facts', rows: [['Client', dash(workshop.client)], ['Facilitator', dash(workshop.facilitator)], ['Workshop date', dash(workshop.date)], ['Valid for', workshop.validityMonths === null ? '—' : `${workshop.validityMonths} months, until ${addMonths(workshop.date, workshop.validityMonths)}`], ['Next review', dash(workshop.nextReviewDate)]] },
+      { kind: 'table', columns: ['Name', 'Title', 'Team', 'Sponsor', 'Signs'], rows: agreement.participants.map((person) => [dash(person.name), dash(person.title), teamLabels[person.team], person.sponsor === 'cmo' ? 'Marketing sponsor' : person.sponsor === 'head-of-sales' ? 'Sales sponsor' : '—', person.signs ? 'Yes' : 'No']) },
+    ],
+  });
+
+  const revenue: Block[] = [
+    {
+      kind: 'facts',
+      rows: [
+        ['Period', `${dash(plan.periodLabel)} (${num(plan.periodWeeks)} weeks)`],
+        ['Revenue target', `${plan.currency} ${num(plan.revenueTarget)}`],
+        ['Average deal size', `${plan.currency} ${num(plan.averageDealSize)}`],
+        ['Win rate', num(plan.winRate, ' %')],
+        ['Lead → MQL → SAL → SQL → opportunity', `${num(plan.leadToMql, ' %')} → ${num(plan.mqlToSal, ' %')} → ${num(plan.salToSql, ' %')} → ${num(plan.sqlToOpportunity, ' %')}`],
+        ['Sales cycle', num(plan.salesCycleDays, ' days')],
+        ['SDR team', `${num(plan.sdrHeadcount)} SDRs × ${num(plan.leadsPerSdrPerWeek)} leads a week`],
+        ['Marketing’s headline KPI', plan.headlineKpi === 'mqls' ? 'MQLs' : 'Sales-accepted opportunities'],
+        ['Consensus', state(plan.consensus)],
+      ],
+    },
+  ];
+  if (funnel.ok) {
+    revenue.push(
+      { kind: 'funnel', levels: [...funnel.levels].reverse().map((level) => ({ label: funnelLevelLabels[level.level], value: level.perPeriod })), caption: `What the plan needs per ${plan.periodLabel.toLowerCase() || 'period'}` },
+      { kind: 'table', columns: ['Level', 'Per period', 'Per month', 'Per week', 'Starts'], numeric: [1, 2, 3], rows: funnel.levels.map((level) => [funnelLevelLabels[level.level], whole(level.perPeriod), whole(level.perMonth), whole(level.perWeek), level.leadTimeDays === 0 ? 'in period' : `${Math.ceil(level.leadTimeDays / 7)} weeks before`]) },
+      { kind: 'note', text: `Capacity: ${funnel.capacity.message}` },
+    );
+  } else {
+    revenue.push({ kind: 'note', text: `The funnel cannot be computed: ${Object.values(funnel.errors).join(' ')}` });
+  }
+  docSections.push({ id: 'revenue', title: heading('revenue'), blocks: revenue });
+
+  docSections.push({
+    id: 'vocabulary',
+    title: heading('vocabulary'),
+    blocks: [
+      { kind: 'table', columns: ['Stage', 'Definition', 'Entry', 'Exit', 'Owner', 'Max days', 'Consensus'], rows: agreement.stages.map((stage) => [stage.name, dash(stage.definition), dash(stage.entryCriteria), dash(stage.exitCriteria), teamLabels[stage.owner], num(stage.maxDays), state(stage.consensus)]) },
+      { kind: 'subheading', text: 'Glossary' },
+      { kind: 'table', columns: ['Term', 'Definition', 'Consensus'], rows: agreement.glossary.map((term) => [term.term, dash(term.definition), state(term.consensus)]) },
+    ],
+  });
+
+  docSections.push({
+    id: 'icp',
+    title: heading('icp'),
+    blocks: [{ kind: 'table', columns: ['Criterion', 'Attribute', 'Match', 'Effect', 'Points', 'Rationale', 'Consensus'], numeric: [4], rows: agreement.icp.map((criterion) => [dash(criterion.label), criterion.attribute, matchText(criterion), effectLabels[criterion.effect], num(criterion.points), dash(criterion.rationale), state(criterion.consensus)]) }],
+  });
+
+  const committee = agreement.buyingCommittee;
+  docSections.push({
+    id: 'committee',
+    title: heading('committee'),
+    blocks: [
+      {
+        kind: 'table',
+        columns: ['Function', ...committee.seniorities],
+        rows: committee.functions.map((fn) => [
+          fn,
+          ...committee.seniorities.map((seniority) => {
+            const cell = committee.cells.find((entry) => entry.function === fn && entry.seniority === seniority);
+            return cell ? `${num(cell.points)} pts${cell.role ? ` · ${roleLabels[cell.role]}` : ''}` : '—';
+          }),
+        ]),
+      },
+      { kind: 'facts', rows: [['Roles required for SQL', committee.requiredRoles.map((role) => roleLabels[role]).join(', ') || '—'], ['Consensus', state(committee.consensus)]] },
+    ],
+  });
+
+  const decay = agreement.engagement.decay;
+  docSections.push({
+    id: 'engagement',
+    title: heading('engagement'),
+    blocks: [
+      { kind: 'table', columns: ['Behaviour', 'CRM field', 'Points', 'Cap', 'Consensus'], numeric: [2, 3], rows: agreement.engagement.signals.map((signal) => [signal.name, dash(signal.key), num(signal.points), num(signal.cap), state(signal.consensus)]) },
+      { kind: 'facts', rows: [['Decay', decay.mode === 'none' ? 'None' : decay.mode === 'half-life' ? `Points halve every ${num(decay.days)} days` : `Points reset after ${num(decay.days)} days without activity`], ['Consensus', state(decay.consensus)]] },
+      { kind: 'subheading', text: 'Fast-track triggers' },
+      { kind: 'table', columns: ['Trigger', 'Signal', 'What happens', 'Consensus'], rows: agreement.engagement.fastTracks.map((trigger) => [trigger.name, dash(trigger.signalKey), dash(trigger.description), state(trigger.consensus)]) },
+    ],
+  });
+
+  const scoring = agreement.scoring;
+  const rule = scoring.mqlRule;
+  docSections.push({
+    id: 'scoring',
+    title: heading('scoring'),
+    blocks: [
+      {
+        kind: 'facts',
+        rows: [
+          ['Fit grades (0–100)', `A ≥ ${num(scoring.fitThresholds.A)}, B ≥ ${num(scoring.fitThresholds.B)}, C ≥ ${num(scoring.fitThresholds.C)}, D below`],
+          ['Engagement levels (0–100)', `4 ≥ ${num(scoring.engagementThresholds[4])}, 3 ≥ ${num(scoring.engagementThresholds[3])}, 2 ≥ ${num(scoring.engagementThresholds[2])}, 1 below`],
+          ['MQL rule', `fit ≥ ${rule.minFitGrade} and engagement ≥ ${rule.minEngagement}${rule.fastTrackQualifies ? ', or a fast-track trigger' : ''}`],
+          ['Consensus', state(scoring.consensus)],
+        ],
+      },
+      {
+        kind: 'table',
+        columns: ['Fit \\ engagement', '4', '3', '2', '1'],
+        rows: (['A', 'B', 'C', 'D'] as const).map((grade) => [grade, ...[4, 3, 2, 1].map((level) => (['A', 'B', 'C', 'D'].indexOf(grade) <= ['A', 'B', 'C', 'D'].indexOf(rule.minFitGrade) && level >= rule.minEngagement ? `${grade}${level} MQL` : `${grade}${level}`))]),
+      },
+      { kind: 'subheading', text: `Qualification framework: ${scoring.framework.kind}` },
+      { kind: 'table', columns: ['#', 'Question'], rows: scoring.framework.questions.map((question, index) => [String(index + 1), question.text]) },
+      { kind: 'facts', rows: [['Must be met', `${num(scoring.framework.minimumMet)} of ${scoring.framework.questions.length}`], ['Consensus', state(scoring.framework.consensus)]] },
+    ],
+  });
+
+  docSections.push({
+    id: 'handoff',
+    title: heading('handoff'),
+    blocks: [
+      { kind: 'table', columns: ['From', 'To', 'What', 'Through', 'Required fields', 'Consensus'], rows: agreement.handoffs.map((handoff) => [teamLabels[handoff.from], teamLabels[handoff.to], handoff.what, dash(handoff.queue), handoff.requiredFields.join(', ') || '—', state(handoff.consensus)]) },
+      { kind: 'subheading', text: 'Commitments (SLA)' },
+      { kind: 'table', columns: ['Team', 'Commitment', 'Target', 'Measured by', 'Escalation', 'Consensus'], rows: agreement.commitments.map((commitment) => [teamLabels[commitment.team], commitment.metric, commitmentTarget(agreement, commitment), dash(commitment.measuredBy), dash(commitment.escalation), state(commitment.consensus)]) },
+    ],
+  });
+
+  docSections.push({
+    id: 'reasons',
+    title: heading('reasons'),
+    blocks: [
+      { kind: 'table', columns: ['Code', 'Reason', 'What happens next', 'Only after agreed attempts', 'Consensus'], rows: agreement.reasons.map((reason) => [reason.code, reason.label, actionLabels[reason.action], reason.afterAgreedAttempts ? 'Yes' : 'No', state(reason.consensus)]) },
+      { kind: 'facts', rows: [['Re-entry after', num(agreement.recycling.reentryAfterDays, ' days')], ['Rule', dash(agreement.recycling.rule)], ['Consensus', state(agreement.recycling.consensus)]] },
+    ],
+  });
+
+  docSections.push({
+    id: 'cadence',
+    title: heading('cadence'),
+    blocks: [
+      { kind: 'table', columns: ['KPI', 'Definition', 'Owner', 'Consensus'], rows: agreement.kpis.map((kpi) => [kpi.name, dash(kpi.definition), teamLabels[kpi.owner], state(kpi.consensus)]) },
+      { kind: 'table', columns: ['Meeting', 'Cadence', 'Owner', 'Purpose', 'Consensus'], rows: agreement.meetings.map((meeting) => [meeting.name, meeting.cadence[0]!.toUpperCase() + meeting.cadence.slice(1), teamLabels[meeting.owner], dash(meeting.purpose), state(meeting.consensus)]) },
+    ],
+  });
+
+  const log: Block[] = [
+    { kind: 'subheading', text: 'Parking lot' },
+    agreement.parkingLot.length > 0 ? { kind: 'table', columns: ['Topic', 'Raised by', 'Status', 'Notes'], rows: agreement.parkingLot.map((topic) => [topic.topic, dash(topic.raisedBy), topic.status === 'open' ? 'Open' : 'Resolved', dash(topic.notes)]) } : { kind: 'paragraph', text: 'Nothing parked.' },
+    { kind: 'subheading', text: 'Decisions' },
+    agreement.decisions.length > 0 ? { kind: 'table', columns: ['When', 'Decision', 'By'], rows: agreement.decisions.map((decision) => [dash(decision.decidedAt), decision.text, dash(decision.by)]) } : { kind: 'paragraph', text: 'No decisions logged.' },
+    { kind: 'subheading', text: 'Action items' },
+    agreement.actions.length > 0 ? { kind: 'table', columns: ['Task', 'Owner', 'Due', 'Status'], rows: agreement.actions.map((action) => [action.task, dash(action.owner), dash(action.due), action.status === 'open' ? 'Open' : 'Done']) } : { kind: 'paragraph', text: 'No action items.' },
+  ];
+  docSections.push({ id: 'log', title: heading('log'), blocks: log });
+
+  if (context.calibration) docSections.push({ id: 'calibration', title: 'Calibration on the company’s own data', blocks: [{ kind: 'facts', rows: context.calibration.rows }] });
+
+  return {
+    title: dash(workshop.title),
+    client: dash(workshop.client),
+    facilitator: dash(workshop.facilitator),
+    date: dash(workshop.date),
+    validUntil: addMonths(workshop.date, workshop.validityMonths),
+    nextReview: dash(workshop.nextReviewDate),
+    versionLabel: `Version ${context.versionNumber}`,
+    status: context.status,
+    statusLine,
+    contentHash: contentHash(agreement),
+    generatedAt: context.generatedAt,
+    consultant: context.consultant,
+    sections: docSections,
+    signatures: context.signatures,
+    history: context.history,
+  };
+}
