@@ -42,7 +42,7 @@ async function main(): Promise<number> {
   }
   const version = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
   const saveDir = join(homedir(), 'Documents', 'Accord');
-  const host = createNodeHost({ appVersion: version, userDataDir, saveDir });
+  const host = createNodeHost({ appVersion: version, userDataDir, saveDir, projectRoot });
   const shell = await launchShell({ rendererDir, host, projectRoot, profileDir, headless, viewport: headless ? undefined : null });
   if (values.smoke) {
     await shell.page.waitForFunction(() => performance.getEntriesByName('accord:interactive').length > 0, undefined, { timeout: 20_000 });

@@ -9,6 +9,9 @@ export interface SaveDialogRequest {
   filters: { name: string; extensions: string[] }[];
 }
 
+import type { PrintToPdf } from '../pdf/export';
+import type { SecretProtector } from '../pdf/identity-store';
+
 /** The outside world as handlers see it. */
 export interface Host {
   readonly shell: 'electron' | 'chromium';
@@ -21,4 +24,10 @@ export interface Host {
   now(): Date;
   /** Asks the person where to save; resolves with an absolute path, or null when they cancel. */
   showSaveDialog(request: SaveDialogRequest): Promise<string | null>;
+  /** Chromium's print-to-PDF (Electron printToPDF, or Playwright page.pdf). */
+  printToPdf: PrintToPdf;
+  /** The bundled document font as a data URL, so printing needs no network. */
+  fontDataUrl(): Promise<string | undefined>;
+  /** How the sealing key's passphrase is kept at rest (the OS keychain where there is one). */
+  secrets: SecretProtector;
 }

@@ -1,5 +1,6 @@
 import type { IpcChannel, IpcResponse, IpcValidRequest } from '../../shared/ipc/contract';
 import { saveTextFile } from './files';
+import { exportPdfHandler, getIdentityHandler, importP12Handler, verifyPdfHandler } from './pdf';
 import type { Host } from './host';
 
 /** One handler per channel, each taking the validated request. */
@@ -17,5 +18,9 @@ export function createHandlers(host: Host): IpcHandlers {
       platform: host.platform,
     }),
     'file:save-text': (request) => saveTextFile(host, request),
+    'pdf:export-agreement': (request) => exportPdfHandler(host, request),
+    'pdf:verify': (request) => verifyPdfHandler(request),
+    'seal:get-identity': (request) => getIdentityHandler(host, request),
+    'seal:import-p12': (request) => importP12Handler(host, request),
   };
 }

@@ -1,7 +1,22 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { extname, join, basename } from 'node:path';
 import type { Host, SaveDialogRequest } from '../handlers/host';
+import { createChromiumPrinter } from '../pdf/chromium-printer';
+import type { PrintToPdf } from '../pdf/export';
+import { plainFileProtector } from '../pdf/identity-store';
+
+/** The bundled Inter font (latin), read from its npm package, as a data URL. */
+export async function bundledFontDataUrl(): Promise<string | undefined> {
+  try {
+    const path = createRequire(import.meta.url).resolve('@fontsource-variable/inter/files/inter-latin-wght-normal.woff2');
+    return `data:font/woff2;base64,${(await readFile(path)).toString('base64')}`;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Scripted answers for the save dialog: a path to use, or null for "cancel". Used by tests. */
 export interface ScriptedDialogs {
@@ -37,7 +52,11 @@ export function createNodeHost(options: {
   saveDir: string;
   platform?: string;
   now?: () => Date;
+  /** Where to find a browser for printing (the project root); defaults to the current folder. */
+  projectRoot?: string;
+  printToPdf?: PrintToPdf;
 }): Host & { dialogs: ScriptedDialogs } {
+  let printer: (PrintToPdf & { close(): Promise<void> }) | null = null;
   const dialogs: ScriptedDialogs = { saveAnswers: [], saveRequests: [] };
   return {
     shell: 'chromium',
@@ -47,6 +66,10 @@ export function createNodeHost(options: {
     userDataDir: options.userDataDir,
     now: options.now ?? (() => new Date()),
     dialogs,
+    printToPdf: options.printToPdf ?? ((html, print) => (printer ??= createChromiumPrinter(options.projectRoot ?? process.cwd()))(html, print)),
+    fontDataUrl: bundledFontDataUrl,
+    // No OS keychain here: the passphrase file is readable by the user only (see README).
+    secrets: plainFileProtector,
     async showSaveDialog(request) {
       dialogs.saveRequests.push(request);
       if (dialogs.saveAnswers.length > 0) return dialogs.saveAnswers.shift() ?? null;

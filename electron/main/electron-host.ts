@@ -1,8 +1,17 @@
-import { app, dialog, type BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage } from 'electron';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Host } from '../handlers/host';
+import { plainFileProtector, type SecretProtector } from '../pdf/identity-store';
+
+/** The OS keychain (safeStorage) when it is available; otherwise a user-only file. */
+function osProtector(): SecretProtector {
+  if (!safeStorage.isEncryptionAvailable()) return plainFileProtector;
+  return { encrypted: true, protect: (secret) => safeStorage.encryptString(secret), unprotect: (data) => safeStorage.decryptString(data) };
+}
 
 /** The Host bound to Electron: native dialogs attached to the app window, Electron's paths. */
-export function createElectronHost(getWindow: () => BrowserWindow | null): Host {
+export function createElectronHost(getWindow: () => BrowserWindow | null, rendererRoot: string): Host {
   return {
     shell: 'electron',
     appName: app.getName(),
@@ -21,5 +30,28 @@ export function createElectronHost(getWindow: () => BrowserWindow | null): Host 
       const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    // Printing happens in a hidden, sandboxed window without JavaScript: the HTML is ours, built in main.
+    async printToPdf(html, options) {
+      const window = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, javascript: false, nodeIntegration: false } });
+      try {
+        await window.loadURL(`data:text/html;base64,${Buffer.from(html).toString('base64')}`);
+        return await window.webContents.printToPDF({
+          pageSize: options.paper,
+          printBackground: true,
+          displayHeaderFooter: true,
+          headerTemplate: options.headerTemplate,
+          footerTemplate: options.footerTemplate,
+          margins: { top: 0.79, bottom: 0.71, left: 0.63, right: 0.63 },
+        });
+      } finally {
+        window.destroy();
+      }
+    },
+    async fontDataUrl() {
+      const assets = join(rendererRoot, 'assets');
+      const file = (await readdir(assets).catch(() => [] as string[])).find((name) => name.startsWith('inter-latin-wght-normal') && name.endsWith('.woff2'));
+      return file ? `data:font/woff2;base64,${(await readFile(join(assets, file))).toString('base64')}` : undefined;
+    },
+    secrets: osProtector(),
   };
 }

@@ -50,7 +50,7 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   protocol.handle(APP_SCHEME, serveRenderer);
-  const host = createElectronHost(() => mainWindow);
+  const host = createElectronHost(() => mainWindow, rendererRoot);
   registerIpc(createDispatcher(createHandlers(host), (message) => console.error(message)));
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(

@@ -76,7 +76,7 @@ function checkPkcs7(signedBytes: Buffer, contentsHex: string): { ok: boolean; si
   const attributesDigest = forge.md.sha256.create();
   attributesDigest.update(forge.asn1.toDer(attributesSet).getBytes());
   const publicKey = certificate.publicKey as forge.pki.rsa.PublicKey;
-  let valid = false;
+  let valid: boolean;
   try {
     valid = publicKey.verify(attributesDigest.digest().getBytes(), signatureNode.value);
   } catch {

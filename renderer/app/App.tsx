@@ -8,6 +8,7 @@ import { theme } from './theme';
 
 // Loaded on demand, so the first screen parses and renders only what it shows.
 const WorkshopScreen = lazy(() => import('../features/workshop/WorkshopScreen').then((module) => ({ default: module.WorkshopScreen })));
+const VerifyScreen = lazy(() => import('../features/verify/VerifyScreen').then((module) => ({ default: module.VerifyScreen })));
 const NewWorkshopModal = lazy(() => import('../features/library/NewWorkshopModal').then((module) => ({ default: module.NewWorkshopModal })));
 const LazyNotifications = lazy(() => import('../components/LazyNotifications').then((module) => ({ default: module.LazyNotifications })));
 
@@ -69,6 +70,10 @@ function Screens() {
       <main>
         {route.screen === 'library' ? (
           <LibraryScreen onNewWorkshop={() => setCreating(true)} />
+        ) : route.screen === 'verify' ? (
+          <Suspense fallback={<div className="accord-spinner" role="status" aria-label="Opening Verify" />}>
+            <VerifyScreen />
+          </Suspense>
         ) : (
           <Suspense fallback={<div className="accord-spinner" role="status" aria-label="Opening the workshop" />}>
             <WorkshopScreen workshopId={route.workshopId} section={route.section} />

@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import { agreementForWorkshopV3, migrateWorkshopV1ToV2, type WorkshopRecordV1, type WorkshopRecordV2 } from '../../shared/migrations/index';
 import type { Agreement } from '../../shared/model/agreement';
+import type { VersionRecord } from '../../shared/model/versions';
 import type { WorkshopRecord } from '../../shared/model/workshop';
 
 /** Name of the IndexedDB database; never change it (it is where every user's library lives). */
@@ -32,6 +33,7 @@ export class AccordDatabase extends Dexie {
   workshops!: Table<WorkshopRecord, string>;
   agreements!: Table<AgreementRecord, string>;
   templates!: Table<TemplateRecord, string>;
+  versions!: Table<VersionRecord, string>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name, { chromeTransactionDurability: 'strict' });
@@ -52,6 +54,8 @@ export class AccordDatabase extends Dexie {
         const workshops = await transaction.table<WorkshopRecordV2>('workshops').toArray();
         await transaction.table('agreements').bulkPut(workshops.map(agreementForWorkshopV3));
       });
+    // Version 4 adds signed and signing versions; nothing existing changes.
+    this.version(4).stores({ workshops: 'id, updatedAt, status', agreements: 'workshopId', templates: 'id, createdAt', versions: 'id, workshopId, contentHash' });
   }
 }
 

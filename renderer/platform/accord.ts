@@ -57,3 +57,37 @@ export function onMenuCommand(listener: (command: MenuCommand) => void): () => v
   const accord = typeof window !== 'undefined' ? window.accord : undefined;
   return accord ? accord.onMenuCommand(listener) : () => {};
 }
+
+/** The document context the PDF needs (version, signatures, history). */
+export type PdfContext = Parameters<AccordBridge['exportAgreementPdf']>[0]['context'];
+
+/** Renders, seals and saves the agreement PDF; resolves with the path, or null when cancelled. */
+export async function exportAgreementPdf(request: { suggestedName: string; paper: 'A4' | 'Letter'; agreement: unknown; context: PdfContext }): Promise<string | null> {
+  const result = unwrap(await bridge().exportAgreementPdf(request));
+  return result.saved ? result.path : null;
+}
+
+/** What Verify found in a PDF. */
+export type VerifyReport = Awaited<ReturnType<typeof verifyPdfBytes>>;
+
+/** Verifies a PDF's seal and attached agreement. */
+export async function verifyPdfBytes(name: string, bytes: ArrayBuffer) {
+  return unwrap(await bridge().verifyPdf({ name, dataBase64: toBase64(bytes) }));
+}
+
+/** Who seals exported PDFs. */
+export async function getSealingIdentity(names: { commonName: string; organisation: string }) {
+  return unwrap(await bridge().getSealingIdentity(names));
+}
+
+/** Replaces the sealing certificate with the person's own .p12. */
+export async function importSealingCertificate(bytes: ArrayBuffer, passphrase: string) {
+  return unwrap(await bridge().importSealingCertificate({ dataBase64: toBase64(bytes), passphrase }));
+}
+
+function toBase64(bytes: ArrayBuffer): string {
+  const view = new Uint8Array(bytes);
+  let binary = '';
+  for (let index = 0; index < view.length; index += 0x8000) binary += String.fromCharCode(...view.subarray(index, index + 0x8000));
+  return btoa(binary);
+}

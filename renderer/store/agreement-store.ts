@@ -18,6 +18,9 @@ export interface AgreementEditorState {
   future: Agreement[];
   saveState: 'saved' | 'pending' | 'saving' | 'error';
   saveError: string | null;
+  /** True while a version is being signed or after signing: the draft cannot change. */
+  locked: boolean;
+  setLocked(locked: boolean): void;
   open(workshopId: string): Promise<void>;
   /** Applies a change. `coalesceKey` (e.g. "stage-sal.definition") merges quick successive edits of one field into one undo step. */
   update(recipe: (draft: Agreement) => void, coalesceKey?: string): void;
@@ -58,6 +61,10 @@ export function createAgreementStore(
       future: [],
       saveState: 'saved',
       saveError: null,
+      locked: false,
+      setLocked(locked) {
+        set({ locked });
+      },
       async open(workshopId) {
         if (get().workshopId === workshopId && get().status === 'ready') return;
         await get().flush();
@@ -73,7 +80,7 @@ export function createAgreementStore(
       },
       update(recipe, coalesceKey) {
         const current = get().agreement;
-        if (!current || !produce) return;
+        if (!current || !produce || get().locked) return;
         const next = produce(current, recipe);
         if (next === current) return;
         const at = now();
@@ -88,6 +95,7 @@ export function createAgreementStore(
         scheduleSave();
       },
       undo() {
+        if (get().locked) return;
         const { past, agreement, future } = get();
         const previous = past.at(-1);
         if (!previous || !agreement) return;
@@ -96,6 +104,7 @@ export function createAgreementStore(
         scheduleSave();
       },
       redo() {
+        if (get().locked) return;
         const { past, agreement, future } = get();
         const next = future[0];
         if (!next || !agreement) return;

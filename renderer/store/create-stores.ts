@@ -6,6 +6,8 @@ import { createLibraryStore } from './library-store';
 import { createNavigationStore, type NavigationState } from './navigation-store';
 import type { AppStores } from './stores';
 import { createTemplatesStore } from './templates-store';
+import { createVersionsStore } from './versions-store';
+import { createFileActions } from './file-actions';
 import type { StoreApi } from 'zustand/vanilla';
 
 /** Wires every store to the database; clock, ids and timing are injectable for tests. */
@@ -20,9 +22,12 @@ export function createAppStores(
   const library = createLibraryStore(workshops);
   // Undo coalescing is about real typing speed, so the editor keeps the real clock.
   const editor = createAgreementStore(agreements, { saveDelayMs: options.saveDelayMs, onSaved: (id) => void library.getState().refresh(id) });
+  const versions = createVersionsStore(db, { now, beforeSigning: () => editor.getState().flush(), onChanged: (id) => void library.getState().refresh(id) });
   return {
     library,
     editor,
+    versions,
+    files: createFileActions(db, workshops),
     templates: createTemplatesStore(agreements),
     navigation: options.navigation ?? createNavigationStore(),
     workshops,

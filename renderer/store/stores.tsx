@@ -4,6 +4,8 @@ import type { AgreementEditorState } from './agreement-store';
 import type { LibraryState } from './library-store';
 import type { NavigationState } from './navigation-store';
 import type { TemplatesState } from './templates-store';
+import type { FileActions } from './file-actions';
+import type { VersionsState } from './versions-store';
 
 /** The app's stores, injected so tests can give each render its own database. */
 export interface AppStores {
@@ -11,6 +13,8 @@ export interface AppStores {
   navigation: StoreApi<NavigationState>;
   editor: StoreApi<AgreementEditorState>;
   templates: StoreApi<TemplatesState>;
+  versions: StoreApi<VersionsState>;
+  files: FileActions;
 }
 
 const StoresContext = createContext<AppStores | null>(null);
@@ -49,6 +53,16 @@ export function useTemplatesStore(): StoreApi<TemplatesState> {
 /** Reads from the templates store. */
 export function useTemplates<T>(selector: (state: TemplatesState) => T): T {
   return useStore(useStores().templates, selector);
+}
+
+/** Reads from the versions store. */
+export function useVersions<T>(selector: (state: VersionsState) => T): T {
+  return useStore(useStores().versions, selector);
+}
+
+/** Actions on files the person picks (import, verify). */
+export function useFileActions(): FileActions {
+  return useStores().files;
 }
 
 /** Reads from the navigation store. */

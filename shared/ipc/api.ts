@@ -9,6 +9,10 @@ import type { MenuCommand } from './events';
 export const accordApiChannels = {
   getAppInfo: 'app:get-info',
   saveTextFile: 'file:save-text',
+  exportAgreementPdf: 'pdf:export-agreement',
+  verifyPdf: 'pdf:verify',
+  getSealingIdentity: 'seal:get-identity',
+  importSealingCertificate: 'seal:import-p12',
 } as const satisfies Record<string, IpcChannel>;
 
 /** Name of a function on `window.accord`. */

@@ -50,6 +50,31 @@ export const AppInfoSchema = z.object({
 /** What the app and its shell say about themselves. */
 export type AppInfo = z.output<typeof AppInfoSchema>;
 
+const pngDataUrl = z.string().check(z.startsWith('data:image/png;base64,', { error: 'A signature image must be a PNG data URL.' }), z.maxLength(1_500_000, { error: 'A signature image is larger than 1.5 MB.' }));
+
+/** What the PDF needs besides the agreement: version, signatures, history. */
+export const DocumentContextSchema = z.strictObject({
+  versionNumber: z.int().check(z.positive()),
+  status: z.enum(['draft', 'signing', 'signed']),
+  signatures: z.array(z.strictObject({ name: z.string(), title: z.string(), team: z.string(), method: z.enum(['drawn', 'typed']), image: pngDataUrl, signedAt: z.string(), contentHash: z.string() })).check(z.maxLength(50)),
+  history: z.array(z.strictObject({ version: z.int(), status: z.string(), signedBy: z.string(), lockedAt: z.string(), contentHash: z.string() })).check(z.maxLength(500)),
+  generatedAt: z.string(),
+  consultant: z.optional(z.strictObject({ name: z.string().check(z.maxLength(120)), logoDataUrl: z.optional(z.string().check(z.maxLength(3_000_000))) })),
+  calibration: z.optional(z.strictObject({ rows: z.array(z.tuple([z.string(), z.string()])).check(z.maxLength(40)) })),
+});
+
+/** What Verify reports about a PDF. */
+export const VerifyResultSchema = z.object({
+  status: z.enum(['intact', 'modified', 'not-whole-document', 'not-sealed', 'not-pdf', 'damaged']),
+  message: z.string(),
+  coversWholeFile: z.boolean(),
+  signer: z.optional(z.string()),
+  signedAt: z.optional(z.string()),
+  embedded: z.optional(
+    z.object({ title: z.string(), client: z.string(), versionNumber: z.nullable(z.number()), versionStatus: z.nullable(z.string()), recordedHash: z.nullable(z.string()), computedHash: z.string(), hashMatches: z.boolean() }),
+  ),
+});
+
 /** Channels and their request/response schemas. */
 export const ipcContract = {
   'app:get-info': {
@@ -66,6 +91,34 @@ export const ipcContract = {
       z.object({ saved: z.literal(true), path: z.string(), bytes: z.int().check(z.nonnegative()) }),
       z.object({ saved: z.literal(false) }),
     ]),
+  },
+  'pdf:export-agreement': {
+    request: z.strictObject({
+      suggestedName: SuggestedFileNameSchema,
+      paper: z.enum(['A4', 'Letter']),
+      /** Checked fully by the handler with parseAgreement (the renderer is untrusted). */
+      agreement: z.unknown(),
+      context: DocumentContextSchema,
+    }),
+    response: z.discriminatedUnion('saved', [
+      z.object({ saved: z.literal(true), path: z.string(), bytes: z.int().check(z.nonnegative()) }),
+      z.object({ saved: z.literal(false) }),
+    ]),
+  },
+  'pdf:verify': {
+    request: z.strictObject({
+      name: z.string().check(z.maxLength(260)),
+      dataBase64: z.string().check(z.maxLength(70 * 1024 * 1024, { error: 'The file is larger than 50 MB.' })),
+    }),
+    response: VerifyResultSchema,
+  },
+  'seal:get-identity': {
+    request: z.strictObject({ commonName: z.string().check(z.maxLength(200)), organisation: z.string().check(z.maxLength(200)) }),
+    response: z.object({ subject: z.string(), selfSigned: z.boolean(), keyProtectedByOs: z.boolean() }),
+  },
+  'seal:import-p12': {
+    request: z.strictObject({ dataBase64: z.string().check(z.maxLength(1_000_000, { error: 'A .p12 file is never this large.' })), passphrase: z.string().check(z.maxLength(500)) }),
+    response: z.object({ subject: z.string() }),
   },
 } as const;
 

@@ -7,10 +7,11 @@ export const databaseHistory = [
   { version: 1, released: '0.1.0', change: 'Workshops: id, title, client, status, createdAt, updatedAt.' },
   { version: 2, released: '0.1.0', change: 'Workshops gain searchText (folded title + client) for accent-insensitive search.' },
   { version: 3, released: '0.2.0', change: 'Agreements (one draft per workshop) and user templates; existing workshops get a blank agreement.' },
+  { version: 4, released: '0.3.0', change: 'Versions: frozen content, its hash and signatures; signed versions are immutable.' },
 ] as const;
 
 /** The schema version the current code writes. */
-export const CURRENT_DATABASE_VERSION = 3;
+export const CURRENT_DATABASE_VERSION = 4;
 
 export { migrateWorkshopV1ToV2 } from './workshop-v2';
 export type { WorkshopRecordV1, WorkshopRecordV2 } from './workshop-v2';

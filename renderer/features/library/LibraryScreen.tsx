@@ -1,12 +1,12 @@
 import { useHotkeys } from '@mantine/hooks';
-import { IconHeartHandshake, IconPlus, IconSearch, IconTrash, IconX } from '@tabler/icons-react';
+import { IconFileImport, IconHeartHandshake, IconPlus, IconSearch, IconShieldCheck, IconTrash, IconX } from '@tabler/icons-react';
 import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { WorkshopRecord } from '../../../shared/model/workshop';
 import './library.css';
 import { notify } from '../../components/notify';
 import { RelativeTime } from '../../components/RelativeTime';
 import { visibleWorkshops } from '../../store/library-store';
-import { useLibrary, useNavigation } from '../../store/stores';
+import { useFileActions, useLibrary, useNavigation } from '../../store/stores';
 
 const ConfirmDialog = lazy(() => import('../../components/ConfirmDialog').then((module) => ({ default: module.ConfirmDialog })));
 
@@ -34,6 +34,8 @@ export function LibraryScreen({ onNewWorkshop }: { onNewWorkshop: () => void }) 
   const navigate = useNavigation((state) => state.navigate);
   const searchRef = useRef<HTMLInputElement>(null);
   const [deleting, setDeleting] = useState<WorkshopRecord | null>(null);
+  const importInput = useRef<HTMLInputElement>(null);
+  const files = useFileActions();
   const shown = useMemo(() => visibleWorkshops({ workshops, query }), [workshops, query]);
 
   useEffect(() => {
@@ -60,10 +62,40 @@ export function LibraryScreen({ onNewWorkshop }: { onNewWorkshop: () => void }) 
           </h1>
           <p className="accord-lead">Agree, test and sign how leads are qualified and handed over.</p>
         </div>
-        <button type="button" className="accord-button" data-variant="filled" onClick={onNewWorkshop}>
-          <IconPlus size={18} aria-hidden />
-          New workshop
-        </button>
+        <div style={{ display: 'flex', gap: 8 }}>
+          <button type="button" className="accord-button" data-variant="subtle" onClick={() => navigate({ screen: 'verify' })}>
+            <IconShieldCheck size={18} aria-hidden />
+            Verify a PDF
+          </button>
+          <button type="button" className="accord-button" data-variant="subtle" onClick={() => importInput.current?.click()}>
+            <IconFileImport size={18} aria-hidden />
+            Import…
+          </button>
+          <input
+            ref={importInput}
+            type="file"
+            accept=".accord,application/json"
+            hidden
+            aria-label="Accord file to import"
+            data-testid="import-input"
+            onChange={(event) => {
+              const file = event.currentTarget.files?.[0];
+              event.currentTarget.value = '';
+              if (!file) return;
+              files.importAccord(file).then(
+                (id) => {
+                  notify({ message: `Imported ${file.name}.` });
+                  navigate({ screen: 'workshop', workshopId: id });
+                },
+                (failure: unknown) => notify({ tone: 'error', title: 'Not imported', message: failure instanceof Error ? failure.message : String(failure) }),
+              );
+            }}
+          />
+          <button type="button" className="accord-button" data-variant="filled" onClick={onNewWorkshop}>
+            <IconPlus size={18} aria-hidden />
+            New workshop
+          </button>
+        </div>
       </div>
 
       {status === 'loading' && <div className="accord-spinner" role="status" aria-label="Loading the library" />}

@@ -1,13 +1,15 @@
 import '../../components/mantine-ui-styles';
 import { ActionIcon, Alert, Anchor, Badge, Breadcrumbs, Button, Drawer, Group, Loader, Menu, Modal, RingProgress, Stack, Text, TextInput, Textarea, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { IconAlertCircle, IconArrowBackUp, IconArrowForwardUp, IconArrowLeft, IconCheck, IconCircleCheck, IconCloudOff, IconDots, IconFileExport, IconTemplate } from '@tabler/icons-react';
+import { IconAlertCircle, IconArrowBackUp, IconArrowForwardUp, IconArrowLeft, IconCheck, IconCircleCheck, IconCloudOff, IconDots, IconFileExport, IconFileTypePdf, IconLock, IconMarkdown, IconSignature, IconTable, IconTemplate } from '@tabler/icons-react';
 import { useEffect, useMemo, useState, type ComponentType } from 'react';
 import { readiness, type Blocker } from '../../../shared/model/agreement-rules';
 import { sectionProgress, sections, type SectionId } from '../../../shared/model/sections';
 import { WorkshopTitleSchema } from '../../../shared/model/workshop';
 import { firstIssueMessage } from '../../../shared/model/validation';
 import { notify } from '../../components/notify';
-import { useEditor, useLibrary, useNavigation, useTemplates } from '../../store/stores';
+import { exportAgreement, type ExportKind } from '../../store/export-actions';
+import { useEditor, useLibrary, useNavigation, useTemplates, useVersions } from '../../store/stores';
+import { SigningPanel } from '../signing/SigningPanel';
 import { EditorProvider, useAgreementEditor } from './editor-kit';
 import { CadenceSection } from './sections/CadenceSection';
 import { CommitteeSection } from './sections/CommitteeSection';
@@ -51,9 +53,11 @@ export function WorkshopScreen({ workshopId, section = 'workshop' }: { workshopI
     navigate({ screen: 'library' });
   };
 
+  const loadVersions = useVersions((state) => state.load);
   useEffect(() => {
     void open(workshopId);
-  }, [open, workshopId]);
+    void loadVersions(workshopId);
+  }, [open, loadVersions, workshopId]);
 
   if (libraryStatus === 'ready' && !record) {
     return (
@@ -102,6 +106,19 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
   const canRedo = useEditor((state) => state.future.length > 0);
   const [readyOpen, setReadyOpen] = useState(false);
   const [templateOpen, setTemplateOpen] = useState(false);
+  const [signingOpen, setSigningOpen] = useState(false);
+  const versions = useVersions((state) => state.versions);
+  const setLocked = useEditor((state) => state.setLocked);
+  const locked = status === 'signing' || status === 'signed';
+  useEffect(() => setLocked(locked), [locked, setLocked]);
+  const [exporting, setExporting] = useState<ExportKind | null>(null);
+  const runExport = (kind: ExportKind) => {
+    setExporting(kind);
+    exportAgreement(kind, agreement, versions, status).then(
+      (path) => path && notify({ message: `Saved ${path}` }),
+      (error: unknown) => notify({ tone: 'error', title: 'Not exported', message: error instanceof Error ? error.message : String(error) }),
+    ).finally(() => setExporting(null));
+  };
   const progress = useMemo(() => sectionProgress(agreement), [agreement]);
   const check = useMemo(() => readiness(agreement), [agreement]);
   const SectionEditor = sectionEditors[section];
@@ -161,6 +178,9 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
               </ActionIcon>
             </Tooltip>
             <SaveIndicator />
+            <Button variant="default" leftSection={locked ? <IconLock size={18} /> : <IconSignature size={18} />} onClick={() => setSigningOpen(true)} data-testid="sign-button">
+              {status === 'signed' ? 'Signed' : status === 'signing' ? 'Signing…' : 'Sign'}
+            </Button>
             <Button
               variant={check.ready ? 'filled' : 'light'}
               color={check.ready ? 'teal.8' : undefined}
@@ -177,6 +197,26 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
                 </ActionIcon>
               </Menu.Target>
               <Menu.Dropdown>
+                <Menu.Label>Export</Menu.Label>
+                <Menu.Item leftSection={<IconFileTypePdf size={16} />} disabled={exporting !== null} onClick={() => runExport('pdf-a4')}>
+                  PDF, A4 (sealed)…
+                </Menu.Item>
+                <Menu.Item leftSection={<IconFileTypePdf size={16} />} disabled={exporting !== null} onClick={() => runExport('pdf-letter')}>
+                  PDF, US Letter (sealed)…
+                </Menu.Item>
+                <Menu.Item leftSection={<IconMarkdown size={16} />} onClick={() => runExport('markdown')}>
+                  Markdown…
+                </Menu.Item>
+                <Menu.Item leftSection={<IconFileExport size={16} />} onClick={() => runExport('accord')}>
+                  Accord file (.accord)…
+                </Menu.Item>
+                <Menu.Item leftSection={<IconTable size={16} />} onClick={() => runExport('rules-csv')}>
+                  Scoring rules, CSV…
+                </Menu.Item>
+                <Menu.Item leftSection={<IconTable size={16} />} onClick={() => runExport('rules-json')}>
+                  Scoring rules, JSON…
+                </Menu.Item>
+                <Menu.Divider />
                 <Menu.Item leftSection={<IconTemplate size={16} />} onClick={() => setTemplateOpen(true)}>
                   Save as template…
                 </Menu.Item>
@@ -189,10 +229,20 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
             <h1>{agreement.workshop.title}</h1>
           </VisuallyHidden>
           <TitleInput />
-          <Badge variant="light" color="gray" size="lg" tt="none">
-            {status === 'draft' ? 'Draft' : status}
+          <Badge variant="light" color={status === 'signed' ? 'teal' : status === 'signing' ? 'yellow' : status === 'amended' ? 'grape' : 'gray'} size="lg" tt="none">
+            {{ draft: 'Draft', signing: 'Signing', signed: 'Signed', amended: 'Amendment' }[status] ?? status}
           </Badge>
         </Group>
+        {exporting && (
+          <Text size="sm" c="dimmed" role="status" mt={4}>
+            {exporting.startsWith('pdf') ? 'Rendering and sealing the PDF…' : 'Exporting…'}
+          </Text>
+        )}
+        {locked && (
+          <Alert color="yellow" icon={<IconLock />} mt="xs" py={6} title={status === 'signed' ? 'Signed and locked' : 'Signing in progress: the content is frozen'}>
+            {status === 'signed' ? 'Open “Signed” to amend it.' : 'Open “Signing…” to collect signatures, or cancel signing to edit again.'}
+          </Alert>
+        )}
       </div>
       <nav className="workshop-nav" aria-label="Parts of the agreement">
         <ol>
@@ -221,8 +271,14 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
         </ol>
       </nav>
       <section className="workshop-pane" aria-label={sections.find((entry) => entry.id === section)?.title}>
-        <SectionEditor />
+        <fieldset disabled={locked} style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}>
+          <legend className="mantine-visually-hidden" style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+            {sections.find((entry) => entry.id === section)?.title}
+          </legend>
+          <SectionEditor />
+        </fieldset>
       </section>
+      <SigningPanel opened={signingOpen} onClose={() => setSigningOpen(false)} agreement={agreement} workshopStatus={status} />
       <ReadinessDrawer opened={readyOpen} onClose={() => setReadyOpen(false)} blockers={check.blockers} onGo={(blocker) => {
         setReadyOpen(false);
         go(blocker.section, blocker.itemId);

@@ -19,7 +19,7 @@ export interface RunningApp extends Shell {
 /** Starts the production build in Chromium through the harness, on a fresh persistent profile. */
 export async function startApp(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<RunningApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'accord-e2e-'));
-  const host = createNodeHost({ appVersion: '0.0.0-test', userDataDir: dataDir, saveDir: join(dataDir, 'saved') });
+  const host = createNodeHost({ appVersion: '0.0.0-test', userDataDir: dataDir, saveDir: join(dataDir, 'saved'), projectRoot });
   const shell = await launchShell({
     rendererDir: join(projectRoot, 'out', 'renderer'),
     host,

@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { AgreementSchema, type Agreement } from '../../../shared/model/agreement';
+import { readyAgreement } from '../../fixtures/agreements';
 import { readiness, validateAgreement } from '../../../shared/model/agreement-rules';
-import { agreedConsensus, withParked } from '../../../shared/model/consensus';
+import { withParked } from '../../../shared/model/consensus';
 import { parseAgreement, parseAgreementJson } from '../../../shared/model/parse-agreement';
 import { consensusItems, sectionProgress, sections } from '../../../shared/model/sections';
 import { blankAgreement, builtInTemplates, findTemplate } from '../../../shared/templates/templates';
-
-/** A template with the room's details filled in and every item agreed: ready to sign. */
-export function readyAgreement(): Agreement {
-  const agreement = findTemplate('b2b-saas-mid-market')!.build();
-  agreement.workshop = { ...agreement.workshop, client: 'Acme GmbH', facilitator: 'Dana Facilitator', date: '2026-11-23', nextReviewDate: '2027-02-23' };
-  agreement.participants.forEach((person, index) => (person.name = `Person ${index + 1}`));
-  const agree = (holder: { consensus: Agreement['revenuePlan']['consensus'] }) => (holder.consensus = agreedConsensus());
-  agree(agreement.revenuePlan);
-  [...agreement.stages, ...agreement.glossary, ...agreement.icp, ...agreement.engagement.signals, ...agreement.engagement.fastTracks, ...agreement.handoffs, ...agreement.commitments, ...agreement.reasons, ...agreement.kpis, ...agreement.meetings].forEach(agree);
-  [agreement.buyingCommittee, agreement.engagement.decay, agreement.scoring, agreement.scoring.framework, agreement.recycling].forEach(agree);
-  return agreement;
-}
 
 describe('agreement schema', () => {
   it.each(builtInTemplates.map((template) => [template.id, template] as const))('template %s is a valid agreement covering all eleven parts', (_id, template) => {

@@ -1,0 +1,42 @@
+import { join } from 'node:path';
+import type { IpcResponse, IpcValidRequest } from '../../shared/ipc/contract';
+import { parseAgreement } from '../../shared/model/parse-agreement';
+import { exportAgreementPdf } from '../pdf/export';
+import { IdentityStore } from '../pdf/identity-store';
+import { verifyPdf } from '../pdf/verify';
+import { withExtension, writeFileAtomic } from './files';
+import type { Host } from './host';
+
+/** The sealing identity lives in the app's data folder, never in the renderer's database. */
+export function identityStoreFor(host: Host): IdentityStore {
+  return new IdentityStore(join(host.userDataDir, 'sealing'), host.secrets);
+}
+
+/** `pdf:export-agreement`: asks where to save, renders, attaches, seals, writes. */
+export async function exportPdfHandler(host: Host, request: IpcValidRequest<'pdf:export-agreement'>): Promise<IpcResponse<'pdf:export-agreement'>> {
+  const parsed = parseAgreement(request.agreement);
+  if (!parsed.ok) throw new Error(parsed.message);
+  const agreement = parsed.agreement;
+  const path = await host.showSaveDialog({ title: 'Export the agreement as PDF', defaultName: withExtension(request.suggestedName, 'pdf'), filters: [{ name: 'PDF document', extensions: ['pdf'] }] });
+  if (path === null) return { saved: false };
+  const identity = await identityStoreFor(host).get({ commonName: agreement.workshop.facilitator || 'Accord user', organisation: agreement.workshop.client || 'Accord' });
+  const pdf = await exportAgreementPdf(agreement, request.context, { paper: request.paper, printToPdf: host.printToPdf, identity, fontDataUrl: await host.fontDataUrl() });
+  await writeFileAtomic(path, pdf);
+  return { saved: true, path, bytes: pdf.length };
+}
+
+/** `pdf:verify`: checks a PDF's seal and its attached agreement. */
+export async function verifyPdfHandler(request: IpcValidRequest<'pdf:verify'>): Promise<IpcResponse<'pdf:verify'>> {
+  return verifyPdf(Buffer.from(request.dataBase64, 'base64'));
+}
+
+/** `seal:get-identity`: who seals, and whether that is Accord's own certificate. */
+export async function getIdentityHandler(host: Host, request: IpcValidRequest<'seal:get-identity'>): Promise<IpcResponse<'seal:get-identity'>> {
+  const identity = await identityStoreFor(host).get({ commonName: request.commonName || 'Accord user', organisation: request.organisation || 'Accord' });
+  return { subject: identity.subject, selfSigned: identity.selfSigned, keyProtectedByOs: host.secrets.encrypted };
+}
+
+/** `seal:import-p12`: replaces the sealing identity with the person's own certificate. */
+export async function importP12Handler(host: Host, request: IpcValidRequest<'seal:import-p12'>): Promise<IpcResponse<'seal:import-p12'>> {
+  return identityStoreFor(host).importP12(Buffer.from(request.dataBase64, 'base64'), request.passphrase);
+}

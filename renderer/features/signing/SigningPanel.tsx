@@ -1,0 +1,218 @@
+import '../../components/mantine-ui-styles';
+import { Alert, Badge, Button, Card, Code, Drawer, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck, IconLock, IconSignature } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import type { Agreement, Participant } from '../../../shared/model/agreement';
+import { readiness } from '../../../shared/model/agreement-rules';
+import { diffAgreements } from '../../../shared/model/diff';
+import { sections } from '../../../shared/model/sections';
+import { signatories } from '../../../shared/model/versions';
+import { notify } from '../../components/notify';
+import { lastSigned, signingVersion } from '../../store/versions-store';
+import { useVersions } from '../../store/stores';
+import { SignatureModal } from './SignatureModal';
+
+const when = (timestamp: number | string | null) => (timestamp === null ? '—' : new Date(timestamp).toISOString().replace('T', ' ').slice(0, 16) + ' UTC');
+
+/**
+ * Signing, in turn, on this laptop; the lock when the last signatory has
+ * signed; amendments with what changed since the signed version; every
+ * version with who signed and when, re-checked against its hash.
+ */
+export function SigningPanel({ opened, onClose, agreement, workshopStatus }: { opened: boolean; onClose: () => void; agreement: Agreement; workshopStatus: string }) {
+  const versions = useVersions((state) => state.versions);
+  const startSigning = useVersions((state) => state.startSigning);
+  const cancelSigning = useVersions((state) => state.cancelSigning);
+  const sign = useVersions((state) => state.sign);
+  const amend = useVersions((state) => state.amend);
+  const [signer, setSigner] = useState<Participant | null>(null);
+  const [busy, setBusy] = useState(false);
+  const signing = signingVersion({ versions });
+  const signed = lastSigned({ versions });
+  const check = useMemo(() => readiness(agreement), [agreement]);
+  const changes = useMemo(() => (signed && workshopStatus === 'amended' ? diffAgreements(signed.agreement, agreement) : []), [signed, agreement, workshopStatus]);
+  const run = async (action: () => Promise<void>, success?: string) => {
+    setBusy(true);
+    try {
+      await action();
+      if (success) notify({ message: success });
+    } catch (error) {
+      notify({ tone: 'error', title: 'Not done', message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Drawer opened={opened} onClose={onClose} position="right" size="xl" title="Sign and lock">
+      <Stack gap="lg">
+        {signing ? (
+          <Card withBorder radius="md" padding="lg">
+            <Stack gap="sm">
+              <Group justify="space-between">
+                <Title order={3}>Version {signing.number}: signing in progress</Title>
+                <Badge color="yellow" variant="light" size="lg" tt="none">
+                  {signing.signatures.length} of {signatories(signing.agreement).length} signed
+                </Badge>
+              </Group>
+              <Text c="dimmed">The content is frozen while it is signed. Each signatory signs the content with this SHA-256:</Text>
+              <Code block data-testid="signing-hash">
+                {signing.contentHash}
+              </Code>
+              <Table verticalSpacing="sm" aria-label="Signatories">
+                <Table.Tbody>
+                  {signatories(signing.agreement).map((person) => {
+                    const done = signing.signatures.find((entry) => entry.participantId === person.id);
+                    return (
+                      <Table.Tr key={person.id}>
+                        <Table.Td>
+                          <Text fw={600}>{person.name}</Text>
+                          <Text size="sm" c="dimmed">
+                            {person.title}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td ta="right">
+                          {done ? (
+                            <Group gap={6} justify="flex-end" c="teal.9">
+                              <IconCircleCheck size={18} aria-hidden />
+                              <Text size="sm">Signed {when(done.signedAt)}</Text>
+                            </Group>
+                          ) : (
+                            <Button leftSection={<IconSignature size={16} />} onClick={() => setSigner(person)} aria-label={`Sign as ${person.name}`}>
+                              Sign
+                            </Button>
+                          )}
+                        </Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+              <Group>
+                <Button variant="default" loading={busy} onClick={() => void run(cancelSigning, 'Signing cancelled; the draft can be edited again.')}>
+                  Cancel signing
+                </Button>
+              </Group>
+            </Stack>
+          </Card>
+        ) : workshopStatus === 'signed' && signed ? (
+          <Alert color="teal" icon={<IconLock />} title={`Version ${signed.number} is signed and locked`}>
+            <Stack gap="sm">
+              <Text>Nobody can change it. To change the agreement, start an amendment: a new draft, signed again as version {signed.number + 1}.</Text>
+              <Group>
+                <Button loading={busy} onClick={() => void run(amend, 'Amendment started: edit the agreement, then sign it again.')}>
+                  Amend
+                </Button>
+              </Group>
+            </Stack>
+          </Alert>
+        ) : (
+          <Card withBorder radius="md" padding="lg">
+            <Stack gap="sm">
+              <Title order={3}>{signed ? `Amendment: version ${signed.number + 1}` : 'Version 1'}</Title>
+              {check.ready ? (
+                <Text>Every item is agreed or parked. Start signing to freeze this content; then each signatory signs in turn.</Text>
+              ) : (
+                <Alert color="yellow" icon={<IconAlertTriangle />} title="Not ready to sign">
+                  {check.blockers.length} {check.blockers.length === 1 ? 'item needs' : 'items need'} settling first (see “Ready to sign?”).
+                </Alert>
+              )}
+              <Group>
+                <Button disabled={!check.ready || signatories(agreement).length === 0} loading={busy} onClick={() => void run(startSigning)}>
+                  Start signing
+                </Button>
+              </Group>
+            </Stack>
+          </Card>
+        )}
+
+        {signed && workshopStatus !== 'signed' && (
+          <Card withBorder radius="md" padding="lg" data-testid="amendment-diff">
+            <Title order={3} mb="xs">
+              Changes since version {signed.number}
+            </Title>
+            {changes.length === 0 ? (
+              <Text c="dimmed">No changes yet.</Text>
+            ) : (
+              <Stack gap="xs">
+                {sections
+                  .filter((section) => changes.some((change) => change.section === section.id))
+                  .map((section) => (
+                    <div key={section.id}>
+                      <Text fw={650}>
+                        {section.number}. {section.title}
+                      </Text>
+                      <List size="sm" spacing={2}>
+                        {changes
+                          .filter((change) => change.section === section.id)
+                          .map((change, index) => (
+                            <List.Item key={index}>{change.text}</List.Item>
+                          ))}
+                      </List>
+                    </div>
+                  ))}
+              </Stack>
+            )}
+          </Card>
+        )}
+
+        <div>
+          <Title order={3} mb="xs">
+            Version history
+          </Title>
+          {versions.length === 0 ? (
+            <Text c="dimmed">No version has been signed yet.</Text>
+          ) : (
+            <Table withTableBorder aria-label="Version history">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Version</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  <Table.Th>Signed by</Table.Th>
+                  <Table.Th>Locked</Table.Th>
+                  <Table.Th>SHA-256</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {versions.map((version) => (
+                  <Table.Tr key={version.id}>
+                    <Table.Td>{version.number}</Table.Td>
+                    <Table.Td>
+                      {!version.intact ? (
+                        <Badge color="red" tt="none">
+                          Tampered: content does not match its hash
+                        </Badge>
+                      ) : (
+                        <Badge color={version.status === 'signed' ? 'teal' : 'yellow'} variant="light" tt="none">
+                          {version.status === 'signed' ? 'Signed' : 'Signing'}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{version.signatures.map((entry) => `${entry.name} (${when(entry.signedAt)})`).join(', ') || '—'}</Table.Td>
+                    <Table.Td>{when(version.lockedAt)}</Table.Td>
+                    <Table.Td>
+                      <Code>{version.contentHash.slice(0, 16)}…</Code>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </div>
+      </Stack>
+      {signer && signing && (
+        <SignatureModal
+          person={signer}
+          versionNumber={signing.number}
+          contentHash={signing.contentHash}
+          onClose={() => setSigner(null)}
+          onSign={async ({ method, image }) => {
+            await sign({ participantId: signer.id, method, image, signedAt: new Date().toISOString(), contentHash: signing.contentHash });
+            setSigner(null);
+            notify({ message: `${signer.name} signed version ${signing.number}.` });
+          }}
+        />
+      )}
+    </Drawer>
+  );
+}

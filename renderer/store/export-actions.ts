@@ -1,0 +1,63 @@
+/**
+ * Exports of an agreement: the sealed PDF (rendered and sealed in main), and
+ * Markdown, the .accord file and the scoring rules (built here, written by
+ * main). Stores may call the platform; components call these.
+ */
+import type { DocumentContext } from '../../shared/document/document';
+import type { Agreement } from '../../shared/model/agreement';
+import type { LoadedVersion } from '../db/version-repository';
+import { exportAgreementPdf, saveTextFile } from '../platform/accord';
+
+/** What can be exported. */
+export type ExportKind = 'pdf-a4' | 'pdf-letter' | 'markdown' | 'accord' | 'rules-csv' | 'rules-json';
+
+/** The version an export shows: the signed one when the workshop is signed, the one being signed, or the draft. */
+export function exportSubject(draft: Agreement, versions: LoadedVersion[], workshopStatus: string): { agreement: Agreement; context: DocumentContext } {
+  const signing = versions.find((version) => version.status === 'signing');
+  const signed = [...versions].reverse().find((version) => version.status === 'signed');
+  const history = versions
+    .filter((version) => version.status === 'signed')
+    .map((version) => ({ version: version.number, status: version.intact ? 'Signed' : 'Tampered', signedBy: version.signatures.map((entry) => entry.name).join(', '), lockedAt: version.lockedAt === null ? '—' : new Date(version.lockedAt).toISOString(), contentHash: version.contentHash }));
+  const generatedAt = new Date().toISOString();
+  const pick = signing ?? (workshopStatus === 'signed' ? signed : undefined);
+  if (pick) {
+    return {
+      agreement: pick.agreement,
+      context: {
+        versionNumber: pick.number,
+        status: pick.status,
+        signatures: pick.signatures.map(({ participantId: _id, ...signature }) => signature),
+        history,
+        generatedAt,
+      },
+    };
+  }
+  return { agreement: draft, context: { versionNumber: (versions.at(-1)?.number ?? 0) + 1, status: 'draft', signatures: [], history, generatedAt } };
+}
+
+function fileName(agreement: Agreement, context: DocumentContext): string {
+  const base = `${agreement.workshop.client || 'Agreement'} - ${agreement.workshop.title || 'untitled'} - v${context.versionNumber}${context.status === 'signed' ? '' : ' draft'}`;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must not reach a file name
+  return base.replace(/[/\\:*?"<>|\u0000-\u001f]/g, '-').slice(0, 180);
+}
+
+/** Exports one kind; resolves with the saved path, or null when the person cancelled. */
+export async function exportAgreement(kind: ExportKind, draft: Agreement, versions: LoadedVersion[], workshopStatus: string): Promise<string | null> {
+  const { agreement, context } = exportSubject(draft, versions, workshopStatus);
+  const name = fileName(agreement, context);
+  if (kind === 'pdf-a4' || kind === 'pdf-letter') {
+    return exportAgreementPdf({ suggestedName: name, paper: kind === 'pdf-a4' ? 'A4' : 'Letter', agreement, context });
+  }
+  if (kind === 'markdown') {
+    const [{ buildAgreementDocument }, { renderMarkdown }] = await Promise.all([import('../../shared/document/document'), import('../../shared/document/markdown')]);
+    return saveTextFile({ suggestedName: name, kind: 'markdown', content: renderMarkdown(buildAgreementDocument(agreement, context)) });
+  }
+  if (kind === 'accord') {
+    const { serializeAccordFile } = await import('../../shared/model/accord-file');
+    return saveTextFile({ suggestedName: name, kind: 'accord', content: serializeAccordFile(draft, new Date()) });
+  }
+  const rules = await import('../../shared/document/rules-sheet');
+  return kind === 'rules-csv'
+    ? saveTextFile({ suggestedName: `${name} - scoring rules`, kind: 'csv', content: rules.scoringRulesCsv(agreement) })
+    : saveTextFile({ suggestedName: `${name} - scoring rules`, kind: 'json', content: rules.scoringRulesJson(agreement) });
+}

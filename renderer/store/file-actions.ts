@@ -1,0 +1,53 @@
+/**
+ * Actions on files the person picks: import an .accord file into the library,
+ * verify a PDF. Stores may call the platform and the database; components call these.
+ */
+import type { AccordDatabase } from '../db/database';
+import type { WorkshopRepository } from '../db/workshop-repository';
+import { verifyPdfBytes, type VerifyReport } from '../platform/accord';
+
+/** The outcome of verifying a PDF, with whether it matches a version in this library. */
+export interface VerifyOutcome {
+  fileName: string;
+  report: VerifyReport;
+  libraryMatch: { workshopId: string; title: string; versionNumber: number; status: string } | null;
+}
+
+/** File actions bound to the database. */
+export interface FileActions {
+  /** Imports an .accord file as a new workshop; validated fully before anything is written. Throws with the reason. */
+  importAccord(file: File): Promise<string>;
+  verifyPdf(file: File): Promise<VerifyOutcome>;
+}
+
+/** Largest .accord file we read (it is JSON text). */
+const MAX_ACCORD_BYTES = 20 * 1024 * 1024;
+
+/** Creates the file actions. */
+export function createFileActions(db: AccordDatabase, workshops: WorkshopRepository): FileActions {
+  return {
+    async importAccord(file) {
+      if (file.size > MAX_ACCORD_BYTES) throw new Error(`${file.name} is larger than 20 MB; it is not an Accord file.`);
+      const { parseAccordFile } = await import('../../shared/model/accord-file');
+      const parsed = parseAccordFile(await file.text());
+      if (!parsed.ok) throw new Error(`${file.name} was not imported. ${parsed.message}`);
+      const { agreement } = parsed;
+      const title = agreement.workshop.title.trim() || file.name.replace(/\.accord$/i, '');
+      const record = await workshops.create({ title, client: agreement.workshop.client, agreement });
+      return record.id;
+    },
+    async verifyPdf(file) {
+      if (file.size > 50 * 1024 * 1024) throw new Error(`${file.name} is larger than 50 MB.`);
+      const report = await verifyPdfBytes(file.name, await file.arrayBuffer());
+      let libraryMatch: VerifyOutcome['libraryMatch'] = null;
+      const hash = report.embedded?.computedHash;
+      if (hash) {
+        const { VersionRepository } = await import('../db/version-repository');
+        const version = (await new VersionRepository(db).findByHash(hash))[0];
+        const workshop = version ? await db.workshops.get(version.workshopId) : undefined;
+        if (version && workshop) libraryMatch = { workshopId: workshop.id, title: workshop.title, versionNumber: version.number, status: version.status };
+      }
+      return { fileName: file.name, report, libraryMatch };
+    },
+  };
+}
