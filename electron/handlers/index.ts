@@ -21,6 +21,6 @@ export function createHandlers(host: Host): IpcHandlers {
     'pdf:export-agreement': (request) => exportPdfHandler(host, request),
     'pdf:verify': (request) => verifyPdfHandler(request),
     'seal:get-identity': (request) => getIdentityHandler(host, request),
-    'seal:import-p12': (request) => importP12Handler(host, request),
+    'seal:import-identity': (request) => importP12Handler(host, request),
   };
 }

@@ -36,7 +36,7 @@ export async function getIdentityHandler(host: Host, request: IpcValidRequest<'s
   return { subject: identity.subject, selfSigned: identity.selfSigned, keyProtectedByOs: host.secrets.encrypted };
 }
 
-/** `seal:import-p12`: replaces the sealing identity with the person's own certificate. */
-export async function importP12Handler(host: Host, request: IpcValidRequest<'seal:import-p12'>): Promise<IpcResponse<'seal:import-p12'>> {
+/** `seal:import-identity`: replaces the sealing identity with the person's own certificate. */
+export async function importP12Handler(host: Host, request: IpcValidRequest<'seal:import-identity'>): Promise<IpcResponse<'seal:import-identity'>> {
   return identityStoreFor(host).importP12(Buffer.from(request.dataBase64, 'base64'), request.passphrase);
 }

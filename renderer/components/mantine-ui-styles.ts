@@ -43,3 +43,7 @@ import '@mantine/core/styles/ScrollArea.css';
 import '@mantine/core/styles/Radio.css';
 import '@mantine/core/styles/RadioCard.css';
 import '@mantine/core/styles/RadioIndicator.css';
+import '@mantine/core/styles/InlineInput.css';
+import '@mantine/core/styles/CheckboxIndicator.css';
+import '@mantine/core/styles/Code.css';
+import '@mantine/core/styles/List.css';

@@ -27,7 +27,7 @@ export function createAppStores(
     library,
     editor,
     versions,
-    files: createFileActions(db, workshops),
+    files: createFileActions(db, library),
     templates: createTemplatesStore(agreements),
     navigation: options.navigation ?? createNavigationStore(),
     workshops,

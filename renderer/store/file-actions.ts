@@ -3,7 +3,8 @@
  * verify a PDF. Stores may call the platform and the database; components call these.
  */
 import type { AccordDatabase } from '../db/database';
-import type { WorkshopRepository } from '../db/workshop-repository';
+import type { StoreApi } from 'zustand/vanilla';
+import type { LibraryState } from './library-store';
 import { verifyPdfBytes, type VerifyReport } from '../platform/accord';
 
 /** The outcome of verifying a PDF, with whether it matches a version in this library. */
@@ -24,7 +25,7 @@ export interface FileActions {
 const MAX_ACCORD_BYTES = 20 * 1024 * 1024;
 
 /** Creates the file actions. */
-export function createFileActions(db: AccordDatabase, workshops: WorkshopRepository): FileActions {
+export function createFileActions(db: AccordDatabase, library: StoreApi<LibraryState>): FileActions {
   return {
     async importAccord(file) {
       if (file.size > MAX_ACCORD_BYTES) throw new Error(`${file.name} is larger than 20 MB; it is not an Accord file.`);
@@ -33,7 +34,7 @@ export function createFileActions(db: AccordDatabase, workshops: WorkshopReposit
       if (!parsed.ok) throw new Error(`${file.name} was not imported. ${parsed.message}`);
       const { agreement } = parsed;
       const title = agreement.workshop.title.trim() || file.name.replace(/\.accord$/i, '');
-      const record = await workshops.create({ title, client: agreement.workshop.client, agreement });
+      const record = await library.getState().create({ title, client: agreement.workshop.client, agreement });
       return record.id;
     },
     async verifyPdf(file) {

@@ -12,7 +12,7 @@ export const accordApiChannels = {
   exportAgreementPdf: 'pdf:export-agreement',
   verifyPdf: 'pdf:verify',
   getSealingIdentity: 'seal:get-identity',
-  importSealingCertificate: 'seal:import-p12',
+  importSealingCertificate: 'seal:import-identity',
 } as const satisfies Record<string, IpcChannel>;
 
 /** Name of a function on `window.accord`. */

@@ -116,7 +116,7 @@ export const ipcContract = {
     request: z.strictObject({ commonName: z.string().check(z.maxLength(200)), organisation: z.string().check(z.maxLength(200)) }),
     response: z.object({ subject: z.string(), selfSigned: z.boolean(), keyProtectedByOs: z.boolean() }),
   },
-  'seal:import-p12': {
+  'seal:import-identity': {
     request: z.strictObject({ dataBase64: z.string().check(z.maxLength(1_000_000, { error: 'A .p12 file is never this large.' })), passphrase: z.string().check(z.maxLength(500)) }),
     response: z.object({ subject: z.string() }),
   },

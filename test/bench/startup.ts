@@ -9,6 +9,7 @@ import { build } from 'vite';
 import { chromiumArgs, findBrowser, howToGetABrowser } from '../../electron/chromium-shell/find-browser';
 import { serveRenderer, SHELL_ORIGIN } from '../../electron/chromium-shell/harness';
 import { median, type BenchFigure } from './format';
+import { buildRendererForProduction } from '../../build/scripts/build-renderer';
 
 const projectRoot = resolve(import.meta.dirname, '..', '..');
 
@@ -76,7 +77,7 @@ export async function benchStartup(runs = 15): Promise<BenchFigure[]> {
   const found = findBrowser({ platform: process.platform, env: process.env, projectRoot });
   if (!found || found.kind !== 'chromium') throw new Error(howToGetABrowser);
   const appDir = join(projectRoot, 'out', 'renderer');
-  await build({ configFile: join(projectRoot, 'renderer', 'vite.config.ts'), logLevel: 'warn' });
+  buildRendererForProduction();
   const floorDir = await mkdtemp(join(tmpdir(), 'accord-floor-'));
   await build({
     configFile: false,

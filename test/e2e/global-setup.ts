@@ -1,7 +1,6 @@
-import { resolve } from 'node:path';
-import { build } from 'vite';
+import { buildRendererForProduction } from '../../build/scripts/build-renderer';
 
 /** End-to-end tests run the production build: build it once, fresh, before they start. */
-export async function setup(): Promise<void> {
-  await build({ configFile: resolve(import.meta.dirname, '..', '..', 'renderer', 'vite.config.ts'), logLevel: 'warn' });
+export function setup(): void {
+  buildRendererForProduction();
 }

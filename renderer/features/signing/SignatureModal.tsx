@@ -31,12 +31,12 @@ export function SignatureModal({ person, versionNumber, contentHash, onSign, onC
   const [drawn, setDrawn] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const canvasRef = useRef<HTMLCanvasElement>(null);
+  // A callback ref: the dialog mounts its content a frame after opening, so the pad starts when the canvas exists.
+  const [canvas, setCanvas] = useState<HTMLCanvasElement | null>(null);
   const padRef = useRef<SignaturePad | null>(null);
 
   useEffect(() => {
-    if (method !== 'drawn' || !canvasRef.current) return;
-    const canvas = canvasRef.current;
+    if (method !== 'drawn' || !canvas) return;
     const ratio = Math.max(window.devicePixelRatio || 1, 1);
     canvas.width = canvas.offsetWidth * ratio;
     canvas.height = canvas.offsetHeight * ratio;
@@ -48,7 +48,7 @@ export function SignatureModal({ person, versionNumber, contentHash, onSign, onC
       pad.off();
       padRef.current = null;
     };
-  }, [method]);
+  }, [method, canvas]);
 
   const ready = confirmed && (method === 'drawn' ? drawn : typed.trim().length > 1);
   const submit = async () => {
@@ -81,7 +81,7 @@ export function SignatureModal({ person, versionNumber, contentHash, onSign, onC
         {method === 'drawn' ? (
           <Stack gap={6}>
             <canvas
-              ref={canvasRef}
+              ref={setCanvas}
               aria-label={`Signature pad for ${person.name}: draw with the mouse, a pen or a finger`}
               role="img"
               data-testid="signature-pad"

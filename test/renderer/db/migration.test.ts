@@ -4,6 +4,7 @@ import { AccordDatabase } from '../../../renderer/db/database';
 import { AgreementRepository } from '../../../renderer/db/agreement-repository';
 import { WorkshopRepository } from '../../../renderer/db/workshop-repository';
 import { findTemplate } from '../../../shared/templates/templates';
+import { CURRENT_DATABASE_VERSION } from '../../../shared/migrations/index';
 
 describe('database upgrade', () => {
   it('opens a version-1 database with the current code and loses nothing', async () => {
@@ -20,7 +21,7 @@ describe('database upgrade', () => {
     const current = new AccordDatabase(name);
     const repository = new WorkshopRepository(current);
     const list = await repository.list();
-    expect(current.verno).toBe(3);
+    expect(current.verno).toBe(CURRENT_DATABASE_VERSION);
     const agreement = await new AgreementRepository(current).load('a');
     expect(agreement.workshop).toMatchObject({ title: 'Équipe Ventes 2026', client: 'Crème SA' });
     expect(list).toEqual([
