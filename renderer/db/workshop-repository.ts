@@ -1,4 +1,7 @@
+import type { AccordFileVersion } from '../../shared/model/accord-file';
 import type { Agreement } from '../../shared/model/agreement';
+import { contentHash } from '../../shared/model/canonical';
+import type { VersionRecord } from '../../shared/model/versions';
 import { blankAgreement } from '../../shared/model/blank-agreement';
 import { ClientNameSchema, WorkshopTitleSchema, type WorkshopRecord } from '../../shared/model/workshop';
 import { createWorkshopRecord } from '../../shared/model/workshop-factory';
@@ -41,7 +44,7 @@ export class WorkshopRepository {
    * Creates a draft workshop with its agreement: the given one (a template's),
    * or a blank one. Throws RepositoryError with the reason on invalid input.
    */
-  async create(input: { title: string; client?: string; agreement?: Agreement }): Promise<WorkshopRecord> {
+  async create(input: { title: string; client?: string; agreement?: Agreement; versions?: readonly AccordFileVersion[] }): Promise<WorkshopRecord> {
     let record: WorkshopRecord;
     try {
       record = createWorkshopRecord(input, this.newId(), this.clock());
@@ -50,9 +53,14 @@ export class WorkshopRepository {
     }
     const base = input.agreement ? (JSON.parse(JSON.stringify(input.agreement)) as Agreement) : blankAgreement();
     const agreement: Agreement = { ...base, workshop: { ...base.workshop, title: record.title, client: record.client } };
-    await this.db.transaction('rw', this.db.workshops, this.db.agreements, async () => {
+    // Signed versions (from an imported file) come in unchanged: their content is what was signed.
+    const versions: VersionRecord[] = (input.versions ?? []).map((version) => ({ ...version, id: `${record.id}:${version.number}`, workshopId: record.id }));
+    const last = versions.at(-1);
+    if (last) record = { ...record, status: contentHash(agreement) === last.contentHash || contentHash(base) === last.contentHash ? 'signed' : 'amended' };
+    await this.db.transaction('rw', this.db.workshops, this.db.agreements, this.db.versions, async () => {
       await this.db.workshops.add(record);
       await this.db.agreements.add({ workshopId: record.id, agreement, updatedAt: record.updatedAt });
+      if (versions.length > 0) await this.db.versions.bulkAdd(versions);
     });
     return record;
   }
@@ -71,11 +79,12 @@ export class WorkshopRepository {
     return this.change(id, { client: parsed.data });
   }
 
-  /** Deletes a workshop and its agreement for good. */
+  /** Deletes a workshop, its agreement and its versions for good (the person confirmed it). */
   async remove(id: string): Promise<void> {
-    await this.db.transaction('rw', this.db.workshops, this.db.agreements, async () => {
+    await this.db.transaction('rw', this.db.workshops, this.db.agreements, this.db.versions, async () => {
       await this.db.workshops.delete(id);
       await this.db.agreements.delete(id);
+      await this.db.versions.where('workshopId').equals(id).delete();
     });
   }
 

@@ -54,7 +54,11 @@ export async function exportAgreement(kind: ExportKind, draft: Agreement, versio
   }
   if (kind === 'accord') {
     const { serializeAccordFile } = await import('../../shared/model/accord-file');
-    return saveTextFile({ suggestedName: name, kind: 'accord', content: serializeAccordFile(draft, new Date()) });
+    // Signed versions travel with their signatures; a tampered one is never passed on as signed.
+    const signed = versions
+      .filter((version) => version.status === 'signed' && version.intact && version.lockedAt !== null)
+      .map(({ number, agreement: content, contentHash, signatures, createdAt, lockedAt }) => ({ number, status: 'signed' as const, agreement: content, contentHash, signatures, createdAt, lockedAt: lockedAt ?? createdAt }));
+    return saveTextFile({ suggestedName: name, kind: 'accord', content: serializeAccordFile(draft, new Date(), signed) });
   }
   const rules = await import('../../shared/document/rules-sheet');
   return kind === 'rules-csv'

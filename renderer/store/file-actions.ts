@@ -32,9 +32,9 @@ export function createFileActions(db: AccordDatabase, library: StoreApi<LibraryS
       const { parseAccordFile } = await import('../../shared/model/accord-file');
       const parsed = parseAccordFile(await file.text());
       if (!parsed.ok) throw new Error(`${file.name} was not imported. ${parsed.message}`);
-      const { agreement } = parsed;
+      const { agreement, versions } = parsed;
       const title = agreement.workshop.title.trim() || file.name.replace(/\.accord$/i, '');
-      const record = await library.getState().create({ title, client: agreement.workshop.client, agreement });
+      const record = await library.getState().create({ title, client: agreement.workshop.client, agreement, versions });
       return record.id;
     },
     async verifyPdf(file) {

@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { AccordFileVersion } from '../../shared/model/accord-file';
 import type { Agreement } from '../../shared/model/agreement';
 import type { WorkshopRecord } from '../../shared/model/workshop';
 import { matchesSearch } from '../../shared/model/workshop-search';
@@ -13,7 +14,8 @@ export interface LibraryState {
   /** Loads the library; `pending` is a read already under way (started early at start-up). */
   load(pending?: Promise<WorkshopRecord[]>): Promise<void>;
   setQuery(query: string): void;
-  create(input: { title: string; client?: string; agreement?: Agreement }): Promise<WorkshopRecord>;
+  /** Creates a workshop; `versions` are signed versions from an imported file. */
+  create(input: { title: string; client?: string; agreement?: Agreement; versions?: readonly AccordFileVersion[] }): Promise<WorkshopRecord>;
   rename(id: string, title: string): Promise<WorkshopRecord>;
   setClient(id: string, client: string): Promise<WorkshopRecord>;
   remove(id: string): Promise<void>;

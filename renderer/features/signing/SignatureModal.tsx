@@ -20,6 +20,15 @@ function typedSignature(name: string): string {
   return canvas.toDataURL('image/png');
 }
 
+/** Sizes the canvas for the screen's pixel ratio (crisp strokes) and starts a pad on it. */
+function startPad(canvas: HTMLCanvasElement): SignaturePad {
+  const ratio = Math.max(window.devicePixelRatio || 1, 1);
+  canvas.width = canvas.offsetWidth * ratio;
+  canvas.height = canvas.offsetHeight * ratio;
+  canvas.getContext('2d')?.scale(ratio, ratio);
+  return new SignaturePad(canvas, { backgroundColor: 'rgb(255,255,255)', penColor: '#17325f', minWidth: 1, maxWidth: 2.6 });
+}
+
 /**
  * One signatory signs: draws with mouse, pen or touch, or types their name,
  * and confirms the version and its hash.
@@ -37,11 +46,7 @@ export function SignatureModal({ person, versionNumber, contentHash, onSign, onC
 
   useEffect(() => {
     if (method !== 'drawn' || !canvas) return;
-    const ratio = Math.max(window.devicePixelRatio || 1, 1);
-    canvas.width = canvas.offsetWidth * ratio;
-    canvas.height = canvas.offsetHeight * ratio;
-    canvas.getContext('2d')?.scale(ratio, ratio);
-    const pad = new SignaturePad(canvas, { backgroundColor: 'rgb(255,255,255)', penColor: '#17325f', minWidth: 1, maxWidth: 2.6 });
+    const pad = startPad(canvas);
     pad.addEventListener('endStroke', () => setDrawn(!pad.isEmpty()));
     padRef.current = pad;
     return () => {
