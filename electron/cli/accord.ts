@@ -1,7 +1,7 @@
 /**
  * The `accord` command line. `runCli` takes its arguments and an output sink
  * and returns the exit code, so tests run it in-process; bin.mjs wires it to
- * the terminal. Later issues add commands here.
+ * the terminal.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -12,14 +12,10 @@ import { parseAccordFile, serializeAccordFile } from '../../shared/model/accord-
 import { sections } from '../../shared/model/sections';
 import { builtInTemplates, findTemplate } from '../../shared/templates/templates';
 import { writeFileAtomic } from '../handlers/files';
+import { exportCommand, exportUsage, verifyCommand, type ExportIo } from './export-verify';
 
-/** Where the CLI writes; injected for tests. */
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-  cwd: string;
-  now(): Date;
-}
+/** Where the CLI reads and writes; injected for tests. */
+export type CliIo = ExportIo;
 
 const usage = `Usage: accord <command> [options]
 
@@ -29,7 +25,7 @@ Commands:
       [--title TEXT] [--client TEXT] [--force]
   check FILE.accord [--json]             validate an agreement and list what blocks signing
                                          (exit 0 when the file is a valid agreement)
-  help                                   show this help
+${exportUsage}  help                                   show this help
 `;
 
 /** Exit codes: 0 done, 1 the input is not acceptable, 2 the command line is wrong. */
@@ -46,6 +42,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await newAgreement(rest, io);
       case 'check':
         return await checkAgreement(rest, io);
+      case 'export':
+        return await exportCommand(rest, io);
+      case 'verify':
+        return await verifyCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

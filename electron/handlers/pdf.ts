@@ -7,9 +7,13 @@ import { verifyPdf } from '../pdf/verify';
 import { withExtension, writeFileAtomic } from './files';
 import type { Host } from './host';
 
-/** The sealing identity lives in the app's data folder, never in the renderer's database. */
-export function identityStoreFor(host: Host): IdentityStore {
-  return new IdentityStore(join(host.userDataDir, 'sealing'), host.secrets);
+/**
+ * The sealing identity lives in the app's data folder, never in the renderer's
+ * database. A shell without the OS keychain (the Chromium shell, the command
+ * line) keeps its own, so it never meets a secret it cannot decrypt.
+ */
+export function identityStoreFor(host: Pick<Host, 'userDataDir' | 'secrets'>): IdentityStore {
+  return new IdentityStore(join(host.userDataDir, host.secrets.encrypted ? 'sealing' : 'sealing-local'), host.secrets);
 }
 
 /** `pdf:export-agreement`: asks where to save, renders, attaches, seals, writes. */

@@ -38,19 +38,29 @@ export class IdentityStore {
     return join(this.folder, 'seal.secret');
   }
 
-  /** The identity, created (self-signed) on first use. */
+  /**
+   * The identity, created (self-signed) on first use. An identity that exists
+   * but cannot be opened is never replaced silently (it may be the person's
+   * own certificate): that is an error with what to do.
+   */
   async get(names: { commonName: string; organisation: string }): Promise<SealingIdentity> {
+    let p12: Buffer;
     try {
-      const p12 = await readFile(this.p12Path);
-      const passphrase = this.protector.unprotect(await readFile(this.secretPath));
-      const { subject } = describeP12(p12, passphrase);
-      const imported = await readFile(join(this.folder, 'seal.imported')).then(() => true, () => false);
-      return { p12, passphrase, subject, selfSigned: !imported };
-    } catch {
+      p12 = await readFile(this.p12Path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       const passphrase = randomBytes(24).toString('base64url');
       const identity = createSelfSignedIdentity({ ...names, passphrase });
       await this.store(identity.p12, passphrase, false);
       return identity;
+    }
+    try {
+      const passphrase = this.protector.unprotect(await readFile(this.secretPath));
+      const { subject } = describeP12(p12, passphrase);
+      const imported = await readFile(join(this.folder, 'seal.imported')).then(() => true, () => false);
+      return { p12, passphrase, subject, selfSigned: !imported };
+    } catch (error) {
+      throw new Error(`The sealing certificate in ${this.folder} cannot be opened (${error instanceof Error ? error.message : String(error)}). Import your certificate again, or delete that folder to have Accord create a new one.`, { cause: error });
     }
   }
 

@@ -4,36 +4,13 @@
  * main). Stores may call the platform; components call these.
  */
 import type { DocumentContext } from '../../shared/document/document';
+import { exportSubject } from '../../shared/document/subject';
 import type { Agreement } from '../../shared/model/agreement';
 import type { LoadedVersion } from '../db/version-repository';
 import { exportAgreementPdf, saveTextFile } from '../platform/accord';
 
 /** What can be exported. */
 export type ExportKind = 'pdf-a4' | 'pdf-letter' | 'markdown' | 'accord' | 'rules-csv' | 'rules-json';
-
-/** The version an export shows: the signed one when the workshop is signed, the one being signed, or the draft. */
-export function exportSubject(draft: Agreement, versions: LoadedVersion[], workshopStatus: string): { agreement: Agreement; context: DocumentContext } {
-  const signing = versions.find((version) => version.status === 'signing');
-  const signed = [...versions].reverse().find((version) => version.status === 'signed');
-  const history = versions
-    .filter((version) => version.status === 'signed')
-    .map((version) => ({ version: version.number, status: version.intact ? 'Signed' : 'Tampered', signedBy: version.signatures.map((entry) => entry.name).join(', '), lockedAt: version.lockedAt === null ? '—' : new Date(version.lockedAt).toISOString(), contentHash: version.contentHash }));
-  const generatedAt = new Date().toISOString();
-  const pick = signing ?? (workshopStatus === 'signed' ? signed : undefined);
-  if (pick) {
-    return {
-      agreement: pick.agreement,
-      context: {
-        versionNumber: pick.number,
-        status: pick.status,
-        signatures: pick.signatures.map(({ participantId: _id, ...signature }) => signature),
-        history,
-        generatedAt,
-      },
-    };
-  }
-  return { agreement: draft, context: { versionNumber: (versions.at(-1)?.number ?? 0) + 1, status: 'draft', signatures: [], history, generatedAt } };
-}
 
 function fileName(agreement: Agreement, context: DocumentContext): string {
   const base = `${agreement.workshop.client || 'Agreement'} - ${agreement.workshop.title || 'untitled'} - v${context.versionNumber}${context.status === 'signed' ? '' : ' draft'}`;
@@ -43,7 +20,7 @@ function fileName(agreement: Agreement, context: DocumentContext): string {
 
 /** Exports one kind; resolves with the saved path, or null when the person cancelled. */
 export async function exportAgreement(kind: ExportKind, draft: Agreement, versions: LoadedVersion[], workshopStatus: string): Promise<string | null> {
-  const { agreement, context } = exportSubject(draft, versions, workshopStatus);
+  const { agreement, context } = exportSubject(draft, versions, workshopStatus === 'signed', new Date().toISOString());
   const name = fileName(agreement, context);
   if (kind === 'pdf-a4' || kind === 'pdf-letter') {
     return exportAgreementPdf({ suggestedName: name, paper: kind === 'pdf-a4' ? 'A4' : 'Letter', agreement, context });

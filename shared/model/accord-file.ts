@@ -105,7 +105,7 @@ function parseSignatures(data: unknown, hash: string, label: string): { ok: true
     if (text.some((value) => typeof value !== 'string') || (entry.method !== 'drawn' && entry.method !== 'typed') || typeof entry.image !== 'string' || !entry.image.startsWith('data:image/png;base64,')) {
       return { ok: false, message: `This Accord file is damaged: a signature on ${label} is incomplete.` };
     }
-    if (entry.contentHash !== hash) return { ok: false, message: `A signature on ${label} (${entry.name}) was given for other content than the version's. The file was not imported.` };
+    if (entry.contentHash !== hash) return { ok: false, message: `A signature on ${label} (${entry.name}) was given for other content than the version’s. The file was not imported.` };
     signatures.push(entry as SignatureRecord);
   }
   return { ok: true, signatures };

@@ -1,0 +1,172 @@
+/**
+ * `accord export` and `accord verify`: the same pipeline as the app (document
+ * → Chromium print → attach → seal; the same verifier), from a terminal.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildAgreementDocument } from '../../shared/document/document';
+import { renderMarkdown } from '../../shared/document/markdown';
+import { scoringRulesCsv, scoringRulesJson } from '../../shared/document/rules-sheet';
+import { exportSubject } from '../../shared/document/subject';
+import { parseAccordFile, serializeAccordFile } from '../../shared/model/accord-file';
+import { contentHash } from '../../shared/model/canonical';
+import { writeFileAtomic } from '../handlers/files';
+import { identityStoreFor } from '../handlers/pdf';
+import { bundledFontDataUrl, defaultUserDataDir } from '../hosts/node-host';
+import { createChromiumPrinter } from '../pdf/chromium-printer';
+import { exportAgreementPdf, type Paper, type PrintToPdf } from '../pdf/export';
+import { plainFileProtector } from '../pdf/identity-store';
+import { verifyPdf, type VerifyResult } from '../pdf/verify';
+
+/** What the export and verify commands need from the outside; injected for tests. */
+export interface ExportIo {
+  out(text: string): void;
+  err(text: string): void;
+  cwd: string;
+  now(): Date;
+  env?: Record<string, string | undefined>;
+  /** Chromium's print-to-PDF; by default a headless Debian Chromium / Chrome through Playwright. */
+  printToPdf?: PrintToPdf;
+}
+
+const formats = ['pdf', 'md', 'json', 'rules'] as const;
+type Format = (typeof formats)[number];
+
+export const exportUsage = `  export --format pdf|md|json|rules FILE.accord --out PATH
+      [--paper a4|letter] [--force] [--data-dir DIR]
+                                         export the agreement: the signed version when the
+                                         draft is unchanged since signing, else the draft,
+                                         marked "Draft, not signed" on every page. PDFs are
+                                         sealed; rules: CSV, or JSON when PATH ends in .json
+  verify FILE.pdf [--against FILE.accord] [--json]
+                                         check a PDF's seal and its attached agreement
+                                         (exit 0 only when the seal is intact and covers
+                                         the whole file)
+`;
+
+async function readAccord(file: string, io: ExportIo, command: string) {
+  let text: string;
+  try {
+    text = await readFile(resolve(io.cwd, file), 'utf8');
+  } catch (error) {
+    io.err(`accord ${command}: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return null;
+  }
+  const parsed = parseAccordFile(text);
+  if (!parsed.ok) {
+    io.err(`accord ${command}: ${file} is not a valid agreement. ${parsed.message}\n`);
+    return null;
+  }
+  return parsed;
+}
+
+/** `accord export`. Resolves with the exit code: 0 written, 1 bad input, 2 bad command line. */
+export async function exportCommand(args: string[], io: ExportIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string' }, out: { type: 'string' }, paper: { type: 'string', default: 'a4' }, force: { type: 'boolean', default: false }, 'data-dir': { type: 'string' } },
+  });
+  const [file] = positionals;
+  const format = values.format as Format | undefined;
+  if (!file || positionals.length > 1 || !values.out || !format) {
+    io.err(`accord export: give one FILE.accord, --format and --out.\n\nUsage:\n${exportUsage}`);
+    return 2;
+  }
+  if (!formats.includes(format)) {
+    io.err(`accord export: unknown format "${format}"; use one of ${formats.join(', ')}.\n`);
+    return 2;
+  }
+  const paper: Paper | null = values.paper.toLowerCase() === 'a4' ? 'A4' : values.paper.toLowerCase() === 'letter' ? 'Letter' : null;
+  if (!paper) {
+    io.err(`accord export: unknown paper "${values.paper}"; use a4 or letter.\n`);
+    return 2;
+  }
+  const out = resolve(io.cwd, values.out);
+  if (existsSync(out) && !values.force) {
+    io.err(`accord export: ${values.out} already exists; use --force to replace it.\n`);
+    return 1;
+  }
+  const parsed = await readAccord(file, io, 'export');
+  if (!parsed) return 1;
+  const versions = parsed.versions.map((version) => ({ ...version, intact: true }));
+  const draftIsSigned = parsed.versions.at(-1)?.contentHash === contentHash(parsed.agreement);
+  const { agreement, context } = exportSubject(parsed.agreement, versions, draftIsSigned, io.now().toISOString());
+  const label = context.status === 'signed' ? `signed version ${context.versionNumber}` : `a draft (version ${context.versionNumber}, not signed)`;
+
+  await mkdir(dirname(out), { recursive: true });
+  if (format === 'md') {
+    await writeFileAtomic(out, renderMarkdown(buildAgreementDocument(agreement, context)));
+  } else if (format === 'json') {
+    await writeFileAtomic(out, serializeAccordFile(parsed.agreement, io.now(), parsed.versions));
+  } else if (format === 'rules') {
+    await writeFileAtomic(out, out.toLowerCase().endsWith('.json') ? scoringRulesJson(agreement) : scoringRulesCsv(agreement));
+  } else {
+    const env = io.env ?? process.env;
+    const dataDir = resolve(io.cwd, values['data-dir'] ?? env.ACCORD_DATA_DIR ?? defaultUserDataDir(process.platform, env));
+    const identity = await identityStoreFor({ userDataDir: dataDir, secrets: plainFileProtector }).get({ commonName: agreement.workshop.facilitator || 'Accord user', organisation: agreement.workshop.client || 'Accord' });
+    const printer = io.printToPdf ? null : createChromiumPrinter(io.cwd);
+    try {
+      const pdf = await exportAgreementPdf(agreement, context, { paper, printToPdf: io.printToPdf ?? printer!, identity, fontDataUrl: await bundledFontDataUrl() });
+      await writeFileAtomic(out, pdf);
+      io.out(`Wrote ${values.out}: ${label}, ${paper}, ${Math.round(pdf.length / 1024)} kB, sealed by “${identity.subject}”${identity.selfSigned ? ' (self-signed)' : ''}.\nContent SHA-256 ${contentHash(agreement)}\n`);
+    } finally {
+      await printer?.close();
+    }
+    return 0;
+  }
+  io.out(`Wrote ${values.out}: ${format === 'json' ? `the agreement with ${parsed.versions.length} signed ${parsed.versions.length === 1 ? 'version' : 'versions'}` : label}.\n`);
+  return 0;
+}
+
+/** A verdict as lines for a terminal. */
+export function describeVerdict(result: VerifyResult): string {
+  const lines = [`${result.status === 'intact' ? 'INTACT' : 'NOT INTACT'}: ${result.message}`];
+  if (result.signer) lines.push(`Sealed by: ${result.signer}`);
+  if (result.signedAt) lines.push(`Sealed at: ${result.signedAt}`);
+  if (result.status !== 'not-pdf' && result.status !== 'not-sealed') lines.push(`Seal covers the whole file: ${result.coversWholeFile ? 'yes' : 'no'}`);
+  const embedded = result.embedded;
+  if (embedded) {
+    lines.push(`Agreement: “${embedded.title}”${embedded.client ? ` for ${embedded.client}` : ''}, version ${embedded.versionNumber ?? '?'} (${embedded.versionStatus ?? 'unknown'})`);
+    lines.push(`Content SHA-256: ${embedded.computedHash}`);
+    lines.push(`Matches the hash printed in the document: ${embedded.hashMatches ? 'yes' : 'NO'}`);
+  } else if (result.status !== 'not-pdf') {
+    lines.push('Attached agreement: none found');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** `accord verify`: exit 0 only when the seal is intact and covers the whole file. */
+export async function verifyCommand(args: string[], io: ExportIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false }, against: { type: 'string' } } });
+  const [file] = positionals;
+  if (!file || positionals.length > 1) {
+    io.err(`accord verify: give exactly one PDF file.\n\nUsage:\n${exportUsage}`);
+    return 2;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(resolve(io.cwd, file));
+  } catch (error) {
+    io.err(`accord verify: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  const result = await verifyPdf(bytes);
+  let against: { file: string; version: number | null } | undefined;
+  if (values.against) {
+    const parsed = await readAccord(values.against, io, 'verify');
+    if (!parsed) return 1;
+    const hash = result.embedded?.computedHash;
+    const match = hash ? parsed.versions.find((version) => version.contentHash === hash) : undefined;
+    against = { file: values.against, version: match ? match.number : hash && contentHash(parsed.agreement) === hash ? 0 : null };
+  }
+  if (values.json) {
+    io.out(`${JSON.stringify({ file, ...result, ...(against ? { against } : {}) })}\n`);
+  } else {
+    io.out(`${file}\n${describeVerdict(result)}`);
+    if (against) io.out(against.version === null ? `Not a version of ${against.file}.\n` : against.version === 0 ? `Matches the current draft of ${against.file} (not a signed version).\n` : `Matches signed version ${against.version} of ${against.file}.\n`);
+  }
+  return result.status === 'intact' ? 0 : 1;
+}
