@@ -4,10 +4,12 @@
  * Without arguments every group runs. Speed targets live here, not in tests.
  */
 import { formatBenchLine, meetsTarget, type BenchFigure } from './format';
+import { benchPdf } from './pdf';
 import { benchStartup } from './startup';
 
 const groups: Record<string, () => Promise<BenchFigure[]>> = {
   startup: () => benchStartup(),
+  pdf: () => benchPdf(),
 };
 
 async function main(): Promise<number> {
