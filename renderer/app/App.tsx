@@ -4,7 +4,7 @@ import { onMenuCommand } from '../platform/accord';
 import { StoresProvider, useEditorStore, useNavigation, useTemplatesStore, type AppStores } from '../store/stores';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { AppHeader } from './AppHeader';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 // Loaded on demand, so the first screen parses and renders only what it shows.
 const WorkshopScreen = lazy(() => import('../features/workshop/WorkshopScreen').then((module) => ({ default: module.WorkshopScreen })));
@@ -26,7 +26,7 @@ function prefetchWhenIdle(): void {
 /** The whole app, given its stores. `mantineEnv="test"` turns off transitions and portals for jsdom tests. */
 export function App({ stores, mantineEnv = 'default' }: { stores: AppStores; mantineEnv?: 'default' | 'test' }) {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="auto" env={mantineEnv}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto" env={mantineEnv}>
       <StoresProvider stores={stores}>
         <Screens />
       </StoresProvider>

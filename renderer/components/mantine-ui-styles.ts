@@ -47,3 +47,4 @@ import '@mantine/core/styles/InlineInput.css';
 import '@mantine/core/styles/CheckboxIndicator.css';
 import '@mantine/core/styles/Code.css';
 import '@mantine/core/styles/List.css';
+import '@mantine/core/styles/PasswordInput.css';

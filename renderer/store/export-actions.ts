@@ -7,10 +7,17 @@ import type { DocumentContext } from '../../shared/document/document';
 import { exportSubject } from '../../shared/document/subject';
 import type { Agreement } from '../../shared/model/agreement';
 import type { LoadedVersion } from '../db/version-repository';
+import type { Branding } from './branding-store';
 import { exportAgreementPdf, saveTextFile } from '../platform/accord';
 
 /** What can be exported. */
 export type ExportKind = 'pdf-a4' | 'pdf-letter' | 'markdown' | 'accord' | 'rules-csv' | 'rules-json';
+
+/** What the preview and every export show (one place, so they never disagree). */
+export function documentSubject(draft: Agreement, versions: LoadedVersion[], workshopStatus: string, consultant?: Branding | null): { agreement: Agreement; context: DocumentContext } {
+  const subject = exportSubject(draft, versions, workshopStatus === 'signed', new Date().toISOString());
+  return consultant ? { ...subject, context: { ...subject.context, consultant } } : subject;
+}
 
 function fileName(agreement: Agreement, context: DocumentContext): string {
   const base = `${agreement.workshop.client || 'Agreement'} - ${agreement.workshop.title || 'untitled'} - v${context.versionNumber}${context.status === 'signed' ? '' : ' draft'}`;
@@ -19,8 +26,8 @@ function fileName(agreement: Agreement, context: DocumentContext): string {
 }
 
 /** Exports one kind; resolves with the saved path, or null when the person cancelled. */
-export async function exportAgreement(kind: ExportKind, draft: Agreement, versions: LoadedVersion[], workshopStatus: string): Promise<string | null> {
-  const { agreement, context } = exportSubject(draft, versions, workshopStatus === 'signed', new Date().toISOString());
+export async function exportAgreement(kind: ExportKind, draft: Agreement, versions: LoadedVersion[], workshopStatus: string, consultant?: Branding | null): Promise<string | null> {
+  const { agreement, context } = documentSubject(draft, versions, workshopStatus, consultant);
   const name = fileName(agreement, context);
   if (kind === 'pdf-a4' || kind === 'pdf-letter') {
     return exportAgreementPdf({ suggestedName: name, paper: kind === 'pdf-a4' ? 'A4' : 'Letter', agreement, context });

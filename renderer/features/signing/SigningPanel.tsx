@@ -10,6 +10,7 @@ import { signatories } from '../../../shared/model/versions';
 import { notify } from '../../components/notify';
 import { lastSigned, signingVersion } from '../../store/versions-store';
 import { useVersions } from '../../store/stores';
+import { SealCard } from './SealCard';
 import { SignatureModal } from './SignatureModal';
 
 const when = (timestamp: number | string | null) => (timestamp === null ? '—' : new Date(timestamp).toISOString().replace('T', ' ').slice(0, 16) + ' UTC');
@@ -199,6 +200,8 @@ export function SigningPanel({ opened, onClose, agreement, workshopStatus }: { o
             </Table>
           )}
         </div>
+
+        <SealCard agreement={agreement} />
       </Stack>
       {signer && signing && (
         <SignatureModal

@@ -1,13 +1,14 @@
 import '../../components/mantine-ui-styles';
 import { ActionIcon, Alert, Anchor, Badge, Breadcrumbs, Button, Drawer, Group, Loader, Menu, Modal, RingProgress, Stack, Text, TextInput, Textarea, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { IconAlertCircle, IconArrowBackUp, IconArrowForwardUp, IconArrowLeft, IconCheck, IconCircleCheck, IconCloudOff, IconDots, IconFileExport, IconFileTypePdf, IconLock, IconMarkdown, IconSignature, IconTable, IconTemplate } from '@tabler/icons-react';
-import { useEffect, useMemo, useState, type ComponentType } from 'react';
+import { IconAlertCircle, IconArrowBackUp, IconArrowForwardUp, IconArrowLeft, IconCheck, IconCircleCheck, IconCloudOff, IconDots, IconEye, IconFileExport, IconPalette, IconFileTypePdf, IconLock, IconMarkdown, IconSignature, IconTable, IconTemplate } from '@tabler/icons-react';
+import { lazy, Suspense, useEffect, useMemo, useState, type ComponentType } from 'react';
 import { readiness, type Blocker } from '../../../shared/model/agreement-rules';
 import { sectionProgress, sections, type SectionId } from '../../../shared/model/sections';
 import { WorkshopTitleSchema } from '../../../shared/model/workshop';
 import { firstIssueMessage } from '../../../shared/model/validation';
 import { notify } from '../../components/notify';
-import { exportAgreement, type ExportKind } from '../../store/export-actions';
+import { useBranding } from '../../store/branding-store';
+import { documentSubject, exportAgreement, type ExportKind } from '../../store/export-actions';
 import { useEditor, useLibrary, useNavigation, useTemplates, useVersions } from '../../store/stores';
 import { SigningPanel } from '../signing/SigningPanel';
 import { EditorProvider, useAgreementEditor } from './editor-kit';
@@ -23,6 +24,9 @@ import { ScoringSection } from './sections/ScoringSection';
 import { VocabularySection } from './sections/VocabularySection';
 import { WorkshopSection } from './sections/WorkshopSection';
 import './workshop.css';
+
+const DocumentPreview = lazy(() => import('../preview/DocumentPreview').then((module) => ({ default: module.DocumentPreview })));
+const BrandingModal = lazy(() => import('../preview/BrandingModal').then((module) => ({ default: module.BrandingModal })));
 
 const sectionEditors: Record<SectionId, ComponentType> = {
   workshop: WorkshopSection,
@@ -112,9 +116,13 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
   const locked = status === 'signing' || status === 'signed';
   useEffect(() => setLocked(locked), [locked, setLocked]);
   const [exporting, setExporting] = useState<ExportKind | null>(null);
+  const [previewOpen, setPreviewOpen] = useState(false);
+  const [brandingOpen, setBrandingOpen] = useState(false);
+  const branding = useBranding((state) => state.branding);
+  const preview = useMemo(() => (previewOpen ? documentSubject(agreement, versions, status, branding) : null), [previewOpen, agreement, versions, status, branding]);
   const runExport = (kind: ExportKind) => {
     setExporting(kind);
-    exportAgreement(kind, agreement, versions, status).then(
+    exportAgreement(kind, agreement, versions, status, branding).then(
       (path) => path && notify({ message: `Saved ${path}` }),
       (error: unknown) => notify({ tone: 'error', title: 'Not exported', message: error instanceof Error ? error.message : String(error) }),
     ).finally(() => setExporting(null));
@@ -183,7 +191,7 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
             </Button>
             <Button
               variant={check.ready ? 'filled' : 'light'}
-              color={check.ready ? 'teal.8' : undefined}
+              color={check.ready ? 'teal.9' : undefined}
               leftSection={check.ready ? <IconCircleCheck size={18} /> : undefined}
               onClick={() => setReadyOpen(true)}
               data-testid="ready-button"
@@ -197,6 +205,9 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
                 </ActionIcon>
               </Menu.Target>
               <Menu.Dropdown>
+                <Menu.Item leftSection={<IconEye size={16} />} onClick={() => setPreviewOpen(true)}>
+                  Preview document
+                </Menu.Item>
                 <Menu.Label>Export</Menu.Label>
                 <Menu.Item leftSection={<IconFileTypePdf size={16} />} disabled={exporting !== null} onClick={() => runExport('pdf-a4')}>
                   PDF, A4 (sealed)…
@@ -217,6 +228,9 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
                   Scoring rules, JSON…
                 </Menu.Item>
                 <Menu.Divider />
+                <Menu.Item leftSection={<IconPalette size={16} />} onClick={() => setBrandingOpen(true)}>
+                  Cover page branding…
+                </Menu.Item>
                 <Menu.Item leftSection={<IconTemplate size={16} />} onClick={() => setTemplateOpen(true)}>
                   Save as template…
                 </Menu.Item>
@@ -284,6 +298,20 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
         go(blocker.section, blocker.itemId);
       }} />
       {templateOpen && <SaveTemplateModal onClose={() => setTemplateOpen(false)} />}
+      <Suspense fallback={null}>
+        {preview && (
+          <DocumentPreview
+            agreement={preview.agreement}
+            context={preview.context}
+            onClose={() => setPreviewOpen(false)}
+            onExportPdf={() => {
+              setPreviewOpen(false);
+              runExport('pdf-a4');
+            }}
+          />
+        )}
+        {brandingOpen && <BrandingModal onClose={() => setBrandingOpen(false)} />}
+      </Suspense>
     </div>
   );
 }

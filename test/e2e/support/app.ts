@@ -47,7 +47,9 @@ export async function waitUntilInteractive(page: Page): Promise<void> {
 /** Runs axe-core on the page (WCAG 2.1 A and AA) and returns the violations, summarised. */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+  // ACCORD_AXE_DETAIL=1 adds each node's HTML and axe's reason, for debugging a failure.
+  const detail = process.env.ACCORD_AXE_DETAIL === '1';
+  return results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ') + (detail ? ` ${node.html} ${node.failureSummary ?? ''}` : '')).join(', ')})`);
 }
 
 /** Creates a workshop through the UI, as a person would. */
