@@ -7,6 +7,7 @@ import { readiness } from '../../../shared/model/agreement-rules';
 import { diffAgreements } from '../../../shared/model/diff';
 import { sections } from '../../../shared/model/sections';
 import { signatories } from '../../../shared/model/versions';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { notify } from '../../components/notify';
 import { lastSigned, signingVersion } from '../../store/versions-store';
 import { useVersions } from '../../store/stores';
@@ -28,6 +29,7 @@ export function SigningPanel({ opened, onClose, agreement, workshopStatus }: { o
   const amend = useVersions((state) => state.amend);
   const [signer, setSigner] = useState<Participant | null>(null);
   const [busy, setBusy] = useState(false);
+  const [confirmCancel, setConfirmCancel] = useState(false);
   const signing = signingVersion({ versions });
   const signed = lastSigned({ versions });
   const check = useMemo(() => readiness(agreement), [agreement]);
@@ -90,7 +92,7 @@ export function SigningPanel({ opened, onClose, agreement, workshopStatus }: { o
                 </Table.Tbody>
               </Table>
               <Group>
-                <Button variant="default" loading={busy} onClick={() => void run(cancelSigning, 'Signing cancelled; the draft can be edited again.')}>
+                <Button variant="default" loading={busy} onClick={() => (signing.signatures.length > 0 ? setConfirmCancel(true) : void run(cancelSigning, 'Signing cancelled; the draft can be edited again.'))}>
                   Cancel signing
                 </Button>
               </Group>
@@ -203,6 +205,20 @@ export function SigningPanel({ opened, onClose, agreement, workshopStatus }: { o
 
         <SealCard agreement={agreement} />
       </Stack>
+      <ConfirmDialog
+        opened={confirmCancel}
+        title="Cancel signing?"
+        confirmLabel="Discard the signatures"
+        cancelLabel="Keep signing"
+        danger
+        onCancel={() => setConfirmCancel(false)}
+        onConfirm={() => {
+          setConfirmCancel(false);
+          void run(cancelSigning, 'Signing cancelled; the signatures were discarded and the draft can be edited again.');
+        }}
+      >
+        {signing ? `${signing.signatures.map((entry) => entry.name).join(' and ')} already signed version ${signing.number}. Cancelling discards ${signing.signatures.length === 1 ? 'that signature' : 'those signatures'}; everyone signs again when signing restarts.` : ''}
+      </ConfirmDialog>
       {signer && signing && (
         <SignatureModal
           person={signer}
