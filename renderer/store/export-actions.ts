@@ -3,7 +3,8 @@
  * Markdown, the .accord file and the scoring rules (built here, written by
  * main). Stores may call the platform; components call these.
  */
-import type { DocumentContext } from '../../shared/document/document';
+// Static: the editor chunk already holds the document model (the amendment diff uses it).
+import { buildAgreementDocument, type DocumentContext } from '../../shared/document/document';
 import { exportSubject } from '../../shared/document/subject';
 import type { Agreement } from '../../shared/model/agreement';
 import type { LoadedVersion } from '../db/version-repository';
@@ -33,7 +34,7 @@ export async function exportAgreement(kind: ExportKind, draft: Agreement, versio
     return exportAgreementPdf({ suggestedName: name, paper: kind === 'pdf-a4' ? 'A4' : 'Letter', agreement, context });
   }
   if (kind === 'markdown') {
-    const [{ buildAgreementDocument }, { renderMarkdown }] = await Promise.all([import('../../shared/document/document'), import('../../shared/document/markdown')]);
+    const { renderMarkdown } = await import('../../shared/document/markdown');
     return saveTextFile({ suggestedName: name, kind: 'markdown', content: renderMarkdown(buildAgreementDocument(agreement, context)) });
   }
   if (kind === 'accord') {
