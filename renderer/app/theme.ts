@@ -50,11 +50,11 @@ export const theme = createTheme({
 });
 
 /**
- * Mantine's "light" yellow and orange text (shade 9 on a pale tint) reads at
+ * Mantine's "light" yellow, orange, teal and green text (shade 9 on a pale tint) reads at
  * under 3:1; on a projector that is unreadable. Darker text in the light scheme.
  */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-yellow-light-color': '#6b4500', '--mantine-color-orange-light-color': '#8a3c00' },
+  light: { '--mantine-color-yellow-light-color': '#6b4500', '--mantine-color-orange-light-color': '#8a3c00', '--mantine-color-teal-light-color': '#06624a', '--mantine-color-green-light-color': '#1e6b2a' },
   dark: {},
 });

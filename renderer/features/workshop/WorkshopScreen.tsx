@@ -1,6 +1,6 @@
 import '../../components/mantine-ui-styles';
 import { ActionIcon, Alert, Anchor, Badge, Breadcrumbs, Button, Drawer, Group, Loader, Menu, Modal, RingProgress, Stack, Text, TextInput, Textarea, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { IconAlertCircle, IconArrowBackUp, IconArrowForwardUp, IconArrowLeft, IconCheck, IconCircleCheck, IconCloudOff, IconDots, IconEye, IconFileExport, IconPalette, IconFileTypePdf, IconLock, IconMarkdown, IconSignature, IconTable, IconTemplate } from '@tabler/icons-react';
+import { IconAlertCircle, IconArrowBackUp, IconArrowForwardUp, IconArrowLeft, IconCheck, IconCircleCheck, IconCloudOff, IconDots, IconEye, IconFlask, IconFileExport, IconPalette, IconFileTypePdf, IconLock, IconMarkdown, IconSignature, IconTable, IconTemplate } from '@tabler/icons-react';
 import { lazy, Suspense, useEffect, useMemo, useState, type ComponentType } from 'react';
 import { readiness, type Blocker } from '../../../shared/model/agreement-rules';
 import { sectionProgress, sections, type SectionId } from '../../../shared/model/sections';
@@ -26,6 +26,7 @@ import { WorkshopSection } from './sections/WorkshopSection';
 import './workshop.css';
 
 const DocumentPreview = lazy(() => import('../preview/DocumentPreview').then((module) => ({ default: module.DocumentPreview })));
+const LeadTester = lazy(() => import('../scoring/LeadTester').then((module) => ({ default: module.LeadTester })));
 const BrandingModal = lazy(() => import('../preview/BrandingModal').then((module) => ({ default: module.BrandingModal })));
 
 const sectionEditors: Record<SectionId, ComponentType> = {
@@ -117,6 +118,7 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
   useEffect(() => setLocked(locked), [locked, setLocked]);
   const [exporting, setExporting] = useState<ExportKind | null>(null);
   const [previewOpen, setPreviewOpen] = useState(false);
+  const [testerOpen, setTesterOpen] = useState(false);
   const [brandingOpen, setBrandingOpen] = useState(false);
   const branding = useBranding((state) => state.branding);
   const preview = useMemo(() => (previewOpen ? documentSubject(agreement, versions, status, branding) : null), [previewOpen, agreement, versions, status, branding]);
@@ -186,6 +188,9 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
               </ActionIcon>
             </Tooltip>
             <SaveIndicator />
+            <Button variant="default" leftSection={<IconFlask size={18} />} onClick={() => setTesterOpen(true)}>
+              Test a lead
+            </Button>
             <Button variant="default" leftSection={locked ? <IconLock size={18} /> : <IconSignature size={18} />} onClick={() => setSigningOpen(true)} data-testid="sign-button">
               {status === 'signed' ? 'Signed' : status === 'signing' ? 'Signing…' : 'Sign'}
             </Button>
@@ -311,6 +316,7 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
           />
         )}
         {brandingOpen && <BrandingModal onClose={() => setBrandingOpen(false)} />}
+        {testerOpen && <LeadTester opened onClose={() => setTesterOpen(false)} agreement={agreement} />}
       </Suspense>
     </div>
   );
