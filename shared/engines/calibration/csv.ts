@@ -1,0 +1,274 @@
+/**
+ * Reading CRM exports: encoding and BOM, the delimiter, and a streaming
+ * parser that handles quoted fields with delimiters, quotes and newlines,
+ * CRLF, and reports ragged rows by number instead of silently merging them.
+ *
+ * Why not uDSV (the fastest JS parser, our benchmark reference): it reads a
+ * fixed number of columns, so a short row swallows the next line and the
+ * error can no longer be reported. The parser here scans with indexOf like
+ * uDSV and takes a character-by-character path only for rows with quotes.
+ */
+
+/** The text encodings we recognise. */
+export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/** Detects the encoding from the first bytes: a BOM, else UTF-8 when it decodes cleanly, else Windows-1252. */
+export function detectEncoding(head: Uint8Array): { encoding: CsvEncoding; bomLength: number } {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
+  // A multi-byte character may be cut at the end of the sample: ignore the last 3 bytes.
+  const sample = head.subarray(0, Math.max(0, head.length - 3));
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(sample);
+    return { encoding: 'utf-8', bomLength: 0 };
+  } catch {
+    return { encoding: 'windows-1252', bomLength: 0 };
+  }
+}
+
+/** True when a sample looks like binary data rather than text (NUL bytes or many control characters). */
+export function looksBinary(text: string): boolean {
+  let control = 0;
+  const length = Math.min(text.length, 65_536);
+  for (let index = 0; index < length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 0) return true;
+    if ((code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 0xfffd) control += 1;
+  }
+  return length > 0 && control / length > 0.02;
+}
+
+/** Picks the delimiter (comma, semicolon, tab, pipe) that splits the first lines most consistently. */
+export function detectDelimiter(sample: string): ',' | ';' | '\t' | '|' {
+  const lines = firstLines(sample, 20);
+  let best: ',' | ';' | '\t' | '|' = ',';
+  let bestScore = -1;
+  for (const candidate of [',', ';', '\t', '|'] as const) {
+    const counts = lines.map((line) => countOutsideQuotes(line, candidate));
+    const header = counts[0] ?? 0;
+    if (header === 0) continue;
+    // Lines that agree with the header's count, weighted by how many columns it makes.
+    const agreeing = counts.filter((count) => count === header).length;
+    const score = agreeing * 1000 + header;
+    if (score > bestScore) {
+      bestScore = score;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+function firstLines(sample: string, count: number): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  let quoted = false;
+  for (let index = 0; index < sample.length && lines.length < count; index += 1) {
+    const char = sample.charCodeAt(index);
+    if (char === 34) quoted = !quoted;
+    else if (char === 10 && !quoted) {
+      lines.push(sample.slice(start, index));
+      start = index + 1;
+    }
+  }
+  return lines.length > 0 ? lines : [sample];
+}
+
+function countOutsideQuotes(line: string, delimiter: string): number {
+  let count = 0;
+  let quoted = false;
+  for (let index = 0; index < line.length; index += 1) {
+    const char = line[index];
+    if (char === '"') quoted = !quoted;
+    else if (char === delimiter && !quoted) count += 1;
+  }
+  return count;
+}
+
+/** A row the parser could not read as it stands. */
+export interface CsvProblem {
+  /** 1-based physical line where the row starts. */
+  line: number;
+  message: string;
+}
+
+/**
+ * A streaming CSV parser: `push` text chunks in order, then `end()`. Calls
+ * `onRow(fields, line)` for every row (the header included) with a reused
+ * array: copy what you keep. `onProblem` hears of rows it cannot read.
+ */
+export class CsvStreamParser {
+  private buffer = '';
+  private line = 1;
+  private readonly fields: string[] = [];
+  private readonly delimiterCode: number;
+
+  constructor(
+    private readonly delimiter: string,
+    private readonly onRow: (fields: string[], line: number) => void,
+    private readonly onProblem: (problem: CsvProblem) => void = () => undefined,
+  ) {
+    this.delimiterCode = delimiter.charCodeAt(0);
+  }
+
+  /** Parses every complete row in the text so far. */
+  push(text: string): void {
+    this.buffer = this.buffer.length === 0 ? text : this.buffer + text;
+    const consumed = this.parse(false);
+    this.buffer = consumed >= this.buffer.length ? '' : this.buffer.slice(consumed);
+  }
+
+  /** Parses what is left (a last row without a newline). */
+  end(): void {
+    if (this.buffer.length > 0) this.parse(true);
+    this.buffer = '';
+  }
+
+  /** Returns how many characters of the buffer were consumed. */
+  private parse(final: boolean): number {
+    const text = this.buffer;
+    const length = text.length;
+    const delimiter = this.delimiter;
+    const fields = this.fields;
+    let position = 0;
+    let nextQuote = text.indexOf('"');
+    if (nextQuote < 0) nextQuote = length;
+    while (position < length) {
+      let lineEnd = text.indexOf('\n', position);
+      if (lineEnd < 0) {
+        if (!final) return position;
+        lineEnd = length;
+      }
+      if (nextQuote < position) {
+        nextQuote = text.indexOf('"', position);
+        if (nextQuote < 0) nextQuote = length;
+      }
+      if (nextQuote >= lineEnd) {
+        // Fast path: no quote in this line.
+        const contentEnd = lineEnd > position && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+        fields.length = 0;
+        if (contentEnd > position || lineEnd < length) {
+          let start = position;
+          let at = text.indexOf(delimiter, start);
+          while (at >= 0 && at < contentEnd) {
+            fields.push(text.slice(start, at));
+            start = at + 1;
+            at = text.indexOf(delimiter, start);
+          }
+          fields.push(text.slice(start, contentEnd));
+          this.emit(this.line);
+        }
+        this.line += 1;
+        position = lineEnd + 1;
+        continue;
+      }
+      // Slow path: a row with quotes, possibly over several lines.
+      const result = this.parseQuotedRow(text, position, final);
+      if (result < 0) return position;
+      position = result;
+      nextQuote = -1;
+    }
+    return position;
+  }
+
+  /** Parses one row from `start` char by char; returns where the next row starts, or -1 when more text is needed. */
+  private parseQuotedRow(text: string, start: number, final: boolean): number {
+    const fields = this.fields;
+    const length = text.length;
+    const rowLine = this.line;
+    let lines = 0;
+    let position = start;
+    let problem: string | null = null;
+    fields.length = 0;
+    for (;;) {
+      if (text.charCodeAt(position) === 34) {
+        // A quoted field: up to the closing quote; "" is a quote.
+        let value = '';
+        let from = position + 1;
+        for (;;) {
+          const close = text.indexOf('"', from);
+          if (close < 0) {
+            if (!final) return -1;
+            problem ??= 'a quoted field is never closed';
+            value += text.slice(from);
+            position = length;
+            break;
+          }
+          value += text.slice(from, close);
+          if (text.charCodeAt(close + 1) === 34) {
+            value += '"';
+            from = close + 2;
+            continue;
+          }
+          position = close + 1;
+          break;
+        }
+        for (let index = value.indexOf('\n'); index >= 0; index = value.indexOf('\n', index + 1)) lines += 1;
+        // Text after the closing quote, up to the delimiter or the end of the line, is kept (and noted).
+        let after = position;
+        while (after < length) {
+          const code = text.charCodeAt(after);
+          if (code === this.delimiterCode || code === 10 || (code === 13 && text.charCodeAt(after + 1) === 10)) break;
+          after += 1;
+        }
+        if (after > position) {
+          problem ??= 'text follows a closing quote';
+          value += text.slice(position, after);
+        }
+        position = after;
+        if (position >= length && !final) return -1;
+        fields.push(value);
+      } else {
+        let end = position;
+        while (end < length) {
+          const code = text.charCodeAt(end);
+          if (code === this.delimiterCode || code === 10) break;
+          end += 1;
+        }
+        if (end >= length && !final) return -1;
+        const contentEnd = end > position && text.charCodeAt(end - 1) === 13 && (end >= length || text.charCodeAt(end) === 10) ? end - 1 : end;
+        fields.push(text.slice(position, contentEnd));
+        position = end;
+      }
+      if (position >= length) {
+        this.finishRow(rowLine, lines, problem);
+        return length;
+      }
+      const code = text.charCodeAt(position);
+      if (code === this.delimiterCode) {
+        position += 1;
+        if (position >= length && !final) return -1;
+        if (position >= length) {
+          fields.push('');
+          this.finishRow(rowLine, lines, problem);
+          return length;
+        }
+        continue;
+      }
+      if (code === 13) position += 1;
+      if (text.charCodeAt(position) === 10) position += 1;
+      this.finishRow(rowLine, lines, problem);
+      return position;
+    }
+  }
+
+  private finishRow(rowLine: number, extraLines: number, problem: string | null): void {
+    if (problem) this.onProblem({ line: rowLine, message: problem });
+    this.emit(rowLine);
+    this.line += 1 + extraLines;
+  }
+
+  private emit(line: number): void {
+    this.onRow(this.fields, line);
+  }
+}
+
+/** Parses a whole text (small files, previews, tests). */
+export function parseCsvText(text: string, delimiter: string = detectDelimiter(text)): { rows: string[][]; problems: CsvProblem[] } {
+  const rows: string[][] = [];
+  const problems: CsvProblem[] = [];
+  const parser = new CsvStreamParser(delimiter, (fields) => rows.push([...fields]), (problem) => problems.push(problem));
+  parser.push(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  parser.end();
+  return { rows, problems };
+}
