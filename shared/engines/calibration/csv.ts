@@ -18,13 +18,24 @@ export function detectEncoding(head: Uint8Array): { encoding: CsvEncoding; bomLe
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
   // A multi-byte character may be cut at the end of the sample: ignore the last 3 bytes.
-  const sample = head.subarray(0, Math.max(0, head.length - 3));
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(sample);
-    return { encoding: 'utf-8', bomLength: 0 };
-  } catch {
-    return { encoding: 'windows-1252', bomLength: 0 };
+  return { encoding: isUtf8(head.subarray(0, Math.max(0, head.length - 3))) ? 'utf-8' : 'windows-1252', bomLength: 0 };
+}
+
+/** Whether bytes are well-formed UTF-8 (shared/ has no TextDecoder type, and this needs no allocation). */
+function isUtf8(bytes: Uint8Array): boolean {
+  let index = 0;
+  while (index < bytes.length) {
+    const byte = bytes[index]!;
+    const extra = byte < 0x80 ? 0 : byte >= 0xc2 && byte <= 0xdf ? 1 : byte >= 0xe0 && byte <= 0xef ? 2 : byte >= 0xf0 && byte <= 0xf4 ? 3 : -1;
+    if (extra < 0) return false;
+    for (let next = 1; next <= extra; next += 1) {
+      const continuation = bytes[index + next];
+      if (continuation === undefined) return true;
+      if ((continuation & 0xc0) !== 0x80) return false;
+    }
+    index += extra + 1;
   }
+  return true;
 }
 
 /** True when a sample looks like binary data rather than text (NUL bytes or many control characters). */

@@ -1,0 +1,223 @@
+import { computeFunnel, funnelInputsOf } from '../funnel/funnel';
+import type { Agreement } from '../../model/agreement';
+import { fitGrades } from '../../model/agreement';
+import type { RowScore, ScoringModel } from '../scoring/scoring';
+import type { MappedRow } from './mapping';
+
+/** Conversion of a group of rows. */
+export interface Tally {
+  count: number;
+  positives: number;
+}
+
+/** One point of a threshold sweep. */
+export interface SweepPoint {
+  threshold: number;
+  mqls: number;
+  /** Conversion of the MQLs at this threshold (0–1). */
+  conversion: number;
+  /** Share of all successes these MQLs catch (0–1). */
+  recall: number;
+}
+
+/** What calibration found; rates are fractions from 0 to 1. Holds no row. */
+export interface CalibrationResult {
+  /** Data rows read (the header excluded). */
+  rows: number;
+  scored: number;
+  skipped: { total: number; reasons: { reason: string; count: number; firstLine: number }[] };
+  positives: number;
+  baseRate: number;
+  mqls: number;
+  truePositives: number;
+  precision: number;
+  recall: number;
+  lift: number;
+  fastTracked: number;
+  disqualified: number;
+  knockedOut: number;
+  /** Grade ("A1"…"D4") → leads, with their conversions. */
+  grades: Record<string, Tally>;
+  /** Leads and MQLs per month (when a date column is mapped), oldest first. */
+  months: { month: string; leads: number; mqls: number; positives: number }[];
+  /** The revenue plan's MQLs per month, to compare with. */
+  planMqlsPerMonth: number | null;
+  /** For every criterion, signal and fast-track: conversion of the rows where it fired, and where it did not. */
+  rules: { id: string; kind: 'icp' | 'signal' | 'fast-track'; label: string; with: Tally; without: Tally }[];
+  /** Threshold sweeps: the fit threshold (other parts of the rule as agreed), and the engagement threshold. */
+  sweep: { fit: SweepPoint[]; engagement: SweepPoint[] };
+  asOf: string;
+}
+
+const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
+
+/**
+ * Aggregates scored rows in one pass with fixed memory: counters, a grade
+ * grid, months, per-rule tallies and 101-bin score histograms for the sweeps.
+ */
+export class CalibrationAggregator {
+  private rows = 0;
+  private scored = 0;
+  private positives = 0;
+  private mqls = 0;
+  private truePositives = 0;
+  private fastTracked = 0;
+  private disqualified = 0;
+  private knockedOut = 0;
+  private readonly skips = new Map<string, { count: number; firstLine: number }>();
+  private readonly gradeCounts = new Float64Array(16);
+  private readonly gradePositives = new Float64Array(16);
+  private readonly months = new Map<string, { leads: number; mqls: number; positives: number }>();
+  private readonly ruleCount: Float64Array;
+  private readonly rulePositives: Float64Array;
+  private readonly hits: Uint8Array;
+  // Histograms for the sweeps: rows that pass everything but the swept threshold, by integer score.
+  private readonly fitHistogram = new Float64Array(101);
+  private readonly fitHistogramPositives = new Float64Array(101);
+  private readonly engagementHistogram = new Float64Array(101);
+  private readonly engagementHistogramPositives = new Float64Array(101);
+  private fastTrackOnly = 0;
+  private fastTrackOnlyPositives = 0;
+  private readonly score: RowScore = { fit: 0, engagement: 0, fitGradeIndex: 3, engagementLevel: 1, mql: false, fastTracked: false, disqualified: false, knockedOut: false };
+  private readonly minFitIndex: number;
+  private readonly minLevel: number;
+  private readonly fastTrackQualifies: boolean;
+  private readonly engagementThresholds: [number, number, number];
+  private readonly fitThresholds: [number, number, number];
+
+  constructor(
+    private readonly model: ScoringModel,
+    private readonly agreement: Agreement,
+    private readonly asOf: string,
+  ) {
+    this.ruleCount = new Float64Array(model.rules.length);
+    this.rulePositives = new Float64Array(model.rules.length);
+    this.hits = new Uint8Array(model.rules.length);
+    const { mqlRule, engagementThresholds, fitThresholds } = agreement.scoring;
+    this.minFitIndex = fitGrades.indexOf(mqlRule.minFitGrade);
+    this.minLevel = mqlRule.minEngagement;
+    this.fastTrackQualifies = mqlRule.fastTrackQualifies;
+    const inf = Number.POSITIVE_INFINITY;
+    this.engagementThresholds = [engagementThresholds[4] ?? inf, engagementThresholds[3] ?? inf, engagementThresholds[2] ?? inf];
+    this.fitThresholds = [fitThresholds.A ?? inf, fitThresholds.B ?? inf, fitThresholds.C ?? inf];
+  }
+
+  /** Data rows seen so far (for progress). */
+  get rowCount(): number {
+    return this.rows;
+  }
+
+  /** Counts a row that could not be used, with the reason and the first line it happened on. */
+  skip(reason: string, line: number): void {
+    this.rows += 1;
+    const entry = this.skips.get(reason);
+    if (entry) entry.count += 1;
+    else this.skips.set(reason, { count: 1, firstLine: line });
+  }
+
+  /** Scores and counts one mapped row. */
+  add(row: MappedRow): void {
+    this.rows += 1;
+    this.scored += 1;
+    const score = this.model.scoreRow(row.values, row.counts, row.activityDays, this.score, this.hits);
+    const success = row.success;
+    if (success) this.positives += 1;
+    const grade = score.fitGradeIndex * 4 + (4 - score.engagementLevel);
+    this.gradeCounts[grade]! += 1;
+    if (success) this.gradePositives[grade]! += 1;
+    if (score.mql) {
+      this.mqls += 1;
+      if (success) this.truePositives += 1;
+    }
+    if (score.fastTracked) this.fastTracked += 1;
+    if (score.disqualified) this.disqualified += 1;
+    if (score.knockedOut) this.knockedOut += 1;
+    const hits = this.hits;
+    for (let index = 0; index < hits.length; index += 1) {
+      if (hits[index] === 1) {
+        this.ruleCount[index]! += 1;
+        if (success) this.rulePositives[index]! += 1;
+      }
+    }
+    if (row.month !== null) {
+      let month = this.months.get(row.month);
+      if (!month) {
+        month = { leads: 0, mqls: 0, positives: 0 };
+        this.months.set(row.month, month);
+      }
+      month.leads += 1;
+      if (score.mql) month.mqls += 1;
+      if (success) month.positives += 1;
+    }
+    if (!score.disqualified && !score.knockedOut) {
+      if (score.fastTracked && this.fastTrackQualifies) {
+        this.fastTrackOnly += 1;
+        if (success) this.fastTrackOnlyPositives += 1;
+      } else {
+        if (score.engagementLevel >= this.minLevel) {
+          const bin = Math.floor(score.fit);
+          this.fitHistogram[bin]! += 1;
+          if (success) this.fitHistogramPositives[bin]! += 1;
+        }
+        if (score.fitGradeIndex <= this.minFitIndex) {
+          const bin = Math.floor(score.engagement);
+          this.engagementHistogram[bin]! += 1;
+          if (success) this.engagementHistogramPositives[bin]! += 1;
+        }
+      }
+    }
+  }
+
+  private sweep(histogram: Float64Array, positives: Float64Array): SweepPoint[] {
+    const points: SweepPoint[] = [];
+    const count = this.fastTrackOnly;
+    const hit = this.fastTrackOnlyPositives;
+    const cumulative = new Float64Array(102);
+    const cumulativePositives = new Float64Array(102);
+    for (let bin = 100; bin >= 0; bin -= 1) {
+      cumulative[bin] = cumulative[bin + 1]! + histogram[bin]!;
+      cumulativePositives[bin] = cumulativePositives[bin + 1]! + positives[bin]!;
+    }
+    for (let threshold = 0; threshold <= 100; threshold += 5) {
+      const mqls = count + cumulative[threshold]!;
+      const tp = hit + cumulativePositives[threshold]!;
+      points.push({ threshold, mqls, conversion: ratio(tp, mqls), recall: ratio(tp, this.positives) });
+    }
+    return points;
+  }
+
+  /** The result so far (call at the end, or for a progress preview). */
+  result(): CalibrationResult {
+    const grades: Record<string, Tally> = {};
+    for (let index = 0; index < 16; index += 1) grades[`${fitGrades[Math.floor(index / 4)]}${4 - (index % 4)}`] = { count: this.gradeCounts[index]!, positives: this.gradePositives[index]! };
+    const precision = ratio(this.truePositives, this.mqls);
+    const baseRate = ratio(this.positives, this.scored);
+    const funnel = computeFunnel(funnelInputsOf(this.agreement));
+    const mqlLevel = funnel.ok ? funnel.levels.find((level) => level.level === 'mqls') : undefined;
+    return {
+      rows: this.rows,
+      scored: this.scored,
+      skipped: { total: this.rows - this.scored, reasons: [...this.skips.entries()].map(([reason, entry]) => ({ reason, ...entry })).sort((a, b) => b.count - a.count) },
+      positives: this.positives,
+      baseRate,
+      mqls: this.mqls,
+      truePositives: this.truePositives,
+      precision,
+      recall: ratio(this.truePositives, this.positives),
+      lift: baseRate > 0 ? precision / baseRate : 0,
+      fastTracked: this.fastTracked,
+      disqualified: this.disqualified,
+      knockedOut: this.knockedOut,
+      grades,
+      months: [...this.months.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, entry]) => ({ month, ...entry })),
+      planMqlsPerMonth: mqlLevel ? mqlLevel.perMonth : null,
+      rules: this.model.rules.map((rule, index) => {
+        const count = this.ruleCount[index]!;
+        const positives = this.rulePositives[index]!;
+        return { ...rule, with: { count, positives }, without: { count: this.scored - count, positives: this.positives - positives } };
+      }),
+      sweep: { fit: this.sweep(this.fitHistogram, this.fitHistogramPositives), engagement: this.sweep(this.engagementHistogram, this.engagementHistogramPositives) },
+      asOf: this.asOf,
+    };
+  }
+}

@@ -1,0 +1,120 @@
+import type { Agreement } from '../../model/agreement';
+import { compileScoring } from '../scoring/scoring';
+import { CalibrationAggregator, type CalibrationResult } from './calibrate';
+import { CsvStreamParser, detectDelimiter, looksBinary, parseCsvText } from './csv';
+import { compileRowMapper, MappingError, type AccountsTable, type CalibrationMapping } from './mapping';
+
+/** A problem with the input as a whole (empty, binary, no usable outcome): nothing is stored. */
+export class CalibrationInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CalibrationInputError';
+  }
+}
+
+/** Reads the accounts file (small: read whole) into a table keyed by its key column. */
+export function readAccounts(text: string, keyColumn: string, fileName = 'the accounts file'): AccountsTable {
+  if (text.trim() === '') throw new CalibrationInputError(`${fileName} is empty.`);
+  if (looksBinary(text)) throw new CalibrationInputError(`${fileName} is not a text CSV file.`);
+  const { rows } = parseCsvText(text);
+  const header = (rows[0] ?? []).map((name) => name.trim());
+  const key = header.indexOf(keyColumn.trim());
+  if (key < 0) throw new MappingError(`The join column “${keyColumn}” is not in ${fileName} (its columns: ${header.join(', ')}).`);
+  const table = new Map<string, string[]>();
+  for (const row of rows.slice(1)) {
+    const value = row[key]?.trim();
+    if (value) table.set(value, row);
+  }
+  return { header, rows: table };
+}
+
+/** The agreement's must-have attributes: a calibration without them would say nothing about them. */
+export function mustHaveAttributes(agreement: Agreement): string[] {
+  return [...new Set(agreement.icp.filter((criterion) => criterion.effect === 'must-have' && criterion.attribute.trim() !== '').map((criterion) => criterion.attribute.trim()))];
+}
+
+/** Options of one calibration run. */
+export interface CalibrationRun {
+  agreement: Agreement;
+  mapping: CalibrationMapping;
+  /** The export's text, in chunks (decoded by the caller, who knows the encoding). */
+  chunks: AsyncIterable<string>;
+  accounts?: AccountsTable | null;
+  /** The date decay is measured to (YYYY-MM-DD). */
+  asOf: string;
+  fileName?: string;
+  /** Called after each chunk with the rows read so far. */
+  onProgress?: (rows: number) => void;
+  /** Stops the run between chunks (throws an AbortError-named error). */
+  signal?: { aborted: boolean };
+}
+
+/**
+ * Parses, maps, scores and aggregates an export in one streaming pass.
+ * Throws CalibrationInputError or MappingError with a message that names the
+ * file, row or column; never returns a half result.
+ */
+export async function runCalibration(run: CalibrationRun): Promise<CalibrationResult> {
+  const fileName = run.fileName ?? 'The export';
+  const model = compileScoring(run.agreement, { asOf: run.asOf });
+  const aggregator = new CalibrationAggregator(model, run.agreement, run.asOf);
+  let parser: CsvStreamParser | null = null;
+  let mapper: ReturnType<typeof compileRowMapper> | null = null;
+  let header: string[] | null = null;
+  let sawText = false;
+  const onRow = (fields: string[], line: number) => {
+    if (!mapper) {
+      header = fields.map((name) => name.trim());
+      mapper = compileRowMapper(model, run.mapping, header, run.accounts ?? null, mustHaveAttributes(run.agreement));
+      return;
+    }
+    const reason = mapper.map(fields);
+    if (reason === null) aggregator.add(mapper.row);
+    else if (reason !== 'empty line') aggregator.skip(reason, line);
+  };
+  for await (const raw of run.chunks) {
+    if (run.signal?.aborted) {
+      const error = new Error('The calibration was cancelled.');
+      error.name = 'AbortError';
+      throw error;
+    }
+    let chunk = raw;
+    if (!parser) {
+      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+      if (chunk.trim() === '') continue;
+      if (looksBinary(chunk)) throw new CalibrationInputError(`${fileName} is not a text CSV file (it looks like binary data).`);
+      parser = new CsvStreamParser(detectDelimiter(chunk), onRow);
+    }
+    sawText = true;
+    parser.push(chunk);
+    run.onProgress?.(aggregator.rowCount);
+  }
+  if (!parser || !sawText) throw new CalibrationInputError(`${fileName} is empty.`);
+  parser.end();
+  if (!header) throw new CalibrationInputError(`${fileName} has no header row.`);
+  const result = aggregator.result();
+  if (result.rows === 0) throw new CalibrationInputError(`${fileName} has a header but no rows.`);
+  if (result.scored === 0) {
+    const top = result.skipped.reasons[0];
+    throw new CalibrationInputError(`No row of ${fileName} could be used: ${top ? `${top.count.toLocaleString('en-US')} rows: ${top.reason} (first on line ${top.firstLine})` : 'every row was skipped'}. Check the outcome column “${run.mapping.outcome.column}” and its success values.`);
+  }
+  if (result.positives === 0) throw new CalibrationInputError(`The outcome column “${run.mapping.outcome.column}” has no value meaning success (${run.mapping.outcome.success.join(', ')}) in ${fileName}: choose the values that mean a lead converted.`);
+  return result;
+}
+
+/** The summary `accord score --json` prints; rates are fractions from 0 to 1. */
+export function calibrationSummary(result: CalibrationResult) {
+  return {
+    rows: result.rows,
+    skipped: result.skipped.total,
+    skippedReasons: result.skipped.reasons,
+    positives: result.positives,
+    baseRate: result.baseRate,
+    mqls: result.mqls,
+    truePositives: result.truePositives,
+    precision: result.precision,
+    recall: result.recall,
+    lift: result.lift,
+    grades: Object.fromEntries(Object.entries(result.grades).map(([grade, tally]) => [grade, tally.count])),
+  };
+}
