@@ -1,0 +1,110 @@
+/**
+ * `accord score`: the calibration summary of a CRM export against an
+ * agreement's rules, for RevOps automation (e.g. a weekly closed-loop check).
+ * The same engine and numbers as the app's calibration.
+ */
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs, TextDecoder } from 'node:util';
+import { detectEncoding } from '../../shared/engines/calibration/csv';
+import { MappingError, parseMapping } from '../../shared/engines/calibration/mapping';
+import { calibrationSummary, CalibrationInputError, readAccounts, runCalibration } from '../../shared/engines/calibration/run';
+import { fitGrades } from '../../shared/model/agreement';
+import { parseAccordFile } from '../../shared/model/accord-file';
+import type { ExportIo } from './export-verify';
+
+export const scoreUsage = `  score --agreement FILE.accord --csv LEADS.csv --mapping MAPPING.json
+      [--accounts ACCOUNTS.csv --join COLUMN] [--as-of YYYY-MM-DD] [--json]
+                                         score a CRM export with the agreement's rules and print
+                                         the calibration summary (exit 1 on unreadable input)
+`;
+
+/** Decodes a file stream in the encoding its first bytes show. */
+async function* textChunks(path: string): AsyncGenerator<string> {
+  let decoder: TextDecoder | null = null;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    if (!decoder) {
+      const { encoding, bomLength } = detectEncoding(chunk.subarray(0, 4096));
+      decoder = new TextDecoder(encoding);
+      yield decoder.decode(chunk.subarray(bomLength), { stream: true });
+      continue;
+    }
+    yield decoder.decode(chunk, { stream: true });
+  }
+  if (decoder) yield decoder.decode();
+}
+
+const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
+const count = (value: number) => value.toLocaleString('en-US');
+
+/** Runs `accord score`; resolves with the exit code. */
+export async function scoreCommand(args: string[], io: ExportIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { agreement: { type: 'string' }, csv: { type: 'string' }, mapping: { type: 'string' }, accounts: { type: 'string' }, join: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean', default: false } } });
+  if (!values.agreement || !values.csv || !values.mapping) {
+    io.err(`accord score: --agreement, --csv and --mapping are required.\n\nUsage:\n${scoreUsage}`);
+    return 2;
+  }
+  if (values.join && !values.accounts) {
+    io.err('accord score: --join needs --accounts.\n');
+    return 2;
+  }
+  const fail = (message: string) => {
+    io.err(`accord score: ${message}\n`);
+    return 1;
+  };
+  const readText = async (file: string, what: string) => {
+    try {
+      return await readFile(resolve(io.cwd, file), 'utf8');
+    } catch (error) {
+      throw new CalibrationInputError(`cannot read the ${what} ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  try {
+    const parsed = parseAccordFile(await readText(values.agreement, 'agreement'));
+    if (!parsed.ok) return fail(`${values.agreement} is not a valid agreement. ${parsed.message}`);
+    let mappingData: unknown;
+    try {
+      mappingData = JSON.parse(await readText(values.mapping, 'mapping'));
+    } catch (error) {
+      if (error instanceof CalibrationInputError) throw error;
+      return fail(`${values.mapping} is not valid JSON.`);
+    }
+    const mapping = parseMapping(mappingData);
+    // --join COLUMN names the key in both files; without it the mapping's join is used.
+    const join = values.join ? { key: values.join, accountsKey: values.join } : (mapping.accounts ?? null);
+    if (join && !values.accounts) return fail(`the mapping joins an accounts file: give it with --accounts (join column “${join.key}”).`);
+    if (values.accounts && !join) return fail('give the join column with --join COLUMN.');
+    const finalMapping = { ...mapping, accounts: values.accounts ? join : null };
+    const accounts = values.accounts && join ? readAccounts(await readText(values.accounts, 'accounts file'), join.accountsKey, values.accounts) : null;
+    const csvPath = resolve(io.cwd, values.csv);
+    try {
+      await stat(csvPath);
+    } catch {
+      return fail(`cannot read the export ${values.csv}: it does not exist.`);
+    }
+    const asOf = values['as-of'] ?? mapping.asOf ?? io.now().toISOString().slice(0, 10);
+    const result = await runCalibration({ agreement: parsed.agreement, mapping: finalMapping, accounts, chunks: textChunks(csvPath), asOf, fileName: values.csv });
+    const summary = calibrationSummary(result);
+    if (values.json) {
+      io.out(`${JSON.stringify(summary)}\n`);
+      return 0;
+    }
+    io.out(`${values.csv} against “${parsed.agreement.workshop.title || 'the agreement'}” (as of ${asOf})\n`);
+    io.out(`Rows read        ${count(summary.rows)}\n`);
+    io.out(`Rows skipped     ${count(summary.skipped)}\n`);
+    for (const reason of summary.skippedReasons) io.out(`  ${count(reason.count)} × ${reason.reason} (first on line ${reason.firstLine})\n`);
+    io.out(`Successes        ${count(summary.positives)} (base rate ${percent(summary.baseRate)})\n`);
+    io.out(`MQLs             ${count(summary.mqls)}, of which ${count(summary.truePositives)} succeeded\n`);
+    io.out(`Precision        ${percent(summary.precision)} (conversion of MQLs)\n`);
+    io.out(`Recall           ${percent(summary.recall)} (successes the MQL rule catches)\n`);
+    io.out(`Lift             ${summary.lift.toFixed(2)} × the base rate\n`);
+    io.out('Leads per grade  (fit A–D × engagement 4–1)\n');
+    for (const grade of fitGrades) io.out(`  ${[4, 3, 2, 1].map((level) => `${grade}${level} ${count(summary.grades[`${grade}${level}`] ?? 0).padStart(7)}`).join('   ')}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof CalibrationInputError || error instanceof MappingError) return fail(error.message);
+    if (error instanceof Error && /is not a date/.test(error.message)) return fail(error.message);
+    throw error;
+  }
+}

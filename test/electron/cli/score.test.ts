@@ -1,0 +1,61 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/accord';
+import { hasSharedData, sharedDataDir } from '../../support/shared-data';
+
+const fixtures = resolve(import.meta.dirname, '..', '..', 'fixtures', 'calibration');
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'accord-score-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function run(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (text) => (out += text), err: (text) => (err += text), cwd: dir, now: () => new Date('2026-11-25T10:00:00Z') });
+  return { code, out, err };
+}
+
+describe('accord score', () => {
+  it.skipIf(!hasSharedData)('prints the calibration summary of X Education as JSON, rates as fractions', async () => {
+    const { code, out, err } = await run('score', '--agreement', join(fixtures, 'xeducation', 'agreement.accord'), '--csv', join(sharedDataDir, 'xeducation', 'Leads.csv'), '--mapping', join(fixtures, 'xeducation', 'mapping.json'), '--json');
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const summary = JSON.parse(out) as Record<string, unknown>;
+    expect(Object.keys(summary)).toEqual(expect.arrayContaining(['rows', 'skipped', 'positives', 'baseRate', 'mqls', 'truePositives', 'precision', 'recall', 'lift', 'grades']));
+    expect(summary).toMatchObject({ rows: 9240, skipped: 0, positives: 3561 });
+    expect(summary.baseRate).toBeCloseTo(0.3854, 4);
+    for (const key of ['precision', 'recall', 'baseRate']) {
+      expect(summary[key]).toBeGreaterThanOrEqual(0);
+      expect(summary[key]).toBeLessThanOrEqual(1);
+    }
+    expect(Object.values(summary.grades as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(9240);
+  });
+
+  it.skipIf(!hasSharedData)('joins the accounts and reports the open deals it skipped', async () => {
+    const { code, out } = await run('score', '--agreement', join(fixtures, 'crm-opportunities', 'agreement.accord'), '--csv', join(sharedDataDir, 'crm-opportunities', 'sales_pipeline.csv'), '--accounts', join(sharedDataDir, 'crm-opportunities', 'accounts.csv'), '--join', 'account', '--mapping', join(fixtures, 'crm-opportunities', 'mapping.json'));
+    expect(code).toBe(0);
+    expect(out).toContain('Rows read        8,800');
+    expect(out).toContain('Successes        4,238 (base rate 63.2 %)');
+    expect(out).toContain('1,589 × outcome “Engaging” is neither success nor failure (first on line 11)');
+  });
+
+  it('exits 1 with a clear message on unreadable input, and 2 on a wrong command line', async () => {
+    const agreement = join(fixtures, 'xeducation', 'agreement.accord');
+    const mapping = join(fixtures, 'xeducation', 'mapping.json');
+    expect(await run('score', '--csv', 'x.csv')).toMatchObject({ code: 2 });
+    const missing = await run('score', '--agreement', agreement, '--csv', 'nope.csv', '--mapping', mapping);
+    expect(missing).toMatchObject({ code: 1, err: 'accord score: cannot read the export nope.csv: it does not exist.\n' });
+    await writeFile(join(dir, 'binary.csv'), Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 1, 2, 0, 0, 9, 9]));
+    expect((await run('score', '--agreement', agreement, '--csv', 'binary.csv', '--mapping', mapping)).err).toBe('accord score: binary.csv is not a text CSV file (it looks like binary data).\n');
+    await writeFile(join(dir, 'bad.json'), '{"version": 1, "outcome": {"column": "Converted"}}');
+    expect((await run('score', '--agreement', agreement, '--csv', 'binary.csv', '--mapping', 'bad.json')).err).toBe('accord score: The mapping is not valid: say which outcome values mean success.\n');
+    await writeFile(join(dir, 'other.csv'), 'a,b\n1,2\n');
+    expect((await run('score', '--agreement', agreement, '--csv', 'other.csv', '--mapping', mapping)).err).toBe('accord score: The attribute “occupation” reads the column “What is your current occupation”, which is not in the export.\n');
+  });
+});
