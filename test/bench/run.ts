@@ -4,12 +4,14 @@
  * Without arguments every group runs. Speed targets live here, not in tests.
  */
 import { formatBenchLine, meetsTarget, type BenchFigure } from './format';
+import { benchCalibration } from './calibration';
 import { benchPdf } from './pdf';
 import { benchStartup } from './startup';
 
 const groups: Record<string, () => Promise<BenchFigure[]>> = {
   startup: () => benchStartup(),
   pdf: () => benchPdf(),
+  calibration: () => benchCalibration(),
 };
 
 async function main(): Promise<number> {

@@ -154,6 +154,20 @@ export function compileRowMapper(model: ScoringModel, mapping: CalibrationMappin
   const row: MappedRow = { values: new Array<LeadValue>(model.attributes.length).fill(null), counts: new Float64Array(model.signals.length), activityDays: Number.NaN, success: false, month: null };
   const expected = header.length;
   const noAccount: string[] = [];
+  // Per-value caches: a CRM column repeats a few values millions of times, so each raw text is folded once.
+  const outcomeCache = new Map<string, 1 | 0 | string>();
+  const outcomeOf = (raw: string): 1 | 0 | string => {
+    let verdict = outcomeCache.get(raw);
+    if (verdict !== undefined) return verdict;
+    const value = fold(raw);
+    if (success.has(value)) verdict = 1;
+    else if (value === '' || empty.has(value)) verdict = 'no outcome value';
+    else if (failure === null || failure.has(value)) verdict = 0;
+    else verdict = `outcome “${raw.trim()}” is neither success nor failure`;
+    if (outcomeCache.size < 10_000) outcomeCache.set(raw, verdict);
+    return verdict;
+  };
+  const equalsCaches = signalReaders.map(() => new Map<string, number>());
 
   const normalise = (reader: NonNullable<(typeof attributeReaders)[number]>, raw: string): LeadValue => {
     let value = reader.cache.get(raw);
@@ -177,18 +191,13 @@ export function compileRowMapper(model: ScoringModel, mapping: CalibrationMappin
         const key = fields[joinColumn]!.trim();
         account = (key === '' ? undefined : accounts!.rows.get(key)) ?? noAccount;
       }
-      const read = (at: { source: 'row' | 'account'; index: number }) => (at.source === 'row' ? fields[at.index]! : (account[at.index] ?? ''));
-
-      const outcomeValue = fold(read(outcome));
-      if (success.has(outcomeValue)) row.success = true;
-      else if (failure === null || failure.has(outcomeValue)) {
-        if (outcomeValue === '' || empty.has(outcomeValue)) return 'no outcome value';
-        row.success = false;
-      } else return outcomeValue === '' ? 'no outcome value' : `outcome “${read(outcome).trim()}” is neither success nor failure`;
+      const verdict = outcomeOf(outcome.source === 'row' ? fields[outcome.index]! : (account[outcome.index] ?? ''));
+      if (typeof verdict === 'string') return verdict;
+      row.success = verdict === 1;
 
       for (let index = 0; index < attributeReaders.length; index += 1) {
         const reader = attributeReaders[index];
-        row.values[index] = reader ? normalise(reader, read(reader)) : null;
+        row.values[index] = reader ? normalise(reader, reader.source === 'row' ? fields[reader.index]! : (account[reader.index] ?? '')) : null;
       }
       for (let index = 0; index < signalReaders.length; index += 1) {
         const reader = signalReaders[index];
@@ -196,13 +205,22 @@ export function compileRowMapper(model: ScoringModel, mapping: CalibrationMappin
           row.counts[index] = Number.NaN;
           continue;
         }
-        const raw = read(reader);
-        if (reader.equals) row.counts[index] = raw === '' || empty.has(fold(raw)) ? Number.NaN : reader.equals.has(fold(raw)) ? 1 : 0;
-        else {
+        const raw = reader.source === 'row' ? fields[reader.index]! : (account[reader.index] ?? '');
+        if (reader.equals) {
+          const cache = equalsCaches[index]!;
+          let count = cache.get(raw);
+          if (count === undefined) {
+            const value = fold(raw);
+            count = value === '' || empty.has(value) ? Number.NaN : reader.equals.has(value) ? 1 : 0;
+            if (cache.size < 10_000) cache.set(raw, count);
+          }
+          row.counts[index] = count;
+        } else {
           const number = raw === '' ? Number.NaN : +raw;
           row.counts[index] = number >= 0 ? number : Number.NaN;
         }
       }
+      const read = (at: { source: 'row' | 'account'; index: number }) => (at.source === 'row' ? fields[at.index]! : (account[at.index] ?? ''));
       row.activityDays = lastActivity ? model.daysSince(read(lastActivity)) : Number.NaN;
       if (date) {
         const text = read(date).trim();
