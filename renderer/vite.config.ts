@@ -51,6 +51,8 @@ export default defineConfig({
   root,
   base: './',
   plugins: [react(), contentSecurityPolicyMeta(), preloadUiChunk()],
+  // The calibration worker is an ES module (it shares the engines' modules with the page).
+  worker: { format: 'es' },
   build: {
     outDir: fileURLToPath(new URL('../out/renderer', import.meta.url)),
     emptyOutDir: true,

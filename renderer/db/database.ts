@@ -1,6 +1,8 @@
 import Dexie, { type Table } from 'dexie';
 import { agreementForWorkshopV3, migrateWorkshopV1ToV2, type WorkshopRecordV1, type WorkshopRecordV2 } from '../../shared/migrations/index';
 import type { Agreement } from '../../shared/model/agreement';
+import type { CalibrationMapping } from '../../shared/engines/calibration/mapping';
+import type { CalibrationResult } from '../../shared/engines/calibration/calibrate';
 import type { VersionRecord } from '../../shared/model/versions';
 import type { WorkshopRecord } from '../../shared/model/workshop';
 
@@ -12,6 +14,15 @@ export interface AgreementRecord {
   workshopId: string;
   agreement: Agreement;
   updatedAt: number;
+}
+
+/** A workshop's calibration: the mapping, which files it ran on, and the results. Never the rows. */
+export interface CalibrationRecord {
+  workshopId: string;
+  mapping: CalibrationMapping;
+  files: { leads: string; accounts: string | null };
+  result: CalibrationResult;
+  ranAt: number;
 }
 
 /** A template a consultant saved from one of their agreements. */
@@ -34,6 +45,7 @@ export class AccordDatabase extends Dexie {
   agreements!: Table<AgreementRecord, string>;
   templates!: Table<TemplateRecord, string>;
   versions!: Table<VersionRecord, string>;
+  calibrations!: Table<CalibrationRecord, string>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name, { chromeTransactionDurability: 'strict' });
@@ -56,6 +68,8 @@ export class AccordDatabase extends Dexie {
       });
     // Version 4 adds signed and signing versions; nothing existing changes.
     this.version(4).stores({ workshops: 'id, updatedAt, status', agreements: 'workshopId', templates: 'id, createdAt', versions: 'id, workshopId, contentHash' });
+    // Version 5 adds calibrations; nothing existing changes.
+    this.version(5).stores({ workshops: 'id, updatedAt, status', agreements: 'workshopId', templates: 'id, createdAt', versions: 'id, workshopId, contentHash', calibrations: 'workshopId' });
   }
 }
 

@@ -79,12 +79,13 @@ export class WorkshopRepository {
     return this.change(id, { client: parsed.data });
   }
 
-  /** Deletes a workshop, its agreement and its versions for good (the person confirmed it). */
+  /** Deletes a workshop, its agreement, versions and calibration for good (the person confirmed it). */
   async remove(id: string): Promise<void> {
-    await this.db.transaction('rw', this.db.workshops, this.db.agreements, this.db.versions, async () => {
+    await this.db.transaction('rw', [this.db.workshops, this.db.agreements, this.db.versions, this.db.calibrations], async () => {
       await this.db.workshops.delete(id);
       await this.db.agreements.delete(id);
       await this.db.versions.where('workshopId').equals(id).delete();
+      await this.db.calibrations.delete(id);
     });
   }
 

@@ -8,6 +8,7 @@ import type { AppStores } from './stores';
 import { createTemplatesStore } from './templates-store';
 import { createVersionsStore } from './versions-store';
 import { createFileActions } from './file-actions';
+import { createCalibrationStore } from './calibration-store';
 import type { StoreApi } from 'zustand/vanilla';
 
 /** Wires every store to the database; clock, ids and timing are injectable for tests. */
@@ -28,6 +29,7 @@ export function createAppStores(
     editor,
     versions,
     files: createFileActions(db, library),
+    calibration: createCalibrationStore(db),
     templates: createTemplatesStore(agreements),
     navigation: options.navigation ?? createNavigationStore(),
     workshops,

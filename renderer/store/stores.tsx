@@ -6,6 +6,7 @@ import type { NavigationState } from './navigation-store';
 import type { TemplatesState } from './templates-store';
 import type { FileActions } from './file-actions';
 import type { VersionsState } from './versions-store';
+import type { CalibrationState } from './calibration-store';
 
 /** The app's stores, injected so tests can give each render its own database. */
 export interface AppStores {
@@ -15,6 +16,7 @@ export interface AppStores {
   templates: StoreApi<TemplatesState>;
   versions: StoreApi<VersionsState>;
   files: FileActions;
+  calibration: StoreApi<CalibrationState>;
 }
 
 const StoresContext = createContext<AppStores | null>(null);
@@ -68,4 +70,14 @@ export function useFileActions(): FileActions {
 /** Reads from the navigation store. */
 export function useNavigation<T>(selector: (state: NavigationState) => T): T {
   return useStore(useStores().navigation, selector);
+}
+
+/** Reads from the calibration store. */
+export function useCalibration<T>(selector: (state: CalibrationState) => T): T {
+  return useStore(useStores().calibration, selector);
+}
+
+/** The calibration store itself, for its actions. */
+export function useCalibrationStore(): StoreApi<CalibrationState> {
+  return useStores().calibration;
 }

@@ -1,6 +1,6 @@
 import '../../components/mantine-ui-styles';
 import { ActionIcon, Alert, Anchor, Badge, Breadcrumbs, Button, Drawer, Group, Loader, Menu, Modal, RingProgress, Stack, Text, TextInput, Textarea, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { IconAlertCircle, IconArrowBackUp, IconArrowForwardUp, IconArrowLeft, IconCheck, IconCircleCheck, IconCloudOff, IconDots, IconEye, IconFlask, IconFileExport, IconPalette, IconFileTypePdf, IconLock, IconMarkdown, IconSignature, IconTable, IconTemplate } from '@tabler/icons-react';
+import { IconAlertCircle, IconArrowBackUp, IconArrowForwardUp, IconArrowLeft, IconCheck, IconCircleCheck, IconCloudOff, IconChartHistogram, IconDots, IconEye, IconFlask, IconFileExport, IconPalette, IconFileTypePdf, IconLock, IconMarkdown, IconSignature, IconTable, IconTemplate } from '@tabler/icons-react';
 import { lazy, Suspense, useEffect, useMemo, useState, type ComponentType } from 'react';
 import { readiness, type Blocker } from '../../../shared/model/agreement-rules';
 import { sectionProgress, sections, type SectionId } from '../../../shared/model/sections';
@@ -9,7 +9,7 @@ import { firstIssueMessage } from '../../../shared/model/validation';
 import { notify } from '../../components/notify';
 import { useBranding } from '../../store/branding-store';
 import { documentSubject, exportAgreement, type ExportKind } from '../../store/export-actions';
-import { useEditor, useLibrary, useNavigation, useTemplates, useVersions } from '../../store/stores';
+import { useCalibrationStore, useEditor, useLibrary, useNavigation, useTemplates, useVersions } from '../../store/stores';
 import { SigningPanel } from '../signing/SigningPanel';
 import { EditorProvider, useAgreementEditor } from './editor-kit';
 import { CadenceSection } from './sections/CadenceSection';
@@ -27,6 +27,7 @@ import './workshop.css';
 
 const DocumentPreview = lazy(() => import('../preview/DocumentPreview').then((module) => ({ default: module.DocumentPreview })));
 const LeadTester = lazy(() => import('../scoring/LeadTester').then((module) => ({ default: module.LeadTester })));
+const CalibrationPanel = lazy(() => import('../calibration/CalibrationPanel').then((module) => ({ default: module.CalibrationPanel })));
 const BrandingModal = lazy(() => import('../preview/BrandingModal').then((module) => ({ default: module.BrandingModal })));
 
 const sectionEditors: Record<SectionId, ComponentType> = {
@@ -119,6 +120,9 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
   const [exporting, setExporting] = useState<ExportKind | null>(null);
   const [previewOpen, setPreviewOpen] = useState(false);
   const [testerOpen, setTesterOpen] = useState(false);
+  const [calibrationOpen, setCalibrationOpen] = useState(false);
+  const calibration = useCalibrationStore();
+  useEffect(() => void calibration.getState().load(workshopId), [calibration, workshopId]);
   const [brandingOpen, setBrandingOpen] = useState(false);
   const branding = useBranding((state) => state.branding);
   const preview = useMemo(() => (previewOpen ? documentSubject(agreement, versions, status, branding) : null), [previewOpen, agreement, versions, status, branding]);
@@ -190,6 +194,9 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
             <SaveIndicator />
             <Button variant="default" leftSection={<IconFlask size={18} />} onClick={() => setTesterOpen(true)}>
               Test a lead
+            </Button>
+            <Button variant="default" leftSection={<IconChartHistogram size={18} />} onClick={() => setCalibrationOpen(true)}>
+              Calibrate
             </Button>
             <Button variant="default" leftSection={locked ? <IconLock size={18} /> : <IconSignature size={18} />} onClick={() => setSigningOpen(true)} data-testid="sign-button">
               {status === 'signed' ? 'Signed' : status === 'signing' ? 'Signing…' : 'Sign'}
@@ -316,6 +323,7 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
           />
         )}
         {brandingOpen && <BrandingModal onClose={() => setBrandingOpen(false)} />}
+        {calibrationOpen && <CalibrationPanel agreement={agreement} onClose={() => setCalibrationOpen(false)} />}
         {testerOpen && <LeadTester opened onClose={() => setTesterOpen(false)} agreement={agreement} />}
       </Suspense>
     </div>

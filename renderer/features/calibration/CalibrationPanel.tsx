@@ -1,0 +1,399 @@
+import '../../components/mantine-ui-styles';
+import './calibration.css';
+import { Alert, Badge, Button, Card, FileInput, Group, Modal, MultiSelect, Progress, Select, SimpleGrid, Stack, Table, TagsInput, Text, TextInput, Title } from '@mantine/core';
+import { IconFileSpreadsheet, IconPlayerPlay, IconPlayerStop } from '@tabler/icons-react';
+import { lazy, Suspense, useMemo } from 'react';
+import type { CalibrationResult, Tally } from '../../../shared/engines/calibration/calibrate';
+import type { CalibrationMapping } from '../../../shared/engines/calibration/mapping';
+import { agreementAttributes } from '../../../shared/engines/scoring/scoring';
+import { fitGrades, type Agreement } from '../../../shared/model/agreement';
+import { calibrationSamples } from '../../../shared/templates/samples';
+import { notify } from '../../components/notify';
+import { useCalibration, useCalibrationStore } from '../../store/stores';
+
+const CalibrationCharts = lazy(() => import('./CalibrationCharts').then((module) => ({ default: module.CalibrationCharts })));
+
+const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
+const count = (value: number) => Math.round(value).toLocaleString('en-US');
+const rate = (tally: Tally) => (tally.count > 0 ? tally.positives / tally.count : 0);
+
+/** Whether a rule's leads convert better than the others', in plain words. */
+export function ruleVerdict(withRule: Tally, withoutRule: Tally): { label: string; tone: string } {
+  if (withRule.count < 30 || withoutRule.count < 30) return { label: 'Too few leads to tell', tone: 'gray' };
+  const ratio = rate(withoutRule) > 0 ? rate(withRule) / rate(withoutRule) : rate(withRule) > 0 ? Infinity : 1;
+  if (ratio >= 1.15) return { label: 'Predicts success', tone: 'teal' };
+  if (ratio <= 0.87) return { label: 'Works against success', tone: 'red' };
+  return { label: 'Does not predict', tone: 'yellow' };
+}
+
+/**
+ * Calibration: test the agreed rules on the company's own CRM export.
+ * Choose the file, check the mapping, run (in a worker, with progress and
+ * cancel), read the results. Only the mapping and results are stored.
+ */
+export function CalibrationPanel({ agreement, onClose }: { agreement: Agreement; onClose: () => void }) {
+  const store = useCalibrationStore();
+  const state = useCalibration((current) => current);
+  const attributes = useMemo(() => agreementAttributes(agreement), [agreement]);
+  const signals = agreement.engagement.signals.filter((signal) => signal.key.trim() !== '');
+  const { leads, accounts, mapping, status, progress, error, result, stored } = state;
+  const columns = useMemo(() => [...(leads?.preview.header ?? []), ...(accounts?.preview.header.map((name) => `accounts.${name}`) ?? [])], [leads, accounts]);
+  const profileOf = (column: string) => (column.startsWith('accounts.') ? accounts?.preview.columns.find((entry) => `accounts.${entry.name}` === column) : leads?.preview.columns.find((entry) => entry.name === column));
+  const setMapping = (change: (draft: CalibrationMapping) => void) => {
+    if (!mapping) return;
+    const next = structuredClone(mapping);
+    change(next);
+    store.getState().setMapping(next);
+  };
+  const running = status === 'running';
+
+  return (
+    <Modal opened onClose={onClose} fullScreen title="Calibrate the rules on your CRM data" classNames={{ body: 'calibration-body' }}>
+      <Stack gap="lg" className="calibration-page">
+        <Text c="dimmed">
+          Facts, not opinion: score last year’s leads with the rules on the table and see which ones predict success. The file is read on this computer, in the background; only the mapping and the results are kept with the workshop, never the rows.
+        </Text>
+
+        <Card withBorder radius="md" padding="lg">
+          <Title order={3} mb="sm">
+            1. The export
+          </Title>
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+            <FileInput label="Leads or opportunities (CSV)" description="Comma, semicolon or tab; any encoding; quoted fields" accept=".csv,.tsv,.txt,text/csv" leftSection={<IconFileSpreadsheet size={16} />} value={leads?.file ?? null} onChange={(file) => file && void store.getState().chooseLeads(file, agreement)} placeholder="Choose a file" disabled={running} />
+            <FileInput label="Accounts to join (optional CSV)" description="Firmographics per account, joined on a key column" accept=".csv,.tsv,.txt,text/csv" leftSection={<IconFileSpreadsheet size={16} />} value={accounts?.file ?? null} onChange={(file) => void store.getState().chooseAccounts(file)} clearable placeholder="No accounts file" disabled={running} />
+          </SimpleGrid>
+          <Group mt="sm" gap="xs">
+            <Text size="sm" c="dimmed">
+              Sample data:
+            </Text>
+            {calibrationSamples.map((sample) => (
+              <Button
+                key={sample.id}
+                size="compact-sm"
+                variant="light"
+                onClick={() =>
+                  void store
+                    .getState()
+                    .useMapping(sample.mapping)
+                    .then(() => notify({ message: `The mapping for ${sample.name} is set. Choose ${sample.files.leads}${sample.files.accounts ? ` and ${sample.files.accounts}` : ''} from the shared data folder.` }))
+                }
+                disabled={running}
+              >
+                Use the {sample.name} mapping
+              </Button>
+            ))}
+          </Group>
+          {leads && (
+            <div className="calibration-preview">
+              <Text size="sm" mt="md" mb={4} data-testid="calibration-file-facts">
+                {leads.preview.name}: {(leads.preview.size / 1e6).toFixed(1)} MB, {leads.preview.encoding.toUpperCase()}, separated by {leads.preview.delimiter === '\t' ? 'tabs' : `“${leads.preview.delimiter}”`}, {leads.preview.header.length} columns. First rows:
+              </Text>
+              {/* A focusable scroll region, so the preview can be scrolled from the keyboard. */}
+              <div className="calibration-preview-scroll" tabIndex={0} role="region" aria-label="Preview of the export">
+                <Table withTableBorder striped fz="xs" aria-label="First rows of the export">
+                  <Table.Thead>
+                    <Table.Tr>
+                      {leads.preview.header.map((name, index) => (
+                        <Table.Th key={index}>{name}</Table.Th>
+                      ))}
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {leads.preview.rows.slice(0, 5).map((row, rowIndex) => (
+                      <Table.Tr key={rowIndex}>
+                        {leads.preview.header.map((_, index) => (
+                          <Table.Td key={index}>{row[index] ?? ''}</Table.Td>
+                        ))}
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </div>
+            </div>
+          )}
+        </Card>
+
+        {mapping && (
+          <Card withBorder radius="md" padding="lg">
+            <Title order={3} mb={4}>
+              2. Which column is which
+            </Title>
+            <Text size="sm" c="dimmed" mb="sm">
+              Suggested from the column names and values; check each line. An attribute without a column is “unknown” for every lead.
+            </Text>
+            <Table verticalSpacing="xs" aria-label="Attributes and signals mapped to columns">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Agreement</Table.Th>
+                  <Table.Th>Column of the export</Table.Th>
+                  <Table.Th>Values</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {attributes.map((attribute) => {
+                  const entry = mapping.attributes[attribute.name];
+                  const profile = entry ? profileOf(entry.column) : undefined;
+                  const found = attribute.kind === 'category' && profile ? attribute.values.filter((value) => profile.values.some((seen) => seen.toLowerCase() === value.toLowerCase())) : [];
+                  return (
+                    <Table.Tr key={attribute.name}>
+                      <Table.Td>
+                        <Text fw={600}>{attribute.name}</Text>
+                        <Text size="xs" c="dimmed">
+                          {attribute.usedBy.join('; ')}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td w="34%">
+                        <Select
+                          aria-label={`Column for ${attribute.name}`}
+                          data={columns}
+                          value={entry?.column && columns.includes(entry.column) ? entry.column : null}
+                          placeholder={entry?.column ? `${entry.column} (not in this file)` : 'Not mapped'}
+                          clearable
+                          searchable
+                          onChange={(column) =>
+                            setMapping((draft) => {
+                              if (column) draft.attributes[attribute.name] = { ...draft.attributes[attribute.name], column };
+                              else delete draft.attributes[attribute.name];
+                            })
+                          }
+                          disabled={running}
+                        />
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" c="dimmed">
+                          {!profile ? '—' : attribute.kind === 'category' ? `${found.length} of ${attribute.values.length} agreed values seen${profile.values.length ? `; e.g. ${profile.values.slice(0, 3).join(', ')}` : ''}` : `e.g. ${profile.values.slice(0, 3).join(', ') || 'empty'}`}
+                        </Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+                {signals.map((signal) => {
+                  const entry = mapping.signals[signal.key];
+                  const profile = entry ? profileOf(entry.column) : undefined;
+                  return (
+                    <Table.Tr key={signal.key}>
+                      <Table.Td>
+                        <Text fw={600}>{signal.name}</Text>
+                        <Text size="xs" c="dimmed">
+                          Signal “{signal.key}”
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Select
+                          aria-label={`Column for ${signal.name}`}
+                          data={columns}
+                          value={entry?.column && columns.includes(entry.column) ? entry.column : null}
+                          placeholder={entry?.column ? `${entry.column} (not in this file)` : 'Not mapped'}
+                          clearable
+                          searchable
+                          onChange={(column) =>
+                            setMapping((draft) => {
+                              if (column) draft.signals[signal.key] = { column };
+                              else delete draft.signals[signal.key];
+                            })
+                          }
+                          disabled={running}
+                        />
+                      </Table.Td>
+                      <Table.Td>
+                        {entry && profile && profile.numericShare < 0.8 ? (
+                          <MultiSelect aria-label={`Values that count as ${signal.name}`} placeholder="Counts once when the value is…" data={profile.values} value={entry.equals ?? []} onChange={(values) => setMapping((draft) => void (draft.signals[signal.key] = { column: entry.column, ...(values.length ? { equals: values } : {}) }))} disabled={running} />
+                        ) : (
+                          <Text size="sm" c="dimmed">
+                            {entry ? 'The number in the column is the count' : '—'}
+                          </Text>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+
+            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" mt="md">
+              <Select label="Outcome column" description="What happened to the lead" data={columns.filter((column) => !column.startsWith('accounts.'))} value={columns.includes(mapping.outcome.column) ? mapping.outcome.column : null} placeholder={mapping.outcome.column || 'Choose a column'} searchable onChange={(column) => setMapping((draft) => void (draft.outcome = { column: column ?? '', success: [] }))} disabled={running} />
+              <MultiSelect label="Values that mean success" description="e.g. 1, Won, Converted" data={profileOf(mapping.outcome.column)?.values ?? mapping.outcome.success} value={mapping.outcome.success} onChange={(values) => setMapping((draft) => void (draft.outcome.success = values))} disabled={running} />
+              <MultiSelect label="Values that mean failure (optional)" description="Rows with any other value, e.g. deals still open, are skipped and counted" data={profileOf(mapping.outcome.column)?.values ?? mapping.outcome.failure ?? []} value={mapping.outcome.failure ?? []} onChange={(values) => setMapping((draft) => (values.length ? void (draft.outcome.failure = values) : void delete draft.outcome.failure))} disabled={running} />
+              <Select label="Date column (optional)" description="For leads per month against the plan" data={columns} value={mapping.date?.column && columns.includes(mapping.date.column) ? mapping.date.column : null} clearable onChange={(column) => setMapping((draft) => void (draft.date = column ? { column } : null))} disabled={running} />
+              <TagsInput label="Values that mean “empty”" description="Enter after each" value={mapping.emptyValues} onChange={(values) => setMapping((draft) => void (draft.emptyValues = values))} disabled={running} />
+              <TextInput type="date" label="Score as of" description="Decay is measured to this date" value={state.asOf} onChange={(event) => store.getState().setAsOf(event.currentTarget.value)} disabled={running} />
+              {accounts && (
+                <>
+                  <Select label="Join: column of the export" data={leads?.preview.header ?? []} value={mapping.accounts?.key ?? null} onChange={(key) => setMapping((draft) => void (draft.accounts = key ? { key, accountsKey: draft.accounts?.accountsKey ?? key } : null))} clearable disabled={running} />
+                  <Select label="Join: column of the accounts file" data={accounts.preview.header} value={mapping.accounts?.accountsKey ?? null} onChange={(accountsKey) => setMapping((draft) => void (draft.accounts = accountsKey ? { key: draft.accounts?.key ?? accountsKey, accountsKey } : null))} clearable disabled={running} />
+                </>
+              )}
+            </SimpleGrid>
+          </Card>
+        )}
+
+        <Card withBorder radius="md" padding="lg">
+          <Title order={3} mb="sm">
+            3. Run
+          </Title>
+          {error && (
+            <Alert color="red" title="Not calibrated" mb="sm" data-testid="calibration-error">
+              {error}
+            </Alert>
+          )}
+          {running && progress ? (
+            <Stack gap="xs">
+              <Progress value={progress.total ? (progress.bytes / progress.total) * 100 : 0} aria-label="Calibration progress" animated />
+              <Group justify="space-between">
+                <Text size="sm" role="status">
+                  {count(progress.rows)} rows read, {Math.round(progress.total ? (progress.bytes / progress.total) * 100 : 0)} %
+                </Text>
+                <Button variant="default" leftSection={<IconPlayerStop size={16} />} onClick={() => store.getState().cancel()}>
+                  Cancel
+                </Button>
+              </Group>
+            </Stack>
+          ) : (
+            <Group>
+              <Button leftSection={<IconPlayerPlay size={16} />} onClick={() => void store.getState().run(agreement)} disabled={!leads || !mapping}>
+                Run the calibration
+              </Button>
+              {!leads && <Text c="dimmed">Choose an export first.</Text>}
+              {stored && (
+                <Text size="sm" c="dimmed">
+                  Last run {new Date(stored.ranAt).toISOString().slice(0, 16).replace('T', ' ')} UTC on {stored.files.leads}
+                  {stored.files.accounts ? ` + ${stored.files.accounts}` : ''}.
+                </Text>
+              )}
+            </Group>
+          )}
+        </Card>
+
+        {result && !running && <Results result={result} />}
+      </Stack>
+    </Modal>
+  );
+}
+
+function Stat({ label, value, hint }: { label: string; value: string; hint?: string }) {
+  return (
+    <Card withBorder radius="md" padding="md">
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text className="calibration-stat">{value}</Text>
+      {hint && (
+        <Text size="xs" c="dimmed">
+          {hint}
+        </Text>
+      )}
+    </Card>
+  );
+}
+
+function Results({ result }: { result: CalibrationResult }) {
+  return (
+    <Stack gap="lg" data-testid="calibration-results">
+      <Title order={3}>4. What the data says</Title>
+      <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm">
+        <Stat label="Rows scored" value={count(result.scored)} hint={`${count(result.rows)} read, ${count(result.skipped.total)} skipped`} />
+        <Stat label="Base rate" value={percent(result.baseRate)} hint={`${count(result.positives)} successes`} />
+        <Stat label="MQLs by the rule" value={count(result.mqls)} hint={`${count(result.truePositives)} succeeded`} />
+        <Stat label="MQL conversion (precision)" value={percent(result.precision)} />
+        <Stat label="Successes caught (recall)" value={percent(result.recall)} />
+        <Stat label="Lift" value={`${result.lift.toFixed(2)} ×`} hint="MQL conversion ÷ base rate" />
+      </SimpleGrid>
+      {result.skipped.total > 0 && (
+        <Alert color="yellow" title={`${count(result.skipped.total)} rows were skipped, not dropped silently`}>
+          <ul className="calibration-skips">
+            {result.skipped.reasons.map((reason) => (
+              <li key={reason.reason}>
+                {count(reason.count)} × {reason.reason} (first on line {reason.firstLine})
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+
+      <Card withBorder radius="md" padding="lg">
+        <Title order={4} mb="xs">
+          Leads per grade
+        </Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          Fit A–D down, engagement 4–1 across; each cell: leads and how many succeeded.
+        </Text>
+        <Table withTableBorder aria-label="Leads per grade" className="calibration-grid">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Fit</Table.Th>
+              {[4, 3, 2, 1].map((level) => (
+                <Table.Th key={level} ta="right">
+                  Engagement {level}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {fitGrades.map((grade) => (
+              <Table.Tr key={grade}>
+                <Table.Th>{grade}</Table.Th>
+                {[4, 3, 2, 1].map((level) => {
+                  const tally = result.grades[`${grade}${level}`] ?? { count: 0, positives: 0 };
+                  return (
+                    <Table.Td key={level} ta="right">
+                      <Text fw={600}>{count(tally.count)}</Text>
+                      <Text size="xs" c="dimmed">
+                        {tally.count ? `${percent(rate(tally))} converted` : '—'}
+                      </Text>
+                    </Table.Td>
+                  );
+                })}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Card>
+
+      <Card withBorder radius="md" padding="lg">
+        <Title order={4} mb="xs">
+          Which agreed rules predict success
+        </Title>
+        <Table.ScrollContainer minWidth={700}>
+          <Table verticalSpacing="xs" aria-label="Conversion with and without each rule">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Rule</Table.Th>
+                <Table.Th ta="right">Leads with it</Table.Th>
+                <Table.Th ta="right">Converted with</Table.Th>
+                <Table.Th ta="right">Converted without</Table.Th>
+                <Table.Th>Verdict</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {result.rules.map((rule) => {
+                const verdict = ruleVerdict(rule.with, rule.without);
+                return (
+                  <Table.Tr key={`${rule.kind}-${rule.id}`}>
+                    <Table.Td>
+                      <Text>{rule.label}</Text>
+                      <Text size="xs" c="dimmed">
+                        {rule.kind === 'icp' ? 'Fit criterion' : rule.kind === 'signal' ? 'Engagement signal' : 'Fast-track'}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td ta="right">{count(rule.with.count)}</Table.Td>
+                    <Table.Td ta="right">{rule.with.count ? percent(rate(rule.with)) : '—'}</Table.Td>
+                    <Table.Td ta="right">{rule.without.count ? percent(rate(rule.without)) : '—'}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={verdict.tone} tt="none">
+                        {verdict.label}
+                      </Badge>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Card>
+
+      <Suspense fallback={<Text c="dimmed">Loading the charts…</Text>}>
+        <CalibrationCharts result={result} />
+      </Suspense>
+    </Stack>
+  );
+}

@@ -1,0 +1,12 @@
+import type { CalibrationResult } from '../../shared/engines/calibration/calibrate';
+import type { CalibrationMapping } from '../../shared/engines/calibration/mapping';
+import type { Agreement } from '../../shared/model/agreement';
+
+/** What the page asks the calibration worker. */
+export type CalibrationRequest = { type: 'run'; agreement: Agreement; mapping: CalibrationMapping; asOf: string; leads: File; accounts: File | null } | { type: 'cancel' };
+
+/** What the worker answers: progress while it reads, then a result or an error (never both). */
+export type CalibrationMessage =
+  | { type: 'progress'; bytes: number; total: number; rows: number }
+  | { type: 'done'; result: CalibrationResult }
+  | { type: 'error'; message: string; cancelled: boolean };

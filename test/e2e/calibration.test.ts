@@ -1,0 +1,70 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { hasSharedData, sharedDataDir } from '../support/shared-data';
+import { accessibilityViolations, projectRoot, startApp, type RunningApp } from './support/app';
+
+let app: RunningApp | null = null;
+afterEach(async () => {
+  await app?.dispose();
+  app = null;
+});
+
+const screens = join(projectRoot, 'test-results', 'screens');
+
+describe.skipIf(!hasSharedData)('calibration in the app', () => {
+  it('imports Leads.csv, suggests the mapping, runs in a worker and shows the results; they survive a reload', async () => {
+    mkdirSync(screens, { recursive: true });
+    app = await startApp();
+    const { page } = app;
+    await page.getByTestId('import-input').setInputFiles(join(projectRoot, 'test', 'fixtures', 'calibration', 'xeducation', 'agreement.accord'));
+    await page.getByRole('textbox', { name: 'Workshop title' }).waitFor();
+    await page.getByRole('button', { name: 'Calibrate' }).click();
+    const panel = page.getByRole('dialog', { name: 'Calibrate the rules on your CRM data' });
+    await panel.waitFor();
+    await panel.locator('input[type="file"]').first().setInputFiles(join(sharedDataDir, 'xeducation', 'Leads.csv'));
+    await expect.poll(() => panel.getByTestId('calibration-file-facts').innerText()).toContain('Leads.csv: 2.4 MB, UTF-8, separated by “,”, 37 columns.');
+    // Suggested from names and values.
+    expect(await panel.getByLabel('Column for occupation', { exact: true }).inputValue()).toBe('What is your current occupation');
+    expect(await panel.getByLabel('Outcome column', { exact: true }).inputValue()).toBe('Converted');
+    await page.screenshot({ path: join(screens, 'calibration-mapping.png') });
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // The shipped sample mapping for this export: the same numbers as `accord score` prints.
+    await panel.getByRole('button', { name: 'Use the X Education leads (behaviour) mapping' }).click();
+    await expect.poll(() => panel.getByLabel('Column for Second on the website', { exact: true }).inputValue()).toBe('Total Time Spent on Website');
+    await panel.getByRole('button', { name: 'Run the calibration' }).click();
+    const results = panel.getByTestId('calibration-results');
+    await results.waitFor({ timeout: 30_000 });
+    const text = await results.innerText();
+    expect(text).toMatch(/MQLs by the rule\s+2,011\s+1,234 succeeded/);
+    expect(text).toContain('1.59 ×');
+    expect(text).toContain('9,240');
+    expect(text).toContain('38.5 %');
+    expect(text).toContain('3,561 successes');
+    expect(await panel.getByRole('table', { name: 'Conversion with and without each rule' }).innerText()).toMatch(/Working professionals[\s\S]*Predicts success/);
+    await panel.getByRole('img', { name: /Threshold sweep of the fit score/ }).waitFor();
+    await results.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(screens, 'calibration-results.png'), fullPage: false });
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // Stored with the workshop (mapping and results, not rows): still there after a reload.
+    await page.reload();
+    await page.getByRole('textbox', { name: 'Workshop title' }).waitFor();
+    await page.getByRole('button', { name: 'Calibrate' }).click();
+    await expect.poll(() => page.getByTestId('calibration-results').innerText()).toContain('3,561 successes');
+  }, 120_000);
+
+  it('says clearly when the file is not a CSV, and stores nothing', async () => {
+    app = await startApp({ colorScheme: 'dark' });
+    const { page } = app;
+    await page.getByTestId('import-input').setInputFiles(join(projectRoot, 'test', 'fixtures', 'calibration', 'xeducation', 'agreement.accord'));
+    await page.getByRole('textbox', { name: 'Workshop title' }).waitFor();
+    await page.getByRole('button', { name: 'Calibrate' }).click();
+    const panel = page.getByRole('dialog', { name: 'Calibrate the rules on your CRM data' });
+    await panel.locator('input[type="file"]').first().setInputFiles({ name: 'photo.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]) });
+    await expect.poll(() => panel.getByTestId('calibration-error').innerText()).toContain('photo.csv is not a text CSV file (it looks like binary data).');
+    expect(await panel.getByTestId('calibration-results').count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  }, 60_000);
+});
