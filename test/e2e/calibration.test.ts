@@ -43,7 +43,10 @@ describe.skipIf(!hasSharedData)('calibration in the app', () => {
     expect(text).toContain('38.5 %');
     expect(text).toContain('3,561 successes');
     expect(await panel.getByRole('table', { name: 'Conversion with and without each rule' }).innerText()).toMatch(/Working professionals[\s\S]*Predicts success/);
-    await panel.getByRole('img', { name: /Threshold sweep of the fit score/ }).waitFor();
+    const sweepChart = panel.getByRole('img', { name: /Threshold sweep of the fit score/ });
+    await sweepChart.waitFor();
+    await sweepChart.locator('svg.recharts-surface').first().waitFor();
+    await sweepChart.screenshot({ path: join(screens, 'calibration-sweep.png') });
     await results.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(screens, 'calibration-results.png'), fullPage: false });
     expect(await accessibilityViolations(page)).toEqual([]);
