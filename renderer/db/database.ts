@@ -21,7 +21,8 @@ export interface CalibrationRecord {
   workshopId: string;
   mapping: CalibrationMapping;
   files: { leads: string; accounts: string | null };
-  result: CalibrationResult;
+  /** Null until the first run (a sample workshop starts with its mapping only). */
+  result: CalibrationResult | null;
   ranAt: number;
 }
 

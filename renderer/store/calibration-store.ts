@@ -42,6 +42,8 @@ export interface CalibrationState {
   /** Replaces the mapping with one read from a file or a sample; throws with the reason. */
   useMapping(data: unknown): Promise<void>;
   setAsOf(date: string): void;
+  /** Stores a mapping for a workshop before any run (a sample workshop's). */
+  saveMapping(workshopId: string, mapping: CalibrationMapping): Promise<void>;
   run(agreement: Agreement): Promise<void>;
   cancel(): void;
 }
@@ -72,7 +74,9 @@ export function createCalibrationStore(db: AccordDatabase, options: { createWork
       worker = null;
       set({ workshopId, leads: null, accounts: null, mapping: null, status: 'idle', progress: null, error: null, result: null, stored: null, asOf: today() });
       const record = await repository.load(workshopId);
-      if (record && get().workshopId === workshopId) set({ mapping: record.mapping, result: record.result, stored: { ranAt: record.ranAt, files: record.files }, asOf: record.result.asOf, status: 'done' });
+      if (!record || get().workshopId !== workshopId) return;
+      if (record.result) set({ mapping: record.mapping, result: record.result, stored: { ranAt: record.ranAt, files: record.files }, asOf: record.result.asOf, status: 'done' });
+      else set({ mapping: record.mapping });
     },
     async chooseLeads(file, agreement) {
       set({ status: 'reading', error: null });
@@ -102,6 +106,10 @@ export function createCalibrationStore(db: AccordDatabase, options: { createWork
     async useMapping(data) {
       const { parseMapping } = await kit();
       set({ mapping: parseMapping(data), error: null });
+    },
+    async saveMapping(workshopId, mapping) {
+      await repository.save({ workshopId, mapping, files: { leads: '', accounts: null }, result: null, ranAt: 0 });
+      if (get().workshopId === workshopId) set({ mapping });
     },
     setAsOf(date) {
       if (/^\d{4}-\d{2}-\d{2}$/.test(date)) set({ asOf: date });

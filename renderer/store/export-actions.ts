@@ -15,9 +15,9 @@ import { exportAgreementPdf, saveTextFile } from '../platform/accord';
 export type ExportKind = 'pdf-a4' | 'pdf-letter' | 'markdown' | 'accord' | 'rules-csv' | 'rules-json';
 
 /** What the preview and every export show (one place, so they never disagree). */
-export function documentSubject(draft: Agreement, versions: LoadedVersion[], workshopStatus: string, consultant?: Branding | null): { agreement: Agreement; context: DocumentContext } {
+export function documentSubject(draft: Agreement, versions: LoadedVersion[], workshopStatus: string, consultant?: Branding | null, calibration?: DocumentContext['calibration']): { agreement: Agreement; context: DocumentContext } {
   const subject = exportSubject(draft, versions, workshopStatus === 'signed', new Date().toISOString());
-  return consultant ? { ...subject, context: { ...subject.context, consultant } } : subject;
+  return { ...subject, context: { ...subject.context, ...(consultant ? { consultant } : {}), ...(calibration ? { calibration } : {}) } };
 }
 
 function fileName(agreement: Agreement, context: DocumentContext): string {
@@ -27,8 +27,8 @@ function fileName(agreement: Agreement, context: DocumentContext): string {
 }
 
 /** Exports one kind; resolves with the saved path, or null when the person cancelled. */
-export async function exportAgreement(kind: ExportKind, draft: Agreement, versions: LoadedVersion[], workshopStatus: string, consultant?: Branding | null): Promise<string | null> {
-  const { agreement, context } = documentSubject(draft, versions, workshopStatus, consultant);
+export async function exportAgreement(kind: ExportKind, draft: Agreement, versions: LoadedVersion[], workshopStatus: string, consultant?: Branding | null, calibration?: DocumentContext['calibration']): Promise<string | null> {
+  const { agreement, context } = documentSubject(draft, versions, workshopStatus, consultant, calibration);
   const name = fileName(agreement, context);
   if (kind === 'pdf-a4' || kind === 'pdf-letter') {
     return exportAgreementPdf({ suggestedName: name, paper: kind === 'pdf-a4' ? 'A4' : 'Letter', agreement, context });

@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { CalibrationMapping } from '../../shared/engines/calibration/mapping';
 import type { Agreement } from '../../shared/model/agreement';
 import type { AgreementRepositoryApi } from '../db/lazy-agreement-repository';
 
@@ -7,8 +8,10 @@ export interface TemplateChoice {
   id: string;
   name: string;
   description: string;
-  source: 'built-in' | 'mine';
+  source: 'built-in' | 'mine' | 'sample';
   build(): Agreement;
+  /** Samples come with the mapping of their public CRM export. */
+  mapping?: CalibrationMapping;
 }
 
 /** Templates offered when creating a workshop. */
@@ -29,9 +32,10 @@ export function createTemplatesStore(repository: AgreementRepositoryApi): StoreA
     mine: [],
     async load() {
       // The template data loads on demand, not with the first screen.
-      const { builtInTemplates } = await import('../../shared/templates/templates');
+      const [{ builtInTemplates }, { calibrationSamples }] = await Promise.all([import('../../shared/templates/templates'), import('../../shared/templates/samples')]);
       const records = await repository.listTemplates();
-      set({ builtIn: builtInTemplates.map((template) => ({ ...template, source: 'built-in' as const })), mine: records.map((record) => ({ id: record.id, name: record.name, description: record.description, source: 'mine', build: () => JSON.parse(JSON.stringify(record.agreement)) as Agreement })) });
+      const samples = calibrationSamples.map((sample) => ({ id: `sample-${sample.id}`, name: `Sample: ${sample.name}`, description: sample.description, source: 'sample' as const, build: sample.agreement, mapping: sample.mapping }));
+      set({ builtIn: [...builtInTemplates.map((template) => ({ ...template, source: 'built-in' as const })), ...samples], mine: records.map((record) => ({ id: record.id, name: record.name, description: record.description, source: 'mine', build: () => JSON.parse(JSON.stringify(record.agreement)) as Agreement })) });
     },
     all() {
       return [...get().builtIn, ...get().mine];

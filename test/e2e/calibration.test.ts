@@ -51,6 +51,15 @@ describe.skipIf(!hasSharedData)('calibration in the app', () => {
     await page.screenshot({ path: join(screens, 'calibration-results.png'), fullPage: false });
     expect(await accessibilityViolations(page)).toEqual([]);
 
+    // The agreement document carries the calibration summary.
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'More actions' }).click();
+    await page.getByRole('menuitem', { name: 'Preview document' }).click();
+    const documentText = await page.getByRole('article', { name: 'Agreement document' }).innerText();
+    expect(documentText).toContain('Calibration on the company’s own data');
+    expect(documentText).toMatch(/Lift over the base rate\s+1\.59 ×/);
+    await page.keyboard.press('Escape');
+
     // Stored with the workshop (mapping and results, not rows): still there after a reload.
     await page.reload();
     await page.getByRole('textbox', { name: 'Workshop title' }).waitFor();
@@ -58,13 +67,18 @@ describe.skipIf(!hasSharedData)('calibration in the app', () => {
     await expect.poll(() => page.getByTestId('calibration-results').innerText()).toContain('3,561 successes');
   }, 120_000);
 
-  it('says clearly when the file is not a CSV, and stores nothing', async () => {
+  it('offers the samples as workshops with their mapping, and says clearly when a file is not a CSV', async () => {
     app = await startApp({ colorScheme: 'dark' });
     const { page } = app;
-    await page.getByTestId('import-input').setInputFiles(join(projectRoot, 'test', 'fixtures', 'calibration', 'xeducation', 'agreement.accord'));
+    await page.getByRole('button', { name: 'New workshop' }).first().click();
+    await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Try calibration');
+    await page.getByText('Sample: CRM opportunities (firmographics)').click();
+    await page.getByRole('button', { name: 'Create workshop' }).click();
     await page.getByRole('textbox', { name: 'Workshop title' }).waitFor();
     await page.getByRole('button', { name: 'Calibrate' }).click();
     const panel = page.getByRole('dialog', { name: 'Calibrate the rules on your CRM data' });
+    // The sample's mapping is there before any file is chosen.
+    await expect.poll(async () => (await panel.getByLabel('Column for sector', { exact: true }).getAttribute('placeholder')) ?? '').toBe('accounts.sector (not in this file)');
     await panel.locator('input[type="file"]').first().setInputFiles({ name: 'photo.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]) });
     await expect.poll(() => panel.getByTestId('calibration-error').innerText()).toContain('photo.csv is not a text CSV file (it looks like binary data).');
     expect(await panel.getByTestId('calibration-results').count()).toBe(0);

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { ClientNameSchema, WorkshopTitleSchema } from '../../../shared/model/workshop';
 import { firstIssueMessage } from '../../../shared/model/validation';
 import { blankAgreement } from '../../../shared/model/blank-agreement';
-import { useLibrary, useTemplates } from '../../store/stores';
+import { useCalibrationStore, useLibrary, useTemplates } from '../../store/stores';
 
 function zodField(schema: typeof WorkshopTitleSchema | typeof ClientNameSchema) {
   return (value: string) => {
@@ -20,6 +20,7 @@ const BLANK = 'blank';
 export function NewWorkshopModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (id: string) => void }) {
   const create = useLibrary((state) => state.create);
   const templates = useTemplates((state) => state.all)();
+  const calibration = useCalibrationStore();
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm({
     mode: 'controlled',
@@ -39,6 +40,8 @@ export function NewWorkshopModal({ opened, onClose, onCreated }: { opened: boole
           try {
             const template = templates.find((entry) => entry.id === values.template);
             const record = await create({ title: values.title, client: values.client, agreement: template ? template.build() : blankAgreement() });
+            // A sample comes with the mapping of its public export, ready to calibrate.
+            if (template?.mapping) await calibration.getState().saveMapping(record.id, template.mapping);
             form.reset();
             setFailure(null);
             onCreated(record.id);
@@ -61,9 +64,9 @@ export function NewWorkshopModal({ opened, onClose, onCreated }: { opened: boole
                     <div>
                       <Group gap={6}>
                         <Text fw={650}>{template.name}</Text>
-                        {template.source === 'mine' && (
-                          <Badge size="sm" variant="light">
-                            Mine
+                        {template.source !== 'built-in' && (
+                          <Badge size="sm" variant="light" color={template.source === 'sample' ? 'grape' : undefined}>
+                            {template.source === 'sample' ? 'Sample data' : 'Mine'}
                           </Badge>
                         )}
                       </Group>

@@ -7,9 +7,11 @@ import { sectionProgress, sections, type SectionId } from '../../../shared/model
 import { WorkshopTitleSchema } from '../../../shared/model/workshop';
 import { firstIssueMessage } from '../../../shared/model/validation';
 import { notify } from '../../components/notify';
+import type { DocumentContext } from '../../../shared/document/document';
+import { calibrationFacts } from '../../../shared/engines/calibration/calibrate';
 import { useBranding } from '../../store/branding-store';
 import { documentSubject, exportAgreement, type ExportKind } from '../../store/export-actions';
-import { useCalibrationStore, useEditor, useLibrary, useNavigation, useTemplates, useVersions } from '../../store/stores';
+import { useCalibration, useCalibrationStore, useEditor, useLibrary, useNavigation, useTemplates, useVersions } from '../../store/stores';
 import { SigningPanel } from '../signing/SigningPanel';
 import { EditorProvider, useAgreementEditor } from './editor-kit';
 import { CadenceSection } from './sections/CadenceSection';
@@ -125,10 +127,13 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
   useEffect(() => void calibration.getState().load(workshopId), [calibration, workshopId]);
   const [brandingOpen, setBrandingOpen] = useState(false);
   const branding = useBranding((state) => state.branding);
-  const preview = useMemo(() => (previewOpen ? documentSubject(agreement, versions, status, branding) : null), [previewOpen, agreement, versions, status, branding]);
+  const calibrationResult = useCalibration((state) => (state.workshopId === workshopId ? state.result : null));
+  const calibrationFiles = useCalibration((state) => state.stored?.files ?? null);
+  const calibrationSummary = useMemo<DocumentContext['calibration']>(() => (calibrationResult && calibrationFiles ? { rows: calibrationFacts(calibrationResult, calibrationFiles) } : undefined), [calibrationResult, calibrationFiles]);
+  const preview = useMemo(() => (previewOpen ? documentSubject(agreement, versions, status, branding, calibrationSummary) : null), [previewOpen, agreement, versions, status, branding, calibrationSummary]);
   const runExport = (kind: ExportKind) => {
     setExporting(kind);
-    exportAgreement(kind, agreement, versions, status, branding).then(
+    exportAgreement(kind, agreement, versions, status, branding, calibrationSummary).then(
       (path) => path && notify({ message: `Saved ${path}` }),
       (error: unknown) => notify({ tone: 'error', title: 'Not exported', message: error instanceof Error ? error.message : String(error) }),
     ).finally(() => setExporting(null));

@@ -221,3 +221,20 @@ export class CalibrationAggregator {
     };
   }
 }
+
+/** The calibration summary the agreement document prints (label, value). */
+export function calibrationFacts(result: CalibrationResult, files: { leads: string; accounts: string | null }): [string, string][] {
+  const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
+  const n = (value: number) => Math.round(value).toLocaleString('en-US');
+  const predictive = result.rules.filter((rule) => rule.with.count >= 30 && rule.without.count >= 30 && rule.without.positives / rule.without.count > 0 && rule.with.positives / rule.with.count >= 1.15 * (rule.without.positives / rule.without.count));
+  return [
+    ['Data', `${files.leads}${files.accounts ? ` joined with ${files.accounts}` : ''}, scored as of ${result.asOf}`],
+    ['Rows', `${n(result.rows)} read, ${n(result.scored)} scored, ${n(result.skipped.total)} skipped`],
+    ['Base rate', `${pct(result.baseRate)} (${n(result.positives)} successes)`],
+    ['MQLs by the agreed rule', `${n(result.mqls)}, of which ${n(result.truePositives)} succeeded`],
+    ['Precision (MQL conversion)', pct(result.precision)],
+    ['Recall (successes caught)', pct(result.recall)],
+    ['Lift over the base rate', `${result.lift.toFixed(2)} ×`],
+    ['Rules that predict success', predictive.map((rule) => rule.label).join(', ') || 'none clearly'],
+  ];
+}
