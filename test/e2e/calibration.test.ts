@@ -30,6 +30,12 @@ describe.skipIf(!hasSharedData)('calibration in the app', () => {
     await page.screenshot({ path: join(screens, 'calibration-mapping.png') });
     expect(await accessibilityViolations(page)).toEqual([]);
 
+    // Text to categories: say what one of the export's own values means.
+    await panel.getByRole('button', { name: 'Map the export’s values' }).first().click();
+    await panel.getByLabel('occupation: what “Other” counts as', { exact: true }).click();
+    await page.getByRole('option', { name: 'Working Professional' }).click();
+    await expect.poll(() => panel.getByRole('button', { name: /^Hide \(1 mapped\)$/ }).count()).toBe(1);
+
     // The shipped sample mapping for this export: the same numbers as `accord score` prints.
     await panel.getByRole('button', { name: 'Use the X Education leads (behaviour) mapping' }).click();
     await expect.poll(() => panel.getByLabel('Column for Second on the website', { exact: true }).inputValue()).toBe('Total Time Spent on Website');

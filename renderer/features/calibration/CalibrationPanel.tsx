@@ -1,8 +1,8 @@
 import '../../components/mantine-ui-styles';
 import './calibration.css';
-import { Alert, Badge, Button, Card, FileInput, Group, Modal, MultiSelect, Progress, Select, SimpleGrid, Stack, Table, TagsInput, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, FileInput, Group, Modal, MultiSelect, Progress, Select, SimpleGrid, Stack, Table, TagsInput, Text, TextInput, Title } from '@mantine/core';
 import { IconFileSpreadsheet, IconPlayerPlay, IconPlayerStop } from '@tabler/icons-react';
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import type { CalibrationResult, Tally } from '../../../shared/engines/calibration/calibrate';
 import type { CalibrationMapping } from '../../../shared/engines/calibration/mapping';
 import { agreementAttributes } from '../../../shared/engines/scoring/scoring';
@@ -163,6 +163,21 @@ export function CalibrationPanel({ agreement, onClose }: { agreement: Agreement;
                         <Text size="sm" c="dimmed">
                           {!profile ? '—' : attribute.kind === 'category' ? `${found.length} of ${attribute.values.length} agreed values seen${profile.values.length ? `; e.g. ${profile.values.slice(0, 3).join(', ')}` : ''}` : `e.g. ${profile.values.slice(0, 3).join(', ') || 'empty'}`}
                         </Text>
+                        {entry && profile && attribute.kind === 'category' && (
+                          <ValueTranslations
+                            attribute={attribute.name}
+                            agreed={attribute.values}
+                            seen={profile.values.filter((value) => !attribute.values.some((agreed) => agreed.toLowerCase() === value.toLowerCase())).slice(0, 12)}
+                            translations={entry.values ?? {}}
+                            disabled={running}
+                            onChange={(values) =>
+                              setMapping((draft) => {
+                                const current = draft.attributes[attribute.name];
+                                if (current) draft.attributes[attribute.name] = Object.keys(values).length ? { column: current.column, values } : { column: current.column };
+                              })
+                            }
+                          />
+                        )}
                       </Table.Td>
                     </Table.Tr>
                   );
@@ -267,6 +282,50 @@ export function CalibrationPanel({ agreement, onClose }: { agreement: Agreement;
         {result && !running && <Results result={result} />}
       </Stack>
     </Modal>
+  );
+}
+
+/** Lets a person say which agreed category an export's own value means (“technolgy” → “technology”). */
+function ValueTranslations({ attribute, agreed, seen, translations, disabled, onChange }: { attribute: string; agreed: string[]; seen: string[]; translations: Record<string, string>; disabled: boolean; onChange: (values: Record<string, string>) => void }) {
+  const [open, setOpen] = useState(false);
+  if (seen.length === 0 && Object.keys(translations).length === 0) return null;
+  const count = Object.keys(translations).length;
+  return (
+    <div>
+      <Anchor component="button" type="button" size="sm" onClick={() => setOpen((value) => !value)} aria-expanded={open}>
+        {open ? 'Hide' : 'Map the export’s values'}
+        {count ? ` (${count} mapped)` : ''}
+      </Anchor>
+      {open && (
+        <Stack gap={4} mt={6}>
+          {[...new Set([...Object.keys(translations), ...seen])].map((value) => (
+            <Group key={value} gap="xs" wrap="nowrap">
+              <Text size="sm" className="calibration-raw-value">
+                {value}
+              </Text>
+              <Text size="sm" c="dimmed">
+                counts as
+              </Text>
+              <Select
+                size="xs"
+                aria-label={`${attribute}: what “${value}” counts as`}
+                data={agreed}
+                value={translations[value] ?? null}
+                placeholder="Itself"
+                clearable
+                disabled={disabled}
+                onChange={(target) => {
+                  const next = { ...translations };
+                  if (target) next[value] = target;
+                  else delete next[value];
+                  onChange(next);
+                }}
+              />
+            </Group>
+          ))}
+        </Stack>
+      )}
+    </div>
   );
 }
 
