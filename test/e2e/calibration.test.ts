@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { writeSyntheticExport } from '../bench/synthetic-crm';
 import { hasSharedData, sharedDataDir } from '../support/shared-data';
 import { accessibilityViolations, projectRoot, startApp, type RunningApp } from './support/app';
 
@@ -11,6 +12,36 @@ afterEach(async () => {
 });
 
 const screens = join(projectRoot, 'test-results', 'screens');
+
+describe('calibration of a large export', () => {
+  it('runs in the background with progress, keeps the window responsive, and cancels without storing anything', async () => {
+    app = await startApp();
+    const { page } = app;
+    const path = join(app.dataDir, 'big-export.csv');
+    await writeSyntheticExport(path, 700_000);
+    await page.getByTestId('import-input').setInputFiles(join(projectRoot, 'test', 'fixtures', 'calibration', 'xeducation', 'agreement.accord'));
+    await page.getByRole('textbox', { name: 'Workshop title' }).waitFor();
+    await page.getByRole('button', { name: 'Calibrate' }).click();
+    const panel = page.getByRole('dialog', { name: 'Calibrate the rules on your CRM data' });
+    await panel.locator('input[type="file"]').first().setInputFiles(path);
+    await expect.poll(() => panel.getByTestId('calibration-file-facts').innerText()).toMatch(/^big-export\.csv: \d+\.\d MB, UTF-8/);
+    await panel.getByRole('button', { name: 'Run the calibration' }).click();
+    const progress = panel.getByRole('status');
+    const cancel = panel.getByRole('button', { name: 'Cancel' });
+    await cancel.waitFor();
+    // From the keyboard (a notification may sit over the corner where the button is).
+    await cancel.focus();
+    await expect.poll(() => progress.innerText(), { timeout: 20_000 }).toMatch(/[1-9][\d,]* rows read/);
+    // The page answers at once while the worker reads.
+    const started = Date.now();
+    await page.evaluate(() => document.title);
+    expect(Date.now() - started).toBeLessThan(1000);
+    await page.keyboard.press('Enter');
+    await panel.getByRole('button', { name: 'Run the calibration' }).waitFor();
+    expect(await panel.getByTestId('calibration-results').count()).toBe(0);
+    expect(await panel.getByTestId('calibration-error').count()).toBe(0);
+  }, 120_000);
+});
 
 describe.skipIf(!hasSharedData)('calibration in the app', () => {
   it('imports Leads.csv, suggests the mapping, runs in a worker and shows the results; they survive a reload', async () => {
