@@ -81,7 +81,7 @@ describe.skipIf(!hasSharedData)('calibration in the app', () => {
     expect(text).toContain('3,561 successes');
     expect(await panel.getByRole('table', { name: 'Conversion with and without each rule' }).innerText()).toMatch(/Working professionals[\s\S]*Predicts success/);
     const sweepChart = panel.getByRole('img', { name: /Threshold sweep of the fit score/ });
-    await sweepChart.waitFor();
+    await sweepChart.scrollIntoViewIfNeeded();
     await sweepChart.locator('svg.recharts-surface').first().waitFor();
     await sweepChart.screenshot({ path: join(screens, 'calibration-sweep.png') });
     await results.scrollIntoViewIfNeeded();

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/accord';
+import { runAccord } from '../support/run-cli';
 import { serializeAccordFile } from '../../shared/model/accord-file';
 import { contentHash } from '../../shared/model/canonical';
 import { readyAgreement, signedVersionOf } from '../fixtures/agreements';
@@ -18,12 +18,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (text) => (out += text), err: (text) => (err += text), cwd: dir, now: () => new Date('2026-11-25T10:00:00Z'), env: { ACCORD_DATA_DIR: join(dir, 'data') } });
-  return { code, out, err };
-}
+const run = (...argv: string[]) => runAccord(dir, argv, { env: { ACCORD_DATA_DIR: join(dir, 'data') } });
 
 describe('accord export and accord verify', () => {
   it('exports a draft as a sealed PDF marked "Draft, not signed" on every page, which verify accepts', async () => {

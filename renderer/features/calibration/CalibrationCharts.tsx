@@ -23,7 +23,7 @@ export function CalibrationCharts({ result }: { result: CalibrationResult }) {
               {result.planMqlsPerMonth !== null ? `The revenue plan needs ${Math.ceil(result.planMqlsPerMonth).toLocaleString('en-US')} MQLs a month (dashed line).` : 'The revenue plan is incomplete, so there is no MQL need to compare with.'}
             </Text>
             <div className="calibration-chart" role="img" aria-label={`Leads and MQLs per month, ${result.months.length} months`}>
-              <ResponsiveContainer width="100%" height={280}>
+              <ResponsiveContainer width="100%" height={280} initialDimension={{ width: 1000, height: 280 }}>
                 <BarChart data={result.months}>
                   <CartesianGrid strokeDasharray="3 3" stroke="var(--mantine-color-default-border)" />
                   <XAxis dataKey="month" tick={axis} />
@@ -57,7 +57,7 @@ export function CalibrationCharts({ result }: { result: CalibrationResult }) {
           mb="sm"
         />
         <div className="calibration-chart" role="img" aria-label={`Threshold sweep of the ${swept} score: MQL volume, conversion and recall`}>
-          <ResponsiveContainer width="100%" height={300}>
+          <ResponsiveContainer width="100%" height={300} initialDimension={{ width: 1000, height: 300 }}>
             <LineChart data={sweep}>
               <CartesianGrid strokeDasharray="3 3" stroke="var(--mantine-color-default-border)" />
               <XAxis dataKey="threshold" tick={axis} label={{ value: `${swept === 'fit' ? 'Fit' : 'Engagement'} threshold`, position: 'insideBottom', offset: -2, fill: 'var(--mantine-color-text)' }} height={44} />

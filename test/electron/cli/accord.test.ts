@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/accord';
+import { runAccord } from '../../support/run-cli';
 import { parseAccordFile } from '../../../shared/model/accord-file';
 
 let dir: string;
@@ -13,12 +13,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (text) => (out += text), err: (text) => (err += text), cwd: dir, now: () => new Date('2026-11-23T10:00:00Z') });
-  return { code, out, err };
-}
+const run = (...argv: string[]) => runAccord(dir, argv, { now: '2026-11-23T10:00:00Z' });
 
 describe('accord command line', () => {
   it('lists the templates with id and name', async () => {

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/accord';
+import { runAccord } from '../../support/run-cli';
 import { hasSharedData, sharedDataDir } from '../../support/shared-data';
 
 const fixtures = resolve(import.meta.dirname, '..', '..', 'fixtures', 'calibration');
@@ -14,12 +14,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (text) => (out += text), err: (text) => (err += text), cwd: dir, now: () => new Date('2026-11-25T10:00:00Z') });
-  return { code, out, err };
-}
+const run = (...argv: string[]) => runAccord(dir, argv);
 
 describe('accord score', () => {
   it.skipIf(!hasSharedData)('prints the calibration summary of X Education as JSON, rates as fractions', async () => {
