@@ -57,5 +57,5 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: { '--mantine-color-placeholder': '#6b6f76', '--mantine-color-yellow-light-color': '#6b4500', '--mantine-color-orange-light-color': '#8a3c00', '--mantine-color-teal-light-color': '#06624a', '--mantine-color-green-light-color': '#1e6b2a' },
   // Placeholders (Mantine renders some as text, e.g. FileInput) must be readable too.
-  dark: { '--mantine-color-placeholder': '#a3a4a8' },
+  dark: { '--mantine-color-placeholder': '#a3a4a8', '--mantine-color-anchor': 'var(--mantine-color-accord-3)' },
 });
