@@ -113,6 +113,8 @@ export class CsvStreamParser {
   private line = 1;
   private readonly fields: string[] = [];
   private readonly delimiterCode: number;
+  /** Columns whose text is wanted; the others are passed as '' (not sliced). Null: all. */
+  private keep: Uint8Array | null = null;
 
   constructor(
     private readonly delimiter: string,
@@ -120,6 +122,17 @@ export class CsvStreamParser {
     private readonly onProblem: (problem: CsvProblem) => void = () => undefined,
   ) {
     this.delimiterCode = delimiter.charCodeAt(0);
+  }
+
+  /** From the next row on, only these columns' text is read (the rest arrive as ''); the row keeps its width, so ragged rows are still seen. */
+  keepColumns(columns: readonly number[] | null): void {
+    if (!columns) {
+      this.keep = null;
+      return;
+    }
+    const keep = new Uint8Array(Math.max(0, ...columns) + 1);
+    for (const column of columns) keep[column] = 1;
+    this.keep = keep;
   }
 
   /** Parses every complete row in the text so far. */
@@ -157,16 +170,30 @@ export class CsvStreamParser {
       if (nextQuote >= lineEnd) {
         // Fast path: no quote in this line.
         const contentEnd = lineEnd > position && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
-        fields.length = 0;
+        // Assigned by index, not push: setting length to 0 would give up the array's storage every row.
+        let count = 0;
         if (contentEnd > position || lineEnd < length) {
           let start = position;
           let at = text.indexOf(delimiter, start);
-          while (at >= 0 && at < contentEnd) {
-            fields.push(text.slice(start, at));
-            start = at + 1;
-            at = text.indexOf(delimiter, start);
+          const keep = this.keep;
+          if (keep === null) {
+            while (at >= 0 && at < contentEnd) {
+              fields[count++] = text.slice(start, at);
+              start = at + 1;
+              at = text.indexOf(delimiter, start);
+            }
+            fields[count++] = text.slice(start, contentEnd);
+          } else {
+            let column = 0;
+            while (at >= 0 && at < contentEnd) {
+              fields[count++] = keep[column] === 1 ? text.slice(start, at) : '';
+              column += 1;
+              start = at + 1;
+              at = text.indexOf(delimiter, start);
+            }
+            fields[count++] = keep[column] === 1 ? text.slice(start, contentEnd) : '';
           }
-          fields.push(text.slice(start, contentEnd));
+          if (fields.length !== count) fields.length = count;
           this.emit(this.line);
         }
         this.line += 1;
@@ -187,34 +214,49 @@ export class CsvStreamParser {
     const fields = this.fields;
     const length = text.length;
     const rowLine = this.line;
+    const delimiter = this.delimiter;
     let lines = 0;
     let position = start;
     let problem: string | null = null;
-    fields.length = 0;
+    // The end of the physical line; recomputed only after a quoted field that spans lines.
+    let lineEnd = text.indexOf('\n', position);
+    if (lineEnd < 0) lineEnd = length;
+    let count = 0;
     for (;;) {
       if (text.charCodeAt(position) === 34) {
         // A quoted field: up to the closing quote; "" is a quote.
         let value = '';
-        let from = position + 1;
-        for (;;) {
-          const close = text.indexOf('"', from);
-          if (close < 0) {
-            if (!final) return -1;
-            problem ??= 'a quoted field is never closed';
-            value += text.slice(from);
-            position = length;
+        const first = text.indexOf('"', position + 1);
+        if (first >= 0 && first + 1 < length && text.charCodeAt(first + 1) !== 34) {
+          // The usual case, no doubled quote inside: one slice, no concatenation.
+          value = text.slice(position + 1, first);
+          position = first + 1;
+        } else {
+          let from = position + 1;
+          for (;;) {
+            const close = text.indexOf('"', from);
+            if (close < 0) {
+              if (!final) return -1;
+              problem ??= 'a quoted field is never closed';
+              value += text.slice(from);
+              position = length;
+              break;
+            }
+            value += text.slice(from, close);
+            if (text.charCodeAt(close + 1) === 34) {
+              value += '"';
+              from = close + 2;
+              continue;
+            }
+            position = close + 1;
             break;
           }
-          value += text.slice(from, close);
-          if (text.charCodeAt(close + 1) === 34) {
-            value += '"';
-            from = close + 2;
-            continue;
-          }
-          position = close + 1;
-          break;
         }
-        for (let index = value.indexOf('\n'); index >= 0; index = value.indexOf('\n', index + 1)) lines += 1;
+        if (position > lineEnd) {
+          for (let index = value.indexOf('\n'); index >= 0; index = value.indexOf('\n', index + 1)) lines += 1;
+          lineEnd = text.indexOf('\n', position);
+          if (lineEnd < 0) lineEnd = length;
+        }
         // Text after the closing quote, up to the delimiter or the end of the line, is kept (and noted).
         let after = position;
         while (after < length) {
@@ -228,21 +270,17 @@ export class CsvStreamParser {
         }
         position = after;
         if (position >= length && !final) return -1;
-        fields.push(value);
+        fields[count++] = value;
       } else {
-        let end = position;
-        while (end < length) {
-          const code = text.charCodeAt(end);
-          if (code === this.delimiterCode || code === 10) break;
-          end += 1;
-        }
+        let end = text.indexOf(delimiter, position);
+        if (end < 0 || end > lineEnd) end = lineEnd;
         if (end >= length && !final) return -1;
-        const contentEnd = end > position && text.charCodeAt(end - 1) === 13 && (end >= length || text.charCodeAt(end) === 10) ? end - 1 : end;
-        fields.push(text.slice(position, contentEnd));
+        const contentEnd = end === lineEnd && end > position && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+        fields[count++] = text.slice(position, contentEnd);
         position = end;
       }
       if (position >= length) {
-        this.finishRow(rowLine, lines, problem);
+        this.finishRow(rowLine, lines, problem, count);
         return length;
       }
       const code = text.charCodeAt(position);
@@ -250,20 +288,21 @@ export class CsvStreamParser {
         position += 1;
         if (position >= length && !final) return -1;
         if (position >= length) {
-          fields.push('');
-          this.finishRow(rowLine, lines, problem);
+          fields[count++] = '';
+          this.finishRow(rowLine, lines, problem, count);
           return length;
         }
         continue;
       }
       if (code === 13) position += 1;
       if (text.charCodeAt(position) === 10) position += 1;
-      this.finishRow(rowLine, lines, problem);
+      this.finishRow(rowLine, lines, problem, count);
       return position;
     }
   }
 
-  private finishRow(rowLine: number, extraLines: number, problem: string | null): void {
+  private finishRow(rowLine: number, extraLines: number, problem: string | null, count: number): void {
+    if (this.fields.length !== count) this.fields.length = count;
     if (problem) this.onProblem({ line: rowLine, message: problem });
     this.emit(rowLine);
     this.line += 1 + extraLines;

@@ -94,11 +94,43 @@ export interface MappedRow {
 /** Turns rows of one export (and its joined accounts) into engine input. */
 export interface RowMapper {
   row: MappedRow;
+  /** The export's columns the mapping reads (the parser need not read the others). */
+  columns: number[];
   /** Maps one row into `row`; returns null when it was mapped, or why the row is skipped. */
   map(fields: readonly string[]): string | null;
 }
 
 const fold = (text: string) => text.trim().toLowerCase();
+
+/**
+ * Raw text → its meaning, for one column. A CRM column repeats a few values
+ * millions of times: while it has few distinct values they are compared
+ * directly (cheaper than hashing a fresh string), then a Map takes over.
+ */
+class ValueCache<T> {
+  private readonly keys: string[] = [];
+  private readonly values: T[] = [];
+  private map: Map<string, T> | null = null;
+
+  constructor(private readonly limit: number) {}
+
+  get(raw: string): T | undefined {
+    if (this.map) return this.map.get(raw);
+    const keys = this.keys;
+    for (let index = 0; index < keys.length; index += 1) if (keys[index] === raw) return this.values[index];
+    return undefined;
+  }
+
+  set(raw: string, value: T): void {
+    if (this.map) {
+      if (this.map.size < this.limit) this.map.set(raw, value);
+      return;
+    }
+    this.keys.push(raw);
+    this.values.push(value);
+    if (this.keys.length > 16) this.map = new Map(this.keys.map((key, index) => [key, this.values[index]!]));
+  }
+}
 
 /** The joined accounts file, keyed by its key column. */
 export interface AccountsTable {
@@ -137,7 +169,7 @@ export function compileRowMapper(model: ScoringModel, mapping: CalibrationMappin
     if (!entry) return null;
     const at = locate(entry.column, `The attribute “${attribute.name}”`);
     const translations = new Map(Object.entries(entry.values ?? {}).map(([from, to]) => [fold(from), to]));
-    return { ...at, kind: attribute.kind, translations, cache: new Map<string, LeadValue>() };
+    return { ...at, kind: attribute.kind, translations, cache: new ValueCache<LeadValue>(50_000) };
   });
   const signalReaders = model.signals.map((signal) => {
     const entry = mapping.signals[signal.key];
@@ -155,7 +187,7 @@ export function compileRowMapper(model: ScoringModel, mapping: CalibrationMappin
   const expected = header.length;
   const noAccount: string[] = [];
   // Per-value caches: a CRM column repeats a few values millions of times, so each raw text is folded once.
-  const outcomeCache = new Map<string, 1 | 0 | string>();
+  const outcomeCache = new ValueCache<1 | 0 | string>(10_000);
   const outcomeOf = (raw: string): 1 | 0 | string => {
     let verdict = outcomeCache.get(raw);
     if (verdict !== undefined) return verdict;
@@ -164,26 +196,30 @@ export function compileRowMapper(model: ScoringModel, mapping: CalibrationMappin
     else if (value === '' || empty.has(value)) verdict = 'no outcome value';
     else if (failure === null || failure.has(value)) verdict = 0;
     else verdict = `outcome “${raw.trim()}” is neither success nor failure`;
-    if (outcomeCache.size < 10_000) outcomeCache.set(raw, verdict);
+    outcomeCache.set(raw, verdict);
     return verdict;
   };
-  const equalsCaches = signalReaders.map(() => new Map<string, number>());
+  const activeAttributes = attributeReaders.flatMap((reader, slot) => (reader ? [{ ...reader, slot }] : []));
+  const activeSignals = signalReaders.flatMap((reader, slot) => (reader ? [{ ...reader, slot, cache: new ValueCache<number>(10_000) }] : []));
+  row.counts.fill(Number.NaN);
 
+  /** The first time a raw text is seen in a column: empty, translated, normalised; then cached. */
   const normalise = (reader: NonNullable<(typeof attributeReaders)[number]>, raw: string): LeadValue => {
-    let value = reader.cache.get(raw);
-    if (value !== undefined) return value;
+    let value: LeadValue;
     const key = fold(raw);
     if (empty.has(key)) value = null;
     else {
       const translated = reader.translations.get(key);
       value = normalizeValue(translated ?? raw, reader.kind as AttributeKind);
     }
-    if (reader.cache.size < 50_000) reader.cache.set(raw, value);
+    reader.cache.set(raw, value);
     return value;
   };
 
+  const columns = [joinColumn, outcome, date, lastActivity, ...attributeReaders, ...signalReaders].flatMap((entry) => (entry === undefined || entry === null ? [] : typeof entry === 'number' ? [entry] : entry.source === 'row' ? [entry.index] : []));
   return {
     row,
+    columns: [...new Set(columns)],
     map(fields) {
       if (fields.length !== expected) return fields.length === 1 && fields[0] === '' ? 'empty line' : `${fields.length} fields where the header has ${expected}`;
       let account = noAccount;
@@ -195,35 +231,34 @@ export function compileRowMapper(model: ScoringModel, mapping: CalibrationMappin
       if (typeof verdict === 'string') return verdict;
       row.success = verdict === 1;
 
-      for (let index = 0; index < attributeReaders.length; index += 1) {
-        const reader = attributeReaders[index];
-        row.values[index] = reader ? normalise(reader, reader.source === 'row' ? fields[reader.index]! : (account[reader.index] ?? '')) : null;
+      // Only the mapped attributes and signals: the others stay unknown (null / NaN) from the start.
+      const values = row.values;
+      for (let index = 0; index < activeAttributes.length; index += 1) {
+        const reader = activeAttributes[index]!;
+        const raw = reader.source === 'row' ? fields[reader.index]! : (account[reader.index] ?? '');
+        const cached = reader.cache.get(raw);
+        values[reader.slot] = cached !== undefined ? cached : normalise(reader, raw);
       }
-      for (let index = 0; index < signalReaders.length; index += 1) {
-        const reader = signalReaders[index];
-        if (!reader) {
-          row.counts[index] = Number.NaN;
-          continue;
-        }
+      const counts = row.counts;
+      for (let index = 0; index < activeSignals.length; index += 1) {
+        const reader = activeSignals[index]!;
         const raw = reader.source === 'row' ? fields[reader.index]! : (account[reader.index] ?? '');
         if (reader.equals) {
-          const cache = equalsCaches[index]!;
-          let count = cache.get(raw);
+          let count = reader.cache.get(raw);
           if (count === undefined) {
             const value = fold(raw);
             count = value === '' || empty.has(value) ? Number.NaN : reader.equals.has(value) ? 1 : 0;
-            if (cache.size < 10_000) cache.set(raw, count);
+            reader.cache.set(raw, count);
           }
-          row.counts[index] = count;
+          counts[reader.slot] = count;
         } else {
           const number = raw === '' ? Number.NaN : +raw;
-          row.counts[index] = number >= 0 ? number : Number.NaN;
+          counts[reader.slot] = number >= 0 ? number : Number.NaN;
         }
       }
-      const read = (at: { source: 'row' | 'account'; index: number }) => (at.source === 'row' ? fields[at.index]! : (account[at.index] ?? ''));
-      row.activityDays = lastActivity ? model.daysSince(read(lastActivity)) : Number.NaN;
+      row.activityDays = lastActivity ? model.daysSince(lastActivity.source === 'row' ? fields[lastActivity.index]! : (account[lastActivity.index] ?? '')) : Number.NaN;
       if (date) {
-        const text = read(date).trim();
+        const text = (date.source === 'row' ? fields[date.index]! : (account[date.index] ?? '')).trim();
         const match = /^(\d{4})-(\d{2})/.exec(text);
         row.month = match ? `${match[1]}-${match[2]}` : null;
       }

@@ -66,6 +66,7 @@ export async function runCalibration(run: CalibrationRun): Promise<CalibrationRe
     if (!mapper) {
       header = fields.map((name) => name.trim());
       mapper = compileRowMapper(model, run.mapping, header, run.accounts ?? null, mustHaveAttributes(run.agreement));
+      parser!.keepColumns(mapper.columns);
       return;
     }
     const reason = mapper.map(fields);
