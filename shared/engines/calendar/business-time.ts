@@ -1,0 +1,126 @@
+/**
+ * Business time: how much of a span falls inside the agreed working hours,
+ * in the agreement's time zone, skipping weekends and public holidays.
+ * "A lead arriving Friday 17:30 answered Monday 09:30, with a 9:00–18:00
+ * calendar, took 1 business hour." Pure: instants in, milliseconds out;
+ * daylight-saving changes come from the time zone database (Intl).
+ */
+
+/** A working calendar. */
+export interface WorkingCalendar {
+  /** IANA time zone, e.g. "Europe/Berlin". */
+  timeZone: string;
+  /** ISO weekdays that are working days: 1 = Monday … 7 = Sunday. */
+  workingDays: number[];
+  /** Start and end of the working day, "HH:MM" (end may be "24:00"). */
+  start: string;
+  end: string;
+  /** Public holidays, "YYYY-MM-DD" in the calendar's time zone. */
+  holidays: string[];
+}
+
+/** A calendar problem, with what to fix. */
+export class CalendarError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CalendarError';
+  }
+}
+
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+
+function minutes(text: string, name: string): number {
+  const match = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
+  const value = match ? Number(match[1]) * 60 + Number(match[2]) : Number.NaN;
+  if (!match || Number(match[2]) > 59 || value > 24 * 60) throw new CalendarError(`The ${name} time “${text}” is not a time of day (HH:MM).`);
+  return value;
+}
+
+/** Local date parts of an instant in a time zone, through one cached formatter per zone. */
+function zonedParts(formatter: Intl.DateTimeFormat, instant: number): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+  const parts = formatter.formatToParts(new Date(instant));
+  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+  const hour = get('hour');
+  return { year: get('year'), month: get('month'), day: get('day'), hour: hour === 24 ? 0 : hour, minute: get('minute'), second: get('second') };
+}
+
+/**
+ * Compiles a calendar into a function that measures business milliseconds
+ * between two instants (ms since epoch). A negative span measures as a
+ * negative amount, so callers can flag it.
+ */
+export function compileCalendar(calendar: WorkingCalendar): { businessMs(from: number, to: number): number; localDate(instant: number): string } {
+  let formatter: Intl.DateTimeFormat;
+  try {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone: calendar.timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  } catch {
+    throw new CalendarError(`“${calendar.timeZone}” is not a time zone this computer knows (use an IANA name such as Europe/Berlin).`);
+  }
+  const startMinute = minutes(calendar.start, 'start');
+  const endMinute = minutes(calendar.end, 'end');
+  if (endMinute <= startMinute) throw new CalendarError(`The working day must end after it starts (${calendar.start}–${calendar.end}).`);
+  const workingDays = new Set(calendar.workingDays);
+  if ([...workingDays].some((day) => !Number.isInteger(day) || day < 1 || day > 7)) throw new CalendarError('Working days are numbered 1 (Monday) to 7 (Sunday).');
+  for (const holiday of calendar.holidays) if (!/^\d{4}-\d{2}-\d{2}$/.test(holiday)) throw new CalendarError(`The holiday “${holiday}” is not a date (YYYY-MM-DD).`);
+  const holidays = new Set(calendar.holidays);
+
+  /** UTC offset (ms) of the zone at an instant. */
+  const offsetAt = (instant: number) => {
+    const parts = zonedParts(formatter, instant);
+    return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - Math.floor(instant / 1000) * 1000;
+  };
+  /** The instant of a local wall-clock time (a time skipped by DST moves forward, as clocks do). */
+  const instantOf = (localMs: number) => {
+    let instant = localMs - offsetAt(localMs);
+    instant = localMs - offsetAt(instant);
+    return instant;
+  };
+
+  // Working windows per local day, cached: a review measures many spans over the same days.
+  const windows = new Map<number, [number, number] | null>();
+  const windowOf = (localDay: number): [number, number] | null => {
+    let window = windows.get(localDay);
+    if (window !== undefined) return window;
+    const date = new Date(localDay);
+    const iso = date.toISOString().slice(0, 10);
+    const weekday = ((date.getUTCDay() + 6) % 7) + 1;
+    window = workingDays.has(weekday) && !holidays.has(iso) ? [instantOf(localDay + startMinute * 60_000), instantOf(localDay + endMinute * 60_000)] : null;
+    if (windows.size > 20_000) windows.clear();
+    windows.set(localDay, window);
+    return window;
+  };
+  const localDayOf = (instant: number) => {
+    const local = instant + offsetAt(instant);
+    return Math.floor(local / DAY) * DAY;
+  };
+
+  const measure = (from: number, to: number): number => {
+    let total = 0;
+    const last = localDayOf(to);
+    // At most a few years of days; a longer span is a data problem the caller reports anyway.
+    for (let day = localDayOf(from), guard = 0; day <= last && guard < 4000; day += DAY, guard += 1) {
+      const window = windowOf(day);
+      if (!window) continue;
+      const start = Math.max(from, window[0]);
+      const end = Math.min(to, window[1]);
+      if (end > start) total += end - start;
+    }
+    return total;
+  };
+
+  return {
+    businessMs(from, to) {
+      if (!Number.isFinite(from) || !Number.isFinite(to)) return Number.NaN;
+      return to >= from ? measure(from, to) : -measure(to, from);
+    },
+    localDate(instant) {
+      return new Date(localDayOf(instant)).toISOString().slice(0, 10);
+    },
+  };
+}
+
+/** Business hours between two instants (for messages and tests). */
+export function businessHours(calendar: WorkingCalendar, from: number, to: number): number {
+  return compileCalendar(calendar).businessMs(from, to) / HOUR;
+}
