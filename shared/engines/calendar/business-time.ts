@@ -45,18 +45,30 @@ function zonedParts(formatter: Intl.DateTimeFormat, instant: number): { year: nu
   return { year: get('year'), month: get('month'), day: get('day'), hour: hour === 24 ? 0 : hour, minute: get('minute'), second: get('second') };
 }
 
+/** Converts between instants and a time zone's wall-clock time (ms as if UTC). Throws CalendarError for an unknown zone. */
+export function timeZoneOf(timeZone: string): { offsetAt(instant: number): number; instantOf(localMs: number): number } {
+  let formatter: Intl.DateTimeFormat;
+  try {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  } catch {
+    throw new CalendarError(`“${timeZone}” is not a time zone this computer knows (use an IANA name such as Europe/Berlin).`);
+  }
+  const offsetAt = (instant: number) => {
+    const parts = zonedParts(formatter, instant);
+    return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - Math.floor(instant / 1000) * 1000;
+  };
+  // A wall-clock time skipped by daylight saving moves forward, as clocks do.
+  const instantOf = (localMs: number) => localMs - offsetAt(localMs - offsetAt(localMs));
+  return { offsetAt, instantOf };
+}
+
 /**
  * Compiles a calendar into a function that measures business milliseconds
  * between two instants (ms since epoch). A negative span measures as a
  * negative amount, so callers can flag it.
  */
 export function compileCalendar(calendar: WorkingCalendar): { businessMs(from: number, to: number): number; localDate(instant: number): string } {
-  let formatter: Intl.DateTimeFormat;
-  try {
-    formatter = new Intl.DateTimeFormat('en-US', { timeZone: calendar.timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-  } catch {
-    throw new CalendarError(`“${calendar.timeZone}” is not a time zone this computer knows (use an IANA name such as Europe/Berlin).`);
-  }
+  const { offsetAt, instantOf } = timeZoneOf(calendar.timeZone);
   const startMinute = minutes(calendar.start, 'start');
   const endMinute = minutes(calendar.end, 'end');
   if (endMinute <= startMinute) throw new CalendarError(`The working day must end after it starts (${calendar.start}–${calendar.end}).`);
@@ -64,18 +76,6 @@ export function compileCalendar(calendar: WorkingCalendar): { businessMs(from: n
   if ([...workingDays].some((day) => !Number.isInteger(day) || day < 1 || day > 7)) throw new CalendarError('Working days are numbered 1 (Monday) to 7 (Sunday).');
   for (const holiday of calendar.holidays) if (!/^\d{4}-\d{2}-\d{2}$/.test(holiday)) throw new CalendarError(`The holiday “${holiday}” is not a date (YYYY-MM-DD).`);
   const holidays = new Set(calendar.holidays);
-
-  /** UTC offset (ms) of the zone at an instant. */
-  const offsetAt = (instant: number) => {
-    const parts = zonedParts(formatter, instant);
-    return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - Math.floor(instant / 1000) * 1000;
-  };
-  /** The instant of a local wall-clock time (a time skipped by DST moves forward, as clocks do). */
-  const instantOf = (localMs: number) => {
-    let instant = localMs - offsetAt(localMs);
-    instant = localMs - offsetAt(instant);
-    return instant;
-  };
 
   // Working windows per local day, cached: a review measures many spans over the same days.
   const windows = new Map<number, [number, number] | null>();
