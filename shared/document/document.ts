@@ -1,3 +1,4 @@
+import { describeCalendar } from '../engines/calendar/business-time';
 import { computeFunnel, funnelInputsOf, funnelLevelLabels, planVolumeTarget } from '../engines/funnel/funnel';
 import type { Agreement, Consensus } from '../model/agreement';
 import { contentHash } from '../model/canonical';
@@ -242,6 +243,7 @@ export function buildAgreementDocument(agreement: Agreement, context: DocumentCo
       { kind: 'table', columns: ['From', 'To', 'What', 'Through', 'Required fields', 'Consensus'], rows: agreement.handoffs.map((handoff) => [teamLabels[handoff.from], teamLabels[handoff.to], handoff.what, dash(handoff.queue), handoff.requiredFields.join(', ') || '—', state(handoff.consensus)]) },
       { kind: 'subheading', text: 'Commitments (SLA)' },
       { kind: 'table', columns: ['Team', 'Commitment', 'Target', 'Measured by', 'Escalation', 'Consensus'], rows: agreement.commitments.map((commitment) => [teamLabels[commitment.team], commitment.metric, commitmentTarget(agreement, commitment), dash(commitment.measuredBy), dash(commitment.escalation), state(commitment.consensus)]) },
+      ...(agreement.calendar ? [{ kind: 'facts' as const, rows: [['Business hours and days', describeCalendar(agreement.calendar)] as [string, string], ...(agreement.calendar.holidays.some(Boolean) ? [['Public holidays', agreement.calendar.holidays.filter(Boolean).join(', ')] as [string, string]] : [])] }] : []),
     ],
   });
 

@@ -286,6 +286,17 @@ export type Decision = z.output<typeof DecisionSchema>;
 /** An action item with owner and due date. */
 export type ActionItem = z.output<typeof ActionItemSchema>;
 
+const WorkingCalendarSchema = z.object({
+  timeZone: shortText,
+  /** ISO weekdays, 1 = Monday … 7 = Sunday. */
+  workingDays: z.array(z.number().check(z.int(), z.gte(1), z.lte(7))).check(z.maxLength(7)),
+  start: z.string().check(z.maxLength(5)),
+  end: z.string().check(z.maxLength(5)),
+  holidays: z.array(isoDate).check(z.maxLength(400)),
+});
+/** The working calendar response-time commitments are measured in (business hours and days). */
+export type WorkingCalendarSetting = z.output<typeof WorkingCalendarSchema>;
+
 /** The whole agreement. */
 export const AgreementSchema = z.object({
   schemaVersion: z.literal(AGREEMENT_SCHEMA_VERSION),
@@ -300,6 +311,8 @@ export const AgreementSchema = z.object({
   scoring: ScoringSchema,
   handoffs: z.array(HandoffSchema).check(z.maxLength(50)),
   commitments: z.array(CommitmentSchema).check(z.maxLength(100)),
+  /** Optional, so agreements made before it existed keep their content and hash. */
+  calendar: z.optional(WorkingCalendarSchema),
   reasons: z.array(ReasonSchema).check(z.maxLength(50)),
   recycling: z.object({ reentryAfterDays: maybeNumber, rule: longText, consensus: ConsensusSchema }),
   kpis: z.array(KpiSchema).check(z.maxLength(50)),

@@ -1,3 +1,4 @@
+import { describeCalendar } from '../engines/calendar/business-time';
 import { commitmentTarget } from '../document/document';
 import type { Agreement } from './agreement';
 import { sections, type SectionId } from './sections';
@@ -103,6 +104,9 @@ export function diffAgreements(before: Agreement, after: Agreement): Change[] {
   list(changes, 'handoff', 'Commitment', before.commitments, after.commitments, (commitment) => commitment.metric, [['team', (commitment) => teamLabels[commitment.team]], ['measured by', (commitment) => commitment.measuredBy], ['escalation', (commitment) => commitment.escalation]]);
 
   list(changes, 'reasons', 'Reason code', before.reasons, after.reasons, (reason) => reason.label || reason.code, [['code', (reason) => reason.code], ['next step', (reason) => reason.action], ['only after the agreed attempts', (reason) => (reason.afterAgreedAttempts ? 'yes' : 'no')]]);
+  if (JSON.stringify(before.calendar) !== JSON.stringify(after.calendar)) {
+    changes.push({ section: 'handoff', text: `Business hours: ${before.calendar ? describeCalendar(before.calendar) : 'none'} → ${after.calendar ? describeCalendar(after.calendar) : 'none'}` });
+  }
   scalar(changes, 'reasons', 'Re-entry after', before.recycling.reentryAfterDays, after.recycling.reentryAfterDays, ' days');
   if (before.recycling.rule !== after.recycling.rule) changes.push({ section: 'reasons', text: 'Recycling rule changed' });
   list(changes, 'cadence', 'KPI', before.kpis, after.kpis, (kpi) => kpi.name, [['definition', (kpi) => kpi.definition], ['owner', (kpi) => teamLabels[kpi.owner]]]);

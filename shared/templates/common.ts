@@ -29,6 +29,8 @@ export interface TemplateSpec {
   framework: { kind: Scoring['framework']['kind']; questions: string[]; minimumMet: number };
   sla: { firstTouchHours: number; attempts: number; overDays: number; acceptDays: number; sqlAcceptDays: number };
   extraGlossary?: { term: string; definition: string }[];
+  /** The time zone business hours are counted in (the room changes it to its own). */
+  timeZone?: string;
 }
 
 /** The five seniority levels of the decision-maker grid. */
@@ -121,6 +123,7 @@ export function buildAgreement(spec: TemplateSpec): Agreement {
       { id: 'handoff-sql', from: 'inside-sales', to: 'field-sales', what: 'SQLs', queue: 'Opportunity owner assignment by territory; intro meeting booked', requiredFields: ['Qualification notes per framework question', 'Buying roles reached', 'Next meeting date', 'Estimated amount'], consensus: proposedConsensus() },
       { id: 'handoff-recycle', from: 'inside-sales', to: 'marketing', what: 'Rejected and recycled leads', queue: 'Nurture program by reason code', requiredFields: ['Reason code', 'Rejection note'], consensus: proposedConsensus() },
     ],
+    calendar: { timeZone: spec.timeZone ?? 'Europe/Berlin', workingDays: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', holidays: [] },
     commitments: [
       commitment('commit-mql-volume', { team: 'marketing', kind: 'mql-volume', metric: spec.plan.headlineKpi === 'mqls' ? 'MQLs delivered' : 'Sales-accepted opportunities sourced', target: null, unit: 'count', window: 'per-month', measuredBy: 'CRM report “MQLs by month and source”', escalation: 'Below 90 % for a month: head of demand generation presents a recovery plan at the monthly SLA review.' }),
       commitment('commit-first-touch', { team: 'inside-sales', kind: 'first-touch', metric: 'First touch after MQL', target: spec.sla.firstTouchHours, unit: 'business-hours', window: 'per-lead', measuredBy: 'CRM report “Speed to lead” (MQL date → first activity)', escalation: 'Under 90 % within target in a week: SDR team lead reviews the queue daily until back on target.' }),

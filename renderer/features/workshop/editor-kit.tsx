@@ -52,7 +52,7 @@ export function options<T extends string>(labels: Record<T, string>): ComboboxIt
 }
 
 /** A text field bound to the agreement. */
-export function TextField(props: { label: string; value: string; onChange: (value: string) => void; error?: string | undefined; placeholder?: string; description?: string; autoFocus?: boolean; type?: 'text' | 'date'; w?: number | string }) {
+export function TextField(props: { label: string; value: string; onChange: (value: string) => void; error?: string | undefined; placeholder?: string; description?: string; autoFocus?: boolean; type?: 'text' | 'date' | 'time'; w?: number | string }) {
   return (
     <TextInput
       label={props.label}

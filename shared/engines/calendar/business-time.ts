@@ -74,7 +74,7 @@ export function compileCalendar(calendar: WorkingCalendar): { businessMs(from: n
   if (endMinute <= startMinute) throw new CalendarError(`The working day must end after it starts (${calendar.start}–${calendar.end}).`);
   const workingDays = new Set(calendar.workingDays);
   if ([...workingDays].some((day) => !Number.isInteger(day) || day < 1 || day > 7)) throw new CalendarError('Working days are numbered 1 (Monday) to 7 (Sunday).');
-  for (const holiday of calendar.holidays) if (!/^\d{4}-\d{2}-\d{2}$/.test(holiday)) throw new CalendarError(`The holiday “${holiday}” is not a date (YYYY-MM-DD).`);
+  for (const holiday of calendar.holidays) if (holiday !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(holiday)) throw new CalendarError(`The holiday “${holiday}” is not a date (YYYY-MM-DD).`);
   const holidays = new Set(calendar.holidays);
 
   // Working windows per local day, cached: a review measures many spans over the same days.
@@ -123,4 +123,15 @@ export function compileCalendar(calendar: WorkingCalendar): { businessMs(from: n
 /** Business hours between two instants (for messages and tests). */
 export function businessHours(calendar: WorkingCalendar, from: number, to: number): number {
   return compileCalendar(calendar).businessMs(from, to) / HOUR;
+}
+
+const weekdayNames = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** A calendar in words: "Mon–Fri 09:00–18:00, Europe/Berlin; 2 public holidays". */
+export function describeCalendar(calendar: WorkingCalendar): string {
+  const days = [...calendar.workingDays].sort((a, b) => a - b);
+  const consecutive = days.length > 2 && days.every((day, index) => index === 0 || day === days[index - 1]! + 1);
+  const dayText = days.length === 0 ? 'no working days' : consecutive ? `${weekdayNames[days[0]! - 1]}–${weekdayNames[days.at(-1)! - 1]}` : days.map((day) => weekdayNames[day - 1]).join(', ');
+  const holidays = calendar.holidays.filter((holiday) => holiday !== '').length;
+  return `${dayText} ${calendar.start}–${calendar.end}, ${calendar.timeZone}${holidays ? `; ${holidays} public ${holidays === 1 ? 'holiday' : 'holidays'}` : ''}`;
 }

@@ -1,4 +1,6 @@
-import { SimpleGrid, Stack, TagsInput, Text } from '@mantine/core';
+import { Button, Chip, Group, Select, SimpleGrid, Stack, TagsInput, Text } from '@mantine/core';
+import { useMemo } from 'react';
+import { describeCalendar } from '../../../../shared/engines/calendar/business-time';
 import { planVolumeTarget } from '../../../../shared/engines/funnel/funnel';
 import { type commitmentKinds, type commitmentUnits, type commitmentWindows, teamLabels, type Commitment, type Handoff } from '../../../../shared/model/agreement';
 import { proposedConsensus } from '../../../../shared/model/consensus';
@@ -16,6 +18,54 @@ const kindLabels: Record<(typeof commitmentKinds)[number], string> = {
 };
 const unitLabels: Record<(typeof commitmentUnits)[number], string> = { count: 'count', 'business-hours': 'business hours', hours: 'hours', 'business-days': 'business days', days: 'days', attempts: 'attempts', percent: '%' };
 const windowLabels: Record<(typeof commitmentWindows)[number], string> = { 'per-week': 'per week', 'per-month': 'per month', 'per-period': 'per plan period', 'per-lead': 'per lead', 'per-opportunity': 'per opportunity' };
+
+const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** The working calendar business hours and days are counted in (the SLA review measures with it). */
+function CalendarEditor() {
+  const { agreement, update } = useAgreementEditor();
+  const calendar = agreement.calendar;
+  const zones = useMemo(() => (typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC']), []);
+  if (!calendar) {
+    return (
+      <Group>
+        <Text c="dimmed">No working calendar yet: business hours cannot be measured.</Text>
+        <Button variant="light" onClick={() => update((draft) => void (draft.calendar = { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', workingDays: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', holidays: [] }))}>
+          Add a working calendar
+        </Button>
+      </Group>
+    );
+  }
+  const set = (recipe: (target: NonNullable<typeof calendar>) => void, key?: string) => update((draft) => draft.calendar && recipe(draft.calendar), key);
+  const invalid = calendar.start >= calendar.end ? 'The working day must end after it starts.' : undefined;
+  return (
+    <Stack gap="sm">
+      <Text size="sm" c="dimmed">
+        {describeCalendar(calendar)}. Response times in business hours and days are counted only inside these hours.
+      </Text>
+      <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
+        <Select label="Time zone" data={zones} value={calendar.timeZone} searchable onChange={(value) => value && set((target) => void (target.timeZone = value))} />
+        <TextField label="Working day starts" type="time" value={calendar.start} onChange={(value) => set((target) => void (target.start = value), 'calendar.start')} />
+        <TextField label="Working day ends" type="time" value={calendar.end} error={invalid} onChange={(value) => set((target) => void (target.end = value), 'calendar.end')} />
+      </SimpleGrid>
+      <div>
+        <Text size="sm" fw={500} id="calendar-days">
+          Working days
+        </Text>
+        <Chip.Group multiple value={calendar.workingDays.map(String)} onChange={(values) => set((target) => void (target.workingDays = values.map(Number).sort((a, b) => a - b)))}>
+          <Group gap={6} mt={4} role="group" aria-labelledby="calendar-days">
+            {weekdays.map((day, index) => (
+              <Chip key={day} value={String(index + 1)} size="sm">
+                {day}
+              </Chip>
+            ))}
+          </Group>
+        </Chip.Group>
+      </div>
+      <TagsInput label="Public holidays (YYYY-MM-DD, Enter after each)" value={calendar.holidays} onChange={(values) => set((target) => void (target.holidays = values.filter((value) => /^\d{4}-\d{2}-\d{2}$/.test(value))))} />
+    </Stack>
+  );
+}
 
 /** Part 8: handoff routes and each team's measurable commitments. */
 export function HandoffSection() {
@@ -45,6 +95,8 @@ export function HandoffSection() {
           </Stack>
         )}
       />
+      <SubHeading>Business hours</SubHeading>
+      <CalendarEditor />
       <SubHeading count={agreement.commitments.length}>Commitments</SubHeading>
       <ListEditor<Commitment>
         items={agreement.commitments}
