@@ -67,7 +67,7 @@ export function timeZoneOf(timeZone: string): { offsetAt(instant: number): numbe
  * between two instants (ms since epoch). A negative span measures as a
  * negative amount, so callers can flag it.
  */
-export function compileCalendar(calendar: WorkingCalendar): { businessMs(from: number, to: number): number; localDate(instant: number): string } {
+export function compileCalendar(calendar: WorkingCalendar): { businessMs(from: number, to: number): number; addBusinessMs(from: number, amount: number): number; localDate(instant: number): string } {
   const { offsetAt, instantOf } = timeZoneOf(calendar.timeZone);
   const startMinute = minutes(calendar.start, 'start');
   const endMinute = minutes(calendar.end, 'end');
@@ -116,6 +116,19 @@ export function compileCalendar(calendar: WorkingCalendar): { businessMs(from: n
     },
     localDate(instant) {
       return new Date(localDayOf(instant)).toISOString().slice(0, 10);
+    },
+    addBusinessMs(from, amount) {
+      // The instant when `amount` of business time has passed after `from` (the inverse of businessMs).
+      let remaining = amount;
+      for (let day = localDayOf(from), guard = 0; guard < 4000; day += DAY, guard += 1) {
+        const window = windowOf(day);
+        if (!window) continue;
+        const start = Math.max(from, window[0]);
+        if (window[1] <= start) continue;
+        if (window[1] - start >= remaining) return start + remaining;
+        remaining -= window[1] - start;
+      }
+      return Number.NaN;
     },
   };
 }

@@ -75,3 +75,43 @@ describe('SLA review', () => {
     expect(result.conversion[1]).toMatchObject({ step: 'SAL → SQL', actual: 100 });
   });
 });
+
+describe('SLA review on generated histories (truth known by construction)', () => {
+  it('finds exactly the figures the generator built in', async () => {
+    const { generateHistories } = await import('../../../shared/engines/review/sample-histories');
+    const { runReview, sampleReviewMapping } = await import('../../../shared/engines/review/run-review');
+    const agreement = findTemplate('b2b-saas-mid-market')!.build();
+    agreement.calendar = { ...calendar, holidays: ['2026-12-24', '2026-12-25', '2026-12-26'] };
+    let csv = '';
+    const truth = generateHistories({ leads: 3000, from: '2026-11-01', to: '2026-12-31', calendar: agreement.calendar, firstTouchHours: 4, attempts: 6, acceptDays: 2, reasonCodes: agreement.reasons.map((reason) => reason.code) }, (line) => (csv += line));
+    async function* chunks() {
+      for (let at = 0; at < csv.length; at += 4096) yield csv.slice(at, at + 4096);
+    }
+    const result = await runReview({ agreement, mapping: sampleReviewMapping, chunks: chunks(), from: '2026-11-01', to: '2026-12-31' });
+    const figures = (kind: string) => result.commitments.find((entry) => entry.kind === kind)!.figures;
+    expect(result.unreadableCount).toBe(0);
+    expect(result.mqls).toBe(truth.mqls);
+    expect(figures('first-touch')).toMatchObject({ measured: truth.touchMeasured, within: truth.touchedWithin });
+    expect(figures('accept-reject')).toMatchObject({ measured: truth.decisionMeasured, within: truth.decidedWithin });
+    expect(figures('attempts')).toMatchObject({ rejections: truth.unreachable, compliant: truth.unreachableCompliant });
+    expect(figures('reason-codes')).toMatchObject({ rejected: truth.rejected, withReason: truth.rejectedWithReason });
+    expect(result.problems.find((problem) => problem.problem === 'First touch before the MQL date')?.count).toBe(truth.touchBeforeMql);
+    expect(result.problems.find((problem) => problem.problem === 'No first touch recorded')?.count).toBe(truth.untouched);
+    // A sensible share of everything happens.
+    expect(truth.touchedWithin / truth.touchMeasured).toBeGreaterThan(0.6);
+    expect(truth.untouched).toBeGreaterThan(50);
+  });
+
+  it('names the row and column of a timestamp it cannot read, and refuses a bad period', async () => {
+    const { runReview, sampleReviewMapping } = await import('../../../shared/engines/review/run-review');
+    const agreement = findTemplate('b2b-saas-mid-market')!.build();
+    const csv = 'Lead ID,MQL Date,First Touch\r\nL1,2026-11-02 10:00,soon\r\nL2,11/03/2026 9:15 AM,11/03/2026 10:15 AM\r\n';
+    async function* chunks() {
+      yield csv;
+    }
+    const result = await runReview({ agreement, mapping: { ...sampleReviewMapping, columns: { id: 'Lead ID', mqlAt: 'MQL Date', firstTouchAt: 'First Touch' } }, chunks: chunks(), from: '2026-11-01', to: '2026-11-30' });
+    expect(result.unreadable).toEqual([{ line: 2, column: 'First Touch', message: '“soon” is not a date and time Accord can read (ISO 8601, MM/DD/YYYY hh:mm AM, or DD.MM.YYYY HH:mm)' }]);
+    expect(result.mqls).toBe(2);
+    await expect(runReview({ agreement, mapping: sampleReviewMapping, chunks: chunks(), from: '2026-12-01', to: '2026-11-01' })).rejects.toThrow(/^Choose a review period/);
+  });
+});

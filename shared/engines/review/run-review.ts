@@ -1,0 +1,122 @@
+import { timeZoneOf, type WorkingCalendar } from '../calendar/business-time';
+import { CsvStreamParser, detectDelimiter, looksBinary } from '../calibration/csv';
+import { CalibrationInputError } from '../calibration/run';
+import type { Agreement } from '../../model/agreement';
+import { ReviewAggregator, type LeadHistory, type ReviewResult } from './review';
+import { timestampReader } from './timestamps';
+
+/** The fields of a lead history, and the columns they come from. */
+export const historyFields = ['id', 'createdAt', 'mqlAt', 'owner', 'firstTouchAt', 'attempts', 'acceptedAt', 'rejectedAt', 'rejectionReason', 'sqlAt', 'opportunityAt', 'outcome', 'amount'] as const;
+export type HistoryField = (typeof historyFields)[number];
+
+/** How an export's columns map to the history fields; stored with the workshop and shipped with the sample. */
+export interface ReviewMapping {
+  version: 1;
+  columns: Partial<Record<HistoryField, string>>;
+  /** Outcome values that mean won and lost. */
+  won: string[];
+  lost: string[];
+}
+
+/** The mapping for exports written by the sample generator. */
+export const sampleReviewMapping: ReviewMapping = {
+  version: 1,
+  columns: { id: 'Lead ID', createdAt: 'Created', mqlAt: 'MQL Date', owner: 'Owner', firstTouchAt: 'First Touch', attempts: 'Attempts', acceptedAt: 'Accepted Date', rejectedAt: 'Rejected Date', rejectionReason: 'Rejection Reason', sqlAt: 'SQL Date', opportunityAt: 'Opportunity Date', outcome: 'Outcome', amount: 'Amount' },
+  won: ['Won', 'Closed Won'],
+  lost: ['Lost', 'Closed Lost'],
+};
+
+/** The agreement's calendar, or a clear error: business hours need one. */
+export function calendarOf(agreement: Agreement): WorkingCalendar {
+  if (!agreement.calendar) throw new CalibrationInputError('The agreement has no working calendar: add one in part 8 (Handoff and SLA) so business hours can be measured.');
+  return agreement.calendar;
+}
+
+const timeFields: HistoryField[] = ['createdAt', 'mqlAt', 'firstTouchAt', 'acceptedAt', 'rejectedAt', 'sqlAt', 'opportunityAt'];
+
+/**
+ * Parses, maps and measures a lead-history export for one period in one
+ * streaming pass. A timestamp that cannot be read is a data problem naming
+ * the row (line) and column; the lead is still counted with that field empty.
+ */
+export async function runReview(run: { agreement: Agreement; mapping: ReviewMapping; chunks: AsyncIterable<string>; from: string; to: string; fileName?: string; onProgress?: (rows: number) => void; signal?: { aborted: boolean } }): Promise<ReviewResult & { unreadable: { line: number; column: string; message: string }[]; unreadableCount: number }> {
+  const fileName = run.fileName ?? 'The export';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(run.from) || !/^\d{4}-\d{2}-\d{2}$/.test(run.to) || run.to < run.from) throw new CalibrationInputError(`Choose a review period: from and to as dates (YYYY-MM-DD), with to not before from (got ${run.from} – ${run.to}).`);
+  if (!run.mapping.columns.mqlAt) throw new CalibrationInputError('Map the MQL date column: every commitment is measured from it.');
+  const calendar = calendarOf(run.agreement);
+  const zone = timeZoneOf(calendar.timeZone);
+  const readTime = timestampReader(calendar.timeZone);
+  const aggregator = new ReviewAggregator(run.agreement, { from: run.from, to: run.to }, calendar, (date) => zone.instantOf(Date.parse(`${date}T00:00:00Z`)));
+  const won = new Set(run.mapping.won.map((value) => value.trim().toLowerCase()));
+  const lost = new Set(run.mapping.lost.map((value) => value.trim().toLowerCase()));
+  let indexes: Partial<Record<HistoryField, number>> | null = null;
+  let expected = 0;
+  let rows = 0;
+  let ragged = 0;
+  const unreadable: { line: number; column: string; message: string }[] = [];
+  let unreadableCount = 0;
+  let parser: CsvStreamParser | null = null;
+  const onRow = (fields: string[], line: number) => {
+    if (!indexes) {
+      const header = fields.map((name) => name.trim());
+      expected = header.length;
+      indexes = {};
+      for (const field of historyFields) {
+        const column = run.mapping.columns[field];
+        if (!column) continue;
+        const index = header.indexOf(column.trim());
+        if (index < 0) throw new CalibrationInputError(`The column “${column}” (for ${field}) is not in ${fileName}.`);
+        indexes[field] = index;
+      }
+      return;
+    }
+    if (fields.length === 1 && fields[0] === '') return;
+    rows += 1;
+    if (fields.length !== expected) {
+      ragged += 1;
+      return;
+    }
+    const text = (field: HistoryField) => (indexes![field] === undefined ? '' : fields[indexes![field]!]!.trim());
+    const lead: LeadHistory = { id: text('id') || `line ${line}`, createdAt: null, mqlAt: null, owner: text('owner') || null, firstTouchAt: null, attempts: null, acceptedAt: null, rejectedAt: null, rejectionReason: text('rejectionReason') || null, sqlAt: null, opportunityAt: null, outcome: null, amount: null };
+    for (const field of timeFields) {
+      const value = text(field);
+      if (value === '') continue;
+      const parsed = readTime(value);
+      if (parsed.ok) (lead as unknown as Record<string, number>)[field] = parsed.instant;
+      else {
+        unreadableCount += 1;
+        if (unreadable.length < 200) unreadable.push({ line, column: run.mapping.columns[field]!, message: parsed.message });
+      }
+    }
+    const attempts = text('attempts');
+    if (attempts !== '') lead.attempts = Number.isFinite(Number(attempts)) ? Number(attempts) : null;
+    const outcome = text('outcome').toLowerCase();
+    lead.outcome = won.has(outcome) ? 'won' : lost.has(outcome) ? 'lost' : null;
+    const amount = text('amount');
+    lead.amount = amount === '' || !Number.isFinite(Number(amount)) ? null : Number(amount);
+    aggregator.add(lead);
+  };
+  for await (const raw of run.chunks) {
+    if (run.signal?.aborted) {
+      const error = new Error('The review was cancelled.');
+      error.name = 'AbortError';
+      throw error;
+    }
+    let chunk = raw;
+    if (!parser) {
+      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+      if (chunk.trim() === '') continue;
+      if (looksBinary(chunk)) throw new CalibrationInputError(`${fileName} is not a text CSV file (it looks like binary data).`);
+      parser = new CsvStreamParser(detectDelimiter(chunk), onRow);
+    }
+    parser.push(chunk);
+    run.onProgress?.(rows);
+  }
+  if (!parser) throw new CalibrationInputError(`${fileName} is empty.`);
+  parser.end();
+  if (rows === 0) throw new CalibrationInputError(`${fileName} has a header but no rows.`);
+  const result = aggregator.result();
+  if (ragged > 0) result.problems.unshift({ problem: 'Rows with a different number of fields than the header (not used)', count: ragged, examples: [] });
+  if (unreadableCount > 0) result.problems.unshift({ problem: 'Timestamps that could not be read (left empty)', count: unreadableCount, examples: unreadable.slice(0, 20).map((entry) => `line ${entry.line}, ${entry.column}: ${entry.message}`) });
+  return { ...result, unreadable, unreadableCount };
+}
