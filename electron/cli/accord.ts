@@ -13,6 +13,7 @@ import { sections } from '../../shared/model/sections';
 import { builtInTemplates, findTemplate } from '../../shared/templates/templates';
 import { writeFileAtomic } from '../handlers/files';
 import { exportCommand, exportUsage, verifyCommand, type ExportIo } from './export-verify';
+import { reviewCommand, reviewUsage } from './review';
 import { scoreCommand, scoreUsage } from './score';
 
 /** Where the CLI reads and writes; injected for tests. */
@@ -26,7 +27,7 @@ Commands:
       [--title TEXT] [--client TEXT] [--force]
   check FILE.accord [--json]             validate an agreement and list what blocks signing
                                          (exit 0 when the file is a valid agreement)
-${exportUsage}${scoreUsage}  help                                   show this help
+${exportUsage}${scoreUsage}${reviewUsage}  help                                   show this help
 `;
 
 /** Exit codes: 0 done, 1 the input is not acceptable, 2 the command line is wrong. */
@@ -49,6 +50,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await verifyCommand(rest, io);
       case 'score':
         return await scoreCommand(rest, io);
+      case 'review':
+        return await reviewCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

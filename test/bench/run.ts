@@ -6,12 +6,14 @@
 import { formatBenchLine, meetsTarget, type BenchFigure } from './format';
 import { benchCalibration } from './calibration';
 import { benchPdf } from './pdf';
+import { benchReview } from './review';
 import { benchStartup } from './startup';
 
 const groups: Record<string, () => Promise<BenchFigure[]>> = {
   startup: () => benchStartup(),
   pdf: () => benchPdf(),
   calibration: () => benchCalibration(),
+  review: () => benchReview(),
 };
 
 async function main(): Promise<number> {

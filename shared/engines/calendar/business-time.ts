@@ -53,9 +53,20 @@ export function timeZoneOf(timeZone: string): { offsetAt(instant: number): numbe
   } catch {
     throw new CalendarError(`“${timeZone}” is not a time zone this computer knows (use an IANA name such as Europe/Berlin).`);
   }
+  // Offsets change only at transitions on quarter hours at the finest, so one lookup per quarter hour is exact.
+  const offsets = new Map<number, number>();
+  const QUARTER = 900_000;
   const offsetAt = (instant: number) => {
-    const parts = zonedParts(formatter, instant);
-    return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - Math.floor(instant / 1000) * 1000;
+    const key = Math.floor(instant / QUARTER);
+    let offset = offsets.get(key);
+    if (offset === undefined) {
+      const start = key * QUARTER;
+      const parts = zonedParts(formatter, start);
+      offset = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - start;
+      if (offsets.size > 200_000) offsets.clear();
+      offsets.set(key, offset);
+    }
+    return offset;
   };
   // A wall-clock time skipped by daylight saving moves forward, as clocks do.
   const instantOf = (localMs: number) => localMs - offsetAt(localMs - offsetAt(localMs));

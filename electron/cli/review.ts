@@ -1,0 +1,90 @@
+/**
+ * `accord review`: the SLA review of a lead-history export for a period, every
+ * commitment's actual, target and state; the same engine as the app.
+ */
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs, TextDecoder } from 'node:util';
+import { CalendarError } from '../../shared/engines/calendar/business-time';
+import { detectEncoding } from '../../shared/engines/calibration/csv';
+import { CalibrationInputError } from '../../shared/engines/calibration/run';
+import { runReview, type ReviewMapping } from '../../shared/engines/review/run-review';
+import { parseAccordFile } from '../../shared/model/accord-file';
+import type { ExportIo } from './export-verify';
+
+export const reviewUsage = `  review --agreement FILE.accord --csv LEADS.csv --mapping MAPPING.json
+      --from YYYY-MM-DD --to YYYY-MM-DD [--json]
+                                         the SLA review: every commitment's actual, target and
+                                         state (met, at-risk, missed) for the period
+`;
+
+async function* textChunks(path: string): AsyncGenerator<string> {
+  let decoder: TextDecoder | null = null;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    if (!decoder) {
+      const { encoding, bomLength } = detectEncoding(chunk.subarray(0, 4096));
+      decoder = new TextDecoder(encoding);
+      yield decoder.decode(chunk.subarray(bomLength), { stream: true });
+      continue;
+    }
+    yield decoder.decode(chunk, { stream: true });
+  }
+  if (decoder) yield decoder.decode();
+}
+
+function parseReviewMapping(data: unknown): ReviewMapping {
+  const raw = data as Partial<ReviewMapping> | null;
+  if (!raw || typeof raw !== 'object' || raw.version !== 1 || typeof raw.columns !== 'object' || raw.columns === null) throw new CalibrationInputError('The mapping is not a review mapping (version 1 with columns).');
+  const list = (value: unknown) => (Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : []);
+  return { version: 1, columns: raw.columns, won: list(raw.won), lost: list(raw.lost) };
+}
+
+const stateLabel = { met: 'MET', 'at-risk': 'AT RISK', missed: 'MISSED', 'no-data': 'NO DATA' } as const;
+
+/** Runs `accord review`; resolves with the exit code. */
+export async function reviewCommand(args: string[], io: ExportIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { agreement: { type: 'string' }, csv: { type: 'string' }, mapping: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  if (!values.agreement || !values.csv || !values.mapping || !values.from || !values.to) {
+    io.err(`accord review: --agreement, --csv, --mapping, --from and --to are required.\n\nUsage:\n${reviewUsage}`);
+    return 2;
+  }
+  const fail = (message: string) => {
+    io.err(`accord review: ${message}\n`);
+    return 1;
+  };
+  try {
+    const read = async (file: string, what: string) => readFile(resolve(io.cwd, file), 'utf8').catch((error: unknown) => Promise.reject(new CalibrationInputError(`cannot read the ${what} ${file}: ${error instanceof Error ? error.message : String(error)}`)));
+    const parsed = parseAccordFile(await read(values.agreement, 'agreement'));
+    if (!parsed.ok) return fail(`${values.agreement} is not a valid agreement. ${parsed.message}`);
+    let mappingData: unknown;
+    try {
+      mappingData = JSON.parse(await read(values.mapping, 'mapping'));
+    } catch (error) {
+      if (error instanceof CalibrationInputError) throw error;
+      return fail(`${values.mapping} is not valid JSON.`);
+    }
+    const mapping = parseReviewMapping(mappingData);
+    const csvPath = resolve(io.cwd, values.csv);
+    if (!(await stat(csvPath).then(() => true, () => false))) return fail(`cannot read the export ${values.csv}: it does not exist.`);
+    const result = await runReview({ agreement: parsed.agreement, mapping, chunks: textChunks(csvPath), from: values.from, to: values.to, fileName: values.csv });
+    if (values.json) {
+      io.out(`${JSON.stringify({ from: result.from, to: result.to, leads: result.leads, mqls: result.mqls, commitments: result.commitments.map(({ missedLeads: _ids, ...entry }) => entry), conversion: result.conversion, problems: result.problems.map(({ examples: _examples, ...entry }) => entry) })}\n`);
+      return 0;
+    }
+    io.out(`SLA review ${result.from} – ${result.to}: ${result.mqls.toLocaleString('en-US')} MQLs of ${result.leads.toLocaleString('en-US')} leads in ${values.csv}\n\n`);
+    for (const entry of result.commitments) {
+      io.out(`${stateLabel[entry.state].padEnd(8)} ${entry.metric}\n         actual: ${entry.actual}\n         target: ${entry.target}${entry.missedCount ? `\n         behind the miss: ${entry.missedCount.toLocaleString('en-US')} leads, e.g. ${entry.missedLeads.slice(0, 5).join(', ')}` : ''}\n`);
+    }
+    io.out('\nStage conversion (actual against the plan)\n');
+    for (const step of result.conversion) io.out(`  ${step.step.padEnd(20)} ${step.actual === null ? '—' : `${step.actual.toFixed(1)} %`} (plan ${step.planned === null ? '—' : `${step.planned} %`}) ${stateLabel[step.state]}\n`);
+    if (result.problems.length > 0) {
+      io.out('\nData problems (counted, not used)\n');
+      for (const problem of result.problems) io.out(`  ${problem.count.toLocaleString('en-US')} × ${problem.problem}${problem.examples.length ? ` (e.g. ${problem.examples.slice(0, 3).join('; ')})` : ''}\n`);
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof CalibrationInputError || error instanceof CalendarError) return fail(error.message);
+    throw error;
+  }
+}
