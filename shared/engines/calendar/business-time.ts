@@ -78,7 +78,7 @@ export function timeZoneOf(timeZone: string): { offsetAt(instant: number): numbe
  * between two instants (ms since epoch). A negative span measures as a
  * negative amount, so callers can flag it.
  */
-export function compileCalendar(calendar: WorkingCalendar): { businessMs(from: number, to: number): number; addBusinessMs(from: number, amount: number): number; localDate(instant: number): string } {
+export function compileCalendar(calendar: WorkingCalendar): { businessMs(from: number, to: number): number; addBusinessMs(from: number, amount: number): number; localDate(instant: number): string; localDay(instant: number): number } {
   const { offsetAt, instantOf } = timeZoneOf(calendar.timeZone);
   const startMinute = minutes(calendar.start, 'start');
   const endMinute = minutes(calendar.end, 'end');
@@ -127,6 +127,9 @@ export function compileCalendar(calendar: WorkingCalendar): { businessMs(from: n
     },
     localDate(instant) {
       return new Date(localDayOf(instant)).toISOString().slice(0, 10);
+    },
+    localDay(instant) {
+      return Math.floor((instant + offsetAt(instant)) / DAY);
     },
     addBusinessMs(from, amount) {
       // The instant when `amount` of business time has passed after `from` (the inverse of businessMs).

@@ -94,11 +94,16 @@ function quantile(sorted: number[], q: number): number | null {
 /** Words that mark a rejection as "unable to reach" (the reason the attempts commitment is about). */
 const UNREACHABLE = /unable to reach|unreachable|no response|not reached|no answer|nicht erreicht/i;
 
-/** Monday of the ISO week of a local date (YYYY-MM-DD). */
-function weekOf(localDate: string): string {
-  const date = new Date(`${localDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
-  return date.toISOString().slice(0, 10);
+const DAY_MS = 86_400_000;
+/** Day numbers (days since 1970-01-01, local) to YYYY-MM-DD, cached: a review spans a few hundred days. */
+const dayText = new Map<number, string>();
+function formatDay(day: number): string {
+  let text = dayText.get(day);
+  if (text === undefined) {
+    text = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    dayText.set(day, text);
+  }
+  return text;
 }
 
 /** Streams lead histories into the review of one period. */
@@ -169,10 +174,11 @@ export class ReviewAggregator {
     if (lead.mqlAt === null) return;
     if (lead.mqlAt < this.fromMs || lead.mqlAt >= this.toMs) return;
     this.mqls += 1;
-    const localDate = this.calendar.localDate(lead.mqlAt);
-    const week = weekOf(localDate);
+    const day = this.calendar.localDay(lead.mqlAt);
+    // Monday of the ISO week: 1970-01-01 was a Thursday.
+    const week = formatDay(day - ((day + 3) % 7));
     this.weekly.set(week, (this.weekly.get(week) ?? 0) + 1);
-    const month = localDate.slice(0, 7);
+    const month = formatDay(day).slice(0, 7);
     const monthEntry = this.monthly.get(month) ?? { mqls: 0, opportunities: 0 };
     monthEntry.mqls += 1;
     this.monthly.set(month, monthEntry);

@@ -12,6 +12,69 @@ const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d
 const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(AM|PM)?)?$/i;
 const european = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
+/** Reads `count` digits at `at`; -1 when one is not a digit. */
+function digits(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let index = at; index < at + count; index += 1) {
+    const code = text.charCodeAt(index) - 48;
+    if (code < 0 || code > 9) return -1;
+    value = value * 10 + code;
+  }
+  return value;
+}
+
+/**
+ * The usual zone-less shapes read without a regular expression (a review reads
+ * millions): "YYYY-MM-DD HH:MM[:SS]", "MM/DD/YYYY h:mm AM", "DD.MM.YYYY HH:MM".
+ * Returns local wall-clock ms, or NaN to let the full reader decide.
+ */
+function quickLocal(text: string): number {
+  const length = text.length;
+  let year: number, month: number, day: number, rest: number;
+  if (length >= 16 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45) {
+    year = digits(text, 0, 4);
+    month = digits(text, 5, 2);
+    day = digits(text, 8, 2);
+    rest = 10;
+  } else if (length >= 16 && text.charCodeAt(2) === 46 && text.charCodeAt(5) === 46) {
+    day = digits(text, 0, 2);
+    month = digits(text, 3, 2);
+    year = digits(text, 6, 4);
+    rest = 10;
+  } else if (length >= 16 && text.charCodeAt(2) === 47 && text.charCodeAt(5) === 47) {
+    month = digits(text, 0, 2);
+    day = digits(text, 3, 2);
+    year = digits(text, 6, 4);
+    rest = 10;
+  } else return Number.NaN;
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) return Number.NaN;
+  const separator = text.charCodeAt(rest);
+  if (separator !== 32 && separator !== 84) return Number.NaN;
+  // Hour: one or two digits, then ":MM", then optional ":SS", then optional " AM"/" PM".
+  let at = rest + 1;
+  const twoDigitHour = text.charCodeAt(at + 1) !== 58;
+  let hour = digits(text, at, twoDigitHour ? 2 : 1);
+  at += twoDigitHour ? 2 : 1;
+  if (hour < 0 || text.charCodeAt(at) !== 58) return Number.NaN;
+  const minute = digits(text, at + 1, 2);
+  at += 3;
+  let second = 0;
+  if (text.charCodeAt(at) === 58) {
+    second = digits(text, at + 1, 2);
+    at += 3;
+  }
+  if (minute < 0 || minute > 59 || second < 0 || second > 59) return Number.NaN;
+  if (at < length) {
+    const tail = text.slice(at).trim().toUpperCase();
+    if (tail !== 'AM' && tail !== 'PM') return Number.NaN;
+    if (hour < 1 || hour > 12) return Number.NaN;
+    hour = (hour % 12) + (tail === 'PM' ? 12 : 0);
+  }
+  if (hour > 23) return Number.NaN;
+  const local = Date.UTC(year, month - 1, day, hour, minute, second);
+  return new Date(local).getUTCDate() === day ? local : Number.NaN;
+}
+
 /** Creates a reader of timestamps in a time zone (for zone-less values). */
 export function timestampReader(timeZone: string): (text: string) => TimestampResult {
   const zone = timeZoneOf(timeZone);
@@ -23,6 +86,13 @@ export function timestampReader(timeZone: string): (text: string) => TimestampRe
   };
   return (raw) => {
     const text = raw.trim();
+    // The common machine format (ISO in UTC, as most CRM APIs export) goes straight to the native parser.
+    if (text.length >= 20 && text.charCodeAt(text.length - 1) === 90 && text.charCodeAt(10) === 84) {
+      const instant = Date.parse(text);
+      if (!Number.isNaN(instant)) return { ok: true, instant };
+    }
+    const quick = quickLocal(text);
+    if (quick === quick) return { ok: true, instant: zone.instantOf(quick) };
     let match = iso.exec(text);
     if (match) {
       const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', zoneText] = match;
