@@ -9,6 +9,7 @@ import { createTemplatesStore } from './templates-store';
 import { createVersionsStore } from './versions-store';
 import { createFileActions } from './file-actions';
 import { createCalibrationStore } from './calibration-store';
+import { createReviewStore } from './review-store';
 import type { StoreApi } from 'zustand/vanilla';
 
 /** Wires every store to the database; clock, ids and timing are injectable for tests. */
@@ -30,6 +31,7 @@ export function createAppStores(
     versions,
     files: createFileActions(db, library),
     calibration: createCalibrationStore(db),
+    review: createReviewStore(),
     templates: createTemplatesStore(agreements),
     navigation: options.navigation ?? createNavigationStore(),
     workshops,

@@ -7,6 +7,7 @@ import type { TemplatesState } from './templates-store';
 import type { FileActions } from './file-actions';
 import type { VersionsState } from './versions-store';
 import type { CalibrationState } from './calibration-store';
+import type { ReviewState } from './review-store';
 
 /** The app's stores, injected so tests can give each render its own database. */
 export interface AppStores {
@@ -17,6 +18,7 @@ export interface AppStores {
   versions: StoreApi<VersionsState>;
   files: FileActions;
   calibration: StoreApi<CalibrationState>;
+  review: StoreApi<ReviewState>;
 }
 
 const StoresContext = createContext<AppStores | null>(null);
@@ -80,4 +82,14 @@ export function useCalibration<T>(selector: (state: CalibrationState) => T): T {
 /** The calibration store itself, for its actions. */
 export function useCalibrationStore(): StoreApi<CalibrationState> {
   return useStores().calibration;
+}
+
+/** Reads from the SLA review store. */
+export function useReview<T>(selector: (state: ReviewState) => T): T {
+  return useStore(useStores().review, selector);
+}
+
+/** The SLA review store itself, for its actions. */
+export function useReviewStore(): StoreApi<ReviewState> {
+  return useStores().review;
 }

@@ -1,6 +1,6 @@
 import '../../components/mantine-ui-styles';
 import { ActionIcon, Alert, Anchor, Badge, Breadcrumbs, Button, Drawer, Group, Loader, Menu, Modal, RingProgress, Stack, Text, TextInput, Textarea, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { IconAlertCircle, IconArrowBackUp, IconArrowForwardUp, IconArrowLeft, IconCheck, IconCircleCheck, IconCloudOff, IconChartHistogram, IconDots, IconEye, IconFlask, IconFileExport, IconPalette, IconFileTypePdf, IconLock, IconMarkdown, IconSignature, IconTable, IconTemplate } from '@tabler/icons-react';
+import { IconAlertCircle, IconArrowBackUp, IconArrowForwardUp, IconArrowLeft, IconCheck, IconCircleCheck, IconCloudOff, IconChartHistogram, IconClipboardCheck, IconDots, IconEye, IconFlask, IconFileExport, IconPalette, IconFileTypePdf, IconLock, IconMarkdown, IconSignature, IconTable, IconTemplate } from '@tabler/icons-react';
 import { lazy, Suspense, useEffect, useMemo, useState, type ComponentType } from 'react';
 import { readiness, type Blocker } from '../../../shared/model/agreement-rules';
 import { sectionProgress, sections, type SectionId } from '../../../shared/model/sections';
@@ -11,7 +11,7 @@ import type { DocumentContext } from '../../../shared/document/document';
 import { calibrationFacts } from '../../../shared/engines/calibration/calibrate';
 import { useBranding } from '../../store/branding-store';
 import { documentSubject, exportAgreement, type ExportKind } from '../../store/export-actions';
-import { useCalibration, useCalibrationStore, useEditor, useLibrary, useNavigation, useTemplates, useVersions } from '../../store/stores';
+import { useCalibration, useCalibrationStore, useReviewStore, useEditor, useLibrary, useNavigation, useTemplates, useVersions } from '../../store/stores';
 import { SigningPanel } from '../signing/SigningPanel';
 import { EditorProvider, useAgreementEditor } from './editor-kit';
 import { CadenceSection } from './sections/CadenceSection';
@@ -30,6 +30,7 @@ import './workshop.css';
 const DocumentPreview = lazy(() => import('../preview/DocumentPreview').then((module) => ({ default: module.DocumentPreview })));
 const LeadTester = lazy(() => import('../scoring/LeadTester').then((module) => ({ default: module.LeadTester })));
 const CalibrationPanel = lazy(() => import('../calibration/CalibrationPanel').then((module) => ({ default: module.CalibrationPanel })));
+const ReviewPanel = lazy(() => import('../review/ReviewPanel').then((module) => ({ default: module.ReviewPanel })));
 const BrandingModal = lazy(() => import('../preview/BrandingModal').then((module) => ({ default: module.BrandingModal })));
 
 const sectionEditors: Record<SectionId, ComponentType> = {
@@ -123,6 +124,10 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
   const [previewOpen, setPreviewOpen] = useState(false);
   const [testerOpen, setTesterOpen] = useState(false);
   const [calibrationOpen, setCalibrationOpen] = useState(false);
+  const [reviewOpen, setReviewOpen] = useState(false);
+  const reviewStore = useReviewStore();
+  // A review belongs to the workshop it was run in.
+  useEffect(() => reviewStore.getState().reset(), [reviewStore, workshopId]);
   const calibration = useCalibrationStore();
   useEffect(() => void calibration.getState().load(workshopId), [calibration, workshopId]);
   const [brandingOpen, setBrandingOpen] = useState(false);
@@ -224,6 +229,9 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
               <Menu.Dropdown>
                 <Menu.Item leftSection={<IconEye size={16} />} onClick={() => setPreviewOpen(true)}>
                   Preview document
+                </Menu.Item>
+                <Menu.Item leftSection={<IconClipboardCheck size={16} />} onClick={() => setReviewOpen(true)}>
+                  SLA review…
                 </Menu.Item>
                 <Menu.Label>Export</Menu.Label>
                 <Menu.Item leftSection={<IconFileTypePdf size={16} />} disabled={exporting !== null} onClick={() => runExport('pdf-a4')}>
@@ -328,6 +336,7 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
           />
         )}
         {brandingOpen && <BrandingModal onClose={() => setBrandingOpen(false)} />}
+        {reviewOpen && <ReviewPanel agreement={agreement} onClose={() => setReviewOpen(false)} />}
         {calibrationOpen && <CalibrationPanel agreement={agreement} onClose={() => setCalibrationOpen(false)} />}
         {testerOpen && <LeadTester opened onClose={() => setTesterOpen(false)} agreement={agreement} />}
       </Suspense>

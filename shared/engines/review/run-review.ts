@@ -120,3 +120,60 @@ export async function runReview(run: { agreement: Agreement; mapping: ReviewMapp
   if (unreadableCount > 0) result.problems.unshift({ problem: 'Timestamps that could not be read (left empty)', count: unreadableCount, examples: unreadable.slice(0, 20).map((entry) => `line ${entry.line}, ${entry.column}: ${entry.message}`) });
   return { ...result, unreadable, unreadableCount };
 }
+
+/** Reads the rows of the given lead ids from an export (the leads behind a miss are read from the file, never stored). */
+export async function collectLeadRows(chunks: AsyncIterable<string>, idColumn: string, ids: readonly string[], limit = 500): Promise<{ header: string[]; rows: string[][] }> {
+  const wanted = new Set(ids);
+  let header: string[] | null = null;
+  let idIndex = -1;
+  const rows: string[][] = [];
+  let parser: CsvStreamParser | null = null;
+  for await (const raw of chunks) {
+    let chunk = raw;
+    if (!parser) {
+      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+      if (chunk.trim() === '') continue;
+      parser = new CsvStreamParser(detectDelimiter(chunk), (fields) => {
+        if (!header) {
+          header = fields.map((name) => name.trim());
+          idIndex = header.indexOf(idColumn.trim());
+          return;
+        }
+        if (rows.length < limit && idIndex >= 0 && wanted.has((fields[idIndex] ?? '').trim())) rows.push([...fields]);
+      });
+    }
+    parser.push(chunk);
+  }
+  parser?.end();
+  return { header: header ?? [], rows };
+}
+
+/** Suggests which column holds each history field, from usual CRM column names. */
+export function suggestReviewMapping(header: readonly string[]): ReviewMapping {
+  const names: Record<HistoryField, string[]> = {
+    id: ['lead id', 'id', 'record id', 'lead number'],
+    createdAt: ['created', 'created date', 'create date', 'created at'],
+    mqlAt: ['mql date', 'mql', 'became mql', 'marketing qualified date'],
+    owner: ['owner', 'lead owner', 'sdr', 'assigned to'],
+    firstTouchAt: ['first touch', 'first activity', 'first contact', 'first call'],
+    attempts: ['attempts', 'call attempts', 'activities', 'touches'],
+    acceptedAt: ['accepted date', 'accepted', 'sal date'],
+    rejectedAt: ['rejected date', 'rejected', 'disqualified date'],
+    rejectionReason: ['rejection reason', 'reason', 'disqualification reason', 'lost reason'],
+    sqlAt: ['sql date', 'sql', 'sales qualified date'],
+    opportunityAt: ['opportunity date', 'opportunity created', 'opp date'],
+    outcome: ['outcome', 'stage', 'deal stage', 'status', 'won lost'],
+    amount: ['amount', 'value', 'deal value', 'close value'],
+  };
+  const fold = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const columns: Partial<Record<HistoryField, string>> = {};
+  const used = new Set<string>();
+  for (const field of historyFields) {
+    const match = names[field].map((name) => header.find((column) => !used.has(column) && fold(column) === name)).find(Boolean) ?? names[field].map((name) => header.find((column) => !used.has(column) && fold(column).includes(name))).find(Boolean);
+    if (match) {
+      columns[field] = match;
+      used.add(match);
+    }
+  }
+  return { version: 1, columns, won: ['Won', 'Closed Won'], lost: ['Lost', 'Closed Lost'] };
+}

@@ -1,0 +1,66 @@
+import { Card, SimpleGrid, Text, Title } from '@mantine/core';
+import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ReviewResult } from '../../../shared/engines/review/review';
+
+const axis = { fontSize: 12, fill: 'var(--mantine-color-text)' };
+
+/** Speed to lead against the target, weekly volume against the need, and the rejection reasons. */
+export function ReviewCharts({ result }: { result: ReviewResult }) {
+  const target = result.commitments.find((entry) => entry.kind === 'first-touch');
+  return (
+    <SimpleGrid cols={{ base: 1, lg: 3 }} spacing="md">
+      <Card withBorder radius="md" padding="lg">
+        <Title order={4}>Speed to first touch</Title>
+        <Text size="sm" c="dimmed" mb="xs">
+          MQLs by business hours to the first touch; target: {target?.target ?? '—'}.
+        </Text>
+        <div role="img" aria-label="Speed to first touch, business hours">
+          <ResponsiveContainer width="100%" height={240} initialDimension={{ width: 360, height: 240 }}>
+            <BarChart data={result.speedHistogram}>
+              <CartesianGrid strokeDasharray="3 3" stroke="var(--mantine-color-default-border)" />
+              <XAxis dataKey="label" tick={axis} />
+              <YAxis tick={axis} />
+              <Tooltip />
+              <Bar dataKey="count" name="MQLs" fill="var(--mantine-color-accord-6)" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+      </Card>
+      <Card withBorder radius="md" padding="lg">
+        <Title order={4}>MQLs per week</Title>
+        <Text size="sm" c="dimmed" mb="xs">
+          {result.need.mqlsPerWeek !== null ? `The plan needs ${Math.ceil(result.need.mqlsPerWeek).toLocaleString('en-US')} a week (dashed line).` : 'The plan is incomplete.'}
+        </Text>
+        <div role="img" aria-label="MQLs per week against the plan">
+          <ResponsiveContainer width="100%" height={240} initialDimension={{ width: 360, height: 240 }}>
+            <BarChart data={result.weekly}>
+              <CartesianGrid strokeDasharray="3 3" stroke="var(--mantine-color-default-border)" />
+              <XAxis dataKey="week" tick={axis} />
+              <YAxis tick={axis} />
+              <Tooltip />
+              <Bar dataKey="mqls" name="MQLs" fill="var(--mantine-color-accord-7)" isAnimationActive={false} />
+              {result.need.mqlsPerWeek !== null && <ReferenceLine y={result.need.mqlsPerWeek} stroke="var(--mantine-color-red-7)" strokeDasharray="6 4" />}
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+      </Card>
+      <Card withBorder radius="md" padding="lg">
+        <Title order={4}>Rejection reasons</Title>
+        <Text size="sm" c="dimmed" mb="xs">
+          Reasons given; unknown codes are listed as data problems.
+        </Text>
+        <div role="img" aria-label="Rejection reasons">
+          <ResponsiveContainer width="100%" height={240} initialDimension={{ width: 360, height: 240 }}>
+            <BarChart data={result.reasons} layout="vertical" margin={{ left: 24 }}>
+              <CartesianGrid strokeDasharray="3 3" stroke="var(--mantine-color-default-border)" />
+              <XAxis type="number" tick={axis} />
+              <YAxis type="category" dataKey="reason" tick={axis} width={110} />
+              <Tooltip />
+              <Bar dataKey="count" name="Rejections" fill="var(--mantine-color-orange-7)" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+      </Card>
+    </SimpleGrid>
+  );
+}

@@ -1,0 +1,244 @@
+import '../../components/mantine-ui-styles';
+import './review.css';
+import { Alert, Badge, Button, Card, FileInput, Group, Modal, Progress, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { IconFileSpreadsheet, IconPlayerPlay, IconPlayerStop } from '@tabler/icons-react';
+import { lazy, Suspense } from 'react';
+import { historyFields, type HistoryField } from '../../../shared/engines/review/run-review';
+import type { CommitmentState, ReviewResult } from '../../../shared/engines/review/review';
+import { describeCalendar } from '../../../shared/engines/calendar/business-time';
+import type { Agreement } from '../../../shared/model/agreement';
+import { teamLabels } from '../../../shared/model/teams';
+import { useReview, useReviewStore } from '../../store/stores';
+
+const ReviewCharts = lazy(() => import('./ReviewCharts').then((module) => ({ default: module.ReviewCharts })));
+
+const fieldLabels: Record<HistoryField, string> = {
+  id: 'Lead id',
+  createdAt: 'Created',
+  mqlAt: 'MQL date',
+  owner: 'Owner or team',
+  firstTouchAt: 'First touch',
+  attempts: 'Call / e-mail attempts',
+  acceptedAt: 'Accepted',
+  rejectedAt: 'Rejected',
+  rejectionReason: 'Rejection reason',
+  sqlAt: 'SQL date',
+  opportunityAt: 'Opportunity date',
+  outcome: 'Outcome (won / lost)',
+  amount: 'Amount',
+};
+export const stateLook: Record<CommitmentState, { label: string; color: string }> = {
+  met: { label: 'Met', color: 'teal' },
+  'at-risk': { label: 'At risk', color: 'yellow' },
+  missed: { label: 'Missed', color: 'red' },
+  'no-data': { label: 'No target or data', color: 'gray' },
+};
+
+/**
+ * The monthly SLA review: a lead-history export from the CRM, a period, and
+ * every commitment measured against what the CRM recorded.
+ */
+export function ReviewPanel({ agreement, onClose }: { agreement: Agreement; onClose: () => void }) {
+  const store = useReviewStore();
+  const state = useReview((current) => current);
+  const { file, mapping, status, progress, error, result } = state;
+  const running = status === 'running';
+  const columns = file?.preview.header ?? [];
+  return (
+    <Modal opened onClose={onClose} fullScreen title="SLA review: what the CRM recorded" classNames={{ body: 'review-body' }}>
+      <Stack gap="lg" className="review-page">
+        <Text c="dimmed">
+          Commitment by commitment, actual against target, from the CRM’s own records. Business hours follow {agreement.calendar ? describeCalendar(agreement.calendar) : 'the working calendar (add one in part 8)'}. The file stays on this computer; the leads behind a miss are read back from it, never stored.
+        </Text>
+        {!agreement.calendar && (
+          <Alert color="yellow" title="No working calendar">
+            Add the working calendar in part 8 (Handoff and SLA) first: response times are measured in business hours.
+          </Alert>
+        )}
+        <Card withBorder radius="md" padding="lg">
+          <Title order={3} mb="sm">
+            1. The lead export and the period
+          </Title>
+          <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
+            <FileInput label="Lead history (CSV)" description="One row per lead, with its dates" accept=".csv,.tsv,.txt,text/csv" leftSection={<IconFileSpreadsheet size={16} />} value={file?.file ?? null} onChange={(chosen) => chosen && void store.getState().chooseFile(chosen)} placeholder="Choose a file" disabled={running} />
+            <TextInput type="date" label="From" value={state.from} onChange={(event) => store.getState().setPeriod(event.currentTarget.value, state.to)} disabled={running} />
+            <TextInput type="date" label="To" value={state.to} onChange={(event) => store.getState().setPeriod(state.from, event.currentTarget.value)} disabled={running} />
+          </SimpleGrid>
+          {file && (
+            <Text size="sm" mt="sm" data-testid="review-file-facts">
+              {file.preview.name}: {(file.preview.size / 1e6).toFixed(1)} MB, {file.preview.header.length} columns.
+            </Text>
+          )}
+        </Card>
+        {mapping && file && (
+          <Card withBorder radius="md" padding="lg">
+            <Title order={3} mb={4}>
+              2. Which column is which
+            </Title>
+            <Text size="sm" c="dimmed" mb="sm">
+              Suggested from the column names. The MQL date is required; every other field makes more commitments measurable.
+            </Text>
+            <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
+              {historyFields.map((field) => (
+                <Select
+                  key={field}
+                  label={fieldLabels[field]}
+                  data={columns}
+                  value={mapping.columns[field] ?? null}
+                  clearable
+                  searchable
+                  placeholder="Not in this export"
+                  onChange={(column) => store.getState().setMapping({ ...mapping, columns: { ...mapping.columns, [field]: column ?? undefined } })}
+                  disabled={running}
+                />
+              ))}
+            </SimpleGrid>
+          </Card>
+        )}
+        <Card withBorder radius="md" padding="lg">
+          <Title order={3} mb="sm">
+            3. Run the review
+          </Title>
+          {error && (
+            <Alert color="red" title="Not reviewed" mb="sm" data-testid="review-error">
+              {error}
+            </Alert>
+          )}
+          {running && progress ? (
+            <Stack gap="xs">
+              <Progress value={progress.total ? (progress.bytes / progress.total) * 100 : 0} aria-label="Review progress" animated />
+              <Group justify="space-between">
+                <Text size="sm" role="status">
+                  {progress.rows.toLocaleString('en-US')} leads read
+                </Text>
+                <Button variant="default" leftSection={<IconPlayerStop size={16} />} onClick={() => store.getState().cancel()}>
+                  Cancel
+                </Button>
+              </Group>
+            </Stack>
+          ) : (
+            <Button leftSection={<IconPlayerPlay size={16} />} onClick={() => void store.getState().run(agreement)} disabled={!file || !mapping}>
+              Review {state.from} – {state.to}
+            </Button>
+          )}
+        </Card>
+        {result && !running && <Results result={result} />}
+      </Stack>
+    </Modal>
+  );
+}
+
+function Results({ result }: { result: ReviewResult }) {
+  const store = useReviewStore();
+  const missRows = useReview((state) => state.missRows);
+  const counts = { met: 0, 'at-risk': 0, missed: 0, 'no-data': 0 };
+  for (const commitment of result.commitments) counts[commitment.state] += 1;
+  return (
+    <Stack gap="lg" data-testid="review-results">
+      <Title order={3}>
+        4. {result.from} – {result.to}: {result.mqls.toLocaleString('en-US')} MQLs
+      </Title>
+      <Group gap="sm">
+        {(['met', 'at-risk', 'missed'] as const).map((key) => (
+          <Badge key={key} size="xl" variant="light" color={stateLook[key].color} tt="none">
+            {counts[key]} {stateLook[key].label.toLowerCase()}
+          </Badge>
+        ))}
+      </Group>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        {result.commitments.map((commitment) => (
+          <Card key={commitment.id} withBorder radius="md" padding="lg" className="review-card" data-state={commitment.state} aria-label={`${commitment.metric}: ${stateLook[commitment.state].label}`}>
+            <Group justify="space-between" align="flex-start" wrap="nowrap">
+              <div>
+                <Text size="sm" c="dimmed">
+                  {teamLabels[commitment.team as keyof typeof teamLabels] ?? commitment.team}
+                </Text>
+                <Title order={4}>{commitment.metric}</Title>
+              </div>
+              <Badge variant="filled" color={commitment.state === 'at-risk' ? 'yellow.4' : `${stateLook[commitment.state].color}.9`} autoContrast tt="none" size="lg">
+                {stateLook[commitment.state].label}
+              </Badge>
+            </Group>
+            <Text mt="sm" fw={600}>
+              {commitment.actual}
+            </Text>
+            <Text size="sm" c="dimmed">
+              Target: {commitment.target}
+            </Text>
+            {commitment.missedCount > 0 && commitment.missedLeads.length > 0 && (
+              <Button variant="subtle" size="compact-sm" mt="xs" onClick={() => void store.getState().showMissRows(commitment.id)}>
+                Show the {commitment.missedCount.toLocaleString('en-US')} leads behind the miss
+              </Button>
+            )}
+            {missRows?.commitmentId === commitment.id && (
+              <div className="review-miss-rows" tabIndex={0} role="region" aria-label={`Leads behind the miss: ${commitment.metric}`}>
+                <Table withTableBorder fz="xs" striped>
+                  <Table.Thead>
+                    <Table.Tr>
+                      {missRows.header.map((name) => (
+                        <Table.Th key={name}>{name}</Table.Th>
+                      ))}
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {missRows.rows.map((row, index) => (
+                      <Table.Tr key={index}>
+                        {missRows.header.map((name, column) => (
+                          <Table.Td key={name}>{row[column] ?? ''}</Table.Td>
+                        ))}
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </div>
+            )}
+          </Card>
+        ))}
+      </SimpleGrid>
+      <Card withBorder radius="md" padding="lg">
+        <Title order={4} mb="xs">
+          Stage conversion against the plan
+        </Title>
+        <Table aria-label="Stage conversion against the plan">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Step</Table.Th>
+              <Table.Th ta="right">Actual</Table.Th>
+              <Table.Th ta="right">Plan</Table.Th>
+              <Table.Th>State</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {result.conversion.map((step) => (
+              <Table.Tr key={step.step}>
+                <Table.Td>{step.step}</Table.Td>
+                <Table.Td ta="right">{step.actual === null ? '—' : `${step.actual.toFixed(1)} %`}</Table.Td>
+                <Table.Td ta="right">{step.planned === null ? '—' : `${step.planned} %`}</Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color={stateLook[step.state].color} tt="none">
+                    {stateLook[step.state].label}
+                  </Badge>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Card>
+      {result.problems.length > 0 && (
+        <Alert color="yellow" title="Data problems: counted and listed, not used">
+          <ul className="review-problems">
+            {result.problems.map((problem) => (
+              <li key={problem.problem}>
+                {problem.count.toLocaleString('en-US')} × {problem.problem}
+                {problem.examples.length > 0 && <span className="review-examples"> (e.g. {problem.examples.slice(0, 3).join('; ')})</span>}
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+      <Suspense fallback={<Text c="dimmed">Loading the charts…</Text>}>
+        <ReviewCharts result={result} />
+      </Suspense>
+    </Stack>
+  );
+}

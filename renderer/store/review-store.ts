@@ -1,0 +1,106 @@
+/**
+ * The SLA review of the open workshop: the chosen lead-history export, its
+ * preview and mapping, the period, the run in a Web Worker, the result, and
+ * the rows behind a miss read back from the file on request (never stored).
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ReviewMapping } from '../../shared/engines/review/run-review';
+import type { ReviewResult } from '../../shared/engines/review/review';
+import type { Agreement } from '../../shared/model/agreement';
+import type { FilePreview } from './calibration-store';
+import type { ReviewMessage, ReviewRequest } from '../workers/review-protocol';
+
+export interface ReviewState {
+  file: { file: File; preview: FilePreview } | null;
+  mapping: ReviewMapping | null;
+  from: string;
+  to: string;
+  status: 'idle' | 'reading' | 'running' | 'done' | 'error';
+  progress: { bytes: number; total: number; rows: number } | null;
+  error: string | null;
+  result: ReviewResult | null;
+  /** The rows behind one commitment's miss, read from the file. */
+  missRows: { commitmentId: string; header: string[]; rows: string[][] } | null;
+  chooseFile(file: File): Promise<void>;
+  setMapping(mapping: ReviewMapping): void;
+  setPeriod(from: string, to: string): void;
+  run(agreement: Agreement): Promise<void>;
+  cancel(): void;
+  showMissRows(commitmentId: string): Promise<void>;
+  reset(): void;
+}
+
+/** The last full calendar month before today, as the default period. */
+function lastMonth(): { from: string; to: string } {
+  const now = new Date();
+  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0));
+  return { from: first.toISOString().slice(0, 10), to: last.toISOString().slice(0, 10) };
+}
+
+export function createReviewStore(options: { createWorker?: () => Worker } = {}): StoreApi<ReviewState> {
+  const createWorker = options.createWorker ?? (() => new Worker(new URL('../workers/review.worker.ts', import.meta.url), { type: 'module' }));
+  let worker: Worker | null = null;
+  const ask = (request: ReviewRequest, onProgress?: (message: ReviewMessage & { type: 'progress' }) => void) =>
+    new Promise<ReviewMessage>((resolve) => {
+      worker ??= createWorker();
+      worker.onmessage = (event: MessageEvent<ReviewMessage>) => {
+        if (event.data.type === 'progress') onProgress?.(event.data);
+        else resolve(event.data);
+      };
+      worker.onerror = (event) => resolve({ type: 'error', message: `The review stopped: ${event.message || 'the worker failed'}.`, cancelled: false });
+      worker.postMessage(request);
+    });
+
+  return createStore<ReviewState>()((set, get) => ({
+    file: null,
+    mapping: null,
+    ...lastMonth(),
+    status: 'idle',
+    progress: null,
+    error: null,
+    result: null,
+    missRows: null,
+    async chooseFile(file) {
+      set({ status: 'reading', error: null });
+      try {
+        const [{ previewFile }, { suggestReviewMapping }] = await Promise.all([import('./calibration-files'), import('../../shared/engines/review/run-review')]);
+        const preview = await previewFile(file);
+        set({ file: { file, preview }, mapping: suggestReviewMapping(preview.header), status: 'idle', result: null, missRows: null });
+        // A period that covers the file's MQL dates is a better start than last month, when the preview shows them.
+      } catch (error) {
+        set({ status: 'error', error: error instanceof Error ? error.message : String(error) });
+      }
+    },
+    setMapping(mapping) {
+      set({ mapping });
+    },
+    setPeriod(from, to) {
+      set({ from, to });
+    },
+    async run(agreement) {
+      const { file, mapping, from, to } = get();
+      if (!file || !mapping) return;
+      set({ status: 'running', progress: { bytes: 0, total: file.file.size, rows: 0 }, error: null, missRows: null });
+      const answer = await ask({ type: 'run', agreement, mapping, from, to, file: file.file }, (message) => set({ progress: { bytes: message.bytes, total: message.total, rows: message.rows } }));
+      if (answer.type === 'done') set({ status: 'done', result: answer.result, progress: null });
+      else if (answer.type === 'error') set({ status: answer.cancelled ? (get().result ? 'done' : 'idle') : 'error', error: answer.cancelled ? null : answer.message, progress: null });
+    },
+    cancel() {
+      if (get().status === 'running' && worker) worker.postMessage({ type: 'cancel' } satisfies ReviewRequest);
+    },
+    async showMissRows(commitmentId) {
+      const { file, mapping, result } = get();
+      const commitment = result?.commitments.find((entry) => entry.id === commitmentId);
+      if (!file || !mapping?.columns.id || !commitment) return;
+      const answer = await ask({ type: 'rows', file: file.file, idColumn: mapping.columns.id, ids: commitment.missedLeads });
+      if (answer.type === 'rows') set({ missRows: { commitmentId, header: answer.header, rows: answer.rows } });
+      else if (answer.type === 'error') set({ error: answer.message });
+    },
+    reset() {
+      worker?.terminate();
+      worker = null;
+      set({ file: null, mapping: null, status: 'idle', progress: null, error: null, result: null, missRows: null, ...lastMonth() });
+    },
+  }));
+}

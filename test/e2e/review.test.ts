@@ -1,0 +1,49 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { accessibilityViolations, projectRoot, startApp, type RunningApp } from './support/app';
+
+let app: RunningApp | null = null;
+afterEach(async () => {
+  await app?.dispose();
+  app = null;
+});
+
+const sample = join(projectRoot, 'test', 'fixtures', 'review');
+const screens = join(projectRoot, 'test-results', 'screens');
+
+describe('SLA review in the app', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`reviews the generated sample: every commitment's state, and the leads behind a miss (${colorScheme})`, async () => {
+      mkdirSync(screens, { recursive: true });
+      const truth = JSON.parse(readFileSync(join(sample, 'truth.json'), 'utf8')) as { mqls: number; untouched: number };
+      app = await startApp({ colorScheme });
+      const { page } = app;
+      await page.getByTestId('import-input').setInputFiles(join(sample, 'agreement.accord'));
+      await page.getByRole('textbox', { name: 'Workshop title' }).waitFor();
+      await page.getByRole('button', { name: 'More actions' }).click();
+      await page.getByRole('menuitem', { name: 'SLA review…' }).click();
+      const panel = page.getByRole('dialog', { name: 'SLA review: what the CRM recorded' });
+      await panel.locator('input[type="file"]').setInputFiles(join(sample, 'leads.csv'));
+      await expect.poll(() => panel.getByTestId('review-file-facts').innerText()).toContain('leads.csv');
+      expect(await panel.getByLabel('MQL date', { exact: true }).inputValue()).toBe('MQL Date');
+      await panel.getByLabel('From', { exact: true }).fill('2026-11-01');
+      await panel.getByLabel('To', { exact: true }).fill('2026-12-31');
+      await panel.getByRole('button', { name: 'Review 2026-11-01 – 2026-12-31' }).click();
+      const results = panel.getByTestId('review-results');
+      await results.waitFor({ timeout: 30_000 });
+      expect(await results.innerText()).toContain(`2026-11-01 – 2026-12-31: ${truth.mqls} MQLs`);
+      const touch = panel.getByRole('article').or(panel.locator('[aria-label^="First touch after MQL:"]'));
+      await touch.first().waitFor();
+      expect(await panel.locator('[aria-label^="First touch after MQL:"]').innerText()).toMatch(/% within 4 business hours/);
+      expect(await results.innerText()).toContain(`${truth.untouched} × No first touch recorded`);
+      await panel.locator('[aria-label^="First touch after MQL:"]').getByRole('button', { name: /^Show the \d+ leads behind the miss$/ }).click();
+      const rows = panel.getByRole('region', { name: 'Leads behind the miss: First touch after MQL' });
+      await rows.waitFor();
+      expect(await rows.locator('tbody tr').count()).toBeGreaterThan(10);
+      await panel.getByRole('img', { name: 'MQLs per week against the plan' }).locator('svg.recharts-surface').first().waitFor();
+      await page.screenshot({ path: join(screens, `review-${colorScheme}.png`) });
+      expect(await accessibilityViolations(page)).toEqual([]);
+    }, 120_000);
+  }
+});
