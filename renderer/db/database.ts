@@ -26,6 +26,19 @@ export interface CalibrationRecord {
   ranAt: number;
 }
 
+/** One SLA review's results, kept for trends: per commitment its state and figures; no rows, no lead ids. */
+export interface ReviewRecord {
+  id: string;
+  workshopId: string;
+  from: string;
+  to: string;
+  fileName: string;
+  ranAt: number;
+  mqls: number;
+  commitments: { id: string; metric: string; state: string; actual: string; share: number | null }[];
+  conversion: { step: string; actual: number | null; planned: number | null; state: string }[];
+}
+
 /** A template a consultant saved from one of their agreements. */
 export interface TemplateRecord {
   id: string;
@@ -47,6 +60,7 @@ export class AccordDatabase extends Dexie {
   templates!: Table<TemplateRecord, string>;
   versions!: Table<VersionRecord, string>;
   calibrations!: Table<CalibrationRecord, string>;
+  reviews!: Table<ReviewRecord, string>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name, { chromeTransactionDurability: 'strict' });
@@ -71,6 +85,8 @@ export class AccordDatabase extends Dexie {
     this.version(4).stores({ workshops: 'id, updatedAt, status', agreements: 'workshopId', templates: 'id, createdAt', versions: 'id, workshopId, contentHash' });
     // Version 5 adds calibrations; nothing existing changes.
     this.version(5).stores({ workshops: 'id, updatedAt, status', agreements: 'workshopId', templates: 'id, createdAt', versions: 'id, workshopId, contentHash', calibrations: 'workshopId' });
+    // Version 6 adds reviews; nothing existing changes.
+    this.version(6).stores({ workshops: 'id, updatedAt, status', agreements: 'workshopId', templates: 'id, createdAt', versions: 'id, workshopId, contentHash', calibrations: 'workshopId', reviews: 'id, workshopId' });
   }
 }
 

@@ -31,7 +31,7 @@ export function createAppStores(
     versions,
     files: createFileActions(db, library),
     calibration: createCalibrationStore(db),
-    review: createReviewStore(),
+    review: createReviewStore(db),
     templates: createTemplatesStore(agreements),
     navigation: options.navigation ?? createNavigationStore(),
     workshops,

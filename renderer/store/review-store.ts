@@ -7,10 +7,14 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ReviewMapping } from '../../shared/engines/review/run-review';
 import type { ReviewResult } from '../../shared/engines/review/review';
 import type { Agreement } from '../../shared/model/agreement';
+import type { AccordDatabase, ReviewRecord } from '../db/database';
 import type { FilePreview } from './calibration-store';
 import type { ReviewMessage, ReviewRequest } from '../workers/review-protocol';
 
 export interface ReviewState {
+  workshopId: string | null;
+  /** Earlier reviews of this workshop (results only), oldest first: the trend. */
+  history: ReviewRecord[];
   file: { file: File; preview: FilePreview } | null;
   mapping: ReviewMapping | null;
   from: string;
@@ -27,7 +31,8 @@ export interface ReviewState {
   run(agreement: Agreement): Promise<void>;
   cancel(): void;
   showMissRows(commitmentId: string): Promise<void>;
-  reset(): void;
+  /** Starts afresh for a workshop and loads its earlier reviews. */
+  reset(workshopId?: string): void;
 }
 
 /** The last full calendar month before today, as the default period. */
@@ -38,7 +43,10 @@ function lastMonth(): { from: string; to: string } {
   return { from: first.toISOString().slice(0, 10), to: last.toISOString().slice(0, 10) };
 }
 
-export function createReviewStore(options: { createWorker?: () => Worker } = {}): StoreApi<ReviewState> {
+export function createReviewStore(db: AccordDatabase, options: { createWorker?: () => Worker; now?: () => number; newId?: () => string } = {}): StoreApi<ReviewState> {
+  const repository = () => import('../db/review-repository');
+  const now = options.now ?? (() => Date.now());
+  const newId = options.newId ?? (() => crypto.randomUUID());
   const createWorker = options.createWorker ?? (() => new Worker(new URL('../workers/review.worker.ts', import.meta.url), { type: 'module' }));
   let worker: Worker | null = null;
   const ask = (request: ReviewRequest, onProgress?: (message: ReviewMessage & { type: 'progress' }) => void) =>
@@ -53,6 +61,8 @@ export function createReviewStore(options: { createWorker?: () => Worker } = {})
     });
 
   return createStore<ReviewState>()((set, get) => ({
+    workshopId: null,
+    history: [],
     file: null,
     mapping: null,
     ...lastMonth(),
@@ -83,7 +93,21 @@ export function createReviewStore(options: { createWorker?: () => Worker } = {})
       if (!file || !mapping) return;
       set({ status: 'running', progress: { bytes: 0, total: file.file.size, rows: 0 }, error: null, missRows: null });
       const answer = await ask({ type: 'run', agreement, mapping, from, to, file: file.file }, (message) => set({ progress: { bytes: message.bytes, total: message.total, rows: message.rows } }));
-      if (answer.type === 'done') set({ status: 'done', result: answer.result, progress: null });
+      if (answer.type === 'done') {
+        set({ status: 'done', result: answer.result, progress: null });
+        const workshopId = get().workshopId;
+        if (workshopId) {
+          // Results only (no rows, no lead ids) are kept, so the next review shows the trend.
+          const { ReviewRepository, reviewRecordOf } = await repository();
+          const reviews = new ReviewRepository(db);
+          try {
+            await reviews.save(reviewRecordOf(answer.result, workshopId, file.file.name, now(), newId()));
+            if (get().workshopId === workshopId) set({ history: await reviews.list(workshopId) });
+          } catch (error) {
+            set({ error: `The review could not be kept for the trend: ${error instanceof Error ? error.message : String(error)}` });
+          }
+        }
+      }
       else if (answer.type === 'error') set({ status: answer.cancelled ? (get().result ? 'done' : 'idle') : 'error', error: answer.cancelled ? null : answer.message, progress: null });
     },
     cancel() {
@@ -97,10 +121,15 @@ export function createReviewStore(options: { createWorker?: () => Worker } = {})
       if (answer.type === 'rows') set({ missRows: { commitmentId, header: answer.header, rows: answer.rows } });
       else if (answer.type === 'error') set({ error: answer.message });
     },
-    reset() {
+    reset(workshopId) {
       worker?.terminate();
       worker = null;
-      set({ file: null, mapping: null, status: 'idle', progress: null, error: null, result: null, missRows: null, ...lastMonth() });
+      set({ workshopId: workshopId ?? null, history: [], file: null, mapping: null, status: 'idle', progress: null, error: null, result: null, missRows: null, ...lastMonth() });
+      if (workshopId) {
+        void repository()
+          .then(({ ReviewRepository }) => new ReviewRepository(db).list(workshopId))
+          .then((history) => get().workshopId === workshopId && set({ history }));
+      }
     },
   }));
 }

@@ -44,6 +44,13 @@ describe('SLA review in the app', () => {
       await panel.getByRole('img', { name: 'MQLs per week against the plan' }).locator('svg.recharts-surface').first().waitFor();
       await page.screenshot({ path: join(screens, `review-${colorScheme}.png`) });
       expect(await accessibilityViolations(page)).toEqual([]);
+
+      // Kept for the trend (results only): a second period shows both reviews side by side.
+      await expect.poll(() => panel.getByRole('table', { name: 'Trend across reviews' }).innerText()).toContain('2026-11-01 – 2026-12-31');
+      await panel.getByLabel('To', { exact: true }).fill('2026-11-30');
+      await panel.getByRole('button', { name: 'Review 2026-11-01 – 2026-11-30' }).click();
+      await expect.poll(() => panel.getByRole('table', { name: 'Trend across reviews' }).innerText()).toMatch(/2026-11-01 – 2026-11-30[\s\S]*2026-11-01 – 2026-12-31|2026-11-01 – 2026-12-31[\s\S]*2026-11-01 – 2026-11-30/);
+      expect(await accessibilityViolations(page)).toEqual([]);
     }, 120_000);
   }
 });

@@ -236,9 +236,64 @@ function Results({ result }: { result: ReviewResult }) {
           </ul>
         </Alert>
       )}
+      <Trend />
       <Suspense fallback={<Text c="dimmed">Loading the charts…</Text>}>
         <ReviewCharts result={result} />
       </Suspense>
     </Stack>
+  );
+}
+
+/** Each commitment across the reviews kept for this workshop (results only), oldest first. */
+function Trend() {
+  const history = useReview((state) => state.history);
+  if (history.length === 0) return null;
+  const shown = history.slice(-6);
+  const metrics = [...new Map(shown.flatMap((review) => review.commitments.map((commitment) => [commitment.id, commitment.metric] as const))).entries()];
+  return (
+    <Card withBorder radius="md" padding="lg">
+      <Title order={4} mb={4}>
+        Trend across reviews
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {history.length === 1 ? 'The first review of this workshop: the next one will show the trend.' : `The last ${shown.length} reviews of this workshop.`}
+      </Text>
+      <Table.ScrollContainer minWidth={600}>
+        <Table aria-label="Trend across reviews" withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Commitment</Table.Th>
+              {shown.map((review) => (
+                <Table.Th key={review.id}>
+                  {review.from} – {review.to}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {metrics.map(([id, metric]) => (
+              <Table.Tr key={id}>
+                <Table.Td>{metric}</Table.Td>
+                {shown.map((review) => {
+                  const entry = review.commitments.find((commitment) => commitment.id === id);
+                  const look = entry ? stateLook[entry.state as CommitmentState] : undefined;
+                  return (
+                    <Table.Td key={review.id}>
+                      {entry && look ? (
+                        <Badge variant="light" color={look.color} tt="none">
+                          {entry.share !== null ? `${(entry.share * 100).toFixed(0)} %` : look.label}
+                        </Badge>
+                      ) : (
+                        '—'
+                      )}
+                    </Table.Td>
+                  );
+                })}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Card>
   );
 }

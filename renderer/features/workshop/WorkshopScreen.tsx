@@ -127,7 +127,7 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
   const [reviewOpen, setReviewOpen] = useState(false);
   const reviewStore = useReviewStore();
   // A review belongs to the workshop it was run in.
-  useEffect(() => reviewStore.getState().reset(), [reviewStore, workshopId]);
+  useEffect(() => reviewStore.getState().reset(workshopId), [reviewStore, workshopId]);
   const calibration = useCalibrationStore();
   useEffect(() => void calibration.getState().load(workshopId), [calibration, workshopId]);
   const [brandingOpen, setBrandingOpen] = useState(false);

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { ReviewRepository, reviewRecordOf } from '../../../renderer/db/review-repository';
+import { WorkshopRepository } from '../../../renderer/db/workshop-repository';
+import type { ReviewResult } from '../../../shared/engines/review/review';
+import { freshDatabase } from '../support/render-app';
+
+const result = (from: string, to: string, share: number): ReviewResult => ({
+  from,
+  to,
+  leads: 10,
+  mqls: 8,
+  commitments: [{ id: 'commit-first-touch', kind: 'first-touch', team: 'inside-sales', metric: 'First touch after MQL', actual: `${share * 100} %`, target: '4 business hours', state: share >= 0.9 ? 'met' : 'missed', figures: { share }, missedLeads: ['L1', 'L2'], missedCount: 2 }],
+  conversion: [],
+  weekly: [],
+  monthly: [],
+  need: { mqlsPerWeek: null, mqlsPerMonth: null, opportunitiesPerMonth: null },
+  speedHistogram: [],
+  reasons: [],
+  problems: [{ problem: 'No first touch recorded', count: 1, examples: ['L2'] }],
+});
+
+describe('ReviewRepository', () => {
+  it('keeps each review’s results for the trend, never the lead ids; a period reviewed again replaces its record', async () => {
+    const db = freshDatabase();
+    const workshop = await new WorkshopRepository(db).create({ title: 'Reviewed' });
+    const reviews = new ReviewRepository(db);
+    await reviews.save(reviewRecordOf(result('2026-11-01', '2026-11-30', 0.8), workshop.id, 'nov.csv', 1, 'a'));
+    await reviews.save(reviewRecordOf(result('2026-10-01', '2026-10-31', 0.95), workshop.id, 'oct.csv', 2, 'b'));
+    await reviews.save(reviewRecordOf(result('2026-11-01', '2026-11-30', 0.85), workshop.id, 'nov-fixed.csv', 3, 'c'));
+    const list = await reviews.list(workshop.id);
+    expect(list.map((entry) => [entry.from, entry.fileName, entry.commitments[0]!.share])).toEqual([
+      ['2026-10-01', 'oct.csv', 0.95],
+      ['2026-11-01', 'nov-fixed.csv', 0.85],
+    ]);
+    expect(JSON.stringify(list)).not.toContain('L1');
+    expect(JSON.stringify(list)).not.toContain('L2');
+    await new WorkshopRepository(db).remove(workshop.id);
+    expect(await db.reviews.count()).toBe(0);
+  });
+});
