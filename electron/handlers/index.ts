@@ -1,6 +1,6 @@
 import type { IpcChannel, IpcResponse, IpcValidRequest } from '../../shared/ipc/contract';
 import { saveTextFile } from './files';
-import { exportPdfHandler, getIdentityHandler, importP12Handler, verifyPdfHandler } from './pdf';
+import { exportPdfHandler, exportReviewHandler, getIdentityHandler, importP12Handler, verifyPdfHandler } from './pdf';
 import type { Host } from './host';
 
 /** One handler per channel, each taking the validated request. */
@@ -19,6 +19,7 @@ export function createHandlers(host: Host): IpcHandlers {
     }),
     'file:save-text': (request) => saveTextFile(host, request),
     'pdf:export-agreement': (request) => exportPdfHandler(host, request),
+    'pdf:export-review': (request) => exportReviewHandler(host, request),
     'pdf:verify': (request) => verifyPdfHandler(request),
     'seal:get-identity': (request) => getIdentityHandler(host, request),
     'seal:import-identity': (request) => importP12Handler(host, request),

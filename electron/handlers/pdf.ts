@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import type { IpcResponse, IpcValidRequest } from '../../shared/ipc/contract';
 import { parseAgreement } from '../../shared/model/parse-agreement';
-import { exportAgreementPdf } from '../pdf/export';
+import { buildReviewDocument, reviewAttachment } from '../../shared/document/review-report';
+import type { ReviewResult } from '../../shared/engines/review/review';
+import { exportAgreementPdf, exportDocumentPdf } from '../pdf/export';
 import { IdentityStore } from '../pdf/identity-store';
 import { verifyPdf } from '../pdf/verify';
 import { withExtension, writeFileAtomic } from './files';
@@ -25,6 +27,21 @@ export async function exportPdfHandler(host: Host, request: IpcValidRequest<'pdf
   if (path === null) return { saved: false };
   const identity = await identityStoreFor(host).get({ commonName: agreement.workshop.facilitator || 'Accord user', organisation: agreement.workshop.client || 'Accord' });
   const pdf = await exportAgreementPdf(agreement, request.context, { paper: request.paper, printToPdf: host.printToPdf, identity, fontDataUrl: await host.fontDataUrl() });
+  await writeFileAtomic(path, pdf);
+  return { saved: true, path, bytes: pdf.length };
+}
+
+/** `pdf:export-review`: the SLA review report, printed and sealed like the agreement. */
+export async function exportReviewHandler(host: Host, request: IpcValidRequest<'pdf:export-review'>): Promise<IpcResponse<'pdf:export-review'>> {
+  const parsed = parseAgreement(request.agreement);
+  if (!parsed.ok) throw new Error(parsed.message);
+  const agreement = parsed.agreement;
+  const path = await host.showSaveDialog({ title: 'Export the SLA review as PDF', defaultName: withExtension(request.suggestedName, 'pdf'), filters: [{ name: 'PDF document', extensions: ['pdf'] }] });
+  if (path === null) return { saved: false };
+  const identity = await identityStoreFor(host).get({ commonName: agreement.workshop.facilitator || 'Accord user', organisation: agreement.workshop.client || 'Accord' });
+  const review = request.review as ReviewResult;
+  const document = buildReviewDocument(agreement, review, host.now().toISOString(), request.consultant);
+  const pdf = await exportDocumentPdf(document, { name: 'review.json', json: JSON.stringify(reviewAttachment(review)) }, { paper: request.paper, printToPdf: host.printToPdf, identity, fontDataUrl: await host.fontDataUrl() });
   await writeFileAtomic(path, pdf);
   return { saved: true, path, bytes: pdf.length };
 }

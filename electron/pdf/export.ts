@@ -1,4 +1,4 @@
-import { buildAgreementDocument, type DocumentContext } from '../../shared/document/document';
+import { buildAgreementDocument, type AgreementDocument, type DocumentContext } from '../../shared/document/document';
 import { headerFooterTemplates, renderHtml } from '../../shared/document/html';
 import { ACCORD_FILE_VERSION } from '../../shared/model/accord-file';
 import type { Agreement } from '../../shared/model/agreement';
@@ -47,16 +47,26 @@ export async function exportAgreementPdf(
   timings?: ExportTimings,
 ): Promise<Buffer> {
   const document = buildAgreementDocument(agreement, context);
+  return exportDocumentPdf(document, { name: 'agreement.json', json: attachmentJson(agreement, context, document.contentHash, context.generatedAt) }, options, timings);
+}
+
+/** Prints, finalizes (metadata, attachment) and seals any document of the shared model (the agreement, the SLA review report). */
+export async function exportDocumentPdf(
+  document: AgreementDocument,
+  attachment: { name: string; json: string },
+  options: { paper: Paper; printToPdf: PrintToPdf; identity: SealingIdentity; fontDataUrl?: string; accent?: string },
+  timings?: ExportTimings,
+): Promise<Buffer> {
   const html = renderHtml(document, { fontDataUrl: options.fontDataUrl, accent: options.accent });
   let mark = performance.now();
   const printed = await options.printToPdf(html, { paper: options.paper, ...headerFooterTemplates(document) });
   if (timings) timings.printMs = performance.now() - mark;
   mark = performance.now();
-  const created = new Date(context.generatedAt);
+  const created = new Date(document.generatedAt);
   const finalized = await finalizePdf(
     printed,
-    { title: `${document.title} — ${document.client}`, author: document.facilitator, subject: `${document.versionLabel}, ${document.statusLine}. Content SHA-256 ${document.contentHash}`, keywords: ['Accord', 'lead management agreement', 'SLA', document.client, document.versionLabel], creationDate: Number.isNaN(created.getTime()) ? new Date() : created },
-    { name: 'agreement.json', json: attachmentJson(agreement, context, document.contentHash, context.generatedAt) },
+    { title: `${document.title} — ${document.client}`, author: document.facilitator, subject: `${document.versionLabel}, ${document.statusLine}. Content SHA-256 ${document.contentHash}`, keywords: ['Accord', document.report ? 'SLA review' : 'lead management agreement', 'SLA', document.client, document.versionLabel], creationDate: Number.isNaN(created.getTime()) ? new Date() : created },
+    attachment,
     { name: options.identity.subject, reason: `${document.versionLabel}: ${document.statusLine}`, location: document.client, contactInfo: document.facilitator },
   );
   if (timings) timings.finalizeMs = performance.now() - mark;

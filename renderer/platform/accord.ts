@@ -67,6 +67,12 @@ export async function exportAgreementPdf(request: { suggestedName: string; paper
   return result.saved ? result.path : null;
 }
 
+/** Renders, seals and saves the SLA review report; resolves with the path, or null when cancelled. */
+export async function exportReviewPdf(request: Parameters<AccordBridge['exportReviewPdf']>[0]): Promise<string | null> {
+  const result = unwrap(await bridge().exportReviewPdf(request));
+  return result.saved ? result.path : null;
+}
+
 /** What Verify found in a PDF. */
 export type VerifyReport = Awaited<ReturnType<typeof verifyPdfBytes>>;
 

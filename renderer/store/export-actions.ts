@@ -9,7 +9,8 @@ import { exportSubject } from '../../shared/document/subject';
 import type { Agreement } from '../../shared/model/agreement';
 import type { LoadedVersion } from '../db/version-repository';
 import type { Branding } from './branding-store';
-import { exportAgreementPdf, saveTextFile } from '../platform/accord';
+import type { ReviewResult } from '../../shared/engines/review/review';
+import { exportAgreementPdf, exportReviewPdf, saveTextFile } from '../platform/accord';
 
 /** What can be exported. */
 export type ExportKind = 'pdf-a4' | 'pdf-letter' | 'markdown' | 'accord' | 'rules-csv' | 'rules-json';
@@ -49,4 +50,16 @@ export async function exportAgreement(kind: ExportKind, draft: Agreement, versio
   return kind === 'rules-csv'
     ? saveTextFile({ suggestedName: `${name} - scoring rules`, kind: 'csv', content: rules.scoringRulesCsv(agreement) })
     : saveTextFile({ suggestedName: `${name} - scoring rules`, kind: 'json', content: rules.scoringRulesJson(agreement) });
+}
+
+/** Exports the SLA review report: a sealed PDF (A4 or Letter) or Markdown; resolves with the path, or null when cancelled. */
+export async function exportReviewReport(kind: 'pdf-a4' | 'pdf-letter' | 'markdown', agreement: Agreement, review: ReviewResult, consultant?: Branding | null): Promise<string | null> {
+  const name = `${agreement.workshop.client || 'Agreement'} - SLA review ${review.from} to ${review.to}`.replace(/[/\\:*?"<>|]/g, '-').slice(0, 180);
+  // Lead ids and example rows stay on this computer: the report carries counts only.
+  const shareable: ReviewResult = { ...review, commitments: review.commitments.map((commitment) => ({ ...commitment, missedLeads: [] })), problems: review.problems.map((problem) => ({ ...problem, examples: [] })) };
+  if (kind === 'markdown') {
+    const [{ buildReviewDocument }, { renderMarkdown }] = await Promise.all([import('../../shared/document/review-report'), import('../../shared/document/markdown')]);
+    return saveTextFile({ suggestedName: name, kind: 'markdown', content: renderMarkdown(buildReviewDocument(agreement, shareable, new Date().toISOString(), consultant ?? undefined)) });
+  }
+  return exportReviewPdf({ suggestedName: name, paper: kind === 'pdf-a4' ? 'A4' : 'Letter', agreement, review: shareable, ...(consultant ? { consultant } : {}) });
 }

@@ -77,6 +77,8 @@ export interface AgreementDocument {
   sections: DocumentSection[];
   signatures: SignatureEntry[];
   history: HistoryEntry[];
+  /** A report (the SLA review) shows these facts on its cover instead of the agreement's, and has no signature page. */
+  report?: { coverFacts: [string, string][]; attachmentName: string };
 }
 
 const stateLabels: Record<Consensus['state'], string> = { proposed: 'Proposed', agreed: 'Agreed', disputed: 'Disputed', parked: 'Parked' };

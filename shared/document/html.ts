@@ -102,19 +102,19 @@ figure.funnel { margin: 2mm 0 5mm; } figure.funnel figcaption { font-size: 8.5pt
     <h1>${escapeHtml(document.title)}</h1>
     <div class="client">${escapeHtml(document.client)}</div>
     <dl class="facts">
-      <dt>Version</dt><dd>${escapeHtml(document.versionLabel)}</dd>
+${document.report ? document.report.coverFacts.map(([label, value]) => `      <dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`).join('\n') + '\n' : `      <dt>Version</dt><dd>${escapeHtml(document.versionLabel)}</dd>
       <dt>Status</dt><dd><span class="status">${escapeHtml(document.statusLine)}</span></dd>
       <dt>Workshop date</dt><dd>${escapeHtml(document.date)}</dd>
       <dt>Facilitator</dt><dd>${escapeHtml(document.facilitator)}</dd>
       <dt>Valid until</dt><dd>${escapeHtml(document.validUntil)}</dd>
       <dt>Next review</dt><dd>${escapeHtml(document.nextReview)}</dd>
-    </dl>
+`}    </dl>
   </div>
   <div class="hash">Content SHA-256 ${escapeHtml(document.contentHash)}</div>
 </div>
 ${document.sections.map((section) => `<section id="${escapeHtml(section.id)}"><h2>${escapeHtml(section.title)}</h2>${section.blocks.map(block).join('\n')}</section>`).join('\n')}
-<section id="signatures"><h2>Signatures</h2><p>Each signatory signed the content whose SHA-256 is printed with their signature.</p>${signatures}</section>
-<section id="audit"><h2>Audit</h2><h3>Content SHA-256</h3><p class="audit-hash">${escapeHtml(document.contentHash)}</p><p>Generated ${escapeHtml(document.generatedAt)}. The machine-readable agreement is attached to this PDF (agreement.json); the PDF is sealed with a digital signature over the whole file, so any change to it is detected.</p><h3>Version history</h3>${history}</section>
+${document.report ? '' : `<section id="signatures"><h2>Signatures</h2><p>Each signatory signed the content whose SHA-256 is printed with their signature.</p>${signatures}</section>`}
+<section id="audit"><h2>Audit</h2><h3>Content SHA-256</h3><p class="audit-hash">${escapeHtml(document.contentHash)}</p><p>Generated ${escapeHtml(document.generatedAt)}. The machine-readable ${document.report ? 'report' : 'agreement'} is attached to this PDF (${escapeHtml(document.report?.attachmentName ?? 'agreement.json')}); the PDF is sealed with a digital signature over the whole file, so any change to it is detected.</p>${document.report ? '' : `<h3>Version history</h3>${history}`}</section>
 </body></html>`;
 }
 

@@ -10,6 +10,7 @@ export const accordApiChannels = {
   getAppInfo: 'app:get-info',
   saveTextFile: 'file:save-text',
   exportAgreementPdf: 'pdf:export-agreement',
+  exportReviewPdf: 'pdf:export-review',
   verifyPdf: 'pdf:verify',
   getSealingIdentity: 'seal:get-identity',
   importSealingCertificate: 'seal:import-identity',

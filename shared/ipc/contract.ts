@@ -53,6 +53,25 @@ export type AppInfo = z.output<typeof AppInfoSchema>;
 const pngDataUrl = z.string().check(z.startsWith('data:image/png;base64,', { error: 'A signature image must be a PNG data URL.' }), z.maxLength(1_500_000, { error: 'A signature image is larger than 1.5 MB.' }));
 
 /** What the PDF needs besides the agreement: version, signatures, history. */
+const text = z.string().check(z.maxLength(2000));
+const state = z.enum(['met', 'at-risk', 'missed', 'no-data']);
+const nullableNumber = z.nullable(z.number());
+/** An SLA review's results, as the review report needs them (lead ids are not sent). */
+export const ReviewReportSchema = z.object({
+  from: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+  to: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+  leads: z.number(),
+  mqls: z.number(),
+  commitments: z.array(z.object({ id: text, kind: text, team: text, metric: text, actual: text, target: text, state, figures: z.record(z.string(), nullableNumber), missedLeads: z.array(text).check(z.maxLength(0)), missedCount: z.number() })).check(z.maxLength(100)),
+  conversion: z.array(z.object({ step: text, actual: nullableNumber, planned: nullableNumber, state })).check(z.maxLength(20)),
+  weekly: z.array(z.object({ week: text, mqls: z.number() })).check(z.maxLength(600)),
+  monthly: z.array(z.object({ month: text, mqls: z.number(), opportunities: z.number() })).check(z.maxLength(200)),
+  need: z.object({ mqlsPerWeek: nullableNumber, mqlsPerMonth: nullableNumber, opportunitiesPerMonth: nullableNumber }),
+  speedHistogram: z.array(z.object({ label: text, count: z.number() })).check(z.maxLength(20)),
+  reasons: z.array(z.object({ reason: text, count: z.number(), known: z.boolean() })).check(z.maxLength(500)),
+  problems: z.array(z.object({ problem: text, count: z.number(), examples: z.array(text).check(z.maxLength(0)) })).check(z.maxLength(100)),
+});
+
 export const DocumentContextSchema = z.strictObject({
   versionNumber: z.int().check(z.positive()),
   status: z.enum(['draft', 'signing', 'signed']),
@@ -99,6 +118,20 @@ export const ipcContract = {
       /** Checked fully by the handler with parseAgreement (the renderer is untrusted). */
       agreement: z.unknown(),
       context: DocumentContextSchema,
+    }),
+    response: z.discriminatedUnion('saved', [
+      z.object({ saved: z.literal(true), path: z.string(), bytes: z.int().check(z.nonnegative()) }),
+      z.object({ saved: z.literal(false) }),
+    ]),
+  },
+  'pdf:export-review': {
+    request: z.strictObject({
+      suggestedName: SuggestedFileNameSchema,
+      paper: z.enum(['A4', 'Letter']),
+      /** Checked fully by the handler with parseAgreement (the renderer is untrusted). */
+      agreement: z.unknown(),
+      review: ReviewReportSchema,
+      consultant: z.optional(z.strictObject({ name: z.string().check(z.maxLength(120)), logoDataUrl: z.optional(z.string().check(z.maxLength(3_000_000))) })),
     }),
     response: z.discriminatedUnion('saved', [
       z.object({ saved: z.literal(true), path: z.string(), bytes: z.int().check(z.nonnegative()) }),

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { accessibilityViolations, projectRoot, startApp, type RunningApp } from './support/app';
+import { poppler } from './support/poppler';
 
 let app: RunningApp | null = null;
 afterEach(async () => {
@@ -16,6 +17,7 @@ describe('SLA review in the app', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`reviews the generated sample: every commitment's state, and the leads behind a miss (${colorScheme})`, async () => {
       mkdirSync(screens, { recursive: true });
+      mkdirSync(join(projectRoot, 'test-results', 'pdf'), { recursive: true });
       const truth = JSON.parse(readFileSync(join(sample, 'truth.json'), 'utf8')) as { mqls: number; untouched: number };
       app = await startApp({ colorScheme });
       const { page } = app;
@@ -44,6 +46,27 @@ describe('SLA review in the app', () => {
       await panel.getByRole('img', { name: 'MQLs per week against the plan' }).locator('svg.recharts-surface').first().waitFor();
       await page.screenshot({ path: join(screens, `review-${colorScheme}.png`) });
       expect(await accessibilityViolations(page)).toEqual([]);
+
+      if (colorScheme === 'light') {
+        // The review report: sealed PDF and Markdown, counts only (no lead ids).
+        const pdfPath = join(app.dataDir, 'review.pdf');
+        app.host.dialogs.saveAnswers.push(pdfPath);
+        await panel.getByRole('button', { name: 'Report, PDF (sealed)…' }).click();
+        await page.getByText(`Saved ${pdfPath}`).waitFor({ timeout: 30_000 });
+        const text = poppler('pdftotext', ['-layout', pdfPath, '-']);
+        for (const expected of ['SLA review 2026-11-01 – 2026-12-31', 'Commitments: actual against target', 'First touch after MQL', 'Stage conversion against the plan', 'Data problems']) expect(text).toContain(expected);
+        expect(text).not.toContain('L0000006');
+        const sig = poppler('pdfsig', [pdfPath]);
+        expect(sig).toContain('Signature is Valid.');
+        expect(sig).toContain('Total document signed');
+        expect(poppler('pdfdetach', ['-list', pdfPath])).toContain('review.json');
+        poppler('pdftoppm', ['-png', '-r', '60', '-f', '2', '-l', '2', pdfPath, join(projectRoot, 'test-results', 'pdf', 'review-commitments')]);
+        const markdownPath = join(app.dataDir, 'review.md');
+        app.host.dialogs.saveAnswers.push(markdownPath);
+        await panel.getByRole('button', { name: 'Markdown…' }).click();
+        await page.getByText(`Saved ${markdownPath}`).waitFor();
+        expect(readFileSync(markdownPath, 'utf8')).toMatch(/^# SLA review 2026-11-01 – 2026-12-31\n/);
+      }
 
       // Kept for the trend (results only): a second period shows both reviews side by side.
       await expect.poll(() => panel.getByRole('table', { name: 'Trend across reviews' }).innerText()).toContain('2026-11-01 – 2026-12-31');

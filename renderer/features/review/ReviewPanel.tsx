@@ -1,13 +1,16 @@
 import '../../components/mantine-ui-styles';
 import './review.css';
 import { Alert, Badge, Button, Card, FileInput, Group, Modal, Progress, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconFileSpreadsheet, IconPlayerPlay, IconPlayerStop } from '@tabler/icons-react';
-import { lazy, Suspense } from 'react';
+import { IconFileSpreadsheet, IconFileTypePdf, IconMarkdown, IconPlayerPlay, IconPlayerStop } from '@tabler/icons-react';
+import { lazy, Suspense, useState } from 'react';
 import { historyFields, type HistoryField } from '../../../shared/engines/review/run-review';
 import type { CommitmentState, ReviewResult } from '../../../shared/engines/review/review';
 import { describeCalendar } from '../../../shared/engines/calendar/business-time';
 import type { Agreement } from '../../../shared/model/agreement';
 import { teamLabels } from '../../../shared/model/teams';
+import { notify } from '../../components/notify';
+import { useBranding } from '../../store/branding-store';
+import { exportReviewReport } from '../../store/export-actions';
 import { useReview, useReviewStore } from '../../store/stores';
 
 const ReviewCharts = lazy(() => import('./ReviewCharts').then((module) => ({ default: module.ReviewCharts })));
@@ -122,15 +125,26 @@ export function ReviewPanel({ agreement, onClose }: { agreement: Agreement; onCl
             </Button>
           )}
         </Card>
-        {result && !running && <Results result={result} />}
+        {result && !running && <Results result={result} agreement={agreement} />}
       </Stack>
     </Modal>
   );
 }
 
-function Results({ result }: { result: ReviewResult }) {
+function Results({ result, agreement }: { result: ReviewResult; agreement: Agreement }) {
   const store = useReviewStore();
   const missRows = useReview((state) => state.missRows);
+  const branding = useBranding((state) => state.branding);
+  const [exporting, setExporting] = useState(false);
+  const exportReport = (kind: 'pdf-a4' | 'pdf-letter' | 'markdown') => {
+    setExporting(true);
+    exportReviewReport(kind, agreement, result, branding)
+      .then(
+        (path) => path && notify({ message: `Saved ${path}` }),
+        (error: unknown) => notify({ tone: 'error', title: 'Not exported', message: error instanceof Error ? error.message : String(error) }),
+      )
+      .finally(() => setExporting(false));
+  };
   const counts = { met: 0, 'at-risk': 0, missed: 0, 'no-data': 0 };
   for (const commitment of result.commitments) counts[commitment.state] += 1;
   return (
@@ -138,12 +152,25 @@ function Results({ result }: { result: ReviewResult }) {
       <Title order={3}>
         4. {result.from} – {result.to}: {result.mqls.toLocaleString('en-US')} MQLs
       </Title>
-      <Group gap="sm">
+      <Group gap="sm" justify="space-between">
+        <Group gap="sm">
         {(['met', 'at-risk', 'missed'] as const).map((key) => (
           <Badge key={key} size="xl" variant="light" color={stateLook[key].color} tt="none">
             {counts[key]} {stateLook[key].label.toLowerCase()}
           </Badge>
         ))}
+        </Group>
+        <Group gap="xs">
+          <Button leftSection={<IconFileTypePdf size={16} />} loading={exporting} onClick={() => exportReport('pdf-a4')}>
+            Report, PDF (sealed)…
+          </Button>
+          <Button variant="default" leftSection={<IconFileTypePdf size={16} />} disabled={exporting} onClick={() => exportReport('pdf-letter')}>
+            US Letter…
+          </Button>
+          <Button variant="default" leftSection={<IconMarkdown size={16} />} disabled={exporting} onClick={() => exportReport('markdown')}>
+            Markdown…
+          </Button>
+        </Group>
       </Group>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         {result.commitments.map((commitment) => (

@@ -1,0 +1,93 @@
+import type { ReviewResult } from '../engines/review/review';
+import type { Agreement } from '../model/agreement';
+import { contentHash } from '../model/canonical';
+import { teamLabels } from '../model/teams';
+import type { AgreementDocument, DocumentSection } from './document';
+
+const stateText = { met: 'Met', 'at-risk': 'At risk', missed: 'Missed', 'no-data': 'No target or data' } as const;
+const n = (value: number) => Math.round(value).toLocaleString('en-US');
+
+/** The machine-readable review attached to its PDF: the results, without lead ids or example rows. */
+export function reviewAttachment(review: ReviewResult): Omit<ReviewResult, 'commitments' | 'problems'> & { commitments: Omit<ReviewResult['commitments'][number], 'missedLeads'>[]; problems: { problem: string; count: number }[] } {
+  return {
+    ...review,
+    commitments: review.commitments.map(({ missedLeads: _ids, ...commitment }) => commitment),
+    problems: review.problems.map(({ problem, count }) => ({ problem, count })),
+  };
+}
+
+/**
+ * The SLA review report as a document (the same renderers as the agreement:
+ * print HTML for the sealed PDF, and Markdown): headline, one line per
+ * commitment, conversion, weekly volume, reasons, data problems.
+ */
+export function buildReviewDocument(agreement: Agreement, review: ReviewResult, generatedAt: string, consultant?: AgreementDocument['consultant']): AgreementDocument {
+  const counts = { met: 0, 'at-risk': 0, missed: 0, 'no-data': 0 };
+  for (const commitment of review.commitments) counts[commitment.state] += 1;
+  const sections: DocumentSection[] = [
+    {
+      id: 'summary',
+      title: 'Summary',
+      blocks: [
+        { kind: 'facts', rows: [['Period', `${review.from} – ${review.to}`], ['Leads in the export', n(review.leads)], ['MQLs in the period', n(review.mqls)], ['Commitments', `${counts.met} met, ${counts['at-risk']} at risk, ${counts.missed} missed`]] },
+        { kind: 'note', text: 'Measured from the CRM’s own records. A share of at least 90 % within target is met, at least 75 % at risk, below that missed; volumes are met at target and at risk from 90 %.' },
+      ],
+    },
+    {
+      id: 'commitments',
+      title: 'Commitments: actual against target',
+      blocks: [{ kind: 'table', columns: ['Team', 'Commitment', 'Actual', 'Target', 'State', 'Leads behind a miss'], rows: review.commitments.map((commitment) => [teamLabels[commitment.team as keyof typeof teamLabels] ?? commitment.team, commitment.metric, commitment.actual, commitment.target, stateText[commitment.state], commitment.missedCount ? n(commitment.missedCount) : '—']) }],
+    },
+    {
+      id: 'conversion',
+      title: 'Stage conversion against the plan',
+      blocks: [{ kind: 'table', columns: ['Step', 'Actual', 'Plan', 'State'], numeric: [1, 2], rows: review.conversion.map((step) => [step.step, step.actual === null ? '—' : `${step.actual.toFixed(1)} %`, step.planned === null ? '—' : `${step.planned} %`, stateText[step.state]]) }],
+    },
+    {
+      id: 'volume',
+      title: 'MQLs per week',
+      blocks: [
+        { kind: 'paragraph', text: review.need.mqlsPerWeek === null ? 'The revenue plan is incomplete, so there is no weekly need to compare with.' : `The revenue plan needs ${n(Math.ceil(review.need.mqlsPerWeek))} MQLs a week.` },
+        { kind: 'table', columns: ['Week (Monday)', 'MQLs'], numeric: [1], rows: review.weekly.map((week) => [week.week, n(week.mqls)]) },
+      ],
+    },
+    {
+      id: 'reasons',
+      title: 'Rejection reasons',
+      blocks: [{ kind: 'table', columns: ['Reason', 'Rejections', 'Agreed code'], numeric: [1], rows: review.reasons.map((reason) => [reason.reason, n(reason.count), reason.known ? 'Yes' : 'No']) }],
+    },
+    {
+      id: 'problems',
+      title: 'Data problems (counted, not used)',
+      blocks: [{ kind: 'table', columns: ['Problem', 'Leads'], numeric: [1], rows: review.problems.map((problem) => [problem.problem, n(problem.count)]) }],
+    },
+  ];
+  return {
+    title: `SLA review ${review.from} – ${review.to}`,
+    client: agreement.workshop.client || '—',
+    facilitator: agreement.workshop.facilitator || '—',
+    date: review.to,
+    validUntil: '—',
+    nextReview: agreement.workshop.nextReviewDate || '—',
+    versionLabel: `Review ${review.from} – ${review.to}`,
+    status: 'signed',
+    statusLine: `SLA review of “${agreement.workshop.title}”`,
+    contentHash: contentHash(reviewAttachment(review)),
+    generatedAt,
+    consultant,
+    sections,
+    signatures: [],
+    history: [],
+    report: {
+      coverFacts: [
+        ['Agreement', agreement.workshop.title || '—'],
+        ['Period', `${review.from} – ${review.to}`],
+        ['MQLs', n(review.mqls)],
+        ['Met / at risk / missed', `${counts.met} / ${counts['at-risk']} / ${counts.missed}`],
+        ['Facilitator', agreement.workshop.facilitator || '—'],
+        ['Generated', generatedAt.slice(0, 16).replace('T', ' ')],
+      ],
+      attachmentName: 'review.json',
+    },
+  };
+}
