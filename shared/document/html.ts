@@ -73,7 +73,7 @@ body { font-family: 'Inter Variable', 'Inter', 'Helvetica Neue', Arial, sans-ser
 h1 { font-size: 30pt; line-height: 1.15; margin: 0 0 8mm; font-weight: 720; letter-spacing: -0.5pt; }
 h2 { font-size: 16pt; margin: 0 0 5mm; color: var(--accent); font-weight: 700; break-after: avoid; }
 h3 { font-size: 11.5pt; margin: 6mm 0 2mm; break-after: avoid; }
-section { break-before: page; }
+section { break-before: ${document.report ? 'auto; margin-top: 9mm' : 'page'}; }
 .cover { height: 240mm; display: flex; flex-direction: column; justify-content: space-between; }
 .cover .brand { font-size: 12pt; font-weight: 700; color: var(--accent); letter-spacing: 0.5pt; text-transform: uppercase; }
 .cover .brand img { max-height: 18mm; max-width: 60mm; display: block; margin-bottom: 4mm; }
