@@ -26,6 +26,8 @@ export interface ReviewState {
   /** The rows behind one commitment's miss, read from the file. */
   missRows: { commitmentId: string; header: string[]; rows: string[][] } | null;
   chooseFile(file: File): Promise<void>;
+  /** Generates a realistic sample export (lead histories for Nov–Dec 2026) for this agreement, to try a review at once. */
+  useSample(agreement: Agreement): Promise<void>;
   setMapping(mapping: ReviewMapping): void;
   setPeriod(from: string, to: string): void;
   run(agreement: Agreement): Promise<void>;
@@ -81,6 +83,15 @@ export function createReviewStore(db: AccordDatabase, options: { createWorker?: 
       } catch (error) {
         set({ status: 'error', error: error instanceof Error ? error.message : String(error) });
       }
+    },
+    async useSample(agreement) {
+      const { generateHistories } = await import('../../shared/engines/review/sample-histories');
+      const calendar = agreement.calendar ?? { timeZone: 'Europe/Berlin', workingDays: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', holidays: [] };
+      const target = (kind: string, fallback: number) => agreement.commitments.find((commitment) => commitment.kind === kind)?.target ?? fallback;
+      let csv = '';
+      generateHistories({ leads: 460, from: '2026-11-01', to: '2026-12-31', calendar, firstTouchHours: target('first-touch', 4), attempts: target('attempts', 6), acceptDays: target('accept-reject', 2), reasonCodes: agreement.reasons.map((reason) => reason.code).filter(Boolean) }, (line) => (csv += line));
+      await get().chooseFile(new File([csv], 'generated-sample-leads.csv', { type: 'text/csv' }));
+      set({ from: '2026-11-01', to: '2026-12-31' });
     },
     setMapping(mapping) {
       set({ mapping });

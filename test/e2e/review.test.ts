@@ -14,6 +14,20 @@ const sample = join(projectRoot, 'test', 'fixtures', 'review');
 const screens = join(projectRoot, 'test-results', 'screens');
 
 describe('SLA review in the app', () => {
+  it('offers a generated sample to try a review at once', async () => {
+    app = await startApp();
+    const { page } = app;
+    await page.getByTestId('import-input').setInputFiles(join(sample, 'agreement.accord'));
+    await page.getByRole('textbox', { name: 'Workshop title' }).waitFor();
+    await page.getByRole('button', { name: 'More actions' }).click();
+    await page.getByRole('menuitem', { name: 'SLA review…' }).click();
+    const panel = page.getByRole('dialog', { name: 'SLA review: what the CRM recorded' });
+    await panel.getByRole('button', { name: /^Try a generated sample/ }).click();
+    await expect.poll(() => panel.getByTestId('review-file-facts').innerText()).toContain('generated-sample-leads.csv');
+    await panel.getByRole('button', { name: 'Review 2026-11-01 – 2026-12-31' }).click();
+    await expect.poll(() => panel.getByTestId('review-results').innerText(), { timeout: 30_000 }).toContain('2026-11-01 – 2026-12-31: 460 MQLs');
+  }, 90_000);
+
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`reviews the generated sample: every commitment's state, and the leads behind a miss (${colorScheme})`, async () => {
       mkdirSync(screens, { recursive: true });

@@ -67,6 +67,14 @@ export function ReviewPanel({ agreement, onClose }: { agreement: Agreement; onCl
             <TextInput type="date" label="From" value={state.from} onChange={(event) => store.getState().setPeriod(event.currentTarget.value, state.to)} disabled={running} />
             <TextInput type="date" label="To" value={state.to} onChange={(event) => store.getState().setPeriod(state.from, event.currentTarget.value)} disabled={running} />
           </SimpleGrid>
+          <Group mt="sm" gap="xs">
+            <Text size="sm" c="dimmed">
+              No export at hand?
+            </Text>
+            <Button size="compact-sm" variant="light" onClick={() => void store.getState().useSample(agreement)} disabled={running}>
+              Try a generated sample (460 leads, Nov–Dec 2026)
+            </Button>
+          </Group>
           {file && (
             <Text size="sm" mt="sm" data-testid="review-file-facts">
               {file.preview.name}: {(file.preview.size / 1e6).toFixed(1)} MB, {file.preview.header.length} columns.
