@@ -1,6 +1,6 @@
 import '../../components/mantine-ui-styles';
 import './review.css';
-import { Alert, Badge, Button, Card, FileInput, Group, Modal, Progress, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, FileInput, Group, Modal, Progress, Select, SimpleGrid, Stack, Table, TagsInput, Text, TextInput, Title } from '@mantine/core';
 import { IconFileSpreadsheet, IconFileTypePdf, IconMarkdown, IconPlayerPlay, IconPlayerStop } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
 import { historyFields, type HistoryField } from '../../../shared/engines/review/run-review';
@@ -103,6 +103,10 @@ export function ReviewPanel({ agreement, onClose }: { agreement: Agreement; onCl
                   disabled={running}
                 />
               ))}
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" mt="sm">
+              <TagsInput label="Outcome values that mean won" description="Enter after each" value={mapping.won} onChange={(won) => store.getState().setMapping({ ...mapping, won })} disabled={running} />
+              <TagsInput label="Outcome values that mean lost" description="Enter after each" value={mapping.lost} onChange={(lost) => store.getState().setMapping({ ...mapping, lost })} disabled={running} />
             </SimpleGrid>
           </Card>
         )}
@@ -306,6 +310,27 @@ function Trend() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
+            {shown.some((review) => review.conversion.length > 0) &&
+              shown[shown.length - 1]!.conversion.map((step) => (
+                <Table.Tr key={`conversion-${step.step}`}>
+                  <Table.Td>Conversion {step.step}</Table.Td>
+                  {shown.map((review) => {
+                    const entry = review.conversion.find((candidate) => candidate.step === step.step);
+                    const look = entry ? stateLook[entry.state as CommitmentState] : undefined;
+                    return (
+                      <Table.Td key={review.id}>
+                        {entry && look && entry.actual !== null ? (
+                          <Badge variant="light" color={look.color} tt="none">
+                            {entry.actual.toFixed(0)} %
+                          </Badge>
+                        ) : (
+                          '—'
+                        )}
+                      </Table.Td>
+                    );
+                  })}
+                </Table.Tr>
+              ))}
             {metrics.map(([id, metric]) => (
               <Table.Tr key={id}>
                 <Table.Td>{metric}</Table.Td>

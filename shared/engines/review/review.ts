@@ -183,6 +183,7 @@ export class ReviewAggregator {
     monthEntry.mqls += 1;
     this.monthly.set(month, monthEntry);
     if (lead.createdAt !== null && lead.createdAt > lead.mqlAt) this.problem('MQL date before the lead was created', lead.id);
+    if (lead.createdAt !== null && lead.firstTouchAt !== null && lead.firstTouchAt < lead.createdAt) this.problem('First touch before the lead was created', lead.id);
 
     // Speed to first touch, in business hours from the MQL date.
     if (lead.firstTouchAt === null) {

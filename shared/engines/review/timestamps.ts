@@ -65,14 +65,37 @@ function quickLocal(text: string): number {
   }
   if (minute < 0 || minute > 59 || second < 0 || second > 59) return Number.NaN;
   if (at < length) {
-    const tail = text.slice(at).trim().toUpperCase();
-    if (tail !== 'AM' && tail !== 'PM') return Number.NaN;
+    // " AM" / " PM", read without allocating.
+    while (at < length && text.charCodeAt(at) === 32) at += 1;
+    const first = text.charCodeAt(at) | 32;
+    if (at + 2 !== length || (first !== 97 && first !== 112) || (text.charCodeAt(at + 1) | 32) !== 109) return Number.NaN;
     if (hour < 1 || hour > 12) return Number.NaN;
-    hour = (hour % 12) + (tail === 'PM' ? 12 : 0);
+    hour = (hour % 12) + (first === 112 ? 12 : 0);
   }
-  if (hour > 23) return Number.NaN;
-  const local = Date.UTC(year, month - 1, day, hour, minute, second);
-  return new Date(local).getUTCDate() === day ? local : Number.NaN;
+  if (hour > 23 || day > daysInMonth(year, month)) return Number.NaN;
+  return Date.UTC(year, month - 1, day, hour, minute, second);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** "YYYY-MM-DDTHH:MM:SS(.sss)Z" without the native parser's generality; NaN for anything else. */
+function quickUtc(text: string): number {
+  const length = text.length;
+  if (length < 20 || text.charCodeAt(length - 1) !== 90 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return Number.NaN;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  let milliseconds = 0;
+  if (length === 24 && text.charCodeAt(19) === 46) milliseconds = digits(text, 20, 3);
+  else if (length !== 20) return Number.NaN;
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || milliseconds < 0) return Number.NaN;
+  return Date.UTC(year, month - 1, day, hour, minute, second, milliseconds);
 }
 
 /** Creates a reader of timestamps in a time zone (for zone-less values). */
@@ -87,10 +110,8 @@ export function timestampReader(timeZone: string): (text: string) => TimestampRe
   return (raw) => {
     const text = raw.trim();
     // The common machine format (ISO in UTC, as most CRM APIs export) goes straight to the native parser.
-    if (text.length >= 20 && text.charCodeAt(text.length - 1) === 90 && text.charCodeAt(10) === 84) {
-      const instant = Date.parse(text);
-      if (!Number.isNaN(instant)) return { ok: true, instant };
-    }
+    const utc = quickUtc(text);
+    if (utc === utc) return { ok: true, instant: utc };
     const quick = quickLocal(text);
     if (quick === quick) return { ok: true, instant: zone.instantOf(quick) };
     let match = iso.exec(text);
