@@ -83,7 +83,7 @@ const pct = (value: number) => `${(Math.round(value * 1000) / 10).toLocaleString
 const stateOfShare = (share: number | null): CommitmentState => (share === null ? 'no-data' : share >= SHARE_MET ? 'met' : share >= SHARE_AT_RISK ? 'at-risk' : 'missed');
 const stateOfVolume = (actual: number, target: number | null): CommitmentState => (target === null || target <= 0 ? 'no-data' : actual >= target ? 'met' : actual >= target * 0.9 ? 'at-risk' : 'missed');
 
-function quantile(sorted: number[], q: number): number | null {
+function quantile(sorted: ArrayLike<number>, q: number): number | null {
   if (sorted.length === 0) return null;
   const position = (sorted.length - 1) * q;
   const low = Math.floor(position);
@@ -116,7 +116,8 @@ export class ReviewAggregator {
   private mqls = 0;
   private readonly weekly = new Map<string, number>();
   private readonly monthly = new Map<string, { mqls: number; opportunities: number }>();
-  private readonly speeds: number[] = [];
+  private speeds = new Float64Array(1024);
+  private speedCount = 0;
   private touchedWithin = 0;
   private touchMeasured = 0;
   private readonly touchMissed: string[] = [];
@@ -195,7 +196,12 @@ export class ReviewAggregator {
       this.problem('First touch before the MQL date', lead.id);
     } else {
       const hours = this.calendar.businessMs(lead.mqlAt, lead.firstTouchAt) / HOUR;
-      this.speeds.push(hours);
+      if (this.speedCount === this.speeds.length) {
+        const grown = new Float64Array(this.speeds.length * 2);
+        grown.set(this.speeds);
+        this.speeds = grown;
+      }
+      this.speeds[this.speedCount++] = hours;
       this.touchMeasured += 1;
       if (this.targets.firstTouchHours !== null && hours <= this.targets.firstTouchHours + 1e-9) this.touchedWithin += 1;
       else {
@@ -275,7 +281,7 @@ export class ReviewAggregator {
         const perWindow = commitment.window === 'per-week' ? perMonth / (52 / 12) : perMonth;
         commitments.push({ ...base, actual: `${Math.round(perWindow).toLocaleString('en-US')} ${byOpportunities ? 'opportunities' : 'MQLs'} ${commitment.window === 'per-week' ? 'a week' : 'a month'} on average`, target: target ? `${target.value.toLocaleString('en-US')} ${target.unit} (from the plan)` : 'the plan is incomplete', state: stateOfVolume(perWindow, target?.value ?? null), figures: { actual: perWindow, target: target?.value ?? null, months }, missedLeads: [], missedCount: 0 });
       } else if (commitment.kind === 'first-touch') {
-        const sorted = [...this.speeds].sort((a, b) => a - b);
+        const sorted = this.speeds.slice(0, this.speedCount).sort();
         const share = this.touchMeasured ? this.touchedWithin / this.touchMeasured : null;
         commitments.push({ ...base, actual: share === null ? 'no MQLs' : `${pct(share)} within ${commitment.target ?? '?'} business hours; median ${(quantile(sorted, 0.5) ?? 0).toFixed(1)} h, 90th percentile ${(quantile(sorted, 0.9) ?? 0).toFixed(1)} h`, target: `${commitment.target ?? '?'} business hours, for ${pct(SHARE_MET)} of MQLs`, state: commitment.target === null ? 'no-data' : stateOfShare(share), figures: { share, median: quantile(sorted, 0.5), p90: quantile(sorted, 0.9), measured: this.touchMeasured, within: this.touchedWithin }, missedLeads: this.touchMissed, missedCount: this.touchMissedCount });
       } else if (commitment.kind === 'attempts') {
@@ -298,8 +304,11 @@ export class ReviewAggregator {
     const rate = (part: number, whole: number) => (whole > 0 ? (part / whole) * 100 : null);
     const step = (label: string, actual: number | null, planned: number | null) => ({ step: label, actual, planned, state: (actual === null || planned === null ? 'no-data' : actual >= planned ? 'met' : actual >= planned * 0.9 ? 'at-risk' : 'missed') as CommitmentState });
     const speedBins = [1, 2, 4, 8, 16, 24];
-    const histogram = speedBins.map((limit, index) => ({ label: `${index === 0 ? 0 : speedBins[index - 1]}–${limit} h`, count: this.speeds.filter((hours) => hours >= (index === 0 ? 0 : speedBins[index - 1]!) && hours < limit).length }));
-    histogram.push({ label: '24 h +', count: this.speeds.filter((hours) => hours >= 24).length });
+    const histogram = [...speedBins.map((limit, index) => ({ label: `${index === 0 ? 0 : speedBins[index - 1]}–${limit} h`, count: 0 })), { label: '24 h +', count: 0 }];
+    for (const hours of this.speeds.subarray(0, this.speedCount)) {
+      const bin = speedBins.findIndex((limit) => hours < limit);
+      histogram[bin < 0 ? speedBins.length : bin]!.count += 1;
+    }
     return {
       from: this.period.from,
       to: this.period.to,

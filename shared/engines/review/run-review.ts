@@ -55,6 +55,20 @@ export async function runReview(run: { agreement: Agreement; mapping: ReviewMapp
   const unreadable: { line: number; column: string; message: string }[] = [];
   let unreadableCount = 0;
   let parser: CsvStreamParser | null = null;
+  // The row being read; the readers below are made once (not per row) and read it.
+  let current: string[] = [];
+  let currentLine = 0;
+  const cell = (index: number | undefined) => (index === undefined ? '' : current[index]!.trim());
+  const time = (index: number | undefined): number | null => {
+    if (index === undefined) return null;
+    const value = current[index]!.trim();
+    if (value === '') return null;
+    const parsed = readTime(value);
+    if (parsed.ok) return parsed.instant;
+    unreadableCount += 1;
+    if (unreadable.length < 200) unreadable.push({ line: currentLine, column: header![index]!, message: parsed.message });
+    return null;
+  };
   const onRow = (fields: string[], line: number) => {
     if (!indexes) {
       header = fields.map((name) => name.trim());
@@ -76,17 +90,8 @@ export async function runReview(run: { agreement: Agreement; mapping: ReviewMapp
       return;
     }
     const at = indexes;
-    const cell = (index: number | undefined) => (index === undefined ? '' : fields[index]!.trim());
-    const time = (index: number | undefined): number | null => {
-      if (index === undefined) return null;
-      const value = fields[index]!.trim();
-      if (value === '') return null;
-      const parsed = readTime(value);
-      if (parsed.ok) return parsed.instant;
-      unreadableCount += 1;
-      if (unreadable.length < 200) unreadable.push({ line, column: header![index]!, message: parsed.message });
-      return null;
-    };
+    current = fields;
+    currentLine = line;
     const attempts = cell(at.attempts);
     const outcome = cell(at.outcome).toLowerCase();
     const amount = cell(at.amount);
