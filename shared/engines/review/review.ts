@@ -95,6 +95,17 @@ function quantile(sorted: ArrayLike<number>, q: number): number | null {
 const UNREACHABLE = /unable to reach|unreachable|no response|not reached|no answer|nicht erreicht/i;
 
 const DAY_MS = 86_400_000;
+/** The month (YYYY-MM) of a day number, cached. */
+const dayMonth = new Map<number, string>();
+function monthOf(day: number): string {
+  let month = dayMonth.get(day);
+  if (month === undefined) {
+    month = formatDay(day).slice(0, 7);
+    dayMonth.set(day, month);
+  }
+  return month;
+}
+
 /** Day numbers (days since 1970-01-01, local) to YYYY-MM-DD, cached: a review spans a few hundred days. */
 const dayText = new Map<number, string>();
 function formatDay(day: number): string {
@@ -114,7 +125,7 @@ export class ReviewAggregator {
   private readonly toMs: number;
   private leads = 0;
   private mqls = 0;
-  private readonly weekly = new Map<string, number>();
+  private readonly weekly = new Map<number, number>();
   private readonly monthly = new Map<string, { mqls: number; opportunities: number }>();
   private speeds = new Float64Array(1024);
   private speedCount = 0;
@@ -176,13 +187,16 @@ export class ReviewAggregator {
     if (lead.mqlAt < this.fromMs || lead.mqlAt >= this.toMs) return;
     this.mqls += 1;
     const day = this.calendar.localDay(lead.mqlAt);
-    // Monday of the ISO week: 1970-01-01 was a Thursday.
-    const week = formatDay(day - ((day + 3) % 7));
+    // Monday of the ISO week (1970-01-01 was a Thursday), as a day number; formatted in result().
+    const week = day - ((day + 3) % 7);
     this.weekly.set(week, (this.weekly.get(week) ?? 0) + 1);
-    const month = formatDay(day).slice(0, 7);
-    const monthEntry = this.monthly.get(month) ?? { mqls: 0, opportunities: 0 };
+    const month = monthOf(day);
+    let monthEntry = this.monthly.get(month);
+    if (!monthEntry) {
+      monthEntry = { mqls: 0, opportunities: 0 };
+      this.monthly.set(month, monthEntry);
+    }
     monthEntry.mqls += 1;
-    this.monthly.set(month, monthEntry);
     if (lead.createdAt !== null && lead.createdAt > lead.mqlAt) this.problem('MQL date before the lead was created', lead.id);
     if (lead.createdAt !== null && lead.firstTouchAt !== null && lead.firstTouchAt < lead.createdAt) this.problem('First touch before the lead was created', lead.id);
 
@@ -321,7 +335,7 @@ export class ReviewAggregator {
         step('SQL → opportunity', rate(this.opportunities, this.sqls), plan.sqlToOpportunity),
         step('Opportunity → won', rate(this.won, this.closed), plan.winRate),
       ],
-      weekly: [...this.weekly.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([week, mqls]) => ({ week, mqls })),
+      weekly: [...this.weekly.entries()].sort(([a], [b]) => a - b).map(([week, mqls]) => ({ week: formatDay(week), mqls })),
       monthly: [...this.monthly.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, entry]) => ({ month, ...entry })),
       need: { mqlsPerWeek: need('mqls', 'perWeek'), mqlsPerMonth: need('mqls', 'perMonth'), opportunitiesPerMonth: opportunitiesNeeded },
       speedHistogram: histogram,

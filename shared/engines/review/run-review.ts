@@ -3,7 +3,7 @@ import { CsvStreamParser, detectDelimiter, looksBinary } from '../calibration/cs
 import { CalibrationInputError } from '../calibration/run';
 import type { Agreement } from '../../model/agreement';
 import { ReviewAggregator, type LeadHistory, type ReviewResult } from './review';
-import { timestampReader } from './timestamps';
+import { quickTimestamp, timestampReader } from './timestamps';
 
 /** The fields of a lead history, and the columns they come from. */
 export const historyFields = ['id', 'createdAt', 'mqlAt', 'owner', 'firstTouchAt', 'attempts', 'acceptedAt', 'rejectedAt', 'rejectionReason', 'sqlAt', 'opportunityAt', 'outcome', 'amount'] as const;
@@ -44,6 +44,7 @@ export async function runReview(run: { agreement: Agreement; mapping: ReviewMapp
   const calendar = calendarOf(run.agreement);
   const zone = timeZoneOf(calendar.timeZone);
   const readTime = timestampReader(calendar.timeZone);
+  const readQuick = quickTimestamp(calendar.timeZone);
   const aggregator = new ReviewAggregator(run.agreement, { from: run.from, to: run.to }, calendar, (date) => zone.instantOf(Date.parse(`${date}T00:00:00Z`)));
   const won = new Set(run.mapping.won.map((value) => value.trim().toLowerCase()));
   const lost = new Set(run.mapping.lost.map((value) => value.trim().toLowerCase()));
@@ -63,6 +64,8 @@ export async function runReview(run: { agreement: Agreement; mapping: ReviewMapp
     if (index === undefined) return null;
     const value = current[index]!.trim();
     if (value === '') return null;
+    const quick = readQuick(value);
+    if (quick === quick) return quick;
     const parsed = readTime(value);
     if (parsed.ok) return parsed.instant;
     unreadableCount += 1;

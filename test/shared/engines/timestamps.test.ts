@@ -32,3 +32,19 @@ describe('CRM timestamps', () => {
     if (!result.ok) expect(result.message).toMatch(/^“.*” is not a (valid )?date and time/);
   });
 });
+
+describe('timestamp arithmetic', () => {
+  it('reads any ISO instant and any local time exactly as the platform computes it (property)', async () => {
+    const fc = (await import('fast-check')).default;
+    const utc = timestampReader('UTC');
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2199-12-31T23:59:59Z'), noInvalidDate: true }), (date) => {
+        const iso = date.toISOString();
+        const fromIso = utc(iso);
+        const local = utc(`${iso.slice(0, 10)} ${iso.slice(11, 19)}`);
+        return fromIso.ok && fromIso.instant === date.getTime() && local.ok && local.instant === Math.floor(date.getTime() / 1000) * 1000;
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
