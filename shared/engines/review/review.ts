@@ -83,12 +83,43 @@ const pct = (value: number) => `${(Math.round(value * 1000) / 10).toLocaleString
 const stateOfShare = (share: number | null): CommitmentState => (share === null ? 'no-data' : share >= SHARE_MET ? 'met' : share >= SHARE_AT_RISK ? 'at-risk' : 'missed');
 const stateOfVolume = (actual: number, target: number | null): CommitmentState => (target === null || target <= 0 ? 'no-data' : actual >= target ? 'met' : actual >= target * 0.9 ? 'at-risk' : 'missed');
 
-function quantile(sorted: ArrayLike<number>, q: number): number | null {
-  if (sorted.length === 0) return null;
-  const position = (sorted.length - 1) * q;
+/** The k-th smallest value (0-based), in place, in linear time on average (Hoare's selection). */
+function select(values: Float64Array, k: number): number {
+  let left = 0;
+  let right = values.length - 1;
+  while (right > left) {
+    const pivot = values[(left + right) >> 1]!;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (values[i]! < pivot) i += 1;
+      while (values[j]! > pivot) j -= 1;
+      if (i <= j) {
+        const swap = values[i]!;
+        values[i] = values[j]!;
+        values[j] = swap;
+        i += 1;
+        j -= 1;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return values[k]!;
+  }
+  return values[k]!;
+}
+
+/** A quantile with linear interpolation between neighbours (as a sorted list would give). */
+function quantile(values: Float64Array, q: number): number | null {
+  if (values.length === 0) return null;
+  const position = (values.length - 1) * q;
   const low = Math.floor(position);
-  const high = Math.ceil(position);
-  return sorted[low]! + (sorted[high]! - sorted[low]!) * (position - low);
+  const lowValue = select(values, low);
+  if (position === low) return lowValue;
+  // The next value up is the smallest of those above position `low` after selection.
+  let next = Number.POSITIVE_INFINITY;
+  for (let index = low + 1; index < values.length; index += 1) if (values[index]! < next) next = values[index]!;
+  return lowValue + (next - lowValue) * (position - low);
 }
 
 /** Words that mark a rejection as "unable to reach" (the reason the attempts commitment is about). */
@@ -295,7 +326,7 @@ export class ReviewAggregator {
         const perWindow = commitment.window === 'per-week' ? perMonth / (52 / 12) : perMonth;
         commitments.push({ ...base, actual: `${Math.round(perWindow).toLocaleString('en-US')} ${byOpportunities ? 'opportunities' : 'MQLs'} ${commitment.window === 'per-week' ? 'a week' : 'a month'} on average`, target: target ? `${target.value.toLocaleString('en-US')} ${target.unit} (from the plan)` : 'the plan is incomplete', state: stateOfVolume(perWindow, target?.value ?? null), figures: { actual: perWindow, target: target?.value ?? null, months }, missedLeads: [], missedCount: 0 });
       } else if (commitment.kind === 'first-touch') {
-        const sorted = this.speeds.slice(0, this.speedCount).sort();
+        const sorted = this.speeds.slice(0, this.speedCount);
         const share = this.touchMeasured ? this.touchedWithin / this.touchMeasured : null;
         commitments.push({ ...base, actual: share === null ? 'no MQLs' : `${pct(share)} within ${commitment.target ?? '?'} business hours; median ${(quantile(sorted, 0.5) ?? 0).toFixed(1)} h, 90th percentile ${(quantile(sorted, 0.9) ?? 0).toFixed(1)} h`, target: `${commitment.target ?? '?'} business hours, for ${pct(SHARE_MET)} of MQLs`, state: commitment.target === null ? 'no-data' : stateOfShare(share), figures: { share, median: quantile(sorted, 0.5), p90: quantile(sorted, 0.9), measured: this.touchMeasured, within: this.touchedWithin }, missedLeads: this.touchMissed, missedCount: this.touchMissedCount });
       } else if (commitment.kind === 'attempts') {
