@@ -63,12 +63,21 @@ export function timeZoneOf(timeZone: string): { offsetAt(instant: number): numbe
     const key = Math.floor(instant / QUARTER);
     const slot = ((key % SLOTS) + SLOTS) % SLOTS;
     if (cachedKeys[slot] === key) return cachedOffsets[slot]!;
-    const start = key * QUARTER;
-    const parts = zonedParts(formatter, start);
-    const offset = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - start;
-    cachedKeys[slot] = key;
-    cachedOffsets[slot] = offset;
-    return offset;
+    const offsetOf = (instant: number) => {
+      const parts = zonedParts(formatter, instant);
+      return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - instant;
+    };
+    // One hour at a time: when the offset is the same at both ends of the hour, it holds for its four quarters.
+    const hourKey = Math.floor(key / 4) * 4;
+    const first = offsetOf(hourKey * QUARTER);
+    const same = first === offsetOf((hourKey + 4) * QUARTER);
+    for (let quarter = hourKey; quarter < hourKey + 4; quarter += 1) {
+      if (!same && quarter !== key) continue;
+      const target = ((quarter % SLOTS) + SLOTS) % SLOTS;
+      cachedKeys[target] = quarter;
+      cachedOffsets[target] = same ? first : offsetOf(quarter * QUARTER);
+    }
+    return cachedOffsets[slot]!;
   };
   // A wall-clock time skipped by daylight saving moves forward, as clocks do.
   const instantOf = (localMs: number) => localMs - offsetAt(localMs - offsetAt(localMs));

@@ -59,13 +59,21 @@ export async function runReview(run: { agreement: Agreement; mapping: ReviewMapp
   // The row being read; the readers below are made once (not per row) and read it.
   let current: string[] = [];
   let currentLine = 0;
-  const cell = (index: number | undefined) => (index === undefined ? '' : current[index]!.trim());
+  const cell = (index: number | undefined) => {
+    if (index === undefined) return '';
+    const text = current[index]!;
+    // Trim only when there is something to trim (most cells have none).
+    return text === '' || (text.charCodeAt(0) > 32 && text.charCodeAt(text.length - 1) > 32) ? text : text.trim();
+  };
   const time = (index: number | undefined): number | null => {
     if (index === undefined) return null;
-    const value = current[index]!.trim();
-    if (value === '') return null;
-    const quick = readQuick(value);
+    const raw = current[index]!;
+    if (raw === '') return null;
+    // Untrimmed first: exports rarely pad dates, and trimming millions of cells costs.
+    const quick = readQuick(raw);
     if (quick === quick) return quick;
+    const value = raw.trim();
+    if (value === '') return null;
     const parsed = readTime(value);
     if (parsed.ok) return parsed.instant;
     unreadableCount += 1;
