@@ -403,9 +403,9 @@ function SaveIndicator() {
     );
   }
   return (
-    <Group gap={6} c="dimmed" role="status" aria-live="polite" w={150} wrap="nowrap">
+    <Group gap={6} c="dimmed" role="status" aria-live="polite" miw={150} wrap="nowrap">
       {saveState === 'saved' && <IconCheck size={18} aria-hidden />}
-      <Text size="sm">{saveState === 'saved' ? 'All changes saved' : 'Saving…'}</Text>
+      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{saveState === 'saved' ? 'All changes saved' : 'Saving…'}</Text>
     </Group>
   );
 }
