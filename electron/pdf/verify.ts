@@ -44,8 +44,12 @@ function findSignature(text: string): { byteRange: [number, number, number, numb
 
 /** Checks the PKCS#7 signature: the digest of the signed bytes and the signature over the signed attributes. */
 function checkPkcs7(signedBytes: Buffer, contentsHex: string): { ok: boolean; signer: string; signedAt?: string } {
-  const der = Buffer.from(contentsHex.replace(/(00)+$/, ''), 'hex');
-  const asn1 = forge.asn1.fromDer(der.toString('binary'));
+  // The placeholder is padded with zeros after the DER; the DER's own length says where it ends
+  // (stripping trailing "00" would also cut a signature whose last byte is zero, one in 256).
+  const der = Buffer.from(contentsHex, 'hex');
+  // node-forge accepts an options object here; its type definitions only know the boolean form.
+  const fromDer = forge.asn1.fromDer as unknown as (bytes: string, options: { parseAllBytes: boolean }) => forge.asn1.Asn1;
+  const asn1 = fromDer(der.toString('binary'), { parseAllBytes: false });
   const message = forge.pkcs7.messageFromAsn1(asn1) as forge.pkcs7.PkcsSignedData & { rawCapture: { signerInfos: forge.asn1.Asn1[] } };
   const certificate = message.certificates[0];
   if (!certificate) return { ok: false, signer: 'unknown' };
