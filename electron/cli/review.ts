@@ -2,36 +2,21 @@
  * `accord review`: the SLA review of a lead-history export for a period, every
  * commitment's actual, target and state; the same engine as the app.
  */
-import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs, TextDecoder } from 'node:util';
+import { parseArgs } from 'node:util';
 import { CalendarError } from '../../shared/engines/calendar/business-time';
-import { detectEncoding } from '../../shared/engines/calibration/csv';
 import { CalibrationInputError } from '../../shared/engines/calibration/run';
 import { runReview, type ReviewMapping } from '../../shared/engines/review/run-review';
 import { parseAccordFile } from '../../shared/model/accord-file';
 import type { ExportIo } from './export-verify';
+import { fileTextChunks } from './text-chunks';
 
 export const reviewUsage = `  review --agreement FILE.accord --csv LEADS.csv --mapping MAPPING.json
       --from YYYY-MM-DD --to YYYY-MM-DD [--json]
                                          the SLA review: every commitment's actual, target and
                                          state (met, at-risk, missed) for the period
 `;
-
-async function* textChunks(path: string): AsyncGenerator<string> {
-  let decoder: TextDecoder | null = null;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    if (!decoder) {
-      const { encoding, bomLength } = detectEncoding(chunk.subarray(0, 4096));
-      decoder = new TextDecoder(encoding);
-      yield decoder.decode(chunk.subarray(bomLength), { stream: true });
-      continue;
-    }
-    yield decoder.decode(chunk, { stream: true });
-  }
-  if (decoder) yield decoder.decode();
-}
 
 function parseReviewMapping(data: unknown): ReviewMapping {
   const raw = data as Partial<ReviewMapping> | null;
@@ -67,7 +52,7 @@ export async function reviewCommand(args: string[], io: ExportIo): Promise<numbe
     const mapping = parseReviewMapping(mappingData);
     const csvPath = resolve(io.cwd, values.csv);
     if (!(await stat(csvPath).then(() => true, () => false))) return fail(`cannot read the export ${values.csv}: it does not exist.`);
-    const result = await runReview({ agreement: parsed.agreement, mapping, chunks: textChunks(csvPath), from: values.from, to: values.to, fileName: values.csv });
+    const result = await runReview({ agreement: parsed.agreement, mapping, chunks: fileTextChunks(csvPath), from: values.from, to: values.to, fileName: values.csv });
     if (values.json) {
       io.out(`${JSON.stringify({ from: result.from, to: result.to, leads: result.leads, mqls: result.mqls, commitments: result.commitments.map(({ missedLeads: _ids, ...entry }) => entry), conversion: result.conversion, problems: result.problems.map(({ examples: _examples, ...entry }) => entry) })}\n`);
       return 0;

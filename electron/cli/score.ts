@@ -3,37 +3,21 @@
  * agreement's rules, for RevOps automation (e.g. a weekly closed-loop check).
  * The same engine and numbers as the app's calibration.
  */
-import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs, TextDecoder } from 'node:util';
-import { detectEncoding } from '../../shared/engines/calibration/csv';
+import { parseArgs } from 'node:util';
 import { MappingError, parseMapping } from '../../shared/engines/calibration/mapping';
 import { calibrationSummary, CalibrationInputError, readAccounts, runCalibration } from '../../shared/engines/calibration/run';
 import { fitGrades } from '../../shared/model/agreement';
 import { parseAccordFile } from '../../shared/model/accord-file';
 import type { ExportIo } from './export-verify';
+import { fileTextChunks } from './text-chunks';
 
 export const scoreUsage = `  score --agreement FILE.accord --csv LEADS.csv --mapping MAPPING.json
       [--accounts ACCOUNTS.csv --join COLUMN] [--as-of YYYY-MM-DD] [--json]
                                          score a CRM export with the agreement's rules and print
                                          the calibration summary (exit 1 on unreadable input)
 `;
-
-/** Decodes a file stream in the encoding its first bytes show. */
-async function* textChunks(path: string): AsyncGenerator<string> {
-  let decoder: TextDecoder | null = null;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    if (!decoder) {
-      const { encoding, bomLength } = detectEncoding(chunk.subarray(0, 4096));
-      decoder = new TextDecoder(encoding);
-      yield decoder.decode(chunk.subarray(bomLength), { stream: true });
-      continue;
-    }
-    yield decoder.decode(chunk, { stream: true });
-  }
-  if (decoder) yield decoder.decode();
-}
 
 const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
 const count = (value: number) => value.toLocaleString('en-US');
@@ -84,7 +68,7 @@ export async function scoreCommand(args: string[], io: ExportIo): Promise<number
       return fail(`cannot read the export ${values.csv}: it does not exist.`);
     }
     const asOf = values['as-of'] ?? mapping.asOf ?? io.now().toISOString().slice(0, 10);
-    const result = await runCalibration({ agreement: parsed.agreement, mapping: finalMapping, accounts, chunks: textChunks(csvPath), asOf, fileName: values.csv });
+    const result = await runCalibration({ agreement: parsed.agreement, mapping: finalMapping, accounts, chunks: fileTextChunks(csvPath), asOf, fileName: values.csv });
     const summary = calibrationSummary(result);
     if (values.json) {
       io.out(`${JSON.stringify(summary)}\n`);

@@ -4,33 +4,22 @@
  * it in the encoding its first bytes show, and streams it through the same
  * engine the CLI uses, posting progress; the window stays responsive.
  */
-import { detectEncoding } from '../../shared/engines/calibration/csv';
 import { MappingError } from '../../shared/engines/calibration/mapping';
 import { CalibrationInputError, readAccounts, runCalibration } from '../../shared/engines/calibration/run';
 import type { CalibrationMessage, CalibrationRequest } from './calibration-protocol';
 
+import { fileChunks } from './file-chunks';
+
 declare const self: DedicatedWorkerGlobalScope;
-const CHUNK = 1 << 20;
 let current: { aborted: boolean } | null = null;
 
 const post = (message: CalibrationMessage) => self.postMessage(message);
 
 /** Decodes a whole (small) file. */
 async function readText(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const { encoding, bomLength } = detectEncoding(bytes.subarray(0, 4096));
-  return new TextDecoder(encoding).decode(bytes.subarray(bomLength));
-}
-
-async function* fileChunks(file: File, progress: (bytes: number) => void): AsyncGenerator<string> {
-  const { encoding, bomLength } = detectEncoding(new Uint8Array(await file.slice(0, 4096).arrayBuffer()));
-  const decoder = new TextDecoder(encoding);
-  for (let offset = bomLength; offset < file.size; offset += CHUNK) {
-    const bytes = await file.slice(offset, Math.min(file.size, offset + CHUNK)).arrayBuffer();
-    yield decoder.decode(bytes, { stream: true });
-    progress(Math.min(file.size, offset + CHUNK));
-  }
-  yield decoder.decode();
+  let text = '';
+  for await (const chunk of fileChunks(file)) text += chunk;
+  return text;
 }
 
 self.onmessage = async (event: MessageEvent<CalibrationRequest>) => {

@@ -4,26 +4,16 @@
  * measures every commitment; on request, reads the rows of the leads behind
  * a miss from the same file (they are never stored).
  */
-import { detectEncoding } from '../../shared/engines/calibration/csv';
 import { CalibrationInputError } from '../../shared/engines/calibration/run';
 import { CalendarError } from '../../shared/engines/calendar/business-time';
 import { collectLeadRows, runReview } from '../../shared/engines/review/run-review';
 import type { ReviewMessage, ReviewRequest } from './review-protocol';
 
+import { fileChunks } from './file-chunks';
+
 declare const self: DedicatedWorkerGlobalScope;
-const CHUNK = 1 << 20;
 let current: { aborted: boolean } | null = null;
 const post = (message: ReviewMessage) => self.postMessage(message);
-
-async function* fileChunks(file: File, progress?: (bytes: number) => void): AsyncGenerator<string> {
-  const { encoding, bomLength } = detectEncoding(new Uint8Array(await file.slice(0, 4096).arrayBuffer()));
-  const decoder = new TextDecoder(encoding);
-  for (let offset = bomLength; offset < file.size; offset += CHUNK) {
-    yield decoder.decode(await file.slice(offset, Math.min(file.size, offset + CHUNK)).arrayBuffer(), { stream: true });
-    progress?.(Math.min(file.size, offset + CHUNK));
-  }
-  yield decoder.decode();
-}
 
 self.onmessage = async (event: MessageEvent<ReviewRequest>) => {
   const request = event.data;

@@ -4,27 +4,21 @@
  * uDSV (the fastest JS CSV parser we know), same file, same run; the engine
  * alone on pre-parsed rows; and the memory a streaming run needs.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TextDecoder } from 'node:util';
 import { inferSchema, initParser } from 'udsv';
 import { parseCsvText } from '../../shared/engines/calibration/csv';
 import { compileRowMapper } from '../../shared/engines/calibration/mapping';
 import { runCalibration } from '../../shared/engines/calibration/run';
 import { compileScoring, type LeadValue, type RowScore } from '../../shared/engines/scoring/scoring';
 import { calibrationSamples } from '../../shared/templates/samples';
+import { fileTextChunks } from '../../electron/cli/text-chunks';
 import { median, type BenchFigure } from './format';
 import { writeSyntheticExport } from './synthetic-crm';
 
 const ROWS = 1_000_000;
 const sample = calibrationSamples.find((entry) => entry.id === 'xeducation')!;
-
-async function* textChunks(path: string): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) yield decoder.decode(chunk, { stream: true });
-  yield decoder.decode();
-}
 
 async function parseWithUdsv(path: string): Promise<number> {
   let parser: ReturnType<typeof initParser> | null = null;
@@ -32,7 +26,7 @@ async function parseWithUdsv(path: string): Promise<number> {
   const count = () => {
     rows += 1;
   };
-  for await (const chunk of textChunks(path)) {
+  for await (const chunk of fileTextChunks(path)) {
     if (chunk === '') continue;
     parser ??= initParser(inferSchema(chunk));
     // uDSV's typings do not relate stringArrs to chunk(); this is its documented streaming use.
@@ -43,7 +37,7 @@ async function parseWithUdsv(path: string): Promise<number> {
 }
 
 async function calibrate(path: string, onChunk?: () => void): Promise<number> {
-  const result = await runCalibration({ agreement: sample.agreement(), mapping: sample.mapping, chunks: textChunks(path), asOf: '2026-11-25', onProgress: onChunk });
+  const result = await runCalibration({ agreement: sample.agreement(), mapping: sample.mapping, chunks: fileTextChunks(path), asOf: '2026-11-25', onProgress: onChunk });
   return result.rows;
 }
 
@@ -76,7 +70,7 @@ export async function benchCalibration(): Promise<BenchFigure[]> {
 
   // Engine alone: 200,000 distinct pre-parsed, normalised rows, scored five times over.
   const model = compileScoring(sample.agreement(), { asOf: '2026-11-25' });
-  const { rows } = parseCsvText((await textChunks(path).next()).value as string);
+  const { rows } = parseCsvText((await fileTextChunks(path).next()).value as string);
   const mapper = compileRowMapper(model, sample.mapping, rows[0]!, null);
   const prepared: { values: LeadValue[]; counts: Float64Array; days: number }[] = [];
   for (const row of rows.slice(1)) {

@@ -2,23 +2,17 @@
  * Group `review`: a generated history of 1,000,000 leads (mixed timestamp
  * formats), parsed + mapped + measured by the SLA review.
  */
-import { createReadStream, createWriteStream, existsSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TextDecoder } from 'node:util';
 import { generateHistories } from '../../shared/engines/review/sample-histories';
 import { runReview, sampleReviewMapping } from '../../shared/engines/review/run-review';
 import { readyAgreement } from '../fixtures/agreements';
+import { fileTextChunks } from '../../electron/cli/text-chunks';
 import { median, type BenchFigure } from './format';
 
 const LEADS = 1_000_000;
-
-async function* textChunks(path: string): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) yield decoder.decode(chunk, { stream: true });
-  yield decoder.decode();
-}
 
 export async function benchReview(): Promise<BenchFigure[]> {
   const agreement = readyAgreement();
@@ -40,7 +34,7 @@ export async function benchReview(): Promise<BenchFigure[]> {
   const times: number[] = [];
   for (let run = 0; run < 3; run += 1) {
     const started = performance.now();
-    const result = await runReview({ agreement, mapping: sampleReviewMapping, chunks: textChunks(path), from: '2026-11-01', to: '2026-12-31' });
+    const result = await runReview({ agreement, mapping: sampleReviewMapping, chunks: fileTextChunks(path), from: '2026-11-01', to: '2026-12-31' });
     times.push(performance.now() - started);
     if (result.leads !== LEADS) throw new Error(`The review read ${result.leads} leads of ${LEADS}.`);
   }

@@ -33,6 +33,39 @@ export function mustHaveAttributes(agreement: Agreement): string[] {
   return [...new Set(agreement.icp.filter((criterion) => criterion.effect === 'must-have' && criterion.attribute.trim() !== '').map((criterion) => criterion.attribute.trim()))];
 }
 
+/**
+ * Streams text chunks through the CSV parser: strips a BOM, refuses binary
+ * data and an empty file with a message naming it, stops between chunks when
+ * cancelled. Shared by calibration and the SLA review.
+ */
+export async function readCsvStream(
+  chunks: AsyncIterable<string>,
+  options: { fileName: string; signal?: { aborted: boolean }; what: string },
+  onRow: (fields: string[], line: number, parser: CsvStreamParser) => void,
+  onChunk?: () => void,
+): Promise<void> {
+  let parser: CsvStreamParser | null = null;
+  for await (const raw of chunks) {
+    if (options.signal?.aborted) {
+      const error = new Error(`The ${options.what} was cancelled.`);
+      error.name = 'AbortError';
+      throw error;
+    }
+    let chunk = raw;
+    if (!parser) {
+      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+      if (chunk.trim() === '') continue;
+      if (looksBinary(chunk)) throw new CalibrationInputError(`${options.fileName} is not a text CSV file (it looks like binary data).`);
+      const created: CsvStreamParser = new CsvStreamParser(detectDelimiter(chunk), (fields, line) => onRow(fields, line, created));
+      parser = created;
+    }
+    parser.push(chunk);
+    onChunk?.();
+  }
+  if (!parser) throw new CalibrationInputError(`${options.fileName} is empty.`);
+  parser.end();
+}
+
 /** Options of one calibration run. */
 export interface CalibrationRun {
   agreement: Agreement;
@@ -58,40 +91,24 @@ export async function runCalibration(run: CalibrationRun): Promise<CalibrationRe
   const fileName = run.fileName ?? 'The export';
   const model = compileScoring(run.agreement, { asOf: run.asOf });
   const aggregator = new CalibrationAggregator(model, run.agreement, run.asOf);
-  let parser: CsvStreamParser | null = null;
   let mapper: ReturnType<typeof compileRowMapper> | null = null;
   let header: string[] | null = null;
-  let sawText = false;
-  const onRow = (fields: string[], line: number) => {
-    if (!mapper) {
-      header = fields.map((name) => name.trim());
-      mapper = compileRowMapper(model, run.mapping, header, run.accounts ?? null, mustHaveAttributes(run.agreement));
-      parser!.keepColumns(mapper.columns);
-      return;
-    }
-    const reason = mapper.map(fields);
-    if (reason === null) aggregator.add(mapper.row);
-    else if (reason !== 'empty line') aggregator.skip(reason, line);
-  };
-  for await (const raw of run.chunks) {
-    if (run.signal?.aborted) {
-      const error = new Error('The calibration was cancelled.');
-      error.name = 'AbortError';
-      throw error;
-    }
-    let chunk = raw;
-    if (!parser) {
-      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
-      if (chunk.trim() === '') continue;
-      if (looksBinary(chunk)) throw new CalibrationInputError(`${fileName} is not a text CSV file (it looks like binary data).`);
-      parser = new CsvStreamParser(detectDelimiter(chunk), onRow);
-    }
-    sawText = true;
-    parser.push(chunk);
-    run.onProgress?.(aggregator.rowCount);
-  }
-  if (!parser || !sawText) throw new CalibrationInputError(`${fileName} is empty.`);
-  parser.end();
+  await readCsvStream(
+    run.chunks,
+    { fileName, signal: run.signal, what: 'calibration' },
+    (fields, line, parser) => {
+      if (!mapper) {
+        header = fields.map((name) => name.trim());
+        mapper = compileRowMapper(model, run.mapping, header, run.accounts ?? null, mustHaveAttributes(run.agreement));
+        parser.keepColumns(mapper.columns);
+        return;
+      }
+      const reason = mapper.map(fields);
+      if (reason === null) aggregator.add(mapper.row);
+      else if (reason !== 'empty line') aggregator.skip(reason, line);
+    },
+    () => run.onProgress?.(aggregator.rowCount),
+  );
   if (!header) throw new CalibrationInputError(`${fileName} has no header row.`);
   const result = aggregator.result();
   if (result.rows === 0) throw new CalibrationInputError(`${fileName} has a header but no rows.`);

@@ -1,6 +1,5 @@
 import { timeZoneOf, type WorkingCalendar } from '../calendar/business-time';
-import { CsvStreamParser, detectDelimiter, looksBinary } from '../calibration/csv';
-import { CalibrationInputError } from '../calibration/run';
+import { CalibrationInputError, readCsvStream } from '../calibration/run';
 import type { Agreement } from '../../model/agreement';
 import { ReviewAggregator, type LeadHistory, type ReviewResult } from './review';
 import { quickTimestamp, timestampReader } from './timestamps';
@@ -55,7 +54,6 @@ export async function runReview(run: { agreement: Agreement; mapping: ReviewMapp
   let ragged = 0;
   const unreadable: { line: number; column: string; message: string }[] = [];
   let unreadableCount = 0;
-  let parser: CsvStreamParser | null = null;
   // The row being read; the readers below are made once (not per row) and read it.
   let current: string[] = [];
   let currentLine = 0;
@@ -124,24 +122,7 @@ export async function runReview(run: { agreement: Agreement; mapping: ReviewMapp
     };
     aggregator.add(lead);
   };
-  for await (const raw of run.chunks) {
-    if (run.signal?.aborted) {
-      const error = new Error('The review was cancelled.');
-      error.name = 'AbortError';
-      throw error;
-    }
-    let chunk = raw;
-    if (!parser) {
-      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
-      if (chunk.trim() === '') continue;
-      if (looksBinary(chunk)) throw new CalibrationInputError(`${fileName} is not a text CSV file (it looks like binary data).`);
-      parser = new CsvStreamParser(detectDelimiter(chunk), onRow);
-    }
-    parser.push(chunk);
-    run.onProgress?.(rows);
-  }
-  if (!parser) throw new CalibrationInputError(`${fileName} is empty.`);
-  parser.end();
+  await readCsvStream(run.chunks, { fileName, signal: run.signal, what: 'review' }, onRow, () => run.onProgress?.(rows));
   if (rows === 0) throw new CalibrationInputError(`${fileName} has a header but no rows.`);
   const result = aggregator.result();
   if (ragged > 0) result.problems.unshift({ problem: 'Rows with a different number of fields than the header (not used)', count: ragged, examples: [] });
@@ -155,24 +136,14 @@ export async function collectLeadRows(chunks: AsyncIterable<string>, idColumn: s
   let header: string[] | null = null;
   let idIndex = -1;
   const rows: string[][] = [];
-  let parser: CsvStreamParser | null = null;
-  for await (const raw of chunks) {
-    let chunk = raw;
-    if (!parser) {
-      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
-      if (chunk.trim() === '') continue;
-      parser = new CsvStreamParser(detectDelimiter(chunk), (fields) => {
-        if (!header) {
-          header = fields.map((name) => name.trim());
-          idIndex = header.indexOf(idColumn.trim());
-          return;
-        }
-        if (rows.length < limit && idIndex >= 0 && wanted.has((fields[idIndex] ?? '').trim())) rows.push([...fields]);
-      });
+  await readCsvStream(chunks, { fileName: 'The export', what: 'search' }, (fields) => {
+    if (!header) {
+      header = fields.map((name) => name.trim());
+      idIndex = header.indexOf(idColumn.trim());
+      return;
     }
-    parser.push(chunk);
-  }
-  parser?.end();
+    if (rows.length < limit && idIndex >= 0 && wanted.has((fields[idIndex] ?? '').trim())) rows.push([...fields]);
+  });
   return { header: header ?? [], rows };
 }
 
