@@ -4,6 +4,7 @@ import type { Agreement } from '../../shared/model/agreement';
 import type { CalibrationMapping } from '../../shared/engines/calibration/mapping';
 import type { CalibrationResult } from '../../shared/engines/calibration/calibrate';
 import type { VersionRecord } from '../../shared/model/versions';
+import type { AgendaItem, SessionTimer } from '../../shared/engines/agenda/agenda';
 import type { WorkshopRecord } from '../../shared/model/workshop';
 
 /** Name of the IndexedDB database; never change it (it is where every user's library lives). */
@@ -40,6 +41,22 @@ export interface ReviewRecord {
 }
 
 /** A template a consultant saved from one of their agreements. */
+/** A workshop's facilitated session: its agenda (order, time boxes, skips) and timer. Not part of the agreement. */
+export interface SessionRecord {
+  workshopId: string;
+  agenda: AgendaItem[];
+  timer: SessionTimer;
+  /** Play a short tone when a time box runs out (off by default). */
+  sound: boolean;
+  updatedAt: number;
+}
+
+/** One app-wide setting of this computer (e.g. the consultant's branding), validated on read. */
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
 export interface TemplateRecord {
   id: string;
   name: string;
@@ -61,6 +78,8 @@ export class AccordDatabase extends Dexie {
   versions!: Table<VersionRecord, string>;
   calibrations!: Table<CalibrationRecord, string>;
   reviews!: Table<ReviewRecord, string>;
+  sessions!: Table<SessionRecord, string>;
+  settings!: Table<SettingRecord, string>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name, { chromeTransactionDurability: 'strict' });
@@ -87,6 +106,8 @@ export class AccordDatabase extends Dexie {
     this.version(5).stores({ workshops: 'id, updatedAt, status', agreements: 'workshopId', templates: 'id, createdAt', versions: 'id, workshopId, contentHash', calibrations: 'workshopId' });
     // Version 6 adds reviews; nothing existing changes.
     this.version(6).stores({ workshops: 'id, updatedAt, status', agreements: 'workshopId', templates: 'id, createdAt', versions: 'id, workshopId, contentHash', calibrations: 'workshopId', reviews: 'id, workshopId' });
+    // Version 7 adds the facilitated session (agenda and timer) per workshop, and app settings; nothing existing changes.
+    this.version(7).stores({ workshops: 'id, updatedAt, status', agreements: 'workshopId', templates: 'id, createdAt', versions: 'id, workshopId, contentHash', calibrations: 'workshopId', reviews: 'id, workshopId', sessions: 'workshopId', settings: 'key' });
   }
 }
 

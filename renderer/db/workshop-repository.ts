@@ -81,12 +81,13 @@ export class WorkshopRepository {
 
   /** Deletes a workshop, its agreement, versions and calibration for good (the person confirmed it). */
   async remove(id: string): Promise<void> {
-    await this.db.transaction('rw', [this.db.workshops, this.db.agreements, this.db.versions, this.db.calibrations, this.db.reviews], async () => {
+    await this.db.transaction('rw', [this.db.workshops, this.db.agreements, this.db.versions, this.db.calibrations, this.db.reviews, this.db.sessions], async () => {
       await this.db.workshops.delete(id);
       await this.db.agreements.delete(id);
       await this.db.versions.where('workshopId').equals(id).delete();
       await this.db.calibrations.delete(id);
       await this.db.reviews.where('workshopId').equals(id).delete();
+      await this.db.sessions.delete(id);
     });
   }
 

@@ -10,10 +10,11 @@ export const databaseHistory = [
   { version: 4, released: '0.3.0', change: 'Versions: frozen content, its hash and signatures; signed versions are immutable.' },
   { version: 5, released: '0.4.0', change: 'Calibrations: the mapping and results of a workshop\'s calibration (never the rows).' },
   { version: 6, released: '0.5.0', change: 'Reviews: each SLA review\'s results per commitment, for trends (never the rows or lead ids).' },
+  { version: 7, released: '0.6.0', change: 'Sessions (agenda and timer per workshop) and settings (branding of this computer).' },
 ] as const;
 
 /** The schema version the current code writes. */
-export const CURRENT_DATABASE_VERSION = 6;
+export const CURRENT_DATABASE_VERSION = 7;
 
 export { migrateWorkshopV1ToV2 } from './workshop-v2';
 export type { WorkshopRecordV1, WorkshopRecordV2 } from './workshop-v2';
