@@ -130,7 +130,18 @@ export async function launchShell(options: {
     throw new ShellError(`Chromium at ${found.path} did not start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   }
   const blockedRequests: string[] = [];
-  const dispatch = createDispatcher(createHandlers(options.host), (message) => console.error(message));
+  // The presenter view is a second page of the same profile (same origin, so BroadcastChannel reaches it).
+  const presenterPages: Page[] = [];
+  const host: Host = {
+    ...options.host,
+    async openPresenter(workshopId) {
+      const page = await context.newPage();
+      presenterPages.push(page);
+      await page.goto(`${SHELL_ORIGIN}/index.html#/presenter/${workshopId}`);
+      return 'page';
+    },
+  };
+  const dispatch = createDispatcher(createHandlers(host), (message) => console.error(message));
   await serveRenderer(context, options.rendererDir, blockedRequests);
   await context.exposeBinding('__accordInvoke', async (source, channel: unknown, request: unknown) => {
     // Same rule as Electron's sender check: only the main frame of our own origin may call.

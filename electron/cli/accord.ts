@@ -15,6 +15,7 @@ import { writeFileAtomic } from '../handlers/files';
 import { exportCommand, exportUsage, verifyCommand, type ExportIo } from './export-verify';
 import { reviewCommand, reviewUsage } from './review';
 import { scoreCommand, scoreUsage } from './score';
+import { summaryCommand, summaryUsage } from './summary';
 
 /** Where the CLI reads and writes; injected for tests. */
 export type CliIo = ExportIo;
@@ -27,7 +28,7 @@ Commands:
       [--title TEXT] [--client TEXT] [--force]
   check FILE.accord [--json]             validate an agreement and list what blocks signing
                                          (exit 0 when the file is a valid agreement)
-${exportUsage}${scoreUsage}${reviewUsage}  help                                   show this help
+${exportUsage}${summaryUsage}${scoreUsage}${reviewUsage}  help                                   show this help
 `;
 
 /** Exit codes: 0 done, 1 the input is not acceptable, 2 the command line is wrong. */
@@ -48,6 +49,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await exportCommand(rest, io);
       case 'verify':
         return await verifyCommand(rest, io);
+      case 'summary':
+        return await summaryCommand(rest, io);
       case 'score':
         return await scoreCommand(rest, io);
       case 'review':

@@ -28,6 +28,8 @@ export interface Host {
   printToPdf: PrintToPdf;
   /** The bundled document font as a data URL, so printing needs no network. */
   fontDataUrl(): Promise<string | undefined>;
+  /** Opens the presenter view of a workshop: a second window (on the second display when there is one), or a second page. */
+  openPresenter(workshopId: string): Promise<'second-display' | 'this-display' | 'page'>;
   /** How the sealing key's passphrase is kept at rest (the OS keychain where there is one). */
   secrets: SecretProtector;
 }

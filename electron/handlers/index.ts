@@ -1,6 +1,6 @@
 import type { IpcChannel, IpcResponse, IpcValidRequest } from '../../shared/ipc/contract';
 import { saveTextFile } from './files';
-import { exportPdfHandler, exportReviewHandler, getIdentityHandler, importP12Handler, verifyPdfHandler } from './pdf';
+import { exportPdfHandler, exportReviewHandler, exportSummaryHandler, getIdentityHandler, importP12Handler, verifyPdfHandler } from './pdf';
 import type { Host } from './host';
 
 /** One handler per channel, each taking the validated request. */
@@ -20,7 +20,9 @@ export function createHandlers(host: Host): IpcHandlers {
     'file:save-text': (request) => saveTextFile(host, request),
     'pdf:export-agreement': (request) => exportPdfHandler(host, request),
     'pdf:export-review': (request) => exportReviewHandler(host, request),
+    'pdf:export-summary': (request) => exportSummaryHandler(host, request),
     'pdf:verify': (request) => verifyPdfHandler(request),
+    'window:open-presenter': async (request) => ({ placement: await host.openPresenter(request.workshopId) }),
     'seal:get-identity': (request) => getIdentityHandler(host, request),
     'seal:import-identity': (request) => importP12Handler(host, request),
   };

@@ -70,6 +70,10 @@ export function createNodeHost(options: {
     fontDataUrl: bundledFontDataUrl,
     // No OS keychain here: the passphrase file is readable by the user only (see README).
     secrets: plainFileProtector,
+    // The command line and tests have no window; the Chromium shell replaces this with "open a page".
+    async openPresenter() {
+      throw new Error('There is no window to open here; start Accord with "npm start" or "npm run start:chromium".');
+    },
     async showSaveDialog(request) {
       dialogs.saveRequests.push(request);
       if (dialogs.saveAnswers.length > 0) return dialogs.saveAnswers.shift() ?? null;

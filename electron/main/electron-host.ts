@@ -11,7 +11,7 @@ function osProtector(): SecretProtector {
 }
 
 /** The Host bound to Electron: native dialogs attached to the app window, Electron's paths. */
-export function createElectronHost(getWindow: () => BrowserWindow | null, rendererRoot: string): Host {
+export function createElectronHost(getWindow: () => BrowserWindow | null, rendererRoot: string, openPresenter: Host['openPresenter']): Host {
   return {
     shell: 'electron',
     appName: app.getName(),
@@ -53,5 +53,6 @@ export function createElectronHost(getWindow: () => BrowserWindow | null, render
       return file ? `data:font/woff2;base64,${(await readFile(join(assets, file))).toString('base64')}` : undefined;
     },
     secrets: osProtector(),
+    openPresenter,
   };
 }

@@ -14,7 +14,7 @@ import { mimeTypeFor, resolveAppUrl } from './app-protocol';
 import { createElectronHost } from './electron-host';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
-import { appOrigin, isAllowedNavigation } from './security';
+import { appOrigin, isAllowedNavigation, isTrustedRendererUrl } from './security';
 import { defaultWindowSize, fitToDisplays, loadWindowState, minimumWindowSize, saveWindowState } from './window-state';
 
 // Registered before `ready`, from the first release on: the scheme's origin is
@@ -47,10 +47,11 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  // Everything is denied except full screen for our own pages (the presenter view's F key).
+  session.defaultSession.setPermissionRequestHandler((contents, permission, callback) => callback(permission === 'fullscreen' && isTrustedRendererUrl(contents.getURL())));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) => permission === 'fullscreen' && isTrustedRendererUrl(`${requestingOrigin}/`));
   protocol.handle(APP_SCHEME, serveRenderer);
-  const host = createElectronHost(() => mainWindow, rendererRoot);
+  const host = createElectronHost(() => mainWindow, rendererRoot, openPresenterWindow);
   registerIpc(createDispatcher(createHandlers(host), (message) => console.error(message)));
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
@@ -94,6 +95,55 @@ function guardWebContents(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
+/** The same locked-down preferences for every window of the app. */
+function secureWebPreferences(): Electron.WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: true,
+    devTools: isDevelopment,
+  };
+}
+
+let presenterWindow: BrowserWindow | null = null;
+
+/** The presenter view: full screen on another display when there is one, else a window beside the app. */
+async function openPresenterWindow(workshopId: string): Promise<'second-display' | 'this-display'> {
+  const appDisplay = mainWindow ? screen.getDisplayMatching(mainWindow.getBounds()) : screen.getPrimaryDisplay();
+  const other = screen.getAllDisplays().find((display) => display.id !== appDisplay.id);
+  const area = (other ?? appDisplay).workArea;
+  const url = `${appOrigin}/index.html#/presenter/${workshopId}`;
+  if (presenterWindow && !presenterWindow.isDestroyed()) {
+    await presenterWindow.loadURL(url);
+    presenterWindow.focus();
+    return other ? 'second-display' : 'this-display';
+  }
+  const window = new BrowserWindow({
+    x: area.x + (other ? 0 : 40),
+    y: area.y + (other ? 0 : 40),
+    width: other ? area.width : Math.round(area.width * 0.7),
+    height: other ? area.height : Math.round(area.height * 0.7),
+    fullscreen: Boolean(other),
+    title: 'Accord presenter',
+    backgroundColor: '#ffffff',
+    webPreferences: secureWebPreferences(),
+  });
+  presenterWindow = window;
+  window.on('closed', () => {
+    if (presenterWindow === window) presenterWindow = null;
+  });
+  await window.loadURL(url);
+  return other ? 'second-display' : 'this-display';
+}
+
 function sendMenuCommand(command: MenuCommand): void {
   mainWindow?.webContents.send(MENU_COMMAND_CHANNEL, command);
 }
@@ -109,20 +159,7 @@ async function createMainWindow(): Promise<void> {
     show: false,
     title: 'Accord',
     backgroundColor: '#f7f8fa',
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: true,
-      devTools: isDevelopment,
-    },
+    webPreferences: secureWebPreferences(),
   });
   mainWindow = window;
   if (saved?.maximized) window.maximize();

@@ -57,6 +57,9 @@ export function buildMenuTemplate(options: {
   });
   const viewItems: MenuItemConstructorOptions[] = [
     { label: 'Toggle Light/Dark Theme', accelerator: 'CmdOrCtrl+Shift+D', click: () => send('view:toggle-theme') },
+    { label: 'Presenter Window', accelerator: 'CmdOrCtrl+Shift+P', click: () => send('view:presenter') },
+    // No accelerator: the page itself handles Ctrl/Cmd+K (also while typing), the same in both shells.
+    { label: 'Command Palette… (Ctrl/Cmd+K)', click: () => send('view:command-palette') },
     { type: 'separator' },
     { role: 'resetZoom' },
     { role: 'zoomIn' },

@@ -65,7 +65,7 @@ export async function exportDocumentPdf(
   const created = new Date(document.generatedAt);
   const finalized = await finalizePdf(
     printed,
-    { title: `${document.title} — ${document.client}`, author: document.facilitator, subject: `${document.versionLabel}, ${document.statusLine}. Content SHA-256 ${document.contentHash}`, keywords: ['Accord', document.report ? 'SLA review' : 'lead management agreement', 'SLA', document.client, document.versionLabel], creationDate: Number.isNaN(created.getTime()) ? new Date() : created },
+    { title: `${document.title} — ${document.client}`, author: document.facilitator, subject: `${document.versionLabel}, ${document.statusLine}. Content SHA-256 ${document.contentHash}`, keywords: ['Accord', document.report ? (document.report.keyword ?? 'SLA review') : 'lead management agreement', 'SLA', document.client, document.versionLabel], creationDate: Number.isNaN(created.getTime()) ? new Date() : created },
     attachment,
     { name: options.identity.subject, reason: `${document.versionLabel}: ${document.statusLine}`, location: document.client, contactInfo: document.facilitator },
   );

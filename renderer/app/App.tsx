@@ -1,7 +1,9 @@
 import { MantineProvider, useMantineColorScheme } from '@mantine/core';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { onMenuCommand } from '../platform/accord';
-import { StoresProvider, useEditorStore, useNavigation, useTemplatesStore, type AppStores } from '../store/stores';
+import { StoresProvider, useEditorStore, useNavigation, useNavigationStore, useTemplatesStore, type AppStores } from '../store/stores';
+import { openPresenterWindow } from '../store/presenter-actions';
+import { notify } from '../components/notify';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { AppHeader } from './AppHeader';
 import { cssVariablesResolver, theme } from './theme';
@@ -10,6 +12,7 @@ import { cssVariablesResolver, theme } from './theme';
 const WorkshopScreen = lazy(() => import('../features/workshop/WorkshopScreen').then((module) => ({ default: module.WorkshopScreen })));
 const VerifyScreen = lazy(() => import('../features/verify/VerifyScreen').then((module) => ({ default: module.VerifyScreen })));
 const NewWorkshopModal = lazy(() => import('../features/library/NewWorkshopModal').then((module) => ({ default: module.NewWorkshopModal })));
+const PresenterScreen = lazy(() => import('../features/presenter/PresenterScreen').then((module) => ({ default: module.PresenterScreen })));
 const LazyNotifications = lazy(() => import('../components/LazyNotifications').then((module) => ({ default: module.LazyNotifications })));
 
 /** Warms the on-demand chunks once the first screen is up, so opening a dialog never waits. */
@@ -41,6 +44,7 @@ function Screens() {
   const [afterFirstScreen, setAfterFirstScreen] = useState(false);
   const { toggleColorScheme } = useMantineColorScheme();
   const editor = useEditorStore();
+  const navigation = useNavigationStore();
   const templates = useTemplatesStore();
 
   useEffect(() => {
@@ -60,10 +64,23 @@ function Screens() {
         if (command === 'view:toggle-theme') toggleColorScheme();
         if (command === 'edit:undo') editor.getState().undo();
         if (command === 'edit:redo') editor.getState().redo();
+        if (command === 'view:command-palette') void import('../features/session/CommandPalette').then((module) => module.openPalette());
+        if (command === 'view:presenter') {
+          const current = navigation.getState().route;
+          if (current.screen === 'workshop') void openPresenterWindow(current.workshopId).catch((error: unknown) => notify({ tone: 'error', title: 'The presenter view did not open', message: error instanceof Error ? error.message : String(error) }));
+          else notify({ message: 'Open a workshop first; the presenter view shows the workshop being discussed.' });
+        }
       }),
-    [navigate, toggleColorScheme, editor],
+    [navigate, toggleColorScheme, editor, navigation],
   );
 
+  if (route.screen === 'presenter') {
+    return (
+      <Suspense fallback={<div className="accord-spinner" role="status" aria-label="Opening the presenter view" />}>
+        <PresenterScreen workshopId={route.workshopId} />
+      </Suspense>
+    );
+  }
   return (
     <div className="app-frame">
       <AppHeader />

@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import type { WorkshopRecord } from '../../shared/model/workshop';
 import type { AccordDatabase } from '../db/database';
 import { requestPersistentStorage } from '../platform/storage';
+import { brandingStore } from '../store/branding-store';
 import { createAppStores } from '../store/create-stores';
 import { createNavigationStore, windowLocation } from '../store/navigation-store';
 import { App } from './App';
@@ -26,4 +27,8 @@ export async function startApp(db: AccordDatabase, pendingWorkshops: Promise<Wor
   if (!root) throw new Error('index.html has no #root element.');
   createRoot(root).render(<App stores={stores} />);
   void requestPersistentStorage();
+  // The branding (a setting) is read once the browser is idle: the first screen never shows it.
+  const loadBranding = () => void brandingStore.getState().load();
+  if ('requestIdleCallback' in window) window.requestIdleCallback(loadBranding, { timeout: 3000 });
+  else setTimeout(loadBranding, 500);
 }

@@ -18,6 +18,9 @@ const accord: MantineColorsTuple = [
   '#17458e',
 ];
 
+/** Accord's own brand colour (the primary shade): the accent when the consultant has not set one. */
+export const accordBrandColour = accord[7];
+
 /** The Mantine theme shared by every screen. */
 export const theme = createTheme({
   primaryColor: 'accord',

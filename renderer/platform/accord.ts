@@ -73,6 +73,12 @@ export async function exportReviewPdf(request: Parameters<AccordBridge['exportRe
   return result.saved ? result.path : null;
 }
 
+/** Renders, seals and saves the one-page session summary; resolves with the path, or null when cancelled. */
+export async function exportSummaryPdf(request: Parameters<AccordBridge['exportSummaryPdf']>[0]): Promise<string | null> {
+  const result = unwrap(await bridge().exportSummaryPdf(request));
+  return result.saved ? result.path : null;
+}
+
 /** What Verify found in a PDF. */
 export type VerifyReport = Awaited<ReturnType<typeof verifyPdfBytes>>;
 
@@ -96,4 +102,9 @@ function toBase64(bytes: ArrayBuffer): string {
   let binary = '';
   for (let index = 0; index < view.length; index += 0x8000) binary += String.fromCharCode(...view.subarray(index, index + 0x8000));
   return btoa(binary);
+}
+
+/** Opens the presenter view of a workshop in a second window (or a second page of the Chromium shell). */
+export async function openPresenterWindow(workshopId: string): Promise<'second-display' | 'this-display' | 'page'> {
+  return unwrap(await bridge().openPresenterWindow({ workshopId })).placement;
 }

@@ -1,64 +1,155 @@
 /**
- * The consultant's branding for the PDF cover: their name or firm and an
- * optional logo. A preference of this computer (like the theme), so it lives
- * in localStorage, validated on read; a damaged value is ignored, never fatal.
+ * The consultant's branding (name or firm, logo, accent colour): a setting of
+ * this computer, used by the PDF cover and header and by the presenter window.
+ * It lives in the database (`settings`), read lazily after the first screen,
+ * validated on read (a damaged value is ignored, never fatal); a value left in
+ * localStorage by earlier versions is moved there once.
  */
+import { useEffect } from 'react';
 import { useStore } from 'zustand';
-import { createStore } from 'zustand/vanilla';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Branding, BrandingInput } from '../../shared/model/branding';
+import { accordBrandColour } from '../app/theme';
 
-/** What the cover page shows above the title. */
-export interface Branding {
-  name: string;
-  /** A PNG or JPEG data URL. */
-  logoDataUrl?: string;
+export type { Branding } from '../../shared/model/branding';
+
+/** Largest logo file accepted: 2 MB (the rule lives in shared/model/branding.ts). */
+export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
+
+/** Where the branding is kept (the settings repository; tests may pass their own). */
+export interface BrandingSource {
+  getBranding(): Promise<Branding | null>;
+  /** Validates and keeps the branding (null removes it); throws with a message on invalid input. */
+  putBranding(input: BrandingInput | null): Promise<Branding | null>;
 }
 
-const KEY = 'accord.branding';
-/** Largest logo we keep (as a file); the PDF stays light and localStorage has room. */
-export const MAX_LOGO_BYTES = 400 * 1024;
+/** The localStorage key earlier versions kept the branding under. */
+export const LEGACY_BRANDING_KEY = 'accord.branding';
 
-function read(): Branding | null {
+export interface BrandingState {
+  branding: Branding | null;
+  /** True once read from the database (or at once when there is none). */
+  loaded: boolean;
+  /**
+   * Saves the branding; an empty name with no logo and no accent clears it.
+   * Invalid input is refused by throwing with the message, changing nothing.
+   */
+  save(branding: BrandingInput): Promise<void>;
+  /** Reads the branding (once; later calls wait for the same read). */
+  load(): Promise<void>;
+  /** Uses this source from now on (the app's database); the branding is read again on the next load. */
+  connect(source: BrandingSource | (() => Promise<BrandingSource>) | null): void;
+}
+
+function legacyStorage(): Storage | null {
   try {
-    const raw = JSON.parse(globalThis.localStorage?.getItem(KEY) ?? 'null') as unknown;
-    if (typeof raw !== 'object' || raw === null) return null;
-    const { name, logoDataUrl } = raw as Record<string, unknown>;
-    if (typeof name !== 'string' || name.length > 120) return null;
-    const logo = typeof logoDataUrl === 'string' && /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/.test(logoDataUrl) ? logoDataUrl : undefined;
-    return name.trim() === '' && !logo ? null : { name, ...(logo ? { logoDataUrl: logo } : {}) };
+    return globalThis.localStorage ?? null;
   } catch {
     return null;
   }
 }
 
-export interface BrandingState {
-  branding: Branding | null;
-  /** Saves the branding; an empty name and no logo clears it. Throws with the reason on invalid input. */
-  save(branding: Branding): void;
+/** Moves a branding left in localStorage by earlier versions into the source, once; the stored one wins. */
+async function migrateLegacy(source: BrandingSource, stored: Branding | null): Promise<Branding | null> {
+  const storage = legacyStorage();
+  const raw = storage?.getItem(LEGACY_BRANDING_KEY);
+  if (!storage || raw === null || raw === undefined) return stored;
+  let migrated = stored;
+  if (stored === null) {
+    try {
+      const legacy = JSON.parse(raw) as { name?: unknown; logoDataUrl?: unknown };
+      migrated = await source.putBranding({ name: typeof legacy.name === 'string' ? legacy.name : '', logoDataUrl: typeof legacy.logoDataUrl === 'string' ? legacy.logoDataUrl : undefined });
+    } catch {
+      migrated = null; // damaged: dropped, as the old store would have ignored it
+    }
+  }
+  storage.removeItem(LEGACY_BRANDING_KEY);
+  return migrated;
 }
 
-/** Reads a logo file the person picked into a data URL; refuses other types and large files. */
+/** A branding store over a source (none: nothing is stored, the branding starts empty). */
+export function createBrandingStore(initialSource: BrandingSource | (() => Promise<BrandingSource>) | null = null): StoreApi<BrandingState> {
+  let source = initialSource;
+  let reading: Promise<void> | null = null;
+  // Bumped by every save and connect, so a read that finishes late never overwrites newer state.
+  let generation = 0;
+  const resolveSource = async (): Promise<BrandingSource | null> => (typeof source === 'function' ? (source = await source()) : source);
+
+  return createStore<BrandingState>()((set) => ({
+    branding: null,
+    loaded: initialSource === null,
+    load() {
+      reading ??= (async () => {
+        const started = generation;
+        let branding: Branding | null = null;
+        try {
+          const current = await resolveSource();
+          if (current) branding = await migrateLegacy(current, await current.getBranding());
+        } catch {
+          branding = null; // an unreadable setting is no branding, never a broken app
+        }
+        if (started === generation) set({ branding, loaded: true });
+      })();
+      return reading;
+    },
+    async save(input) {
+      const current = await resolveSource();
+      let branding: Branding | null;
+      if (current) {
+        branding = await current.putBranding(input);
+      } else {
+        const { validateBranding } = await import('../../shared/model/branding');
+        const checked = validateBranding(input);
+        if (!checked.ok) throw new Error(checked.message);
+        branding = checked.branding;
+      }
+      generation += 1;
+      set({ branding, loaded: true });
+    },
+    connect(next) {
+      source = next;
+      reading = null;
+      generation += 1;
+      set({ branding: null, loaded: next === null });
+    },
+  }));
+}
+
+function readBytes(blob: Blob): Promise<Uint8Array> {
+  if (typeof blob.arrayBuffer === 'function') return blob.arrayBuffer().then((buffer) => new Uint8Array(buffer));
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error(`Could not read the file.`));
+    reader.readAsArrayBuffer(blob);
+  });
+}
+
+/**
+ * Reads a logo file the person picked into a data URL of its real type;
+ * throws with a message naming the file when it is not a PNG, JPEG or clean
+ * SVG, or is over 2 MB (checked before reading it).
+ */
 export async function logoFromFile(file: File): Promise<string> {
-  if (!/^image\/(png|jpeg)$/.test(file.type)) throw new Error(`${file.name} is not a PNG or JPEG image.`);
-  if (file.size > MAX_LOGO_BYTES) throw new Error(`${file.name} is larger than ${MAX_LOGO_BYTES / 1024} kB; use a smaller logo.`);
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let index = 0; index < bytes.length; index += 0x8000) binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
-  return `data:${file.type};base64,${btoa(binary)}`;
+  const { checkLogo, logoTooLargeMessage } = await import('../../shared/model/branding');
+  if (file.size > MAX_LOGO_BYTES) throw new Error(logoTooLargeMessage(file.name, file.size));
+  const checked = checkLogo(await readBytes(file), file.type, file.name);
+  if (!checked.ok) throw new Error(checked.message);
+  return checked.dataUrl;
 }
 
-export const brandingStore = createStore<BrandingState>()((set) => ({
-  branding: read(),
-  save(branding) {
-    const name = branding.name.trim();
-    if (name.length > 120) throw new Error('Keep the name under 120 characters.');
-    const next = name === '' && !branding.logoDataUrl ? null : { name, ...(branding.logoDataUrl ? { logoDataUrl: branding.logoDataUrl } : {}) };
-    if (next) globalThis.localStorage?.setItem(KEY, JSON.stringify(next));
-    else globalThis.localStorage?.removeItem(KEY);
-    set({ branding: next });
-  },
-}));
+/** The app's branding store (connected to the database by createAppStores). */
+export const brandingStore = createBrandingStore();
 
-/** Reads the branding in a component. */
+/** Reads the branding in a component; the first reader triggers the (lazy) read. */
 export function useBranding<T>(selector: (state: BrandingState) => T): T {
+  useEffect(() => {
+    void brandingStore.getState().load();
+  }, []);
   return useStore(brandingStore, selector);
+}
+
+/** The accent colour to use: the consultant's, else Accord's own brand colour (for the presenter window). */
+export function accentOf(branding: Pick<Branding, 'accent'> | null | undefined): string {
+  return branding?.accent ?? accordBrandColour;
 }

@@ -10,12 +10,14 @@ import { createVersionsStore } from './versions-store';
 import { createFileActions } from './file-actions';
 import { createCalibrationStore } from './calibration-store';
 import { createReviewStore } from './review-store';
+import { brandingStore } from './branding-store';
+import { createSessionStore } from './session-store';
 import type { StoreApi } from 'zustand/vanilla';
 
 /** Wires every store to the database; clock, ids and timing are injectable for tests. */
 export function createAppStores(
   db: AccordDatabase,
-  options: { navigation?: StoreApi<NavigationState>; now?: () => number; newId?: () => string; saveDelayMs?: number } = {},
+  options: { navigation?: StoreApi<NavigationState>; now?: () => number; newId?: () => string; saveDelayMs?: number; sessionClock?: () => number } = {},
 ): AppStores & { workshops: WorkshopRepository; agreements: AgreementRepositoryApi } {
   const now = options.now ?? (() => Date.now());
   const newId = options.newId ?? (() => crypto.randomUUID());
@@ -24,6 +26,8 @@ export function createAppStores(
   const library = createLibraryStore(workshops);
   // Undo coalescing is about real typing speed, so the editor keeps the real clock.
   const editor = createAgreementStore(agreements, { saveDelayMs: options.saveDelayMs, onSaved: (id) => void library.getState().refresh(id) });
+  // Branding is a setting of this computer: one store for the app, read from this database lazily (after the first screen).
+  brandingStore.getState().connect(() => import('../db/settings-repository').then(({ SettingsRepository }) => new SettingsRepository(db)));
   const versions = createVersionsStore(db, { now, beforeSigning: () => editor.getState().flush(), onChanged: (id) => void library.getState().refresh(id) });
   return {
     library,
@@ -32,6 +36,7 @@ export function createAppStores(
     files: createFileActions(db, library),
     calibration: createCalibrationStore(db),
     review: createReviewStore(db),
+    session: createSessionStore(db, options.sessionClock ?? now),
     templates: createTemplatesStore(agreements),
     navigation: options.navigation ?? createNavigationStore(),
     workshops,

@@ -10,15 +10,23 @@ import type { Agreement } from '../../shared/model/agreement';
 import type { LoadedVersion } from '../db/version-repository';
 import type { Branding } from './branding-store';
 import type { ReviewResult } from '../../shared/engines/review/review';
-import { exportAgreementPdf, exportReviewPdf, saveTextFile } from '../platform/accord';
+import type { SessionFacts } from '../../shared/document/session-summary';
+import { exportAgreementPdf, exportReviewPdf, exportSummaryPdf, saveTextFile } from '../platform/accord';
 
 /** What can be exported. */
 export type ExportKind = 'pdf-a4' | 'pdf-letter' | 'markdown' | 'accord' | 'rules-csv' | 'rules-json';
 
+/** Exactly the fields the contract accepts (name, logo, accent), so stray ones never make main refuse an export. */
+export function consultantOf(branding: Branding | null | undefined): Branding | undefined {
+  if (!branding) return undefined;
+  return { name: branding.name, ...(branding.logoDataUrl ? { logoDataUrl: branding.logoDataUrl } : {}), ...(branding.accent ? { accent: branding.accent } : {}) };
+}
+
 /** What the preview and every export show (one place, so they never disagree). */
 export function documentSubject(draft: Agreement, versions: LoadedVersion[], workshopStatus: string, consultant?: Branding | null, calibration?: DocumentContext['calibration']): { agreement: Agreement; context: DocumentContext } {
   const subject = exportSubject(draft, versions, workshopStatus === 'signed', new Date().toISOString());
-  return { ...subject, context: { ...subject.context, ...(consultant ? { consultant } : {}), ...(calibration ? { calibration } : {}) } };
+  const branding = consultantOf(consultant);
+  return { ...subject, context: { ...subject.context, ...(branding ? { consultant: branding } : {}), ...(calibration ? { calibration } : {}) } };
 }
 
 function fileName(agreement: Agreement, context: DocumentContext): string {
@@ -59,7 +67,27 @@ export async function exportReviewReport(kind: 'pdf-a4' | 'pdf-letter' | 'markdo
   const shareable: ReviewResult = { ...review, commitments: review.commitments.map((commitment) => ({ ...commitment, missedLeads: [] })), problems: review.problems.map((problem) => ({ ...problem, examples: [] })) };
   if (kind === 'markdown') {
     const [{ buildReviewDocument }, { renderMarkdown }] = await Promise.all([import('../../shared/document/review-report'), import('../../shared/document/markdown')]);
-    return saveTextFile({ suggestedName: name, kind: 'markdown', content: renderMarkdown(buildReviewDocument(agreement, shareable, new Date().toISOString(), consultant ?? undefined)) });
+    return saveTextFile({ suggestedName: name, kind: 'markdown', content: renderMarkdown(buildReviewDocument(agreement, shareable, new Date().toISOString(), consultantOf(consultant))) });
   }
-  return exportReviewPdf({ suggestedName: name, paper: kind === 'pdf-a4' ? 'A4' : 'Letter', agreement, review: shareable, ...(consultant ? { consultant } : {}) });
+  const branding = consultantOf(consultant);
+  return exportReviewPdf({ suggestedName: name, paper: kind === 'pdf-a4' ? 'A4' : 'Letter', agreement, review: shareable, ...(branding ? { consultant: branding } : {}) });
+}
+
+/**
+ * Exports the session summary (one page: agreed, disputed, parked, decisions,
+ * actions, next review; no signatures): a sealed PDF (A4 or Letter) or
+ * Markdown; resolves with the path, or null when cancelled. `session` is the
+ * agenda timer's record, when the session was timed.
+ */
+export async function exportSessionSummary(kind: 'pdf-a4' | 'pdf-letter' | 'markdown', agreement: Agreement, session?: SessionFacts, consultant?: Branding | null): Promise<string | null> {
+  const { client, title, date } = agreement.workshop;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must not reach a file name
+  const name = `${client || 'Agreement'} - ${title || 'untitled'} - session summary${date ? ` ${date}` : ''}`.replace(/[/\\:*?"<>|\u0000-\u001f]/g, '-').slice(0, 180);
+  if (kind === 'markdown') {
+    const { buildSessionSummary, sessionSummaryMarkdown } = await import('../../shared/document/session-summary');
+    const summary = buildSessionSummary(agreement, { generatedAt: new Date(), ...(session ? { session } : {}) });
+    return saveTextFile({ suggestedName: name, kind: 'markdown', content: sessionSummaryMarkdown(summary, agreement, consultantOf(consultant)) });
+  }
+  const branding = consultantOf(consultant);
+  return exportSummaryPdf({ suggestedName: name, paper: kind === 'pdf-a4' ? 'A4' : 'Letter', agreement, ...(session ? { session } : {}), ...(branding ? { consultant: branding } : {}) });
 }

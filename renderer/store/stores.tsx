@@ -8,6 +8,7 @@ import type { FileActions } from './file-actions';
 import type { VersionsState } from './versions-store';
 import type { CalibrationState } from './calibration-store';
 import type { ReviewState } from './review-store';
+import type { SessionState } from './session-store';
 
 /** The app's stores, injected so tests can give each render its own database. */
 export interface AppStores {
@@ -19,6 +20,7 @@ export interface AppStores {
   files: FileActions;
   calibration: StoreApi<CalibrationState>;
   review: StoreApi<ReviewState>;
+  session: StoreApi<SessionState>;
 }
 
 const StoresContext = createContext<AppStores | null>(null);
@@ -92,4 +94,19 @@ export function useReview<T>(selector: (state: ReviewState) => T): T {
 /** The SLA review store itself, for its actions. */
 export function useReviewStore(): StoreApi<ReviewState> {
   return useStores().review;
+}
+
+/** Reads from the session store (agenda and timer). */
+export function useSession<T>(selector: (state: SessionState) => T): T {
+  return useStore(useStores().session, selector);
+}
+
+/** The session store itself, for commands outside React's render. */
+export function useSessionStore(): StoreApi<SessionState> {
+  return useStores().session;
+}
+
+/** The navigation store itself, for commands outside React's render (menu commands). */
+export function useNavigationStore(): StoreApi<NavigationState> {
+  return useStores().navigation;
 }

@@ -1,6 +1,7 @@
 import { describeCalendar } from '../engines/calendar/business-time';
 import { computeFunnel, funnelInputsOf, funnelLevelLabels, planVolumeTarget } from '../engines/funnel/funnel';
 import type { Agreement, Consensus } from '../model/agreement';
+import type { Branding } from '../model/branding';
 import { contentHash } from '../model/canonical';
 import { sections } from '../model/sections';
 import { teamLabels } from '../model/teams';
@@ -54,7 +55,8 @@ export interface DocumentContext {
   signatures: SignatureEntry[];
   history: HistoryEntry[];
   generatedAt: string;
-  consultant?: { name: string; logoDataUrl?: string };
+  /** The consultant's name, logo and accent colour (app settings), on the cover and in the running header. */
+  consultant?: Branding;
   /** A summary of calibration results, when there is one (issue 5 fills it). */
   calibration?: { rows: [string, string][] };
 }
@@ -78,7 +80,16 @@ export interface AgreementDocument {
   signatures: SignatureEntry[];
   history: HistoryEntry[];
   /** A report (the SLA review) shows these facts on its cover instead of the agreement's, and has no signature page. */
-  report?: { coverFacts: [string, string][]; attachmentName: string };
+  report?: {
+    coverFacts: [string, string][];
+    attachmentName: string;
+    /** "one-page": a masthead instead of the cover page and a one-line audit note (the session summary). */
+    layout?: 'one-page';
+    /** A line under the title (client, workshop, date). */
+    subtitle?: string;
+    /** What the PDF's keywords call it; "SLA review" when absent. */
+    keyword?: string;
+  };
 }
 
 const stateLabels: Record<Consensus['state'], string> = { proposed: 'Proposed', agreed: 'Agreed', disputed: 'Disputed', parked: 'Parked' };
@@ -88,7 +99,8 @@ const dash = (text: string | null | undefined) => (text && text.trim() !== '' ? 
 const num = (value: number | null, suffix = '') => (value === null ? '—' : `${value.toLocaleString('en-US')}${suffix}`);
 const whole = (value: number) => Math.ceil(value - 1e-9).toLocaleString('en-US');
 
-function addMonths(date: string, months: number | null): string {
+/** The date `months` after an ISO date ("—" when either is missing): when an agreement stops being valid. */
+export function addMonths(date: string, months: number | null): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || months === null) return '—';
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   const total = year * 12 + (month - 1) + months;

@@ -1,4 +1,19 @@
+import { checkAccent, printableBranding } from '../model/branding';
 import type { AgreementDocument, Block } from './document';
+
+/** The document's accent when the consultant has set none (Accord's own blue). */
+export const DEFAULT_DOCUMENT_ACCENT = '#2754a0';
+
+/** An accent colour when it is valid and dark enough for white paper, else undefined. */
+function validAccent(hex: string | undefined): string | undefined {
+  const checked = hex === undefined ? null : checkAccent(hex);
+  return checked?.ok ? checked.accent : undefined;
+}
+
+/** The consultant's name over the cover; nothing when only a logo is set, "Accord" when neither is. */
+function brandName(document: AgreementDocument): string {
+  return document.consultant?.name || (document.consultant?.logoDataUrl ? '' : 'Accord');
+}
 
 /** Escapes text for HTML. */
 export function escapeHtml(text: string): string {
@@ -41,6 +56,38 @@ function block(entry: Block): string {
   }
 }
 
+/** A report on one page (the session summary): a masthead with the key facts instead of a cover page, compact lists. */
+const onePageCss = `body.one-page { font-size: 8.4pt; line-height: 1.32; }
+.masthead { border-top: 1.8mm solid var(--accent); padding-top: 2.5mm; }
+.masthead-top { display: flex; justify-content: space-between; align-items: center; font-size: 7.8pt; color: #495057; }
+.masthead .brand { display: flex; align-items: center; gap: 3mm; font-weight: 700; color: var(--accent); letter-spacing: 0.5pt; text-transform: uppercase; }
+.masthead .brand img { max-height: 9mm; max-width: 40mm; }
+.one-page h1 { font-size: 20pt; margin: 1.2mm 0 0; }
+.masthead .subtitle { font-size: 10.5pt; color: #495057; margin-bottom: 2.2mm; }
+dl.strip { display: grid; grid-template-columns: repeat(3, 1fr); gap: 1.4mm; margin: 0; }
+dl.strip > div { background: #f1f3f5; border-radius: 1.2mm; padding: 1.2mm 2.4mm; border-left: 0.8mm solid var(--accent); }
+dl.strip dt { font-size: 6.6pt; font-weight: 600; color: #495057; letter-spacing: 0.4pt; text-transform: uppercase; }
+dl.strip dd { margin: 0; font-size: 8.8pt; font-weight: 650; }
+.one-page section { break-before: auto; margin-top: 2.8mm; }
+.one-page h2 { font-size: 10pt; margin: 0 0 1mm; padding-bottom: 0.6mm; border-bottom: 0.35mm solid var(--accent); }
+.one-page p { margin: 0.6mm 0; }
+.one-page table { font-size: 7.7pt; margin: 0; }
+.one-page th, .one-page td { padding: 0.55mm 1.4mm; }
+.one-page #agreed td:nth-child(-n+2), .one-page #actions td:nth-child(n+2) { white-space: nowrap; }
+.audit-note { margin-top: 3mm; padding-top: 1.2mm; border-top: 0.3mm solid #dee2e6; font-size: 6.6pt; line-height: 1.3; color: #5c636a; break-inside: avoid; }
+.audit-note .hash { font-size: 6.4pt; }
+`;
+
+function masthead(document: AgreementDocument): string {
+  const facts = document.report?.coverFacts ?? [];
+  return `<header class="masthead">
+  <div class="masthead-top"><div class="brand">${document.consultant?.logoDataUrl ? `<img src="${escapeHtml(document.consultant.logoDataUrl)}" alt="">` : ''}${escapeHtml(brandName(document))}</div><div>Generated ${escapeHtml(document.generatedAt.slice(0, 10))}</div></div>
+  <h1>${escapeHtml(document.title)}</h1>
+  <div class="subtitle">${escapeHtml(document.report?.subtitle ?? document.client)}</div>
+  <dl class="strip">${facts.map(([label, value]) => `<div><dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd></div>`).join('')}</dl>
+</header>`;
+}
+
 /** Options for the print view. */
 export interface PrintOptions {
   /** A data URL of the bundled font (woff2), so printing needs no network. */
@@ -50,10 +97,13 @@ export interface PrintOptions {
 }
 
 /** The print view of the document: a complete HTML page Chromium prints to PDF. */
-export function renderHtml(document: AgreementDocument, options: PrintOptions = {}): string {
-  const accent = options.accent ?? '#2754a0';
+export function renderHtml(input: AgreementDocument, options: PrintOptions = {}): string {
+  // The branding comes from the (untrusted) renderer: only a clean logo and a readable accent are printed.
+  const document: AgreementDocument = { ...input, consultant: printableBranding(input.consultant) };
+  const accent = validAccent(options.accent) ?? document.consultant?.accent ?? DEFAULT_DOCUMENT_ACCENT;
   const font = options.fontDataUrl ? `@font-face { font-family: 'Inter Variable'; font-weight: 100 900; src: url(${options.fontDataUrl}) format('woff2'); }` : '';
   const draft = document.status !== 'signed';
+  const onePage = document.report?.layout === 'one-page';
   const signatures = document.signatures.length > 0
     ? document.signatures
         .map((signature) => `<div class="signature"><img src="${escapeHtml(signature.image)}" alt="Signature of ${escapeHtml(signature.name)}"/><div class="who"><strong>${escapeHtml(signature.name)}</strong><br>${escapeHtml(signature.title)} · ${escapeHtml(signature.team)}</div><div class="when">${signature.method === 'drawn' ? 'Signed by hand' : 'Signed by typed name'}, ${escapeHtml(signature.signedAt)}<br><span class="hash">SHA-256 ${escapeHtml(signature.contentHash)}</span></div></div>`)
@@ -74,9 +124,9 @@ h1 { font-size: 30pt; line-height: 1.15; margin: 0 0 8mm; font-weight: 720; lett
 h2 { font-size: 16pt; margin: 0 0 5mm; color: var(--accent); font-weight: 700; break-after: avoid; }
 h3 { font-size: 11.5pt; margin: 6mm 0 2mm; break-after: avoid; }
 section { break-before: ${document.report ? 'auto; margin-top: 9mm' : 'page'}; }
-.cover { height: 240mm; display: flex; flex-direction: column; justify-content: space-between; }
-.cover .brand { font-size: 12pt; font-weight: 700; color: var(--accent); letter-spacing: 0.5pt; text-transform: uppercase; }
-.cover .brand img { max-height: 18mm; max-width: 60mm; display: block; margin-bottom: 4mm; }
+.cover { height: 240mm; display: flex; flex-direction: column; justify-content: space-between; border-top: 5mm solid var(--accent); padding-top: 9mm; }
+.cover .brand { font-size: 14pt; font-weight: 700; color: var(--accent); letter-spacing: 0.5pt; text-transform: uppercase; padding-bottom: 4mm; border-bottom: 0.5mm solid var(--accent); }
+.cover .brand img { height: 18mm; width: auto; max-width: 60mm; object-fit: contain; object-position: left center; display: block; margin-bottom: 4mm; }
 .cover .client { font-size: 16pt; color: #495057; margin-bottom: 14mm; }
 .cover .status { display: inline-block; padding: 2mm 4mm; border-radius: 2mm; font-weight: 700; background: ${draft ? '#fff3bf' : '#d3f9d8'}; color: ${draft ? '#5c3c00' : '#0b4d24'}; }
 dl.facts { display: grid; grid-template-columns: 52mm 1fr; gap: 1.6mm 5mm; margin: 0 0 4mm; }
@@ -94,10 +144,10 @@ figure.funnel { margin: 2mm 0 5mm; } figure.funnel figcaption { font-size: 8.5pt
 .signature img { width: 60mm; height: 22mm; object-fit: contain; border-bottom: 0.4mm solid #1a1b1e; }
 .hash { font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace; font-size: 7.5pt; word-break: break-all; color: #495057; }
 .audit-hash { font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace; font-size: 10pt; word-break: break-all; padding: 3mm; background: #f1f3f5; }
-</style></head>
-<body>
-<div class="cover">
-  <div class="brand">${document.consultant?.logoDataUrl ? `<img src="${escapeHtml(document.consultant.logoDataUrl)}" alt="">` : ''}${escapeHtml(document.consultant?.name ?? 'Accord')}</div>
+${onePage ? onePageCss : ''}</style></head>
+<body${onePage ? ' class="one-page"' : ''}>
+${onePage ? masthead(document) : `<div class="cover">
+  <div class="brand">${document.consultant?.logoDataUrl ? `<img src="${escapeHtml(document.consultant.logoDataUrl)}" alt="">` : ''}${escapeHtml(brandName(document))}</div>
   <div>
     <h1>${escapeHtml(document.title)}</h1>
     <div class="client">${escapeHtml(document.client)}</div>
@@ -111,19 +161,21 @@ ${document.report ? document.report.coverFacts.map(([label, value]) => `      <d
 `}    </dl>
   </div>
   <div class="hash">Content SHA-256 ${escapeHtml(document.contentHash)}</div>
-</div>
+</div>`}
 ${document.sections.map((section) => `<section id="${escapeHtml(section.id)}"><h2>${escapeHtml(section.title)}</h2>${section.blocks.map(block).join('\n')}</section>`).join('\n')}
 ${document.report ? '' : `<section id="signatures"><h2>Signatures</h2><p>Each signatory signed the content whose SHA-256 is printed with their signature.</p>${signatures}</section>`}
-<section id="audit"><h2>Audit</h2><h3>Content SHA-256</h3><p class="audit-hash">${escapeHtml(document.contentHash)}</p><p>Generated ${escapeHtml(document.generatedAt)}. The machine-readable ${document.report ? 'report' : 'agreement'} is attached to this PDF (${escapeHtml(document.report?.attachmentName ?? 'agreement.json')}); the PDF is sealed with a digital signature over the whole file, so any change to it is detected.</p>${document.report ? '' : `<h3>Version history</h3>${history}`}</section>
+${onePage ? `<footer class="audit-note">Generated ${escapeHtml(document.generatedAt.slice(0, 16).replace('T', ' '))} · SHA-256 <span class="hash">${escapeHtml(document.contentHash)}</span> · data attached as ${escapeHtml(document.report?.attachmentName ?? '')} · sealed: any change to this PDF is detected. A record of the session, not the signed agreement.</footer>` : `<section id="audit"><h2>Audit</h2><h3>Content SHA-256</h3><p class="audit-hash">${escapeHtml(document.contentHash)}</p><p>Generated ${escapeHtml(document.generatedAt)}. The machine-readable ${document.report ? 'report' : 'agreement'} is attached to this PDF (${escapeHtml(document.report?.attachmentName ?? 'agreement.json')}); the PDF is sealed with a digital signature over the whole file, so any change to it is detected.</p>${document.report ? '' : `<h3>Version history</h3>${history}`}</section>`}
 </body></html>`;
 }
 
 /** The running header and footer Chromium prints on every page (its own tiny HTML, no external resources). */
 export function headerFooterTemplates(document: AgreementDocument): { headerTemplate: string; footerTemplate: string } {
   const style = 'font-family: Helvetica, Arial, sans-serif; font-size: 7.5pt; color: #495057; width: 100%; padding: 0 16mm; display: flex; justify-content: space-between;';
+  // The running header carries the consultant's accent as a rule line under it.
+  const accent = validAccent(document.consultant?.accent) ?? DEFAULT_DOCUMENT_ACCENT;
   const status = document.status === 'signed' ? escapeHtml(document.statusLine) : `<strong style="color:#8a5a00">${escapeHtml(document.statusLine)}</strong>`;
   return {
-    headerTemplate: `<div style="${style}"><span>${escapeHtml(document.title)} · ${escapeHtml(document.client)}</span><span>${status}</span></div>`,
+    headerTemplate: `<div style="${style}"><div style="display: flex; justify-content: space-between; width: 100%; padding-bottom: 1.2mm; border-bottom: 0.8pt solid ${accent};"><span>${escapeHtml(document.title)} · ${escapeHtml(document.client)}</span><span>${status}</span></div></div>`,
     footerTemplate: `<div style="${style}"><span>${escapeHtml(document.versionLabel)} · SHA-256 ${escapeHtml(document.contentHash.slice(0, 16))}…</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
   };
 }

@@ -27,7 +27,7 @@ function block(entry: Block): string {
 export function renderMarkdown(document: AgreementDocument): string {
   const parts = [
     `# ${document.title}`,
-    document.report ? `**${document.client}**\n\n${block({ kind: 'facts', rows: document.report.coverFacts })}` : `**${document.client}** · ${document.versionLabel} · ${document.statusLine}\n\nFacilitator: ${document.facilitator} · Workshop: ${document.date} · Valid until: ${document.validUntil} · Next review: ${document.nextReview}`,
+    document.report ? `**${document.report.subtitle ?? document.client}**\n\n${block({ kind: 'facts', rows: document.report.coverFacts })}` : `**${document.client}** · ${document.versionLabel} · ${document.statusLine}\n\nFacilitator: ${document.facilitator} · Workshop: ${document.date} · Valid until: ${document.validUntil} · Next review: ${document.nextReview}`,
     ...document.sections.map((section) => [`## ${section.title}`, ...section.blocks.map(block)].join('\n\n')),
     document.report ? '' : '## Signatures',
     document.report ? '' : document.signatures.length > 0 ? document.signatures.map((signature) => `- **${signature.name}**, ${signature.title} (${signature.team}), ${signature.method === 'drawn' ? 'signed by hand' : 'signed by typed name'} on ${signature.signedAt}`).join('\n') : '_Not signed._',

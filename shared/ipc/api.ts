@@ -11,9 +11,11 @@ export const accordApiChannels = {
   saveTextFile: 'file:save-text',
   exportAgreementPdf: 'pdf:export-agreement',
   exportReviewPdf: 'pdf:export-review',
+  exportSummaryPdf: 'pdf:export-summary',
   verifyPdf: 'pdf:verify',
   getSealingIdentity: 'seal:get-identity',
   importSealingCertificate: 'seal:import-identity',
+  openPresenterWindow: 'window:open-presenter',
 } as const satisfies Record<string, IpcChannel>;
 
 /** Name of a function on `window.accord`. */

@@ -1,3 +1,4 @@
+import { BrandingSchema } from '../model/branding';
 import { z } from '../model/zod';
 
 /**
@@ -50,6 +51,13 @@ export const AppInfoSchema = z.object({
 /** What the app and its shell say about themselves. */
 export type AppInfo = z.output<typeof AppInfoSchema>;
 
+/**
+ * The consultant's branding on a PDF: name (≤ 120), a PNG, JPEG or SVG data URL
+ * (≤ 2 MB), an accent `#rrggbb` dark enough for white paper. The handler also
+ * re-checks the logo's content (checkLogoDataUrl): the renderer is untrusted.
+ */
+export const ConsultantSchema = BrandingSchema;
+
 const pngDataUrl = z.string().check(z.startsWith('data:image/png;base64,', { error: 'A signature image must be a PNG data URL.' }), z.maxLength(1_500_000, { error: 'A signature image is larger than 1.5 MB.' }));
 
 /** What the PDF needs besides the agreement: version, signatures, history. */
@@ -78,8 +86,18 @@ export const DocumentContextSchema = z.strictObject({
   signatures: z.array(z.strictObject({ name: z.string(), title: z.string(), team: z.string(), method: z.enum(['drawn', 'typed']), image: pngDataUrl, signedAt: z.string(), contentHash: z.string() })).check(z.maxLength(50)),
   history: z.array(z.strictObject({ version: z.int(), status: z.string(), signedBy: z.string(), lockedAt: z.string(), contentHash: z.string() })).check(z.maxLength(500)),
   generatedAt: z.string(),
-  consultant: z.optional(z.strictObject({ name: z.string().check(z.maxLength(120)), logoDataUrl: z.optional(z.string().check(z.maxLength(3_000_000))) })),
+  consultant: z.optional(ConsultantSchema),
   calibration: z.optional(z.strictObject({ rows: z.array(z.tuple([z.string(), z.string()])).check(z.maxLength(40)) })),
+});
+
+const minutes = z.int().check(z.nonnegative(), z.maximum(100_000));
+/** How the session went (agenda and timer), for the session summary. */
+export const SessionFactsSchema = z.strictObject({
+  startedAt: z.optional(z.string().check(z.maxLength(40))),
+  endedAt: z.optional(z.string().check(z.maxLength(40))),
+  plannedMinutes: minutes,
+  spentMinutes: minutes,
+  sections: z.array(z.strictObject({ sectionId: z.optional(z.string().check(z.maxLength(40))), title: z.string().check(z.maxLength(200)), plannedMinutes: minutes, spentMinutes: minutes, skipped: z.boolean() })).check(z.maxLength(50)),
 });
 
 /** What Verify reports about a PDF. */
@@ -131,7 +149,21 @@ export const ipcContract = {
       /** Checked fully by the handler with parseAgreement (the renderer is untrusted). */
       agreement: z.unknown(),
       review: ReviewReportSchema,
-      consultant: z.optional(z.strictObject({ name: z.string().check(z.maxLength(120)), logoDataUrl: z.optional(z.string().check(z.maxLength(3_000_000))) })),
+      consultant: z.optional(ConsultantSchema),
+    }),
+    response: z.discriminatedUnion('saved', [
+      z.object({ saved: z.literal(true), path: z.string(), bytes: z.int().check(z.nonnegative()) }),
+      z.object({ saved: z.literal(false) }),
+    ]),
+  },
+  'pdf:export-summary': {
+    request: z.strictObject({
+      suggestedName: SuggestedFileNameSchema,
+      paper: z.enum(['A4', 'Letter']),
+      /** Checked fully by the handler with parseAgreement (the renderer is untrusted). */
+      agreement: z.unknown(),
+      session: z.optional(SessionFactsSchema),
+      consultant: z.optional(ConsultantSchema),
     }),
     response: z.discriminatedUnion('saved', [
       z.object({ saved: z.literal(true), path: z.string(), bytes: z.int().check(z.nonnegative()) }),
@@ -144,6 +176,11 @@ export const ipcContract = {
       dataBase64: z.string().check(z.maxLength(70 * 1024 * 1024, { error: 'The file is larger than 50 MB.' })),
     }),
     response: VerifyResultSchema,
+  },
+  'window:open-presenter': {
+    request: z.strictObject({ workshopId: z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/, { error: 'The workshop id is not valid.' })) }),
+    /** Where it opened: full screen on a second display, a window on this one, or a page of the Chromium shell. */
+    response: z.object({ placement: z.enum(['second-display', 'this-display', 'page']) }),
   },
   'seal:get-identity': {
     request: z.strictObject({ commonName: z.string().check(z.maxLength(200)), organisation: z.string().check(z.maxLength(200)) }),

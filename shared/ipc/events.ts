@@ -1,5 +1,5 @@
 /** Commands the native menu sends to the renderer (main → renderer, one way). */
-export const menuCommands = ['workshop:new', 'library:show', 'view:toggle-theme', 'edit:undo', 'edit:redo'] as const;
+export const menuCommands = ['workshop:new', 'library:show', 'view:toggle-theme', 'edit:undo', 'edit:redo', 'view:presenter', 'view:command-palette'] as const;
 
 /** A command from the application menu. */
 export type MenuCommand = (typeof menuCommands)[number];

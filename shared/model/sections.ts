@@ -65,3 +65,52 @@ export function sectionProgress(agreement: Agreement): Record<SectionId, { settl
   }
   return progress;
 }
+
+/**
+ * Sets the consensus of one item found by part and id (as `consensusItems`
+ * names it), in a draft. Returns false when the item no longer exists.
+ */
+export function setConsensusOf(draft: Agreement, item: Pick<ConsensusItem, 'section' | 'id'>, consensus: Consensus): boolean {
+  const inList = (list: { id: string; consensus: Consensus }[]) => {
+    const found = list.find((entry) => entry.id === item.id);
+    if (found) found.consensus = consensus;
+    return Boolean(found);
+  };
+  switch (item.section) {
+    case 'revenue':
+      if (item.id !== 'revenue-plan') return false;
+      draft.revenuePlan.consensus = consensus;
+      return true;
+    case 'vocabulary':
+      return inList(draft.stages) || inList(draft.glossary);
+    case 'icp':
+      return inList(draft.icp);
+    case 'committee':
+      if (item.id !== 'buying-committee') return false;
+      draft.buyingCommittee.consensus = consensus;
+      return true;
+    case 'engagement':
+      if (item.id === 'decay') {
+        draft.engagement.decay.consensus = consensus;
+        return true;
+      }
+      return inList(draft.engagement.signals) || inList(draft.engagement.fastTracks);
+    case 'scoring':
+      if (item.id === 'thresholds') draft.scoring.consensus = consensus;
+      else if (item.id === 'framework') draft.scoring.framework.consensus = consensus;
+      else return false;
+      return true;
+    case 'handoff':
+      return inList(draft.handoffs) || inList(draft.commitments);
+    case 'reasons':
+      if (item.id === 'recycling') {
+        draft.recycling.consensus = consensus;
+        return true;
+      }
+      return inList(draft.reasons);
+    case 'cadence':
+      return inList(draft.kpis) || inList(draft.meetings);
+    default:
+      return false;
+  }
+}

@@ -1,8 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSelfSignedIdentity } from '../../electron/pdf/certificate';
 import { accessibilityViolations, projectRoot, startApp, type RunningApp } from './support/app';
+import { poppler } from './support/poppler';
 
 let app: RunningApp | null = null;
 afterEach(async () => {
@@ -11,8 +12,21 @@ afterEach(async () => {
 });
 
 const screens = join(projectRoot, 'test-results', 'screens');
-// A 2×1 PNG, standing in for a consultant's logo.
-const logoPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAAEUlEQVR4nGNgYPj/n4GBgQEADv4B/1NDiMkAAAAASUVORK5CYII=', 'base64');
+// A consultant's SVG logo (a viewBox, no width or height, as design tools export them), and their accent.
+const logoSvg = Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\n<!-- Northwind mark -->\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40"><circle cx="20" cy="20" r="18" fill="#862e9c"/><rect x="46" y="8" width="70" height="24" rx="6" fill="#0b7285"/></svg>');
+const accent = '#862e9c';
+
+/** Pixels of a binary PPM (pdftoppm's default output) within a small distance of a colour. */
+function pixelsNear(ppm: Buffer, hex: string): number {
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString('latin1'));
+  if (!header) throw new Error('not a binary PPM');
+  const [r, g, b] = [1, 3, 5].map((offset) => Number.parseInt(hex.slice(offset, offset + 2), 16)) as [number, number, number];
+  let count = 0;
+  for (let index = header[0].length; index + 2 < ppm.length; index += 3) {
+    if (Math.abs(ppm[index]! - r) + Math.abs(ppm[index + 1]! - g) + Math.abs(ppm[index + 2]! - b) < 30) count += 1;
+  }
+  return count;
+}
 
 describe('document preview, branding and the PDF seal', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
@@ -23,14 +37,30 @@ describe('document preview, branding and the PDF seal', () => {
       await page.getByTestId('import-input').setInputFiles(join(projectRoot, 'test', 'fixtures', 'accord', 'ready-to-sign.accord'));
       await page.getByRole('textbox', { name: 'Workshop title' }).waitFor();
 
+      // Branding is an app setting: the header's Settings button opens it on every screen.
+      await page.getByRole('button', { name: 'Settings' }).click();
+      const settings = page.getByRole('dialog', { name: 'App settings' });
+      await settings.getByRole('textbox', { name: 'Your name or firm' }).fill('Northwind Advisory');
+      // A GIF is refused with a message that names it; nothing else changes.
+      await settings.locator('input[type="file"]').setInputFiles({ name: 'logo.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00', 'latin1') });
+      await settings.getByText('logo.gif is a GIF image: unsupported type, use PNG, JPEG or SVG.').waitFor();
+      await settings.locator('input[type="file"]').setInputFiles({ name: 'northwind.svg', mimeType: 'image/svg+xml', buffer: logoSvg });
+      await settings.getByRole('img', { name: 'Logo preview' }).waitFor();
+      await settings.getByRole('textbox', { name: 'Accent colour' }).fill(accent);
+      await settings.getByRole('textbox', { name: 'Your name or firm' }).click(); // closes the colour dropdown
+      await page.screenshot({ path: join(screens, `settings-${colorScheme}.png`) });
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await settings.getByRole('button', { name: 'Save' }).click();
+      await settings.waitFor({ state: 'hidden' });
+
+      // The workshop's ⋯ → Branding… opens the same settings, with what was saved.
       await page.getByRole('button', { name: 'More actions' }).click();
-      await page.getByRole('menuitem', { name: 'Cover page branding…' }).click();
-      const branding = page.getByRole('dialog', { name: 'Cover page branding' });
-      await branding.getByRole('textbox', { name: 'Your name or firm' }).fill('Northwind Advisory');
-      await branding.locator('input[type="file"]').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: logoPng });
-      await branding.getByRole('img', { name: 'Logo preview' }).waitFor();
-      await branding.getByRole('button', { name: 'Save' }).click();
-      await branding.waitFor({ state: 'hidden' });
+      await page.getByRole('menuitem', { name: 'Branding…' }).click();
+      await settings.waitFor();
+      expect(await settings.getByRole('textbox', { name: 'Your name or firm' }).inputValue()).toBe('Northwind Advisory');
+      expect(await settings.getByRole('textbox', { name: 'Accent colour' }).inputValue()).toBe(accent);
+      await settings.getByRole('button', { name: 'Cancel' }).click();
+      await settings.waitFor({ state: 'hidden' });
 
       await page.getByRole('button', { name: 'More actions' }).click();
       await page.getByRole('menuitem', { name: 'Preview document' }).click();
@@ -48,6 +78,28 @@ describe('document preview, branding and the PDF seal', () => {
       expect(await accessibilityViolations(page)).toEqual([]);
       await page.keyboard.press('Escape');
       await preview.waitFor({ state: 'hidden' });
+
+      if (colorScheme === 'light') {
+        // The PDF carries the branding: the SVG logo renders and the cover band and rules take the accent.
+        const pdfPath = join(app.dataDir, 'branded.pdf');
+        app.host.dialogs.saveAnswers.push(pdfPath);
+        await page.getByRole('button', { name: 'More actions' }).click();
+        await page.getByRole('menuitem', { name: 'PDF, A4 (sealed)…' }).click();
+        await page.getByText(`Saved ${pdfPath}`).waitFor({ timeout: 30_000 });
+        expect(poppler('pdftotext', ['-f', '1', '-l', '1', pdfPath, '-'])).toContain('NORTHWIND ADVISORY');
+        expect(poppler('pdfsig', [pdfPath])).toContain('Signature is Valid.');
+        const cover = join(projectRoot, 'test-results', 'pdf', 'branded-cover');
+        mkdirSync(join(projectRoot, 'test-results', 'pdf'), { recursive: true });
+        poppler('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdfPath, cover]);
+        expect(statSync(`${cover}.png`).size).toBeGreaterThan(5_000);
+        poppler('pdftoppm', ['-r', '30', '-f', '1', '-l', '1', '-singlefile', pdfPath, cover]);
+        // The band (5 mm × page width) alone is ≈ 6 × 248 pixels at 30 dpi; the logo's teal bar shows the SVG was drawn.
+        expect(pixelsNear(readFileSync(`${cover}.ppm`), accent)).toBeGreaterThan(1_000);
+        expect(pixelsNear(readFileSync(`${cover}.ppm`), '#0b7285')).toBeGreaterThan(50);
+        // The running header of page 2 carries the accent rule too.
+        poppler('pdftoppm', ['-r', '150', '-f', '2', '-l', '2', '-H', '200', '-singlefile', pdfPath, `${cover}-page2`]);
+        expect(pixelsNear(readFileSync(`${cover}-page2.ppm`), accent)).toBeGreaterThan(300);
+      }
 
       // The signing panel says what the seal proves, and refuses a certificate with a wrong passphrase.
       await page.getByTestId('sign-button').click();

@@ -14,7 +14,7 @@ describe('window.accord in the Chromium shell', () => {
   it('exposes named functions only, bound to the real handlers', async () => {
     app = await startApp();
     const surface = await app.page.evaluate(() => Object.keys(window.accord ?? {}).sort());
-    expect(surface).toEqual(['exportAgreementPdf', 'exportReviewPdf', 'getAppInfo', 'getSealingIdentity', 'importSealingCertificate', 'onMenuCommand', 'saveTextFile', 'verifyPdf']);
+    expect(surface).toEqual(['exportAgreementPdf', 'exportReviewPdf', 'exportSummaryPdf', 'getAppInfo', 'getSealingIdentity', 'importSealingCertificate', 'onMenuCommand', 'openPresenterWindow', 'saveTextFile', 'verifyPdf']);
     const info = await app.page.evaluate(() => window.accord!.getAppInfo({}));
     expect(info).toEqual({ ok: true, value: { name: 'Accord', version: '0.0.0-test', shell: 'chromium', platform: process.platform } });
   });

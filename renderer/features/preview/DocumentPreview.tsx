@@ -99,7 +99,7 @@ export function DocumentPreview({ agreement, context, onClose, onExportPdf }: { 
         </Button>
       </Group>
       <article className="preview-paper" aria-label="Agreement document">
-        <header className="preview-cover">
+        <header className="preview-cover" style={document.consultant?.accent ? { borderTop: `8px solid ${document.consultant.accent}`, paddingTop: 20 } : undefined}>
           {document.consultant && (
             <div className="preview-brand">
               {document.consultant.logoDataUrl && <img src={document.consultant.logoDataUrl} alt={`${document.consultant.name || 'Consultant'} logo`} />}

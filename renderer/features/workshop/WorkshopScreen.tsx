@@ -1,6 +1,6 @@
 import '../../components/mantine-ui-styles';
 import { ActionIcon, Alert, Anchor, Badge, Breadcrumbs, Button, Drawer, Group, Loader, Menu, Modal, RingProgress, Stack, Text, TextInput, Textarea, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { IconAlertCircle, IconArrowBackUp, IconArrowForwardUp, IconArrowLeft, IconCheck, IconCircleCheck, IconCloudOff, IconChartHistogram, IconClipboardCheck, IconDots, IconEye, IconFlask, IconFileExport, IconPalette, IconFileTypePdf, IconLock, IconMarkdown, IconSignature, IconTable, IconTemplate } from '@tabler/icons-react';
+import { IconAlertCircle, IconAlertTriangle, IconArrowBackUp, IconCommand, IconKeyboard, IconListDetails, IconPresentation, IconReportAnalytics, IconArrowForwardUp, IconArrowLeft, IconCheck, IconCircleCheck, IconCloudOff, IconChartHistogram, IconClipboardCheck, IconDots, IconEye, IconFlask, IconFileExport, IconPalette, IconFileTypePdf, IconLock, IconMarkdown, IconSignature, IconTable, IconTemplate } from '@tabler/icons-react';
 import { lazy, Suspense, useEffect, useMemo, useState, type ComponentType } from 'react';
 import { readiness, type Blocker } from '../../../shared/model/agreement-rules';
 import { sectionProgress, sections, type SectionId } from '../../../shared/model/sections';
@@ -13,6 +13,17 @@ import { useBranding } from '../../store/branding-store';
 import { documentSubject, exportAgreement, type ExportKind } from '../../store/export-actions';
 import { useCalibration, useCalibrationStore, useReviewStore, useEditor, useLibrary, useNavigation, useTemplates, useVersions } from '../../store/stores';
 import { SigningPanel } from '../signing/SigningPanel';
+import { openPresenterWindow } from '../../store/presenter-actions';
+import { useSession, useSessionStore } from '../../store/stores';
+import { AgendaDrawer } from '../session/AgendaDrawer';
+import { addItemHere, captureShortcuts, markFocusedItem, useCaptureKeys, type CaptureCommand } from '../session/capture-keys';
+import { CommandPalette, openPalette, type PaletteCommand } from '../session/CommandPalette';
+import { OpenQuestionsDrawer } from '../session/OpenQuestionsDrawer';
+import { QuickCapture, type CaptureKind } from '../session/QuickCapture';
+import { SessionBar } from '../session/SessionBar';
+import { ShortcutsModal } from '../session/ShortcutsModal';
+import { usePresenterFeed } from '../presenter/usePresenterFeed';
+import { sessionFactsOf, type SessionFacts } from '../../../shared/document/session-summary';
 import { EditorProvider, useAgreementEditor } from './editor-kit';
 import { CadenceSection } from './sections/CadenceSection';
 import { CommitteeSection } from './sections/CommitteeSection';
@@ -31,6 +42,7 @@ const DocumentPreview = lazy(() => import('../preview/DocumentPreview').then((mo
 const LeadTester = lazy(() => import('../scoring/LeadTester').then((module) => ({ default: module.LeadTester })));
 const CalibrationPanel = lazy(() => import('../calibration/CalibrationPanel').then((module) => ({ default: module.CalibrationPanel })));
 const ReviewPanel = lazy(() => import('../review/ReviewPanel').then((module) => ({ default: module.ReviewPanel })));
+const SessionSummaryModal = lazy(() => import('../summary/SessionSummaryModal').then((module) => ({ default: module.SessionSummaryModal })));
 const BrandingModal = lazy(() => import('../preview/BrandingModal').then((module) => ({ default: module.BrandingModal })));
 
 const sectionEditors: Record<SectionId, ComponentType> = {
@@ -144,6 +156,24 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
     ).finally(() => setExporting(null));
   };
   const progress = useMemo(() => sectionProgress(agreement), [agreement]);
+  const openCount = useMemo(() => Object.values(progress).reduce((sum, entry) => sum + entry.disputed, 0) + agreement.parkingLot.filter((topic) => topic.status === 'open').length, [progress, agreement.parkingLot]);
+
+  // The facilitated session: agenda and timer, presenter window, keyboard capture.
+  const session = useSessionStore();
+  useEffect(() => void session.getState().load(workshopId), [session, workshopId]);
+  const agenda = useSession((state) => state.agenda);
+  const timer = useSession((state) => state.timer);
+  const [agendaOpen, setAgendaOpen] = useState(false);
+  const [questionsOpen, setQuestionsOpen] = useState(false);
+  const [capture, setCapture] = useState<CaptureKind | null>(null);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  // The summary's timing appears only once the session was timed.
+  const [summary, setSummary] = useState<{ facts?: SessionFacts } | null>(null);
+  const openSummary = () => {
+    const state = session.getState();
+    setSummary(state.timer.startedAt === null ? {} : { facts: sessionFactsOf(state.agenda, state.timer, Date.now()) });
+  };
+  usePresenterFeed({ workshopId, agreement, section, view: questionsOpen ? 'open-questions' : 'section', agenda, timer, branding });
   const check = useMemo(() => readiness(agreement), [agreement]);
   const SectionEditor = sectionEditors[section];
 
@@ -174,6 +204,104 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
       }, 80);
     }
   };
+
+  const nextPart = () => {
+    session.getState().next();
+    const state = session.getState();
+    const item = state.agenda[state.timer.current];
+    if (item) go(item.sectionId as SectionId);
+  };
+  const openPresenter = () => {
+    openPresenterWindow(workshopId).then(
+      (placement) => notify({ message: placement === 'second-display' ? 'The presenter view is full screen on the second display.' : placement === 'page' ? 'The presenter view opened as a second page. Press F there for full screen.' : 'The presenter view opened in its own window. Press F there for full screen.' }),
+      (failure: unknown) => notify({ tone: 'error', title: 'The presenter view did not open', message: failure instanceof Error ? failure.message : String(failure) }),
+    );
+  };
+  const runCommand = (command: CaptureCommand) => {
+    const pane = document.querySelector('.workshop-pane');
+    switch (command) {
+      case 'palette':
+        openPalette();
+        return;
+      case 'add-item':
+        if (locked) notify({ tone: 'error', message: 'The agreement is frozen while it is signed or being signed.' });
+        else if (!addItemHere(pane)) notify({ tone: 'error', message: 'This part has no list to add to.' });
+        return;
+      case 'marketing-agree':
+      case 'marketing-disagree':
+      case 'sales-agree':
+      case 'sales-disagree':
+      case 'park-item':
+        if (locked) notify({ tone: 'error', message: 'The agreement is frozen while it is signed or being signed.' });
+        else if (!markFocusedItem(command)) notify({ tone: 'error', message: 'Put the focus on an item first (Tab into it), then press the shortcut again.' });
+        return;
+      case 'park-topic':
+        setCapture('topic');
+        return;
+      case 'log-decision':
+        setCapture('decision');
+        return;
+      case 'add-action':
+        setCapture('action');
+        return;
+      case 'open-questions':
+        setQuestionsOpen((open) => !open);
+        return;
+      case 'timer-toggle':
+        session.getState().toggle();
+        return;
+      case 'timer-next':
+        nextPart();
+        return;
+      case 'agenda':
+        setAgendaOpen((open) => !open);
+        return;
+      case 'presenter':
+        openPresenter();
+        return;
+      case 'shortcuts':
+        setShortcutsOpen(true);
+        return;
+    }
+  };
+  useCaptureKeys(true, runCommand);
+  const keysOf = (command: CaptureCommand) => captureShortcuts.find((entry) => entry.command === command)?.keys;
+  const paletteGroups: { group: string; commands: PaletteCommand[] }[] = [
+    { group: 'Go to a part', commands: sections.map((entry) => ({ id: `go-${entry.id}`, label: `${entry.number}. ${entry.title}`, description: entry.summary, run: () => go(entry.id) })) },
+    {
+      group: 'Session',
+      commands: [
+        { id: 'timer', label: timer.runningSince === null ? 'Start the timer' : 'Pause the timer', keys: keysOf('timer-toggle'), run: () => session.getState().toggle() },
+        { id: 'next', label: 'Next part of the agenda', keys: keysOf('timer-next'), run: nextPart },
+        { id: 'agenda', label: 'Agenda and time boxes', keys: keysOf('agenda'), run: () => setAgendaOpen(true) },
+        { id: 'presenter', label: 'Open the presenter window', keys: keysOf('presenter'), keywords: ['projector', 'screen'], run: openPresenter },
+        { id: 'questions', label: 'Open questions: disputed and parked', keys: keysOf('open-questions'), keywords: ['disagree', 'parking'], run: () => setQuestionsOpen(true) },
+      ],
+    },
+    {
+      group: 'Capture',
+      commands: [
+        { id: 'park-topic', label: 'Park a topic', keys: keysOf('park-topic'), disabled: locked, run: () => setCapture('topic') },
+        { id: 'decision', label: 'Log a decision', keys: keysOf('log-decision'), disabled: locked, run: () => setCapture('decision') },
+        { id: 'action', label: 'Add an action item', keys: keysOf('add-action'), disabled: locked, run: () => setCapture('action') },
+        { id: 'summary', label: 'Session summary', description: 'Agreed, parked, action items, next review; PDF or Markdown', run: openSummary },
+        { id: 'shortcuts', label: 'Keyboard shortcuts', keys: keysOf('shortcuts'), run: () => setShortcutsOpen(true) },
+      ],
+    },
+    {
+      group: 'Workshop',
+      commands: [
+        { id: 'tester', label: 'Test a lead', run: () => setTesterOpen(true) },
+        { id: 'calibrate', label: 'Calibrate with CRM data', run: () => setCalibrationOpen(true) },
+        { id: 'review', label: 'SLA review', run: () => setReviewOpen(true) },
+        { id: 'preview', label: 'Preview the document', run: () => setPreviewOpen(true) },
+        { id: 'ready', label: 'Ready to sign?', run: () => setReadyOpen(true) },
+        { id: 'sign', label: 'Sign', run: () => setSigningOpen(true) },
+        { id: 'export-pdf', label: 'Export PDF, A4 (sealed)', run: () => runExport('pdf-a4') },
+        { id: 'branding', label: 'Branding', run: () => setBrandingOpen(true) },
+      ],
+    },
+  ];
 
   return (
     <div className="workshop-layout">
@@ -233,6 +361,19 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
                 <Menu.Item leftSection={<IconClipboardCheck size={16} />} onClick={() => setReviewOpen(true)}>
                   SLA review…
                 </Menu.Item>
+                <Menu.Label>Session</Menu.Label>
+                <Menu.Item leftSection={<IconListDetails size={16} />} onClick={() => setAgendaOpen(true)}>
+                  Agenda and timer…
+                </Menu.Item>
+                <Menu.Item leftSection={<IconPresentation size={16} />} onClick={openPresenter}>
+                  Presenter window
+                </Menu.Item>
+                <Menu.Item leftSection={<IconReportAnalytics size={16} />} onClick={openSummary}>
+                  Session summary…
+                </Menu.Item>
+                <Menu.Item leftSection={<IconKeyboard size={16} />} onClick={() => setShortcutsOpen(true)}>
+                  Keyboard shortcuts
+                </Menu.Item>
                 <Menu.Label>Export</Menu.Label>
                 <Menu.Item leftSection={<IconFileTypePdf size={16} />} disabled={exporting !== null} onClick={() => runExport('pdf-a4')}>
                   PDF, A4 (sealed)…
@@ -254,7 +395,7 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
                 </Menu.Item>
                 <Menu.Divider />
                 <Menu.Item leftSection={<IconPalette size={16} />} onClick={() => setBrandingOpen(true)}>
-                  Cover page branding…
+                  Branding…
                 </Menu.Item>
                 <Menu.Item leftSection={<IconTemplate size={16} />} onClick={() => setTemplateOpen(true)}>
                   Save as template…
@@ -271,6 +412,22 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
           <Badge variant="light" color={status === 'signed' ? 'teal' : status === 'signing' ? 'yellow' : status === 'amended' ? 'grape' : 'gray'} size="lg" tt="none">
             {{ draft: 'Draft', signing: 'Signing', signed: 'Signed', amended: 'Amendment' }[status] ?? status}
           </Badge>
+          <SessionBar onOpenAgenda={() => setAgendaOpen(true)} onNext={nextPart} />
+          <Tooltip label="Open questions: disputed and parked (Alt+Q)">
+            <Button variant={openCount > 0 ? 'light' : 'default'} color={openCount > 0 ? 'red' : undefined} leftSection={<IconAlertTriangle size={16} />} onClick={() => setQuestionsOpen(true)} data-testid="open-questions-button">
+              {openCount} open
+            </Button>
+          </Tooltip>
+          <Tooltip label="Presenter window (Alt+O)">
+            <ActionIcon variant="default" size="lg" aria-label="Open the presenter window" onClick={openPresenter}>
+              <IconPresentation size={18} />
+            </ActionIcon>
+          </Tooltip>
+          <Tooltip label="Command palette (Ctrl/Cmd+K)">
+            <ActionIcon variant="default" size="lg" aria-label="Command palette" onClick={() => openPalette()}>
+              <IconCommand size={18} />
+            </ActionIcon>
+          </Tooltip>
         </Group>
         {exporting && (
           <Text size="sm" c="dimmed" role="status" mt={4}>
@@ -323,6 +480,18 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
         go(blocker.section, blocker.itemId);
       }} />
       {templateOpen && <SaveTemplateModal onClose={() => setTemplateOpen(false)} />}
+      <AgendaDrawer opened={agendaOpen} onClose={() => setAgendaOpen(false)} onDiscuss={(target) => go(target as SectionId)} />
+      <OpenQuestionsDrawer
+        opened={questionsOpen}
+        onClose={() => setQuestionsOpen(false)}
+        onGo={(target, itemId) => {
+          setQuestionsOpen(false);
+          go(target, itemId);
+        }}
+      />
+      {capture && <QuickCapture kind={capture} locked={locked} onClose={() => setCapture(null)} />}
+      {shortcutsOpen && <ShortcutsModal onClose={() => setShortcutsOpen(false)} />}
+      <CommandPalette groups={paletteGroups} />
       <Suspense fallback={null}>
         {preview && (
           <DocumentPreview
@@ -335,6 +504,7 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
             }}
           />
         )}
+        {summary && <SessionSummaryModal agreement={agreement} session={summary.facts} onClose={() => setSummary(null)} />}
         {brandingOpen && <BrandingModal onClose={() => setBrandingOpen(false)} />}
         {reviewOpen && <ReviewPanel agreement={agreement} onClose={() => setReviewOpen(false)} />}
         {calibrationOpen && <CalibrationPanel agreement={agreement} onClose={() => setCalibrationOpen(false)} />}

@@ -151,7 +151,7 @@ function PositionToggle({ team, label, position, onChange, itemLabel }: { team: 
  */
 export function ConsensusBar({ consensus, onChange, itemLabel, coalesceKey }: { consensus: Consensus; onChange: (next: Consensus, coalesceKey?: string) => void; itemLabel: string; coalesceKey: string }) {
   return (
-    <Stack gap="xs" pt="sm" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
+    <Stack gap="xs" pt="sm" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }} data-consensus-bar>
       <Group justify="space-between" wrap="wrap" gap="sm">
         <Group gap="lg" wrap="wrap">
           <PositionToggle team="marketing" label="Marketing" position={consensus.marketing} itemLabel={itemLabel} onChange={(position) => onChange(withPosition(consensus, 'marketing', position))} />
@@ -162,6 +162,7 @@ export function ConsensusBar({ consensus, onChange, itemLabel, coalesceKey }: { 
             color="yellow.9"
             leftSection={<IconPlayerPause size={14} />}
             aria-pressed={consensus.state === 'parked'}
+            data-park
             onClick={() => onChange(withParked(consensus, consensus.state !== 'parked'))}
           >
             {consensus.state === 'parked' ? 'Parked' : 'Park'}
@@ -276,7 +277,7 @@ export function focusItem(id: string): void {
 export function AddButton({ label, onAdd }: { label: string; onAdd: () => void }) {
   return (
     <Group>
-      <Button variant="light" leftSection={<IconPlus size={16} />} onClick={onAdd}>
+      <Button variant="light" leftSection={<IconPlus size={16} />} onClick={onAdd} data-add-item>
         {label}
       </Button>
     </Group>
@@ -330,7 +331,7 @@ export function ListEditor<T extends { id: string; consensus?: Consensus }>({
 }) {
   const { update, issues } = useAgreementEditor();
   return (
-    <Stack gap="md">
+    <Stack gap="md" data-list-editor>
       {items.length === 0 && (
         <Text c="dimmed" fs="italic">
           {emptyText}

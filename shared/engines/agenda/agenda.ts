@@ -140,3 +140,57 @@ export function formatCountdown(ms: number): string {
   const seconds = Math.floor(Math.abs(ms) / 1000);
   return `${negative ? '−' : ''}${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
+
+/** The standard agenda: every part of the agreement in order, with its default time box. */
+export function defaultAgenda(parts: readonly { id: string; title: string; minutes: number }[]): AgendaItem[] {
+  return parts.map((part) => ({ sectionId: part.id, title: part.title, minutes: part.minutes, skipped: false }));
+}
+
+/**
+ * A stored agenda made whole against the current parts: unknown sections are
+ * dropped, missing ones appended with their defaults, titles refreshed.
+ */
+export function reconcileAgenda(stored: readonly AgendaItem[], parts: readonly { id: string; title: string; minutes: number }[]): AgendaItem[] {
+  const byId = new Map(parts.map((part) => [part.id, part]));
+  const seen = new Set<string>();
+  const result: AgendaItem[] = [];
+  for (const item of stored) {
+    const part = byId.get(item.sectionId);
+    if (!part || seen.has(item.sectionId)) continue;
+    seen.add(item.sectionId);
+    result.push({ ...item, title: part.title });
+  }
+  for (const part of parts) if (!seen.has(part.id)) result.push({ sectionId: part.id, title: part.title, minutes: part.minutes, skipped: false });
+  return result;
+}
+
+/** Jumps to one section of the agenda (running if it was running); a skipped section is taken back in. */
+export function goTo(timer: SessionTimer, agenda: readonly AgendaItem[], index: number, now: number): SessionTimer {
+  if (index < 0 || index >= agenda.length || index === timer.current) return timer;
+  const wasRunning = timer.runningSince !== null;
+  const paused = pause(timer, agenda, now);
+  return { ...paused, current: index, runningSince: wasRunning ? now : null };
+}
+
+/**
+ * Keeps the timer on the same section after the agenda changed (reordered,
+ * skipped): follows the current section's id; when it was skipped, moves on.
+ */
+export function followAgenda(timer: SessionTimer, before: readonly AgendaItem[], after: readonly AgendaItem[], now: number): SessionTimer {
+  const currentId = before[timer.current]?.sectionId;
+  let index = currentId === undefined ? firstActive(after, 0) : after.findIndex((item) => item.sectionId === currentId);
+  if (index < 0) index = firstActive(after, 0);
+  if (index < after.length && after[index]!.skipped) {
+    const paused = pause({ ...timer, current: index }, after, now);
+    const nextIndex = firstActive(after, index + 1);
+    return { ...paused, current: nextIndex, runningSince: timer.runningSince !== null && nextIndex < after.length ? now : null };
+  }
+  return { ...timer, current: index };
+}
+
+/** Time spent on a section so far (ms), including the running stretch. */
+export function spentOn(timer: SessionTimer, agenda: readonly AgendaItem[], sectionId: string, now: number): number {
+  const base = timer.spent[sectionId] ?? 0;
+  const running = timer.runningSince !== null && agenda[timer.current]?.sectionId === sectionId ? now - timer.runningSince : 0;
+  return base + running;
+}

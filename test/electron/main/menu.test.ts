@@ -34,7 +34,10 @@ describe('application menu', () => {
     expect(newWorkshop?.accelerator).toBe('CmdOrCtrl+N');
     (newWorkshop?.click as () => void)();
     (items.find((item) => item.label === 'Toggle Light/Dark Theme')?.click as () => void)();
-    expect(sent).toEqual(['workshop:new', 'view:toggle-theme']);
+    const presenter = items.find((item) => item.label === 'Presenter Window');
+    expect(presenter?.accelerator).toBe('CmdOrCtrl+Shift+P');
+    (presenter?.click as () => void)();
+    expect(sent).toEqual(['workshop:new', 'view:toggle-theme', 'view:presenter']);
   });
   it('wires Undo and Redo to the agreement, with platform shortcuts', () => {
     const mac = build('darwin');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AgendaError, checkMinutes, formatCountdown, moveItem, newTimer, next, pause, plannedMinutes, start, status, type AgendaItem } from '../../../shared/engines/agenda/agenda';
+import { AgendaError, checkMinutes, defaultAgenda, followAgenda, formatCountdown, goTo, moveItem, newTimer, next, pause, plannedMinutes, reconcileAgenda, spentOn, start, status, type AgendaItem } from '../../../shared/engines/agenda/agenda';
 
 const minute = 60_000;
 const t0 = Date.parse('2026-11-25T09:00:00Z');
@@ -45,5 +45,49 @@ describe('agenda and timer (injected clock, no waiting)', () => {
     expect(moveItem(agenda, 0, -1).map((item) => item.sectionId)).toEqual(['workshop', 'revenue', 'vocabulary', 'icp']);
     expect(checkMinutes(25, 'ICP')).toBe(25);
     for (const bad of [0, -5, 2.5, Number.NaN]) expect(() => checkMinutes(bad, 'ICP')).toThrow(new AgendaError('The time box of “ICP” must be a whole number of minutes from 1 to 600.'));
+  });
+});
+
+describe('agenda changes during a session', () => {
+  const parts = [
+    { id: 'workshop', title: 'Workshop and people', minutes: 10 },
+    { id: 'revenue', title: 'Revenue plan', minutes: 20 },
+    { id: 'icp', title: 'Ideal customer profile', minutes: 30 },
+  ];
+
+  it('makes a stored agenda whole: unknown parts dropped, missing ones appended, titles refreshed, order and boxes kept', () => {
+    const stored: AgendaItem[] = [
+      { sectionId: 'icp', title: 'ICP (old title)', minutes: 45, skipped: false },
+      { sectionId: 'gone', title: 'Removed part', minutes: 5, skipped: false },
+      { sectionId: 'workshop', title: 'Workshop', minutes: 12, skipped: true },
+      { sectionId: 'icp', title: 'Duplicate', minutes: 1, skipped: false },
+    ];
+    expect(reconcileAgenda(stored, parts)).toEqual([
+      { sectionId: 'icp', title: 'Ideal customer profile', minutes: 45, skipped: false },
+      { sectionId: 'workshop', title: 'Workshop and people', minutes: 12, skipped: true },
+      { sectionId: 'revenue', title: 'Revenue plan', minutes: 20, skipped: false },
+    ]);
+    expect(defaultAgenda(parts).map((item) => item.minutes)).toEqual([10, 20, 30]);
+  });
+
+  it('jumps to a part, keeping the time spent on the one before', () => {
+    const items = defaultAgenda(parts);
+    const running = start(newTimer(items), t0);
+    const jumped = goTo(running, items, 2, t0 + 3 * minute);
+    expect(jumped).toMatchObject({ current: 2, runningSince: t0 + 3 * minute, spent: { workshop: 3 * minute } });
+    expect(spentOn(jumped, items, 'icp', t0 + 5 * minute)).toBe(2 * minute);
+    expect(spentOn(jumped, items, 'workshop', t0 + 5 * minute)).toBe(3 * minute);
+    expect(goTo(jumped, items, 9, t0)).toBe(jumped);
+  });
+
+  it('follows the current part when the agenda is reordered, and moves on when it is skipped', () => {
+    const items = defaultAgenda(parts);
+    const onRevenue = next(start(newTimer(items), t0), items, t0 + 10 * minute);
+    const reordered = moveItem(items, 1, 1);
+    expect(followAgenda(onRevenue, items, reordered, t0 + 11 * minute).current).toBe(2);
+    const skipped = items.map((item) => (item.sectionId === 'revenue' ? { ...item, skipped: true } : item));
+    const moved = followAgenda(onRevenue, items, skipped, t0 + 12 * minute);
+    expect(moved).toMatchObject({ current: 2, runningSince: t0 + 12 * minute });
+    expect(moved.spent.revenue).toBe(2 * minute);
   });
 });

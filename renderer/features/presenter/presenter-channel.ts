@@ -1,0 +1,57 @@
+/**
+ * How the presenter window follows the facilitator: a BroadcastChannel on the
+ * app's own origin (both windows are pages of the same app, in Electron and in
+ * the Chromium shell). The facilitator's window sends a snapshot on every
+ * change and answers a presenter that says hello; nothing leaves the machine.
+ */
+import type { AgendaItem, SessionTimer } from '../../../shared/engines/agenda/agenda';
+import type { Agreement } from '../../../shared/model/agreement';
+import type { SectionId } from '../../../shared/model/sections';
+
+export const PRESENTER_CHANNEL = 'accord-presenter';
+
+/** What the room sees. */
+export type PresenterView = 'section' | 'open-questions';
+
+/** Everything the presenter window shows, sent whole on each change. */
+export interface PresenterSnapshot {
+  workshopId: string;
+  agreement: Agreement;
+  section: SectionId;
+  view: PresenterView;
+  agenda: AgendaItem[];
+  timer: SessionTimer;
+  branding: { name: string; logoDataUrl?: string | undefined; accent?: string | undefined } | null;
+  /** Monotonic per facilitator window, so a late message never replaces a newer one. */
+  sequence: number;
+}
+
+export type PresenterMessage = { type: 'hello'; workshopId: string } | { type: 'state'; snapshot: PresenterSnapshot } | { type: 'closed'; workshopId: string };
+
+/** A channel endpoint, or null where BroadcastChannel is missing. */
+export interface PresenterLink {
+  post(message: PresenterMessage): void;
+  subscribe(listener: (message: PresenterMessage) => void): () => void;
+  close(): void;
+}
+
+export function openPresenterLink(): PresenterLink | null {
+  if (typeof BroadcastChannel === 'undefined') return null;
+  const channel = new BroadcastChannel(PRESENTER_CHANNEL);
+  return {
+    post(message) {
+      channel.postMessage(message);
+    },
+    subscribe(listener) {
+      const handler = (event: MessageEvent) => {
+        const data = event.data as PresenterMessage | null;
+        if (data && typeof data === 'object' && typeof data.type === 'string') listener(data);
+      };
+      channel.addEventListener('message', handler);
+      return () => channel.removeEventListener('message', handler);
+    },
+    close() {
+      channel.close();
+    },
+  };
+}
