@@ -47,6 +47,16 @@ describe('facilitation: agenda, timer, presenter window, keyboard capture', () =
     mkdirSync(screens, { recursive: true });
     app = await startApp();
     const { page, context } = app;
+    // The consultant's branding (an app setting) reaches the projector: name, logo, accent.
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const settings = page.getByRole('dialog', { name: 'App settings' });
+    await settings.getByRole('textbox', { name: 'Your name or firm' }).fill('Northwind Advisory');
+    await settings.locator('input[type="file"]').setInputFiles({ name: 'northwind.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40"><circle cx="20" cy="20" r="18" fill="#0b7285"/></svg>') });
+    await settings.getByRole('img', { name: 'Logo preview' }).waitFor();
+    await settings.getByRole('textbox', { name: 'Accent colour' }).fill('#0b7285');
+    await settings.getByRole('textbox', { name: 'Your name or firm' }).click();
+    await settings.getByRole('button', { name: 'Save' }).click();
+    await settings.waitFor({ state: 'hidden' });
     await page.getByTestId('import-input').setInputFiles(join(projectRoot, 'test', 'fixtures', 'accord', 'ready-to-sign.accord'));
     await page.getByRole('textbox', { name: 'Workshop title' }).waitFor();
 
@@ -62,6 +72,8 @@ describe('facilitation: agenda, timer, presenter window, keyboard capture', () =
     await presenter.getByTestId('presenter-title').waitFor();
     expect(await presenter.getByTestId('presenter-title').innerText()).toBe('Workshop and people');
     expect(await presenter.getByTestId('presenter-countdown').innerText()).toMatch(/^\d+:\d\d$/);
+    await presenter.getByRole('img', { name: 'Northwind Advisory logo' }).waitFor();
+    expect(await presenter.getByTestId('presenter').evaluate((element) => getComputedStyle(element).borderTopColor)).toBe('rgb(11, 114, 133)');
 
     // Change section in the facilitator's window (command palette, keyboard only): the presenter follows within half a second.
     await watchFor(presenter, '[data-testid="presenter-title"]', 'Ideal customer profile');
