@@ -18,7 +18,7 @@ export const reviewUsage = `  review --agreement FILE.accord --csv LEADS.csv --m
                                          state (met, at-risk, missed) for the period
 `;
 
-function parseReviewMapping(data: unknown): ReviewMapping {
+export function parseReviewMapping(data: unknown): ReviewMapping {
   const raw = data as Partial<ReviewMapping> | null;
   if (!raw || typeof raw !== 'object' || raw.version !== 1 || typeof raw.columns !== 'object' || raw.columns === null) throw new CalibrationInputError('The mapping is not a review mapping (version 1 with columns).');
   const list = (value: unknown) => (Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : []);

@@ -40,7 +40,6 @@ export interface ReviewRecord {
   conversion: { step: string; actual: number | null; planned: number | null; state: string }[];
 }
 
-/** A template a consultant saved from one of their agreements. */
 /** A workshop's facilitated session: its agenda (order, time boxes, skips) and timer. Not part of the agreement. */
 export interface SessionRecord {
   workshopId: string;
@@ -57,6 +56,7 @@ export interface SettingRecord {
   value: unknown;
 }
 
+/** A template a consultant saved from one of their agreements. */
 export interface TemplateRecord {
   id: string;
   name: string;

@@ -58,6 +58,7 @@ export function parseAccordFile(text: string): ParsedAccordFile {
     if (envelope.format !== 'accord') return { ok: false, message: `This is not an Accord file (format ${JSON.stringify(envelope.format)}).` };
     if (typeof envelope.fileVersion !== 'number' || !Number.isInteger(envelope.fileVersion) || envelope.fileVersion < 1) return { ok: false, message: 'This Accord file has no valid fileVersion.' };
     if (envelope.fileVersion > ACCORD_FILE_VERSION) return { ok: false, message: `This file was written by a newer version of Accord (file version ${envelope.fileVersion}; this version reads up to ${ACCORD_FILE_VERSION}). Update Accord to open it.` };
+    if (envelope.exportedAt !== undefined && (typeof envelope.exportedAt !== 'string' || envelope.exportedAt.length > 40 || Number.isNaN(Date.parse(envelope.exportedAt)))) return { ok: false, message: 'This Accord file is damaged: its export date (exportedAt) is not a date.' };
     const parsed = parseAgreement(envelope.agreement);
     if (!parsed.ok) return parsed;
     const versions = parseVersions(envelope.versions ?? []);
