@@ -1,13 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
-import { contentSecurityPolicy } from '../shared/security/content-security-policy.ts';
+import { withContentSecurityPolicyMeta } from '../shared/security/content-security-policy.ts';
 
 /** Puts the CSP into index.html as a meta tag (the app:// protocol also sends it as a header). */
 function contentSecurityPolicyMeta(): Plugin {
   return {
     name: 'accord-csp-meta',
-    transformIndexHtml: (html) => html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}" />`),
+    transformIndexHtml: (html) => withContentSecurityPolicyMeta(html),
   };
 }
 

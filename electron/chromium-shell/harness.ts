@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
 import { accordApiChannels } from '../../shared/ipc/api';
-import type { MenuCommand } from '../../shared/ipc/events';
+import { MAX_ACCORD_FILE_BYTES, type MenuCommand, type OpenAccordFile } from '../../shared/ipc/events';
 import { contentSecurityPolicy } from '../../shared/security/content-security-policy';
 import type { Host } from '../handlers/host';
 import { createHandlers } from '../handlers/index';
 import { createDispatcher, type Dispatch } from '../ipc/dispatch';
 import { mimeTypeFor, resolveInsideRoot } from '../main/app-protocol';
+import { readAccordFile } from '../main/open-files';
 import { chromiumArgs, findBrowser, howToGetABrowser } from './find-browser';
 
 /**
@@ -36,6 +37,13 @@ export interface Shell {
   openPage(path?: string): Promise<Page>;
   /** Sends a native-menu command, as Electron's menu would. */
   sendMenuCommand(command: MenuCommand): Promise<void>;
+  /**
+   * Opens an `.accord` file as a double-click or File → Open… does in Electron:
+   * reads it here (size-limited, the same reader as main) and hands it to the
+   * page, which imports it like its Import button. Rejects with the reason when
+   * the file cannot be read.
+   */
+  openFile(path: string): Promise<OpenAccordFile>;
   close(): Promise<void>;
 }
 
@@ -50,6 +58,21 @@ export function bridgeInitScript(): string {
     const handler = (event) => listener(event.detail);
     window.addEventListener('accord:menu-command', handler);
     return () => window.removeEventListener('accord:menu-command', handler);
+  };
+  // Like the preload: files that arrive before the page listens wait; malformed ones never reach it.
+  const waiting = [];
+  const fileListeners = new Set();
+  window.addEventListener('accord:open-file', (event) => {
+    const file = event.detail;
+    if (!file || typeof file.name !== 'string' || typeof file.content !== 'string' || file.content.length > ${MAX_ACCORD_FILE_BYTES}) return;
+    const copy = { name: file.name, content: file.content };
+    if (fileListeners.size === 0) waiting.push(copy);
+    else for (const listener of fileListeners) listener(copy);
+  });
+  api.onOpenFile = (listener) => {
+    fileListeners.add(listener);
+    for (const file of waiting.splice(0)) listener(file);
+    return () => fileListeners.delete(listener);
   };
   Object.defineProperty(window, 'accord', { value: Object.freeze(api), writable: false, configurable: false });
 })();`;
@@ -168,6 +191,12 @@ export async function launchShell(options: {
     openPage,
     async sendMenuCommand(command) {
       await page.evaluate(`window.dispatchEvent(new CustomEvent('accord:menu-command', { detail: ${JSON.stringify(command)} }))`);
+    },
+    async openFile(path) {
+      const file = await readAccordFile(path);
+      await page.evaluate(`window.dispatchEvent(new CustomEvent('accord:open-file', { detail: ${JSON.stringify(file)} }))`);
+      await page.bringToFront();
+      return file;
     },
     async close() {
       await context.close();

@@ -2,7 +2,8 @@
  * `npm run start:chromium`: Accord without Electron. Builds the renderer if
  * needed, then opens it in Chromium or Chrome with the real handlers in Node.
  * Options: --profile DIR (default: the app's data folder), --headless,
- * --smoke (start, wait until the library is usable, print, exit).
+ * --smoke (start, wait until the library is usable, print, exit),
+ * --open FILE.accord (open a file as a double-click does; may be repeated).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -20,11 +21,12 @@ async function main(): Promise<number> {
       profile: { type: 'string' },
       headless: { type: 'boolean', default: false },
       smoke: { type: 'boolean', default: false },
+      open: { type: 'string', multiple: true },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
-    console.log('Usage: npm run start:chromium -- [--profile DIR] [--headless] [--smoke]');
+    console.log('Usage: npm run start:chromium -- [--profile DIR] [--headless] [--smoke] [--open FILE.accord]…');
     return 0;
   }
   const rendererDir = join(projectRoot, 'out', 'renderer');
@@ -44,6 +46,13 @@ async function main(): Promise<number> {
   const saveDir = join(homedir(), 'Documents', 'Accord');
   const host = createNodeHost({ appVersion: version, userDataDir, saveDir, projectRoot });
   const shell = await launchShell({ rendererDir, host, projectRoot, profileDir, headless, viewport: headless ? undefined : null });
+  // Files to open, as a double-click on an .accord file does in the desktop app: the page imports them.
+  for (const path of values.open ?? []) {
+    await shell.openFile(resolve(path)).then(
+      (file) => console.log(`Opened ${file.name}.`),
+      (error: unknown) => console.error(error instanceof Error ? error.message : String(error)),
+    );
+  }
   if (values.smoke) {
     await shell.page.waitForFunction(() => performance.getEntriesByName('accord:interactive').length > 0, undefined, { timeout: 20_000 });
     const title = await shell.page.title();

@@ -10,6 +10,7 @@ const dialogFilterNames: Record<ExportFileKind, string> = {
   json: 'JSON',
   csv: 'CSV',
   pdf: 'PDF document',
+  library: 'Accord library',
 };
 
 /** Adds the kind's extension unless the name already ends with it. */

@@ -30,6 +30,8 @@ export interface Host {
   fontDataUrl(): Promise<string | undefined>;
   /** Opens the presenter view of a workshop: a second window (on the second display when there is one), or a second page. */
   openPresenter(workshopId: string): Promise<'second-display' | 'this-display' | 'page'>;
+  /** Follows the colour theme the person chose in the app (native dialogs, title bar, the menu's radio items); a no-op where there is no native UI. */
+  setTheme(theme: 'system' | 'light' | 'dark'): void;
   /** How the sealing key's passphrase is kept at rest (the OS keychain where there is one). */
   secrets: SecretProtector;
 }

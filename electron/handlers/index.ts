@@ -1,4 +1,5 @@
 import type { IpcChannel, IpcResponse, IpcValidRequest } from '../../shared/ipc/contract';
+import { listBackups, readBackup, writeBackup } from './backups';
 import { saveTextFile } from './files';
 import { exportPdfHandler, exportReviewHandler, exportSummaryHandler, getIdentityHandler, importP12Handler, verifyPdfHandler } from './pdf';
 import type { Host } from './host';
@@ -23,6 +24,13 @@ export function createHandlers(host: Host): IpcHandlers {
     'pdf:export-summary': (request) => exportSummaryHandler(host, request),
     'pdf:verify': (request) => verifyPdfHandler(request),
     'window:open-presenter': async (request) => ({ placement: await host.openPresenter(request.workshopId) }),
+    'window:set-theme': async (request) => {
+      host.setTheme(request.theme);
+      return {};
+    },
+    'backup:write': (request) => writeBackup(host, request),
+    'backup:list': () => listBackups(host),
+    'backup:read': (request) => readBackup(host, request),
     'seal:get-identity': (request) => getIdentityHandler(host, request),
     'seal:import-identity': (request) => importP12Handler(host, request),
   };

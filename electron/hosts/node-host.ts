@@ -74,6 +74,8 @@ export function createNodeHost(options: {
     async openPresenter() {
       throw new Error('There is no window to open here; start Accord with "npm start" or "npm run start:chromium".');
     },
+    // The Chromium shell has no native UI to recolour: the page's own theme is all there is.
+    setTheme() {},
     async showSaveDialog(request) {
       dialogs.saveRequests.push(request);
       if (dialogs.saveAnswers.length > 0) return dialogs.saveAnswers.shift() ?? null;

@@ -11,7 +11,7 @@ function osProtector(): SecretProtector {
 }
 
 /** The Host bound to Electron: native dialogs attached to the app window, Electron's paths. */
-export function createElectronHost(getWindow: () => BrowserWindow | null, rendererRoot: string, openPresenter: Host['openPresenter']): Host {
+export function createElectronHost(getWindow: () => BrowserWindow | null, rendererRoot: string, openPresenter: Host['openPresenter'], setTheme: Host['setTheme']): Host {
   return {
     shell: 'electron',
     appName: app.getName(),
@@ -32,7 +32,22 @@ export function createElectronHost(getWindow: () => BrowserWindow | null, render
     },
     // Printing happens in a hidden, sandboxed window without JavaScript: the HTML is ours, built in main.
     async printToPdf(html, options) {
-      const window = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, javascript: false, nodeIntegration: false } });
+      // No preload and no JavaScript; the default session's guards apply (only data: and app: requests, permissions denied).
+      const window = new BrowserWindow({
+        show: false,
+        webPreferences: {
+          sandbox: true,
+          contextIsolation: true,
+          javascript: false,
+          nodeIntegration: false,
+          nodeIntegrationInWorker: false,
+          webSecurity: true,
+          allowRunningInsecureContent: false,
+          experimentalFeatures: false,
+          webviewTag: false,
+          disableBlinkFeatures: 'Auxclick',
+        },
+      });
       try {
         await window.loadURL(`data:text/html;base64,${Buffer.from(html).toString('base64')}`);
         return await window.webContents.printToPDF({
@@ -54,5 +69,6 @@ export function createElectronHost(getWindow: () => BrowserWindow | null, render
     },
     secrets: osProtector(),
     openPresenter,
+    setTheme,
   };
 }

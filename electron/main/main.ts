@@ -3,18 +3,19 @@
  * the menu and IPC. Kept thin: everything testable lives in handlers/ and in
  * the pure modules beside this file.
  */
-import { app, BrowserWindow, Menu, dialog, protocol, screen, session, type WebContents } from 'electron';
+import { app, BrowserWindow, Menu, dialog, nativeTheme, protocol, screen, session, type BrowserWindowConstructorOptions, type WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { contentSecurityPolicy, APP_SCHEME } from '../../shared/security/content-security-policy';
-import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../../shared/ipc/events';
+import { MENU_COMMAND_CHANNEL, OPEN_FILE_CHANNEL, type MenuCommand, type OpenAccordFile } from '../../shared/ipc/events';
 import { createHandlers } from '../handlers/index';
 import { createDispatcher } from '../ipc/dispatch';
 import { mimeTypeFor, resolveAppUrl } from './app-protocol';
 import { createElectronHost } from './electron-host';
 import { registerIpc } from './ipc';
-import { buildMenuTemplate } from './menu';
-import { appOrigin, isAllowedNavigation, isTrustedRendererUrl } from './security';
+import { buildMenuTemplate, type ThemeChoice } from './menu';
+import { accordPathsFromArgv, addRecentFile, loadRecentFiles, readAccordFile, saveRecentFiles } from './open-files';
+import { appOrigin, isAllowedNavigation, isAllowedRequestUrl, isTrustedRendererUrl } from './security';
 import { defaultWindowSize, fitToDisplays, loadWindowState, minimumWindowSize, saveWindowState } from './window-state';
 
 // Registered before `ready`, from the first release on: the scheme's origin is
@@ -23,18 +24,34 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } },
 ]);
 
+// Every renderer sandboxed, whatever a window's preferences say (before `ready`, as Electron requires).
+app.enableSandbox();
+
 const rendererRoot = join(__dirname, '..', 'renderer');
 const preloadPath = join(__dirname, 'preload.cjs');
 const isDevelopment = !app.isPackaged;
 let mainWindow: BrowserWindow | null = null;
+/** Whether the main window's page (and so its preload) has loaded: files opened before that wait in `pendingFiles`. */
+let rendererLoaded = false;
+const pendingFiles: OpenAccordFile[] = [];
+let recentFiles: string[] = [];
+let theme: ThemeChoice = 'system';
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+  // macOS: a double-clicked .accord file, also before `ready` (the file that launched the app).
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    void openAccordPath(path);
+  });
+  // Windows and Linux: a double-click starts a second instance with the file in its argv; it quits and we open the file.
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+    for (const path of accordPathsFromArgv(argv, workingDirectory)) void openAccordPath(path);
   });
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
   app.on('window-all-closed', () => {
@@ -50,9 +67,24 @@ async function start(): Promise<void> {
   // Everything is denied except full screen for our own pages (the presenter view's F key).
   session.defaultSession.setPermissionRequestHandler((contents, permission, callback) => callback(permission === 'fullscreen' && isTrustedRendererUrl(contents.getURL())));
   session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) => permission === 'fullscreen' && isTrustedRendererUrl(`${requestingOrigin}/`));
+  // No remote content at all, beneath the CSP: every request that is not app://accord, data: or blob: is cancelled.
+  session.defaultSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequestUrl(details.url, { allowDevTools: isDevelopment }) }));
   protocol.handle(APP_SCHEME, serveRenderer);
-  const host = createElectronHost(() => mainWindow, rendererRoot, openPresenterWindow);
+  const host = createElectronHost(() => mainWindow, rendererRoot, openPresenterWindow, followTheme);
   registerIpc(createDispatcher(createHandlers(host), (message) => console.error(message)));
+  recentFiles = await loadRecentFiles(recentFilesPath());
+  rebuildMenu();
+  await createMainWindow();
+  // Windows and Linux: the .accord file(s) the app was started with (double-click, or an argument).
+  for (const path of accordPathsFromArgv(process.argv, process.cwd())) void openAccordPath(path);
+}
+
+function recentFilesPath(): string {
+  return join(app.getPath('userData'), 'recent-files.json');
+}
+
+/** The menu depends on the recent files and the theme, so it is rebuilt when either changes. */
+function rebuildMenu(): void {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       buildMenuTemplate({
@@ -61,10 +93,67 @@ async function start(): Promise<void> {
         isDevelopment,
         send: sendMenuCommand,
         showAbout: () => void dialog.showMessageBox({ type: 'info', title: `About ${app.getName()}`, message: `${app.getName()} ${app.getVersion()}`, detail: 'Marketing and sales agree, test and sign how leads are qualified and handed over. Offline; your data stays on this computer.' }),
+        openFile: () => void chooseAccordFile(),
+        recentFiles,
+        openRecent: (path) => void openAccordPath(path),
+        clearRecent: () => void rememberRecent(null),
+        theme,
       }),
     ),
   );
-  await createMainWindow();
+}
+
+/** The theme chosen in the app (header button or View → Theme): native dialogs and the title bar follow it, and the menu shows it. */
+function followTheme(choice: ThemeChoice): void {
+  nativeTheme.themeSource = choice;
+  if (choice === theme) return;
+  theme = choice;
+  rebuildMenu();
+}
+
+/** File → Open…: asks for an .accord file, then opens it like a double-click. */
+async function chooseAccordFile(): Promise<void> {
+  const options: Electron.OpenDialogOptions = { title: 'Open an Accord file', filters: [{ name: 'Accord agreement', extensions: ['accord'] }], properties: ['openFile'] };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  const path = result.filePaths[0];
+  if (!result.canceled && path) await openAccordPath(path);
+}
+
+/** Reads an .accord file (size-limited) and hands it to the renderer, which imports it exactly as its Import button does. */
+async function openAccordPath(path: string): Promise<void> {
+  let file: OpenAccordFile;
+  try {
+    file = await readAccordFile(path);
+  } catch (error) {
+    await app.whenReady();
+    const message = error instanceof Error ? error.message : String(error);
+    void (mainWindow ? dialog.showMessageBox(mainWindow, { type: 'error', message: 'Not imported', detail: message }) : dialog.showMessageBox({ type: 'error', message: 'Not imported', detail: message }));
+    return;
+  }
+  await rememberRecent(path);
+  if (mainWindow && rendererLoaded) {
+    mainWindow.webContents.send(OPEN_FILE_CHANNEL, file);
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  } else {
+    pendingFiles.push(file);
+    // macOS keeps running without a window: open one, and the file with it.
+    if (!mainWindow && app.isReady()) void createMainWindow();
+  }
+}
+
+/** Adds a file to the recent list (ours for the menu, the OS's for the Dock and jump list), or clears the list with null. */
+async function rememberRecent(path: string | null): Promise<void> {
+  await app.whenReady();
+  if (path === null) {
+    recentFiles = [];
+    app.clearRecentDocuments();
+  } else {
+    recentFiles = addRecentFile(recentFiles, path);
+    if (process.platform === 'darwin' || process.platform === 'win32') app.addRecentDocument(path);
+  }
+  rebuildMenu();
+  await saveRecentFiles(recentFilesPath(), recentFiles).catch(() => undefined);
 }
 
 async function serveRenderer(request: Request): Promise<Response> {
@@ -91,26 +180,38 @@ function guardWebContents(contents: WebContents): void {
   contents.on('will-redirect', (event, url) => {
     if (!isAllowedNavigation(url)) event.preventDefault();
   });
+  // No <webview> ever (webviewTag is off too); nothing may open a new window (links, window.open, middle-click).
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
-/** The same locked-down preferences for every window of the app. */
-function secureWebPreferences(): Electron.WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: true,
-    devTools: isDevelopment,
-  };
+/**
+ * Every window of the app (main and presenter) is made here, with the same
+ * locked-down preferences written out literally, so that Electronegativity's
+ * static checks see them (build/scripts/electronegativity.ts).
+ */
+function createSecureWindow(options: Omit<BrowserWindowConstructorOptions, 'webPreferences'>): BrowserWindow {
+  return new BrowserWindow({
+    ...options,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      // Middle-click must not open windows (they are denied anyway); no Blink feature is ever enabled.
+      disableBlinkFeatures: 'Auxclick',
+      safeDialogs: true,
+      spellcheck: true,
+      devTools: isDevelopment,
+    },
+  });
 }
 
 let presenterWindow: BrowserWindow | null = null;
@@ -126,7 +227,7 @@ async function openPresenterWindow(workshopId: string): Promise<'second-display'
     presenterWindow.focus();
     return other ? 'second-display' : 'this-display';
   }
-  const window = new BrowserWindow({
+  const window = createSecureWindow({
     x: area.x + (other ? 0 : 40),
     y: area.y + (other ? 0 : 40),
     width: other ? area.width : Math.round(area.width * 0.7),
@@ -134,7 +235,6 @@ async function openPresenterWindow(workshopId: string): Promise<'second-display'
     fullscreen: Boolean(other),
     title: 'Accord presenter',
     backgroundColor: '#ffffff',
-    webPreferences: secureWebPreferences(),
   });
   presenterWindow = window;
   window.on('closed', () => {
@@ -152,16 +252,22 @@ async function createMainWindow(): Promise<void> {
   const statePath = join(app.getPath('userData'), 'window-state.json');
   const saved = await loadWindowState(statePath);
   const bounds = fitToDisplays(saved?.bounds ?? null, screen.getAllDisplays().map((display) => display.workArea));
-  const window = new BrowserWindow({
+  const window = createSecureWindow({
     ...(bounds ?? defaultWindowSize),
     minWidth: minimumWindowSize.width,
     minHeight: minimumWindowSize.height,
     show: false,
     title: 'Accord',
     backgroundColor: '#f7f8fa',
-    webPreferences: secureWebPreferences(),
   });
   mainWindow = window;
+  rendererLoaded = false;
+  // The preload keeps files that arrive before the page listens; main keeps those that arrive before the preload ran.
+  window.webContents.on('did-finish-load', () => {
+    if (mainWindow !== window) return;
+    rendererLoaded = true;
+    for (const file of pendingFiles.splice(0)) window.webContents.send(OPEN_FILE_CHANNEL, file);
+  });
   if (saved?.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
   const remember = () => {
@@ -177,7 +283,10 @@ async function createMainWindow(): Promise<void> {
   window.on('move', rememberSoon);
   window.on('close', remember);
   window.on('closed', () => {
-    if (mainWindow === window) mainWindow = null;
+    if (mainWindow === window) {
+      mainWindow = null;
+      rendererLoaded = false;
+    }
   });
   await window.loadURL(`${appOrigin}/index.html`);
 }

@@ -1,27 +1,51 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../shared/ipc/events';
 
-/**
- * The native application menu: standard roles (so every platform's own
- * shortcuts work: copy, paste, undo, zoom, full screen, quit) plus the app's
- * commands, which are sent to the renderer. Pure: returns a template, tested
- * without Electron.
- */
-export function buildMenuTemplate(options: {
+/** The colour theme as main knows it: the person's choice, "system" following the OS. */
+export type ThemeChoice = 'system' | 'light' | 'dark';
+
+/** What the menu needs from the app; every callback is plain, so the template is tested without Electron. */
+export interface MenuOptions {
   platform: string;
   appName: string;
   isDevelopment: boolean;
+  /** Sends a command to the renderer (MENU_COMMAND_CHANNEL). */
   send: (command: MenuCommand) => void;
   showAbout: () => void;
-}): MenuItemConstructorOptions[] {
-  const { platform, appName, isDevelopment, send, showAbout } = options;
+  /** File → Open…: main asks for an .accord file, reads it and hands it to the renderer. */
+  openFile: () => void;
+  /** Recent .accord files, newest first (absolute paths). */
+  recentFiles: readonly string[];
+  openRecent: (path: string) => void;
+  clearRecent: () => void;
+  /** The theme shown as checked in View → Theme. */
+  theme: ThemeChoice;
+}
+
+/** The last part of a path, for either separator (a Windows path read on any platform). */
+function fileNameOf(path: string): string {
+  return path.split(/[\\/]/u).pop() ?? path;
+}
+
+/**
+ * The native application menu: standard roles (so every platform's own
+ * shortcuts work: copy, paste, zoom, full screen, quit) plus the app's
+ * commands, which are sent to the renderer. macOS gets the app menu first
+ * (About, Settings, Quit) and Close in File; Windows and Linux get Settings and
+ * Quit in File and About in Help. Pure: returns a template, tested without Electron.
+ */
+export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
+  const { platform, appName, isDevelopment, send, showAbout, openFile, recentFiles, openRecent, clearRecent, theme } = options;
   const isMac = platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [];
+  const settings: MenuItemConstructorOptions = { label: isMac ? 'Settings…' : '&Settings…', accelerator: 'CmdOrCtrl+,', click: () => send('app:settings') };
   if (isMac) {
     template.push({
       label: appName,
       submenu: [
         { label: `About ${appName}`, click: showAbout },
+        { type: 'separator' },
+        settings,
         { type: 'separator' },
         { role: 'services' },
         { type: 'separator' },
@@ -33,13 +57,33 @@ export function buildMenuTemplate(options: {
       ],
     });
   }
+  const recent: MenuItemConstructorOptions[] = [
+    ...(recentFiles.length === 0 ? [{ label: 'No Recent Files', enabled: false }] : recentFiles.map((path) => ({ label: fileNameOf(path), toolTip: path, click: () => openRecent(path) }))),
+    { type: 'separator' },
+    { label: 'Clear Recent', enabled: recentFiles.length > 0, click: clearRecent },
+  ];
   template.push({
     label: '&File',
     submenu: [
       { label: 'New Workshop', accelerator: 'CmdOrCtrl+N', click: () => send('workshop:new') },
+      { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: openFile },
+      { label: 'Open Recent', submenu: recent },
       { label: 'Library', accelerator: 'CmdOrCtrl+Shift+L', click: () => send('library:show') },
       { type: 'separator' },
-      isMac ? { role: 'close' } : { role: 'quit' },
+      { label: 'Import Library…', click: () => send('library:import') },
+      {
+        label: 'Export',
+        submenu: [
+          { label: 'Agreement PDF…', click: () => send('export:pdf') },
+          { label: 'Agreement Markdown…', click: () => send('export:markdown') },
+          { label: 'Accord File (.accord)…', click: () => send('export:accord') },
+          { type: 'separator' },
+          { label: 'Library…', click: () => send('library:export') },
+        ],
+      },
+      { label: 'Backups…', click: () => send('library:backups') },
+      { type: 'separator' },
+      ...(isMac ? [{ role: 'close' } as const] : [settings, { type: 'separator' } as const, { role: 'quit' } as const]),
     ],
   });
   // Undo and redo act on the whole agreement (the app's own history), not on one text field.
@@ -55,11 +99,17 @@ export function buildMenuTemplate(options: {
       { role: 'selectAll' },
     ],
   });
+  const themes: { choice: ThemeChoice; label: string; command: MenuCommand }[] = [
+    { choice: 'system', label: 'System', command: 'view:theme-system' },
+    { choice: 'light', label: 'Light', command: 'view:theme-light' },
+    { choice: 'dark', label: 'Dark', command: 'view:theme-dark' },
+  ];
   const viewItems: MenuItemConstructorOptions[] = [
-    { label: 'Toggle Light/Dark Theme', accelerator: 'CmdOrCtrl+Shift+D', click: () => send('view:toggle-theme') },
     { label: 'Presenter Window', accelerator: 'CmdOrCtrl+Shift+P', click: () => send('view:presenter') },
     // No accelerator: the page itself handles Ctrl/Cmd+K (also while typing), the same in both shells.
     { label: 'Command Palette… (Ctrl/Cmd+K)', click: () => send('view:command-palette') },
+    { type: 'separator' },
+    { label: 'Theme', submenu: themes.map((entry) => ({ id: `theme-${entry.choice}`, label: entry.label, type: 'radio' as const, checked: theme === entry.choice, click: () => send(entry.command) })) },
     { type: 'separator' },
     { role: 'resetZoom' },
     { role: 'zoomIn' },
@@ -72,7 +122,11 @@ export function buildMenuTemplate(options: {
   template.push({ role: 'windowMenu' });
   template.push({
     role: 'help',
-    submenu: isMac ? [] : [{ label: `About ${appName}`, click: showAbout }],
+    submenu: [
+      ...(isMac ? [] : [{ label: `About ${appName}`, click: showAbout }, { type: 'separator' } as const]),
+      { label: 'Verify a PDF…', click: () => send('help:verify') },
+      { label: 'Keyboard Shortcuts', accelerator: 'CmdOrCtrl+/', click: () => send('help:shortcuts') },
+    ],
   });
   return template;
 }

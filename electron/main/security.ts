@@ -20,3 +20,23 @@ export function isTrustedRendererUrl(url: string): boolean {
 export function isAllowedNavigation(targetUrl: string): boolean {
   return isTrustedRendererUrl(targetUrl);
 }
+
+/**
+ * Whether the app may load a URL at all (checked for every request of the
+ * app's session, on top of the CSP): our own `app://accord` files, and
+ * `data:`/`blob:` URLs, which are made on this computer (the bundled font for
+ * printing, signatures and logos, workers, downloads). Everything else
+ * (http, https, ws, file, ftp, other hosts of app://) is cancelled: the app
+ * loads no remote content at all. `devtools:` only while developing.
+ */
+export function isAllowedRequestUrl(url: string, options: { allowDevTools?: boolean } = {}): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol === 'data:' || parsed.protocol === 'blob:') return true;
+  if (parsed.protocol === 'devtools:') return options.allowDevTools === true;
+  return isTrustedRendererUrl(url);
+}

@@ -6,9 +6,15 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { createAccordApi, type AccordBridge } from '../../shared/ipc/api';
 import type { IpcResult } from '../../shared/ipc/contract';
-import { isMenuCommand, MENU_COMMAND_CHANNEL, type MenuCommand } from '../../shared/ipc/events';
+import { createEventBuffer, isMenuCommand, isOpenAccordFile, MENU_COMMAND_CHANNEL, OPEN_FILE_CHANNEL, type MenuCommand, type OpenAccordFile } from '../../shared/ipc/events';
 
 const api = createAccordApi((channel, request) => ipcRenderer.invoke(channel, request) as Promise<IpcResult<unknown>>);
+
+// Files opened before the page subscribes (the one that launched the app) wait here; malformed ones never reach the page.
+const openedFiles = createEventBuffer<OpenAccordFile>();
+ipcRenderer.on(OPEN_FILE_CHANNEL, (_event: unknown, file: unknown) => {
+  if (isOpenAccordFile(file)) openedFiles.push({ name: file.name, content: file.content });
+});
 
 const events = {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void {
@@ -17,6 +23,9 @@ const events = {
     };
     ipcRenderer.on(MENU_COMMAND_CHANNEL, wrapped);
     return () => ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, wrapped);
+  },
+  onOpenFile(listener: (file: OpenAccordFile) => void): () => void {
+    return openedFiles.subscribe(listener);
   },
 };
 

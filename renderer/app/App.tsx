@@ -1,7 +1,10 @@
 import { MantineProvider, useMantineColorScheme } from '@mantine/core';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { onMenuCommand } from '../platform/accord';
-import { StoresProvider, useEditorStore, useNavigation, useNavigationStore, useTemplatesStore, type AppStores } from '../store/stores';
+import { onMenuCommand, onOpenFile, setShellTheme } from '../platform/accord';
+import { StoresProvider, useBackupStore, useEditorStore, useFileActions, useNavigation, useNavigationStore, useTemplatesStore, type AppStores } from '../store/stores';
+import { runWorkshopCommand } from '../store/workshop-commands';
+import { importAccordFile } from '../features/library/import-accord';
+import { runLibraryCommand } from './library-commands';
 import { openPresenterWindow } from '../store/presenter-actions';
 import { notify } from '../components/notify';
 import { LibraryScreen } from '../features/library/LibraryScreen';
@@ -11,8 +14,11 @@ import { cssVariablesResolver, theme } from './theme';
 // Loaded on demand, so the first screen parses and renders only what it shows.
 const WorkshopScreen = lazy(() => import('../features/workshop/WorkshopScreen').then((module) => ({ default: module.WorkshopScreen })));
 const VerifyScreen = lazy(() => import('../features/verify/VerifyScreen').then((module) => ({ default: module.VerifyScreen })));
+const BackupsScreen = lazy(() => import('../features/backups/BackupsScreen').then((module) => ({ default: module.BackupsScreen })));
 const NewWorkshopModal = lazy(() => import('../features/library/NewWorkshopModal').then((module) => ({ default: module.NewWorkshopModal })));
 const PresenterScreen = lazy(() => import('../features/presenter/PresenterScreen').then((module) => ({ default: module.PresenterScreen })));
+const ShortcutsModal = lazy(() => import('../features/session/ShortcutsModal').then((module) => ({ default: module.ShortcutsModal })));
+const SettingsModal = lazy(() => import('../features/settings/SettingsModal').then((module) => ({ default: module.SettingsModal })));
 const LazyNotifications = lazy(() => import('../components/LazyNotifications').then((module) => ({ default: module.LazyNotifications })));
 
 /** Warms the on-demand chunks once the first screen is up, so opening a dialog never waits. */
@@ -42,10 +48,22 @@ function Screens() {
   const navigate = useNavigation((state) => state.navigate);
   const [creating, setCreating] = useState(false);
   const [afterFirstScreen, setAfterFirstScreen] = useState(false);
-  const { toggleColorScheme } = useMantineColorScheme();
+  const [dialog, setDialog] = useState<'shortcuts' | 'settings' | null>(null);
+  // The theme is a setting of this computer (Mantine keeps it in localStorage); "auto" follows the OS.
+  const { colorScheme, setColorScheme } = useMantineColorScheme();
   const editor = useEditorStore();
   const navigation = useNavigationStore();
   const templates = useTemplatesStore();
+  const files = useFileActions();
+  const backups = useBackupStore();
+
+  // The shell follows the choice: native dialogs, the title bar, the View → Theme menu's radio items.
+  useEffect(() => {
+    setShellTheme(colorScheme === 'auto' ? 'system' : colorScheme).catch(() => undefined);
+  }, [colorScheme]);
+
+  // An .accord file opened outside the page (double-click, File → Open…, Open Recent) takes the Import button's path.
+  useEffect(() => onOpenFile((file) => void importAccordFile(files, navigate, new File([file.content], file.name, { type: 'application/json' }))), [files, navigate]);
 
   useEffect(() => {
     const timer = setTimeout(() => {
@@ -61,7 +79,16 @@ function Screens() {
       onMenuCommand((command) => {
         if (command === 'workshop:new') setCreating(true);
         if (command === 'library:show') navigate({ screen: 'library' });
-        if (command === 'view:toggle-theme') toggleColorScheme();
+        if (command === 'view:theme-system') setColorScheme('auto');
+        if (command === 'view:theme-light') setColorScheme('light');
+        if (command === 'view:theme-dark') setColorScheme('dark');
+        if (command === 'library:backups' || command === 'library:import' || command === 'library:export') runLibraryCommand(command, { navigate, backups });
+        if (command === 'export:pdf' || command === 'export:markdown' || command === 'export:accord') {
+          if (!runWorkshopCommand(command)) notify({ message: 'Open a workshop first; File → Export exports the workshop on screen.' });
+        }
+        if (command === 'help:verify') navigate({ screen: 'verify' });
+        if (command === 'help:shortcuts') setDialog('shortcuts');
+        if (command === 'app:settings') setDialog('settings');
         if (command === 'edit:undo') editor.getState().undo();
         if (command === 'edit:redo') editor.getState().redo();
         if (command === 'view:command-palette') void import('../features/session/CommandPalette').then((module) => module.openPalette());
@@ -71,7 +98,7 @@ function Screens() {
           else notify({ message: 'Open a workshop first; the presenter view shows the workshop being discussed.' });
         }
       }),
-    [navigate, toggleColorScheme, editor, navigation],
+    [navigate, setColorScheme, editor, navigation, backups],
   );
 
   if (route.screen === 'presenter') {
@@ -91,6 +118,10 @@ function Screens() {
           <Suspense fallback={<div className="accord-spinner" role="status" aria-label="Opening Verify" />}>
             <VerifyScreen />
           </Suspense>
+        ) : route.screen === 'backups' ? (
+          <Suspense fallback={<div className="accord-spinner" role="status" aria-label="Opening Backups" />}>
+            <BackupsScreen />
+          </Suspense>
         ) : (
           <Suspense fallback={<div className="accord-spinner" role="status" aria-label="Opening the workshop" />}>
             <WorkshopScreen workshopId={route.workshopId} section={route.section} />
@@ -99,6 +130,8 @@ function Screens() {
       </main>
       <Suspense fallback={null}>
         {afterFirstScreen && <LazyNotifications />}
+        {dialog === 'shortcuts' && <ShortcutsModal withAppShortcuts onClose={() => setDialog(null)} />}
+        {dialog === 'settings' && <SettingsModal onClose={() => setDialog(null)} />}
         {creating && (
           <NewWorkshopModal
             opened

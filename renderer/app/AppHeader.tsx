@@ -1,5 +1,5 @@
 import { useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
-import { IconDeviceDesktop, IconHeartHandshake, IconMoon, IconSettings, IconSun } from '@tabler/icons-react';
+import { IconArchive, IconDeviceDesktop, IconHeartHandshake, IconMoon, IconSettings, IconSun } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
 import { useNavigation } from '../store/stores';
 
@@ -29,6 +29,9 @@ export function AppHeader() {
         </button>
       </nav>
       <div className="app-header-actions">
+        <button type="button" className="accord-icon-button" onClick={() => navigate({ screen: 'backups' })} aria-label="Backups" title="Backups: restore the library, export or import it">
+          <IconArchive size={20} stroke={1.7} aria-hidden />
+        </button>
         <button type="button" className="accord-icon-button" onClick={() => setSettingsOpen(true)} aria-label="Settings" title="Settings: your branding (name, logo, accent colour)">
           <IconSettings size={20} stroke={1.7} aria-hidden />
         </button>

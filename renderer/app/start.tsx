@@ -5,7 +5,9 @@ import './app.css';
 import { createRoot } from 'react-dom/client';
 import type { WorkshopRecord } from '../../shared/model/workshop';
 import type { AccordDatabase } from '../db/database';
+import { hasShell } from '../platform/accord';
 import { requestPersistentStorage } from '../platform/storage';
+import { startAutomaticBackups } from '../store/backup-store';
 import { brandingStore } from '../store/branding-store';
 import { createAppStores } from '../store/create-stores';
 import { createNavigationStore, windowLocation } from '../store/navigation-store';
@@ -31,4 +33,11 @@ export async function startApp(db: AccordDatabase, pendingWorkshops: Promise<Wor
   const loadBranding = () => void brandingStore.getState().load();
   if ('requestIdleCallback' in window) window.requestIdleCallback(loadBranding, { timeout: 3000 });
   else setTimeout(loadBranding, 500);
+  // Automatic backups of the whole library, from the main window only (the presenter window only follows), and only
+  // with a shell to write them; started when idle, as they read the backups folder once.
+  if (hasShell() && stores.navigation.getState().route.screen !== 'presenter') {
+    const startBackups = () => void startAutomaticBackups(db, stores.backups);
+    if ('requestIdleCallback' in window) window.requestIdleCallback(startBackups, { timeout: 3000 });
+    else setTimeout(startBackups, 500);
+  }
 }

@@ -1,54 +1,24 @@
 import Dexie, { type Table } from 'dexie';
 import { agreementForWorkshopV3, migrateWorkshopV1ToV2, type WorkshopRecordV1, type WorkshopRecordV2 } from '../../shared/migrations/index';
 import type { Agreement } from '../../shared/model/agreement';
-import type { CalibrationMapping } from '../../shared/engines/calibration/mapping';
-import type { CalibrationResult } from '../../shared/engines/calibration/calibrate';
 import type { VersionRecord } from '../../shared/model/versions';
-import type { AgendaItem, SessionTimer } from '../../shared/engines/agenda/agenda';
+import type { LibraryAgreementRecord, LibraryCalibrationRecord, LibraryReviewRecord, LibrarySessionRecord } from '../../shared/model/library-file';
 import type { WorkshopRecord } from '../../shared/model/workshop';
 
 /** Name of the IndexedDB database; never change it (it is where every user's library lives). */
 export const DATABASE_NAME = 'accord';
 
-/** A workshop's agreement draft. */
-export interface AgreementRecord {
-  workshopId: string;
-  agreement: Agreement;
-  updatedAt: number;
-}
+/** A workshop's agreement draft (the shape lives in shared/model/library-file.ts, which backups also read). */
+export type AgreementRecord = LibraryAgreementRecord;
 
 /** A workshop's calibration: the mapping, which files it ran on, and the results. Never the rows. */
-export interface CalibrationRecord {
-  workshopId: string;
-  mapping: CalibrationMapping;
-  files: { leads: string; accounts: string | null };
-  /** Null until the first run (a sample workshop starts with its mapping only). */
-  result: CalibrationResult | null;
-  ranAt: number;
-}
+export type CalibrationRecord = LibraryCalibrationRecord;
 
 /** One SLA review's results, kept for trends: per commitment its state and figures; no rows, no lead ids. */
-export interface ReviewRecord {
-  id: string;
-  workshopId: string;
-  from: string;
-  to: string;
-  fileName: string;
-  ranAt: number;
-  mqls: number;
-  commitments: { id: string; metric: string; state: string; actual: string; share: number | null }[];
-  conversion: { step: string; actual: number | null; planned: number | null; state: string }[];
-}
+export type ReviewRecord = LibraryReviewRecord;
 
 /** A workshop's facilitated session: its agenda (order, time boxes, skips) and timer. Not part of the agreement. */
-export interface SessionRecord {
-  workshopId: string;
-  agenda: AgendaItem[];
-  timer: SessionTimer;
-  /** Play a short tone when a time box runs out (off by default). */
-  sound: boolean;
-  updatedAt: number;
-}
+export type SessionRecord = LibrarySessionRecord;
 
 /** One app-wide setting of this computer (e.g. the consultant's branding), validated on read. */
 export interface SettingRecord {

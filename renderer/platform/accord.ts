@@ -4,8 +4,9 @@
  * the page runs without a shell (a plain browser tab, or a component test).
  */
 import type { AccordBridge } from '../../shared/ipc/api';
-import type { AppInfo, IpcErrorCode, IpcResult } from '../../shared/ipc/contract';
-import type { MenuCommand } from '../../shared/ipc/events';
+import type { AppInfo, ExportFileKind, IpcErrorCode, IpcResponse, IpcResult } from '../../shared/ipc/contract';
+import type { BackupReason } from '../../shared/model/backup-names';
+import type { MenuCommand, OpenAccordFile } from '../../shared/ipc/events';
 
 declare global {
   interface Window {
@@ -47,7 +48,7 @@ export async function getAppInfo(): Promise<AppInfo> {
 }
 
 /** Asks where to save and writes a text file; resolves with the path, or null when cancelled. */
-export async function saveTextFile(request: { suggestedName: string; kind: 'accord' | 'markdown' | 'json' | 'csv' | 'pdf'; content: string }): Promise<string | null> {
+export async function saveTextFile(request: { suggestedName: string; kind: ExportFileKind; content: string }): Promise<string | null> {
   const result = unwrap(await bridge().saveTextFile(request));
   return result.saved ? result.path : null;
 }
@@ -56,6 +57,18 @@ export async function saveTextFile(request: { suggestedName: string; kind: 'acco
 export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
   const accord = typeof window !== 'undefined' ? window.accord : undefined;
   return accord ? accord.onMenuCommand(listener) : () => {};
+}
+
+/** Subscribes to `.accord` files opened outside the page (double-click, File → Open…, Open Recent, an argument); a no-op without a shell. */
+export function onOpenFile(listener: (file: OpenAccordFile) => void): () => void {
+  const accord = typeof window !== 'undefined' ? window.accord : undefined;
+  return accord ? accord.onOpenFile(listener) : () => {};
+}
+
+/** Tells the shell the colour theme the person chose, so native dialogs, the title bar and the View → Theme menu follow it. Best effort. */
+export async function setShellTheme(theme: 'system' | 'light' | 'dark'): Promise<void> {
+  if (!hasShell()) return;
+  unwrap(await bridge().setTheme({ theme }));
 }
 
 /** The document context the PDF needs (version, signatures, history). */
@@ -107,4 +120,25 @@ function toBase64(bytes: ArrayBuffer): string {
 /** Opens the presenter view of a workshop in a second window (or a second page of the Chromium shell). */
 export async function openPresenterWindow(workshopId: string): Promise<'second-display' | 'this-display' | 'page'> {
   return unwrap(await bridge().openPresenterWindow({ workshopId })).placement;
+}
+
+/** One backup in the app's data folder (newest first in a list). */
+export type BackupEntry = IpcResponse<'backup:list'>[number];
+
+/** A backup just written, and how many old ones the rotation removed. */
+export type BackupWritten = IpcResponse<'backup:write'>;
+
+/** Writes a library file as a backup in the app's data folder (main names it and rotates the folder). */
+export async function writeBackup(reason: BackupReason, content: string): Promise<BackupWritten> {
+  return unwrap(await bridge().writeBackup({ reason, content }));
+}
+
+/** The backups in the app's data folder, newest first. */
+export async function listBackups(): Promise<BackupEntry[]> {
+  return unwrap(await bridge().listBackups({}));
+}
+
+/** The text of one backup, by the name the list gave. */
+export async function readBackup(name: string): Promise<string> {
+  return unwrap(await bridge().readBackup({ name })).content;
 }

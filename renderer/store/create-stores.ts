@@ -12,12 +12,13 @@ import { createCalibrationStore } from './calibration-store';
 import { createReviewStore } from './review-store';
 import { brandingStore } from './branding-store';
 import { createSessionStore } from './session-store';
+import { createBackupStore, type BackupPlatform, type LibraryNotice } from './backup-store';
 import type { StoreApi } from 'zustand/vanilla';
 
 /** Wires every store to the database; clock, ids and timing are injectable for tests. */
 export function createAppStores(
   db: AccordDatabase,
-  options: { navigation?: StoreApi<NavigationState>; now?: () => number; newId?: () => string; saveDelayMs?: number; sessionClock?: () => number } = {},
+  options: { navigation?: StoreApi<NavigationState>; now?: () => number; newId?: () => string; saveDelayMs?: number; sessionClock?: () => number; backupPlatform?: BackupPlatform; afterLibraryReplaced?: (notice: LibraryNotice) => void } = {},
 ): AppStores & { workshops: WorkshopRepository; agreements: AgreementRepositoryApi } {
   const now = options.now ?? (() => Date.now());
   const newId = options.newId ?? (() => crypto.randomUUID());
@@ -38,6 +39,8 @@ export function createAppStores(
     review: createReviewStore(db),
     session: createSessionStore(db, options.sessionClock ?? now),
     templates: createTemplatesStore(agreements),
+    // Pending edits are saved before every snapshot, so a backup or export holds the last keystroke.
+    backups: createBackupStore(db, { now, platform: options.backupPlatform, afterReplace: options.afterLibraryReplaced, beforeSnapshot: () => editor.getState().flush() }),
     navigation: options.navigation ?? createNavigationStore(),
     workshops,
     agreements,

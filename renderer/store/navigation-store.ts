@@ -3,13 +3,14 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { sections, type SectionId } from '../../shared/model/sections';
 
 /** Where the person is in the app. Kept in the URL hash so a reload returns to the same place. */
-export type Route = { screen: 'library' } | { screen: 'verify' } | { screen: 'workshop'; workshopId: string; section?: SectionId } | { screen: 'presenter'; workshopId: string };
+export type Route = { screen: 'library' } | { screen: 'verify' } | { screen: 'backups' } | { screen: 'workshop'; workshopId: string; section?: SectionId } | { screen: 'presenter'; workshopId: string };
 
 const sectionIds = new Set<string>(sections.map((section) => section.id));
 
 /** Reads a route from a location hash such as "#/workshop/ID/revenue". Anything unknown is the library. */
 export function parseRoute(hash: string): Route {
   if (hash === '#/verify') return { screen: 'verify' };
+  if (hash === '#/backups') return { screen: 'backups' };
   const presenter = /^#\/presenter\/([A-Za-z0-9-]{1,64})$/u.exec(hash);
   if (presenter?.[1]) return { screen: 'presenter', workshopId: presenter[1] };
   const match = /^#\/workshop\/([A-Za-z0-9-]{1,64})(?:\/([a-z]{1,20}))?$/u.exec(hash);
@@ -22,6 +23,7 @@ export function parseRoute(hash: string): Route {
 export function routeToHash(route: Route): string {
   if (route.screen === 'library') return '#/';
   if (route.screen === 'verify') return '#/verify';
+  if (route.screen === 'backups') return '#/backups';
   if (route.screen === 'presenter') return `#/presenter/${route.workshopId}`;
   return route.section ? `#/workshop/${route.workshopId}/${route.section}` : `#/workshop/${route.workshopId}`;
 }

@@ -9,6 +9,7 @@ import type { VersionsState } from './versions-store';
 import type { CalibrationState } from './calibration-store';
 import type { ReviewState } from './review-store';
 import type { SessionState } from './session-store';
+import type { BackupState } from './backup-store';
 
 /** The app's stores, injected so tests can give each render its own database. */
 export interface AppStores {
@@ -21,6 +22,7 @@ export interface AppStores {
   calibration: StoreApi<CalibrationState>;
   review: StoreApi<ReviewState>;
   session: StoreApi<SessionState>;
+  backups: StoreApi<BackupState>;
 }
 
 const StoresContext = createContext<AppStores | null>(null);
@@ -109,4 +111,14 @@ export function useSessionStore(): StoreApi<SessionState> {
 /** The navigation store itself, for commands outside React's render (menu commands). */
 export function useNavigationStore(): StoreApi<NavigationState> {
   return useStores().navigation;
+}
+
+/** Reads from the backups store (automatic backups, restore, library export and import). */
+export function useBackups<T>(selector: (state: BackupState) => T): T {
+  return useStore(useStores().backups, selector);
+}
+
+/** The backups store itself, for commands outside React's render (menu commands). */
+export function useBackupStore(): StoreApi<BackupState> {
+  return useStores().backups;
 }

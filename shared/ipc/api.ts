@@ -1,5 +1,5 @@
 import type { IpcChannel, IpcRequest, IpcResponse, IpcResult } from './contract';
-import type { MenuCommand } from './events';
+import type { MenuCommand, OpenAccordFile } from './events';
 
 /**
  * The named functions exposed on `window.accord`, each bound to one channel.
@@ -16,6 +16,10 @@ export const accordApiChannels = {
   getSealingIdentity: 'seal:get-identity',
   importSealingCertificate: 'seal:import-identity',
   openPresenterWindow: 'window:open-presenter',
+  writeBackup: 'backup:write',
+  listBackups: 'backup:list',
+  readBackup: 'backup:read',
+  setTheme: 'window:set-theme',
 } as const satisfies Record<string, IpcChannel>;
 
 /** Name of a function on `window.accord`. */
@@ -44,6 +48,8 @@ export function createAccordApi(invoke: IpcInvoke): AccordApi {
 export interface AccordEvents {
   /** Subscribes to application-menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Subscribes to `.accord` files opened outside the page (double-click, Open…, Open Recent, an argument); returns the unsubscribe function. */
+  onOpenFile(listener: (file: OpenAccordFile) => void): () => void;
 }
 
 /** Everything `window.accord` offers: the IPC functions and the event subscriptions. */

@@ -1,4 +1,6 @@
+import { BACKUP_NAME_PATTERN, backupReasons } from '../model/backup-names';
 import { BrandingSchema } from '../model/branding';
+import { MAX_LIBRARY_FILE_CHARS } from '../model/library-file';
 import { z } from '../model/zod';
 
 /**
@@ -9,7 +11,7 @@ import { z } from '../model/zod';
  */
 
 /** Kinds of file the app writes; each has its own extension and dialog filter. */
-export const exportFileKinds = ['accord', 'markdown', 'json', 'csv', 'pdf'] as const;
+export const exportFileKinds = ['accord', 'markdown', 'json', 'csv', 'pdf', 'library'] as const;
 
 /** A kind of file the app writes. */
 export type ExportFileKind = (typeof exportFileKinds)[number];
@@ -21,6 +23,8 @@ export const exportFileExtensions: Record<ExportFileKind, string> = {
   json: 'json',
   csv: 'csv',
   pdf: 'pdf',
+  /** A whole-library export: the same JSON as a backup (see shared/model/library-file.ts). */
+  library: 'json',
 };
 
 /** Largest text file the renderer may ask main to write (50 MB). */
@@ -100,6 +104,23 @@ export const SessionFactsSchema = z.strictObject({
   sections: z.array(z.strictObject({ sectionId: z.optional(z.string().check(z.maxLength(40))), title: z.string().check(z.maxLength(200)), plannedMinutes: minutes, spentMinutes: minutes, skipped: z.boolean() })).check(z.maxLength(50)),
 });
 
+/** The name of a backup file: `accord-library-YYYYMMDD-HHMMSS-reason.json`, never a path. */
+export const BackupNameSchema = z.string({ error: 'The backup name must be text.' }).check(
+  z.maxLength(100, { error: 'This is not the name of an Accord backup.' }),
+  z.regex(BACKUP_NAME_PATTERN, { error: 'This is not the name of an Accord backup (accord-library-YYYYMMDD-HHMMSS-reason.json).' }),
+);
+
+/** One backup in the app's data folder. */
+export const BackupEntrySchema = z.object({
+  name: BackupNameSchema,
+  bytes: z.int().check(z.nonnegative()),
+  /** When it was made (ISO 8601). */
+  createdAt: z.string(),
+  reason: z.enum(backupReasons),
+  /** How many workshops it holds (null when its header cannot be read). */
+  workshops: z.nullable(z.int().check(z.nonnegative())),
+});
+
 /** What Verify reports about a PDF. */
 export const VerifyResultSchema = z.object({
   status: z.enum(['intact', 'modified', 'not-whole-document', 'not-sealed', 'not-pdf', 'damaged']),
@@ -122,8 +143,11 @@ export const ipcContract = {
     request: z.strictObject({
       suggestedName: SuggestedFileNameSchema,
       kind: z.enum(exportFileKinds, { error: `The kind must be one of: ${exportFileKinds.join(', ')}.` }),
-      content: z.string({ error: 'The content must be text.' }).check(z.maxLength(MAX_SAVE_TEXT_CHARS, { error: 'The content is larger than 50 MB.' })),
-    }),
+      content: z.string({ error: 'The content must be text.' }).check(z.maxLength(MAX_LIBRARY_FILE_CHARS, { error: 'The content is larger than 200 MB.' })),
+    }).check(
+      // A whole-library export may reach 200 MB; every other file stays under 50 MB.
+      z.refine((request) => request.kind === 'library' || request.content.length <= MAX_SAVE_TEXT_CHARS, { error: 'The content is larger than 50 MB.', path: ['content'] }),
+    ),
     response: z.discriminatedUnion('saved', [
       z.object({ saved: z.literal(true), path: z.string(), bytes: z.int().check(z.nonnegative()) }),
       z.object({ saved: z.literal(false) }),
@@ -181,6 +205,29 @@ export const ipcContract = {
     request: z.strictObject({ workshopId: z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/, { error: 'The workshop id is not valid.' })) }),
     /** Where it opened: full screen on a second display, a window on this one, or a page of the Chromium shell. */
     response: z.object({ placement: z.enum(['second-display', 'this-display', 'page']) }),
+  },
+  'window:set-theme': {
+    /** The colour theme the person chose (this computer's setting): main follows it in native dialogs, the title bar and the View → Theme menu. */
+    request: z.strictObject({ theme: z.enum(['system', 'light', 'dark'], { error: 'The theme must be system, light or dark.' }) }),
+    response: z.object({}),
+  },
+  'backup:write': {
+    /** A library file (shared/model/library-file.ts); main checks its header and writes it atomically into <userData>/backups, then prunes. */
+    request: z.strictObject({
+      reason: z.enum(backupReasons, { error: `The reason must be one of: ${backupReasons.join(', ')}.` }),
+      content: z.string({ error: 'The content must be text.' }).check(z.maxLength(MAX_LIBRARY_FILE_CHARS, { error: 'The library is larger than 200 MB.' })),
+    }),
+    response: z.object({ ...BackupEntrySchema.shape, removed: z.int().check(z.nonnegative()) }),
+  },
+  'backup:list': {
+    request: z.strictObject({}),
+    /** Newest first. */
+    response: z.array(BackupEntrySchema).check(z.maxLength(500)),
+  },
+  'backup:read': {
+    /** A backup's bare file name as listed: the pattern allows no path separator and no other file. */
+    request: z.strictObject({ name: BackupNameSchema }),
+    response: z.object({ name: BackupNameSchema, content: z.string().check(z.maxLength(MAX_LIBRARY_FILE_CHARS)) }),
   },
   'seal:get-identity': {
     request: z.strictObject({ commonName: z.string().check(z.maxLength(200)), organisation: z.string().check(z.maxLength(200)) }),

@@ -24,3 +24,12 @@ export const APP_SCHEME = 'app';
 
 /** Host part of the renderer's origin. */
 export const APP_HOST = 'accord';
+
+/**
+ * index.html with the CSP as its first `<meta>` after the charset: the
+ * renderer build writes it (renderer/vite.config.ts), and the Electronegativity
+ * check scans the same page, so both see the one policy.
+ */
+export function withContentSecurityPolicyMeta(html: string): string {
+  return html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}" />`);
+}

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type {} from '../../renderer/platform/accord';
+import { accordApiChannels } from '../../shared/ipc/api';
 import { startApp, type RunningApp } from './support/app';
 
 let app: RunningApp | null = null;
@@ -14,7 +15,9 @@ describe('window.accord in the Chromium shell', () => {
   it('exposes named functions only, bound to the real handlers', async () => {
     app = await startApp();
     const surface = await app.page.evaluate(() => Object.keys(window.accord ?? {}).sort());
-    expect(surface).toEqual(['exportAgreementPdf', 'exportReviewPdf', 'exportSummaryPdf', 'getAppInfo', 'getSealingIdentity', 'importSealingCertificate', 'onMenuCommand', 'openPresenterWindow', 'saveTextFile', 'verifyPdf']);
+    // Exactly the contract's named functions and the two event subscriptions: no raw invoke, nothing else.
+    expect(surface).toEqual([...Object.keys(accordApiChannels), 'onMenuCommand', 'onOpenFile'].sort());
+    expect(surface).not.toContain('invoke');
     const info = await app.page.evaluate(() => window.accord!.getAppInfo({}));
     expect(info).toEqual({ ok: true, value: { name: 'Accord', version: '0.0.0-test', shell: 'chromium', platform: process.platform } });
   });

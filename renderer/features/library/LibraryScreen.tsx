@@ -7,6 +7,7 @@ import { notify } from '../../components/notify';
 import { RelativeTime } from '../../components/RelativeTime';
 import { visibleWorkshops } from '../../store/library-store';
 import { useFileActions, useLibrary, useNavigation } from '../../store/stores';
+import { importAccordFile } from './import-accord';
 
 const ConfirmDialog = lazy(() => import('../../components/ConfirmDialog').then((module) => ({ default: module.ConfirmDialog })));
 
@@ -82,13 +83,7 @@ export function LibraryScreen({ onNewWorkshop }: { onNewWorkshop: () => void }) 
               const file = event.currentTarget.files?.[0];
               event.currentTarget.value = '';
               if (!file) return;
-              files.importAccord(file).then(
-                (id) => {
-                  notify({ message: `Imported ${file.name}.` });
-                  navigate({ screen: 'workshop', workshopId: id });
-                },
-                (failure: unknown) => notify({ tone: 'error', title: 'Not imported', message: failure instanceof Error ? failure.message : String(failure) }),
-              );
+              void importAccordFile(files, navigate, file);
             }}
           />
           <button type="button" className="accord-button" data-variant="filled" onClick={onNewWorkshop}>

@@ -14,6 +14,7 @@ import { documentSubject, exportAgreement, type ExportKind } from '../../store/e
 import { useCalibration, useCalibrationStore, useReviewStore, useEditor, useLibrary, useNavigation, useTemplates, useVersions } from '../../store/stores';
 import { SigningPanel } from '../signing/SigningPanel';
 import { openPresenterWindow } from '../../store/presenter-actions';
+import { handleWorkshopCommands } from '../../store/workshop-commands';
 import { useSession, useSessionStore } from '../../store/stores';
 import { AgendaDrawer } from '../session/AgendaDrawer';
 import { addItemHere, captureShortcuts, markFocusedItem, useCaptureKeys, type CaptureCommand } from '../session/capture-keys';
@@ -155,6 +156,15 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
       (error: unknown) => notify({ tone: 'error', title: 'Not exported', message: error instanceof Error ? error.message : String(error) }),
     ).finally(() => setExporting(null));
   };
+  // File → Export in the native menu exports this workshop, exactly as the Export menu here does
+  // (registered after every render, so it always exports what is on screen).
+  useEffect(() =>
+    handleWorkshopCommands((command) => {
+      if (command === 'export:pdf') runExport('pdf-a4');
+      else if (command === 'export:markdown') runExport('markdown');
+      else runExport('accord');
+    }),
+  );
   const progress = useMemo(() => sectionProgress(agreement), [agreement]);
   const openCount = useMemo(() => Object.values(progress).reduce((sum, entry) => sum + entry.disputed, 0) + agreement.parkingLot.filter((topic) => topic.status === 'open').length, [progress, agreement.parkingLot]);
 

@@ -25,6 +25,14 @@ describe('IPC dispatch', () => {
     expect(await dispatch('app:get-info', {})).toEqual({ ok: true, value: { name: 'Accord', version: '9.9.9', shell: 'chromium', platform: 'linux' } });
   });
 
+  it('passes the chosen theme to the host, and refuses any other value', async () => {
+    const host = { ...createNodeHost({ appVersion: '9.9.9', userDataDir: dir, saveDir: join(dir, 'saved') }), themes: [] as string[] };
+    const dispatch = createDispatcher(createHandlers({ ...host, setTheme: (theme) => host.themes.push(theme) }));
+    expect(await dispatch('window:set-theme', { theme: 'dark' })).toEqual({ ok: true, value: {} });
+    expect(await dispatch('window:set-theme', { theme: 'auto' })).toMatchObject({ ok: false, error: { code: 'invalid-request', message: expect.stringContaining('The theme must be system, light or dark.') } });
+    expect(host.themes).toEqual(['dark']);
+  });
+
   it('refuses an unknown channel', async () => {
     const { dispatch } = setup();
     const result = await dispatch('fs:delete-everything', {});

@@ -1,55 +1,157 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { buildMenuTemplate } from '../../../electron/main/menu';
-import type { MenuCommand } from '../../../shared/ipc/events';
+import { buildMenuTemplate, type ThemeChoice } from '../../../electron/main/menu';
+import { menuCommands, type MenuCommand } from '../../../shared/ipc/events';
 
 function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])]);
 }
 
-function build(platform: string, isDevelopment = false) {
+function build(platform: string, options: { isDevelopment?: boolean; recentFiles?: string[]; theme?: ThemeChoice } = {}) {
   const sent: MenuCommand[] = [];
   const showAbout = vi.fn();
-  const template = buildMenuTemplate({ platform, appName: 'Accord', isDevelopment, send: (command) => sent.push(command), showAbout });
-  return { template, items: flatten(template), sent, showAbout };
+  const openFile = vi.fn();
+  const openRecent = vi.fn();
+  const clearRecent = vi.fn();
+  const template = buildMenuTemplate({
+    platform,
+    appName: 'Accord',
+    isDevelopment: options.isDevelopment ?? false,
+    send: (command) => sent.push(command),
+    showAbout,
+    openFile,
+    recentFiles: options.recentFiles ?? [],
+    openRecent,
+    clearRecent,
+    theme: options.theme ?? 'system',
+  });
+  const items = flatten(template);
+  const find = (label: string) => {
+    const item = items.find((entry) => entry.label === label);
+    if (!item) throw new Error(`No menu item "${label}"`);
+    return item;
+  };
+  const click = (label: string) => (find(label).click as () => void)();
+  return { template, items, find, click, sent, showAbout, openFile, openRecent, clearRecent };
+}
+
+function submenuOf(item: MenuItemConstructorOptions): MenuItemConstructorOptions[] {
+  return Array.isArray(item.submenu) ? item.submenu : [];
 }
 
 describe('application menu', () => {
   it('has the standard edit and window menus on every platform', () => {
     for (const platform of ['darwin', 'win32', 'linux']) {
-      const roles = build(platform).template.map((item) => item.role);
-      expect(build(platform).items.map((item) => item.role)).toEqual(expect.arrayContaining(['cut', 'copy', 'paste', 'selectAll']));
-      expect(roles).toContain('windowMenu');
-      expect(roles).toContain('help');
+      const { template, items } = build(platform);
+      expect(items.map((item) => item.role)).toEqual(expect.arrayContaining(['cut', 'copy', 'paste', 'selectAll', 'togglefullscreen', 'zoomIn', 'zoomOut', 'resetZoom']));
+      expect(template.map((item) => item.role)).toEqual(expect.arrayContaining(['windowMenu', 'help']));
     }
   });
-  it('puts the app menu with quit first on macOS only', () => {
-    expect(build('darwin').template[0]?.label).toBe('Accord');
-    expect(build('win32').template[0]?.label).toBe('&File');
-    expect(build('win32').items.some((item) => item.role === 'quit')).toBe(true);
+
+  it('puts the app menu with About, Settings and Quit first on macOS, and Close in File', () => {
+    const mac = build('darwin');
+    expect(mac.template[0]?.label).toBe('Accord');
+    const appMenu = submenuOf(mac.template[0]!);
+    expect(appMenu[0]?.label).toBe('About Accord');
+    expect(appMenu.find((item) => item.label === 'Settings…')?.accelerator).toBe('CmdOrCtrl+,');
+    expect(appMenu.at(-1)?.role).toBe('quit');
+    const file = submenuOf(mac.template[1]!);
+    expect(file.at(-1)?.role).toBe('close');
+    expect(submenuOf(mac.template.find((item) => item.role === 'help')!).some((item) => item.label === 'About Accord')).toBe(false);
   });
-  it('sends New Workshop (Ctrl/Cmd+N) and the theme toggle to the renderer', () => {
-    const { items, sent } = build('linux');
-    const newWorkshop = items.find((item) => item.label === 'New Workshop');
-    expect(newWorkshop?.accelerator).toBe('CmdOrCtrl+N');
-    (newWorkshop?.click as () => void)();
-    (items.find((item) => item.label === 'Toggle Light/Dark Theme')?.click as () => void)();
-    const presenter = items.find((item) => item.label === 'Presenter Window');
-    expect(presenter?.accelerator).toBe('CmdOrCtrl+Shift+P');
-    (presenter?.click as () => void)();
-    expect(sent).toEqual(['workshop:new', 'view:toggle-theme', 'view:presenter']);
+
+  it('puts Settings and Quit in File and About in Help on Windows and Linux', () => {
+    for (const platform of ['win32', 'linux']) {
+      const { template, find } = build(platform);
+      expect(template[0]?.label).toBe('&File');
+      const file = submenuOf(template[0]!);
+      expect(file.at(-1)?.role).toBe('quit');
+      expect(file.some((item) => item.label === '&Settings…')).toBe(true);
+      expect(find('About Accord')).toBeDefined();
+    }
   });
+
+  it('has File: New (Ctrl/Cmd+N), Open… (Ctrl/Cmd+O), Open Recent, Import Library, Export, Backups', () => {
+    const { find, click, sent, openFile } = build('linux');
+    expect(find('New Workshop').accelerator).toBe('CmdOrCtrl+N');
+    expect(find('Open…').accelerator).toBe('CmdOrCtrl+O');
+    click('Open…');
+    expect(openFile).toHaveBeenCalledOnce();
+    for (const label of ['New Workshop', 'Import Library…', 'Agreement PDF…', 'Agreement Markdown…', 'Accord File (.accord)…', 'Library…', 'Backups…']) click(label);
+    expect(sent).toEqual(['workshop:new', 'library:import', 'export:pdf', 'export:markdown', 'export:accord', 'library:export', 'library:backups']);
+  });
+
+  it('lists recent files newest first, opens one, and clears them', () => {
+    const { find, click, openRecent, clearRecent } = build('win32', { recentFiles: ['C:\\Users\\ana\\Acme.accord', '/home/ana/Globex.accord'] });
+    const recent = submenuOf(find('Open Recent'));
+    expect(recent.map((item) => item.label)).toEqual(['Acme.accord', 'Globex.accord', undefined, 'Clear Recent']);
+    (recent[1]?.click as () => void)();
+    expect(openRecent).toHaveBeenCalledWith('/home/ana/Globex.accord');
+    expect(find('Clear Recent').enabled).toBe(true);
+    click('Clear Recent');
+    expect(clearRecent).toHaveBeenCalledOnce();
+  });
+
+  it('says when there are no recent files and disables Clear', () => {
+    const recent = submenuOf(build('linux').find('Open Recent'));
+    expect(recent[0]).toMatchObject({ label: 'No Recent Files', enabled: false });
+    expect(recent.at(-1)).toMatchObject({ label: 'Clear Recent', enabled: false });
+  });
+
   it('wires Undo and Redo to the agreement, with platform shortcuts', () => {
     const mac = build('darwin');
-    const undo = mac.items.find((item) => item.label === 'Undo');
-    expect(undo?.accelerator).toBe('CmdOrCtrl+Z');
-    expect(mac.items.find((item) => item.label === 'Redo')?.accelerator).toBe('Shift+Cmd+Z');
-    expect(build('win32').items.find((item) => item.label === 'Redo')?.accelerator).toBe('Ctrl+Y');
-    (undo?.click as () => void)();
-    expect(mac.sent).toEqual(['edit:undo']);
+    expect(mac.find('Undo').accelerator).toBe('CmdOrCtrl+Z');
+    expect(mac.find('Redo').accelerator).toBe('Shift+Cmd+Z');
+    expect(build('win32').find('Redo').accelerator).toBe('Ctrl+Y');
+    mac.click('Undo');
+    mac.click('Redo');
+    expect(mac.sent).toEqual(['edit:undo', 'edit:redo']);
   });
+
+  it('has View: Presenter Window (Ctrl/Cmd+Shift+P), Command Palette, and Theme as System / Light / Dark radio items', () => {
+    const { find, click, sent } = build('linux', { theme: 'dark' });
+    expect(find('Presenter Window').accelerator).toBe('CmdOrCtrl+Shift+P');
+    click('Presenter Window');
+    click('Command Palette… (Ctrl/Cmd+K)');
+    const theme = submenuOf(find('Theme'));
+    expect(theme.map((item) => [item.label, item.type, item.checked])).toEqual([
+      ['System', 'radio', false],
+      ['Light', 'radio', false],
+      ['Dark', 'radio', true],
+    ]);
+    for (const item of theme) (item.click as () => void)();
+    expect(sent).toEqual(['view:presenter', 'view:command-palette', 'view:theme-system', 'view:theme-light', 'view:theme-dark']);
+    expect(submenuOf(build('linux').find('Theme')).find((item) => item.checked)?.label).toBe('System');
+  });
+
+  it('has Help: About, Verify a PDF… and Keyboard Shortcuts', () => {
+    const { click, sent, showAbout } = build('win32');
+    click('About Accord');
+    click('Verify a PDF…');
+    click('Keyboard Shortcuts');
+    expect(showAbout).toHaveBeenCalledOnce();
+    expect(sent).toEqual(['help:verify', 'help:shortcuts']);
+  });
+
+  it('sends only known commands, and every command has a menu item', () => {
+    const sent = new Set<MenuCommand>();
+    for (const platform of ['darwin', 'linux']) {
+      const menu = build(platform);
+      for (const item of menu.items) if (typeof item.click === 'function' && item.label !== 'Open…' && item.label !== 'Clear Recent' && !item.label?.startsWith('About')) (item.click as () => void)();
+      for (const command of menu.sent) sent.add(command);
+    }
+    expect([...sent].sort()).toEqual([...menuCommands].sort());
+  });
+
+  it('never repeats an accelerator', () => {
+    for (const platform of ['darwin', 'win32', 'linux']) {
+      const accelerators = build(platform).items.map((item) => item.accelerator).filter(Boolean);
+      expect(new Set(accelerators).size).toBe(accelerators.length);
+    }
+  });
+
   it('offers developer tools only in development', () => {
-    expect(build('linux', false).items.some((item) => item.role === 'toggleDevTools')).toBe(false);
-    expect(build('linux', true).items.some((item) => item.role === 'toggleDevTools')).toBe(true);
+    expect(build('linux', { isDevelopment: false }).items.some((item) => item.role === 'toggleDevTools')).toBe(false);
+    expect(build('linux', { isDevelopment: true }).items.some((item) => item.role === 'toggleDevTools')).toBe(true);
   });
 });

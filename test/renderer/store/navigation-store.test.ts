@@ -6,6 +6,10 @@ describe('routes', () => {
     const route = { screen: 'workshop', workshopId: '3f2b-11' } as const;
     expect(parseRoute(routeToHash(route))).toEqual(route);
   });
+  it('round-trips the Backups screen', () => {
+    expect(routeToHash({ screen: 'backups' })).toBe('#/backups');
+    expect(parseRoute('#/backups')).toEqual({ screen: 'backups' });
+  });
   it.each(['', '#/', '#/workshop/', '#/workshop/<script>', '#/settings'])('treats %j as the library', (hash) => {
     expect(parseRoute(hash)).toEqual({ screen: 'library' });
   });
