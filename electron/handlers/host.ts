@@ -32,6 +32,8 @@ export interface Host {
   openPresenter(workshopId: string): Promise<'second-display' | 'this-display' | 'page'>;
   /** Follows the colour theme the person chose in the app (native dialogs, title bar, the menu's radio items); a no-op where there is no native UI. */
   setTheme(theme: 'system' | 'light' | 'dark'): void;
+  /** The page is ready for its window to close (its quit backup is written). */
+  closeReady(): void;
   /** How the sealing key's passphrase is kept at rest (the OS keychain where there is one). */
   secrets: SecretProtector;
 }

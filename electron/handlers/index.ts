@@ -24,6 +24,10 @@ export function createHandlers(host: Host): IpcHandlers {
     'pdf:export-summary': (request) => exportSummaryHandler(host, request),
     'pdf:verify': (request) => verifyPdfHandler(request),
     'window:open-presenter': async (request) => ({ placement: await host.openPresenter(request.workshopId) }),
+    'window:close-ready': async () => {
+      host.closeReady();
+      return {};
+    },
     'window:set-theme': async (request) => {
       host.setTheme(request.theme);
       return {};

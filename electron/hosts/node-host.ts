@@ -76,6 +76,8 @@ export function createNodeHost(options: {
     },
     // The Chromium shell has no native UI to recolour: the page's own theme is all there is.
     setTheme() {},
+    // The Chromium shell's window closes without asking the page (the page backs up on pagehide).
+    closeReady() {},
     async showSaveDialog(request) {
       dialogs.saveRequests.push(request);
       if (dialogs.saveAnswers.length > 0) return dialogs.saveAnswers.shift() ?? null;

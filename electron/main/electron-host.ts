@@ -11,7 +11,7 @@ function osProtector(): SecretProtector {
 }
 
 /** The Host bound to Electron: native dialogs attached to the app window, Electron's paths. */
-export function createElectronHost(getWindow: () => BrowserWindow | null, rendererRoot: string, openPresenter: Host['openPresenter'], setTheme: Host['setTheme']): Host {
+export function createElectronHost(getWindow: () => BrowserWindow | null, rendererRoot: string, openPresenter: Host['openPresenter'], setTheme: Host['setTheme'], closeReady: Host['closeReady']): Host {
   return {
     shell: 'electron',
     appName: app.getName(),
@@ -70,5 +70,6 @@ export function createElectronHost(getWindow: () => BrowserWindow | null, render
     secrets: osProtector(),
     openPresenter,
     setTheme,
+    closeReady,
   };
 }

@@ -70,7 +70,7 @@ async function start(): Promise<void> {
   // No remote content at all, beneath the CSP: every request that is not app://accord, data: or blob: is cancelled.
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequestUrl(details.url, { allowDevTools: isDevelopment }) }));
   protocol.handle(APP_SCHEME, serveRenderer);
-  const host = createElectronHost(() => mainWindow, rendererRoot, openPresenterWindow, followTheme);
+  const host = createElectronHost(() => mainWindow, rendererRoot, openPresenterWindow, followTheme, () => closeReadyListener?.());
   registerIpc(createDispatcher(createHandlers(host), (message) => console.error(message)));
   recentFiles = await loadRecentFiles(recentFilesPath());
   rebuildMenu();
@@ -244,6 +244,34 @@ async function openPresenterWindow(workshopId: string): Promise<'second-display'
   return other ? 'second-display' : 'this-display';
 }
 
+/** Longest the window waits for the page's last save and quit backup before it closes anyway. */
+const CLOSE_WAIT_MS = 5000;
+let closeReadyListener: (() => void) | null = null;
+
+/**
+ * Closing the main window first asks the page to save and write the quit
+ * backup (`app:before-close`), and closes once it answers (`window:close-ready`)
+ * or after CLOSE_WAIT_MS: a hung page never keeps the app open.
+ */
+function backUpBeforeClose(window: BrowserWindow): void {
+  let allowed = false;
+  window.on('close', (event) => {
+    if (allowed || !rendererLoaded) return;
+    event.preventDefault();
+    if (closeReadyListener) return; // already asked; the answer or the timeout closes it
+    const close = () => {
+      if (allowed) return;
+      allowed = true;
+      closeReadyListener = null;
+      clearTimeout(timeout);
+      if (!window.isDestroyed()) window.close();
+    };
+    const timeout = setTimeout(close, CLOSE_WAIT_MS);
+    closeReadyListener = close;
+    window.webContents.send(MENU_COMMAND_CHANNEL, 'app:before-close' satisfies MenuCommand);
+  });
+}
+
 function sendMenuCommand(command: MenuCommand): void {
   mainWindow?.webContents.send(MENU_COMMAND_CHANNEL, command);
 }
@@ -282,6 +310,7 @@ async function createMainWindow(): Promise<void> {
   window.on('resize', rememberSoon);
   window.on('move', rememberSoon);
   window.on('close', remember);
+  backUpBeforeClose(window);
   window.on('closed', () => {
     if (mainWindow === window) {
       mainWindow = null;

@@ -1,6 +1,6 @@
 import { MantineProvider, useMantineColorScheme } from '@mantine/core';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { onMenuCommand, onOpenFile, setShellTheme } from '../platform/accord';
+import { closeReady, onMenuCommand, onOpenFile, setShellTheme } from '../platform/accord';
 import { StoresProvider, useBackupStore, useEditorStore, useFileActions, useNavigation, useNavigationStore, useTemplatesStore, type AppStores } from '../store/stores';
 import { runWorkshopCommand } from '../store/workshop-commands';
 import { importAccordFile } from '../features/library/import-accord';
@@ -77,6 +77,15 @@ function Screens() {
   useEffect(
     () =>
       onMenuCommand((command) => {
+        if (command === 'app:before-close') {
+          // The last edits and the quit backup, then the window may close (main closes anyway after 5 s).
+          void editor
+            .getState()
+            .flush()
+            .then(() => backups.getState().autoBackup('quit'))
+            .catch(() => undefined)
+            .finally(() => void closeReady().catch(() => undefined));
+        }
         if (command === 'workshop:new') setCreating(true);
         if (command === 'library:show') navigate({ screen: 'library' });
         if (command === 'view:theme-system') setColorScheme('auto');

@@ -71,6 +71,12 @@ export async function setShellTheme(theme: 'system' | 'light' | 'dark'): Promise
   unwrap(await bridge().setTheme({ theme }));
 }
 
+/** Tells main the page saved and backed up, so the window may close. Best effort. */
+export async function closeReady(): Promise<void> {
+  if (!hasShell()) return;
+  unwrap(await bridge().closeReady({}));
+}
+
 /** The document context the PDF needs (version, signatures, history). */
 export type PdfContext = Parameters<AccordBridge['exportAgreementPdf']>[0]['context'];
 

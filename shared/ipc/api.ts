@@ -20,6 +20,7 @@ export const accordApiChannels = {
   listBackups: 'backup:list',
   readBackup: 'backup:read',
   setTheme: 'window:set-theme',
+  closeReady: 'window:close-ready',
 } as const satisfies Record<string, IpcChannel>;
 
 /** Name of a function on `window.accord`. */

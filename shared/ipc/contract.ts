@@ -206,6 +206,11 @@ export const ipcContract = {
     /** Where it opened: full screen on a second display, a window on this one, or a page of the Chromium shell. */
     response: z.object({ placement: z.enum(['second-display', 'this-display', 'page']) }),
   },
+  'window:close-ready': {
+    /** The page saved its last edits and wrote the quit backup (or gave up); main may close the window now. */
+    request: z.strictObject({}),
+    response: z.object({}),
+  },
   'window:set-theme': {
     /** The colour theme the person chose (this computer's setting): main follows it in native dialogs, the title bar and the View → Theme menu. */
     request: z.strictObject({ theme: z.enum(['system', 'light', 'dark'], { error: 'The theme must be system, light or dark.' }) }),

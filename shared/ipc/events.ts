@@ -18,6 +18,8 @@ export const menuCommands = [
   'help:verify',
   'help:shortcuts',
   'app:settings',
+  // Not from the menu: main asks the page to save and back up before the window closes (answered by app:close-ready).
+  'app:before-close',
 ] as const;
 
 /** A command from the application menu. */

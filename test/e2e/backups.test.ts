@@ -27,6 +27,19 @@ async function openBackups(page: Page) {
 }
 
 describe('backups in Chromium', () => {
+  it('saves and writes the quit backup when the window is about to close, then says it is ready', async () => {
+    app = await startApp();
+    await createWorkshop(app.page, 'Closing time', 'Quit GmbH');
+    await app.page.getByRole('textbox', { name: 'Workshop title' }).fill('Closing time, last edit');
+    // What Electron's main process sends before it lets the window close.
+    await app.sendMenuCommand('app:before-close');
+    const folder = join(app.dataDir, 'backups');
+    let quit: string | undefined;
+    await expect.poll(async () => (quit = (await readdir(folder).catch(() => [] as string[])).find((name) => name.endsWith('-quit.json'))), { timeout: 15_000 }).toBeTruthy();
+    const library = parseLibraryFile(await readFile(join(folder, quit!), 'utf8'));
+    expect(library.workshops.map((workshop) => workshop.title)).toEqual(['Closing time, last edit']);
+  }, 60_000);
+
   it('backs up, restores a deleted workshop (after backing up first), exports the library and imports it again', async () => {
     app = await startApp();
     const { page, dataDir } = app;
