@@ -36,6 +36,10 @@ let rendererLoaded = false;
 const pendingFiles: OpenAccordFile[] = [];
 let recentFiles: string[] = [];
 let theme: ThemeChoice = 'system';
+/** start() made the first window (files opened earlier wait for it, never make a second). */
+let started = false;
+/** The app is quitting (Cmd+Q, menu Quit): a window closed after its quit backup quits the app, not just itself. */
+let quitting = false;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -52,6 +56,9 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow.focus();
     }
     for (const path of accordPathsFromArgv(argv, workingDirectory)) void openAccordPath(path);
+  });
+  app.on('before-quit', () => {
+    quitting = true;
   });
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
   app.on('window-all-closed', () => {
@@ -71,10 +78,13 @@ async function start(): Promise<void> {
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequestUrl(details.url, { allowDevTools: isDevelopment }) }));
   protocol.handle(APP_SCHEME, serveRenderer);
   const host = createElectronHost(() => mainWindow, rendererRoot, openPresenterWindow, followTheme, () => closeReadyListener?.());
-  registerIpc(createDispatcher(createHandlers(host), (message) => console.error(message)));
-  recentFiles = await loadRecentFiles(recentFilesPath());
+  // The main window may use every channel; any other window of ours (the read-only presenter) only these.
+  registerIpc(createDispatcher(createHandlers(host), (message) => console.error(message)), (sender, channel) => sender === mainWindow?.webContents || channel === 'window:set-theme' || channel === 'app:get-info');
+  // Files remembered before `ready` (the one that launched the app) stay newest.
+  recentFiles = [...recentFiles].reverse().reduce((list, path) => addRecentFile(list, path), await loadRecentFiles(recentFilesPath()));
   rebuildMenu();
   await createMainWindow();
+  started = true;
   // Windows and Linux: the .accord file(s) the app was started with (double-click, or an argument).
   for (const path of accordPathsFromArgv(process.argv, process.cwd())) void openAccordPath(path);
 }
@@ -138,7 +148,8 @@ async function openAccordPath(path: string): Promise<void> {
   } else {
     pendingFiles.push(file);
     // macOS keeps running without a window: open one, and the file with it.
-    if (!mainWindow && app.isReady()) void createMainWindow();
+    // (Before start() has made the first window, start() makes it and the file waits for it.)
+    if (!mainWindow && started) void createMainWindow();
   }
 }
 
@@ -264,7 +275,8 @@ function backUpBeforeClose(window: BrowserWindow): void {
       allowed = true;
       closeReadyListener = null;
       clearTimeout(timeout);
-      if (!window.isDestroyed()) window.close();
+      if (quitting) app.quit();
+      else if (!window.isDestroyed()) window.close();
     };
     const timeout = setTimeout(close, CLOSE_WAIT_MS);
     closeReadyListener = close;
@@ -315,6 +327,8 @@ async function createMainWindow(): Promise<void> {
     if (mainWindow === window) {
       mainWindow = null;
       rendererLoaded = false;
+      // The presenter only follows the main window: it never stays behind alone.
+      if (presenterWindow && !presenterWindow.isDestroyed()) presenterWindow.close();
     }
   });
   await window.loadURL(`${appOrigin}/index.html`);

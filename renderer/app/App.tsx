@@ -82,7 +82,7 @@ function Screens() {
           void editor
             .getState()
             .flush()
-            .then(() => backups.getState().autoBackup('quit'))
+            .then(() => backups.getState().beforeClose())
             .catch(() => undefined)
             .finally(() => void closeReady().catch(() => undefined));
         }

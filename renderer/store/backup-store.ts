@@ -107,6 +107,8 @@ export interface BackupState {
   clearImportRequest(): void;
   /** An automatic backup (the scheduler's): waits its turn, never marks the store busy, throws when it could not be written. */
   autoBackup(reason: 'auto' | 'quit'): Promise<void>;
+  /** Before the window closes: the quit backup, only when something changed since the last one. */
+  beforeClose(): Promise<void>;
 }
 
 /** The real platform: window.accord. */
@@ -201,9 +203,11 @@ export function createBackupStore(
       } catch (error) {
         throw new Error(`The current library could not be backed up first (${messageOf(error)}), so nothing was changed.`, { cause: error });
       }
+      // A record the library file cannot hold would be lost for good: then nothing is replaced.
+      if (before.leftOut.length > 0) {
+        throw new Error(`${before.leftOut.length} record${before.leftOut.length === 1 ? '' : 's'} of the current library could not be backed up (${before.leftOut.slice(0, 3).map(String).join('; ')}), so nothing was changed. Export the workshops concerned as .accord files first.`);
+      }
       const { replaceLibrary } = await snapshots();
-      // Edits made while the backup was written are saved before the library goes.
-      await options.beforeSnapshot?.();
       try {
         await replaceLibrary(db, file);
       } catch (error) {
@@ -328,6 +332,8 @@ export function createBackupStore(
       async autoBackup(reason) {
         await exclusive(() => backUp(reason));
       },
+      // Replaced by startAutomaticBackups with "back up if anything changed".
+      async beforeClose() {},
     };
   });
   return store;
@@ -422,6 +428,7 @@ export function startAutomaticBackups(db: AccordDatabase, store: StoreApi<Backup
     if (document.visibilityState === 'hidden') void scheduler.windowHidden('auto');
   };
   const onPageHide = () => void scheduler.windowHidden('quit');
+  store.setState({ beforeClose: () => scheduler.windowHidden('quit') });
   document.addEventListener('visibilitychange', onHidden);
   window.addEventListener('pagehide', onPageHide);
   // Knowing the newest backup in the folder keeps "at most every 15 minutes" true across restarts.

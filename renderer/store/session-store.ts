@@ -50,8 +50,9 @@ export function createSessionStore(db: AccordDatabase, now: Clock = () => Date.n
   const store = createStore<SessionState>()((set, get) => {
     /** Applies a change and persists it, in order. */
     const change = (patch: Partial<Pick<SessionState, 'agenda' | 'timer' | 'sound'>>) => {
-      const { workshopId } = get();
-      if (!workshopId) return;
+      const { workshopId, loaded } = get();
+      // Until the workshop's own session is read, the agenda shown is the previous one's: never write it under this id.
+      if (!workshopId || !loaded) return;
       set(patch);
       const { agenda, timer, sound } = get();
       const record = { workshopId, agenda, timer, sound, updatedAt: now() };

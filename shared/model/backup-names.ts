@@ -22,6 +22,9 @@ export const BACKUP_NAME_PATTERN = /^accord-library-(\d{4})(\d{2})(\d{2})-(\d{2}
 export const KEEP_TODAY = 5;
 /** How many earlier days keep one backup (their newest). */
 export const KEEP_DAYS = 30;
+
+/** Backups made before a restore or an import (the undo of each) kept besides today's, newest first. */
+export const KEEP_UNDO = 5;
 /** Never more backup files than this. */
 export const MAX_BACKUPS = 40;
 
@@ -78,7 +81,12 @@ export function backupsToKeep(names: readonly string[], now: Date, options: { pr
   const today = dayKey(now);
   const keep: BackupName[] = [];
   // A file dated after today (the clock was changed) counts as today's.
-  keep.push(...backups.filter((entry) => dayKey(entry.createdAt) >= today).slice(0, KEEP_TODAY));
+  // The backups made before a restore or an import are how those are undone: the newest few are kept apart
+  // from today's five, so trying several backups in a row deletes neither the library as it was at first
+  // nor the morning's backups.
+  const isUndo = (entry: BackupName) => entry.reason === 'before-restore' || entry.reason === 'before-import';
+  keep.push(...backups.filter((entry) => dayKey(entry.createdAt) >= today && !isUndo(entry)).slice(0, KEEP_TODAY));
+  keep.push(...backups.filter(isUndo).slice(0, KEEP_UNDO));
   const days = new Set<string>();
   for (const entry of backups) {
     const day = dayKey(entry.createdAt);

@@ -134,7 +134,7 @@ export class LibraryFileError extends Error {
 // ---------------------------------------------------------------- schemas
 
 /** Workshop, template and review ids: what the app makes (UUIDs), and what a route may carry. */
-const RecordIdSchema = z.string({ error: 'The id must be text.' }).check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'The id must be 1 to 64 letters, digits, "-" or "_".' }));
+const RecordIdSchema = z.string({ error: 'The id must be text.' }).check(z.regex(/^[A-Za-z0-9-]{1,64}$/, { error: 'The id must be 1 to 64 letters, digits or "-" (as the app makes them).' }));
 const timestamp = z.int().check(z.nonnegative());
 const text = (max: number) => z.string().check(z.maxLength(max, { error: `Longer than ${max.toLocaleString('en-US')} characters.` }));
 const HASH = /^[0-9a-f]{64}$/;

@@ -22,7 +22,7 @@ export interface PresenterSnapshot {
   agenda: AgendaItem[];
   timer: SessionTimer;
   branding: { name: string; logoDataUrl?: string | undefined; accent?: string | undefined } | null;
-  /** Monotonic per facilitator window, so a late message never replaces a newer one. */
+  /** Counts the snapshots of one facilitator window (for diagnosis; BroadcastChannel keeps one sender's order). */
   sequence: number;
 }
 

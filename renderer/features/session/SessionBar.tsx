@@ -22,7 +22,8 @@ export function SessionBar({ onOpenAgenda, onNext }: { onOpenAgenda: () => void;
   const sound = useSession((state) => state.sound);
   const toggle = useSession((state) => state.toggle);
   const running = timer.runningSince !== null;
-  const now = useNow(250, running);
+  // While paused the countdown stands still, but the projected end moves with the clock.
+  const now = useNow(running ? 250 : 15_000);
   const current = sessionStatus(timer, agenda, now);
   const timeUp = running && current.tone === 'overrun' && current.current !== null;
   const announcement = timeUp ? `Time is up for “${current.current!.title}”.` : '';

@@ -61,15 +61,16 @@ export function start(timer: SessionTimer, now: number): SessionTimer {
 export function pause(timer: SessionTimer, agenda: readonly AgendaItem[], now: number): SessionTimer {
   if (timer.runningSince === null) return timer;
   const item = agenda[timer.current];
-  const spent = item ? { ...timer.spent, [item.sectionId]: (timer.spent[item.sectionId] ?? 0) + (now - timer.runningSince) } : timer.spent;
+  const spent = item ? { ...timer.spent, [item.sectionId]: (timer.spent[item.sectionId] ?? 0) + Math.max(0, now - timer.runningSince) } : timer.spent;
   return { ...timer, runningSince: null, spent };
 }
 
-/** Moves on to the next section that is not skipped (running if it was running). */
+/** Moves on to the next section that is not skipped (running if it was running; stopped after the last one). */
 export function next(timer: SessionTimer, agenda: readonly AgendaItem[], now: number): SessionTimer {
   const wasRunning = timer.runningSince !== null;
   const paused = pause(timer, agenda, now);
-  return { ...paused, current: firstActive(agenda, timer.current + 1), runningSince: wasRunning ? now : null };
+  const current = firstActive(agenda, timer.current + 1);
+  return { ...paused, current, runningSince: wasRunning && current < agenda.length ? now : null };
 }
 
 /** Where the session stands at `now`. */

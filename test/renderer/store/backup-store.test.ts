@@ -106,6 +106,18 @@ describe('backup store', () => {
     expect(await dump()).toBe(before);
   });
 
+  it('refuses to replace the library when a record could not go into the backup before it', async () => {
+    await replaceLibrary(db, sampleLibrary());
+    const backups = store();
+    const { name } = await backups.getState().backUpNow();
+    // A session whose clock went backwards (spent < 0): the database holds it, the library file refuses it.
+    await db.sessions.put({ workshopId: 'w-acme', agenda: [], timer: { startedAt: 1, current: 0, runningSince: null, spent: { workshop: -5 } }, sound: false, updatedAt: 1 });
+    const before = await dump();
+    clock += 60_000;
+    await expect(backups.getState().restore(name)).rejects.toThrow(/1 record of the current library could not be backed up .*so nothing was changed/);
+    expect(await dump()).toBe(before);
+  });
+
   it('exports the library where the person chooses', async () => {
     await replaceLibrary(db, sampleLibrary());
     const exported = await store().getState().exportLibrary();

@@ -91,3 +91,12 @@ describe('agenda changes during a session', () => {
     expect(moved.spent.revenue).toBe(2 * minute);
   });
 });
+
+describe('the end of the agenda', () => {
+  it('stops the timer after the last part instead of running on nothing', () => {
+    const items: AgendaItem[] = [{ sectionId: 'workshop', title: 'Workshop', minutes: 5, skipped: false }];
+    const finished = next(start(newTimer(items), t0), items, t0 + 6 * minute);
+    expect(finished).toMatchObject({ current: 1, runningSince: null, spent: { workshop: 6 * minute } });
+    expect(status(finished, items, t0 + 60 * minute)).toMatchObject({ current: null, running: false });
+  });
+});

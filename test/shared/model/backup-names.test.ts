@@ -41,6 +41,15 @@ describe('backupsToKeep', () => {
     expect(backupsToKeep(today, now)).toEqual([14, 13, 12, 11, 10].map((hour) => name(at(23, hour))));
   });
 
+  it('keeps the backups that undo restores and imports apart from today’s five, so trying backups in a row loses nothing', () => {
+    const morning = [8, 9, 10, 11, 12].map((hour) => name(at(23, hour)));
+    const restores = [13, 14, 15].map((hour) => name(at(23, hour, 5), 'before-restore'));
+    const kept = backupsToKeep([...morning, ...restores, name(at(23, 16), 'before-import')], now);
+    for (const file of [...morning, ...restores]) expect(kept).toContain(file);
+    const many = [1, 2, 3, 4, 5, 6, 7].map((minute) => name(at(23, 17, minute), 'before-restore'));
+    expect(backupsToKeep([...morning, ...many], now).filter((file) => file.includes('before-restore'))).toEqual(many.slice(2).reverse());
+  });
+
   it('keeps one per earlier day (its newest) besides today’s', () => {
     const names = [name(at(22, 9)), name(at(22, 17), 'quit'), name(at(21, 8)), name(at(23, 10)), name(at(20, 23, 59, 59))];
     expect(backupsToKeep(names, now)).toEqual([name(at(23, 10)), name(at(22, 17), 'quit'), name(at(21, 8)), name(at(20, 23, 59, 59))]);

@@ -92,7 +92,7 @@ describe('library file', () => {
     ['an empty title', fileWith((file) => (records(file, 'workshops')[1]!.title = '  ')), 'workshops[1].title: Give the workshop a title; it cannot be empty.'],
     ['a wrong type', fileWith((file) => (records(file, 'workshops')[0]!.createdAt = '2026')), /^workshops\[0\]\.createdAt: Invalid input: expected number, received string$/],
     ['an extra field on a record', fileWith((file) => (records(file, 'reviews')[0]!.leadIds = ['L1'])), /^reviews\[0\]: Unrecognized key: "leadIds"$/],
-    ['an id that is a path', fileWith((file) => (records(file, 'templates')[0]!.id = '../x')), 'templates[0].id: The id must be 1 to 64 letters, digits, "-" or "_".'],
+    ['an id that is a path', fileWith((file) => (records(file, 'templates')[0]!.id = '../x')), 'templates[0].id: The id must be 1 to 64 letters, digits or "-" (as the app makes them).'],
     ['a duplicate workshop', fileWith((file) => (records(file, 'workshops')[1]!.id = 'w-acme')), 'workshops[1].id: "w-acme" appears twice in workshops.'],
     ['an agreement of no workshop', fileWith((file) => (records(file, 'agreements')[1]!.workshopId = 'w-gone')), 'agreements[1].workshopId: there is no workshop "w-gone" in the file.'],
     ['a damaged agreement', fileWith((file) => ((records(file, 'agreements')[0]!.agreement as RecordOf).stages = 'none')), /^agreements\[0\]\.agreement: This agreement is damaged or incomplete: stages: /],
