@@ -1,7 +1,8 @@
 import '../../components/mantine-ui-styles';
+import { RunProgress } from '../../components/RunProgress';
 import './calibration.css';
-import { Alert, Anchor, Badge, Button, Card, FileInput, Group, Modal, MultiSelect, Progress, Select, SimpleGrid, Stack, Table, TagsInput, Text, TextInput, Title } from '@mantine/core';
-import { IconFileSpreadsheet, IconPlayerPlay, IconPlayerStop } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Button, Card, FileInput, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Table, TagsInput, Text, TextInput, Title } from '@mantine/core';
+import { IconFileSpreadsheet, IconPlayerPlay } from '@tabler/icons-react';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import type { CalibrationResult, Tally } from '../../../shared/engines/calibration/calibrate';
 import type { CalibrationMapping } from '../../../shared/engines/calibration/mapping';
@@ -252,17 +253,7 @@ export function CalibrationPanel({ agreement, onClose }: { agreement: Agreement;
             </Alert>
           )}
           {running && progress ? (
-            <Stack gap="xs">
-              <Progress value={progress.total ? (progress.bytes / progress.total) * 100 : 0} aria-label="Calibration progress" animated />
-              <Group justify="space-between">
-                <Text size="sm" role="status">
-                  {count(progress.rows)} rows read, {Math.round(progress.total ? (progress.bytes / progress.total) * 100 : 0)} %
-                </Text>
-                <Button variant="default" leftSection={<IconPlayerStop size={16} />} onClick={() => store.getState().cancel()}>
-                  Cancel
-                </Button>
-              </Group>
-            </Stack>
+            <RunProgress label="Calibration progress" bytes={progress.bytes} total={progress.total} status={`${count(progress.rows)} rows read, ${Math.round(progress.total ? (progress.bytes / progress.total) * 100 : 0)} %`} onCancel={() => store.getState().cancel()} />
           ) : (
             <Group>
               <Button leftSection={<IconPlayerPlay size={16} />} onClick={() => void store.getState().run(agreement)} disabled={!leads || !mapping}>

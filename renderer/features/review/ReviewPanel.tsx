@@ -1,7 +1,8 @@
 import '../../components/mantine-ui-styles';
+import { RunProgress } from '../../components/RunProgress';
 import './review.css';
-import { Alert, Badge, Button, Card, FileInput, Group, Modal, Progress, Select, SimpleGrid, Stack, Table, TagsInput, Text, TextInput, Title } from '@mantine/core';
-import { IconFileSpreadsheet, IconFileTypePdf, IconMarkdown, IconPlayerPlay, IconPlayerStop } from '@tabler/icons-react';
+import { Alert, Badge, Button, Card, FileInput, Group, Modal, Select, SimpleGrid, Stack, Table, TagsInput, Text, TextInput, Title } from '@mantine/core';
+import { IconFileSpreadsheet, IconFileTypePdf, IconMarkdown, IconPlayerPlay } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
 import { historyFields, type HistoryField } from '../../../shared/engines/review/run-review';
 import type { CommitmentState, ReviewResult } from '../../../shared/engines/review/review';
@@ -120,17 +121,7 @@ export function ReviewPanel({ agreement, onClose }: { agreement: Agreement; onCl
             </Alert>
           )}
           {running && progress ? (
-            <Stack gap="xs">
-              <Progress value={progress.total ? (progress.bytes / progress.total) * 100 : 0} aria-label="Review progress" animated />
-              <Group justify="space-between">
-                <Text size="sm" role="status">
-                  {progress.rows.toLocaleString('en-US')} leads read
-                </Text>
-                <Button variant="default" leftSection={<IconPlayerStop size={16} />} onClick={() => store.getState().cancel()}>
-                  Cancel
-                </Button>
-              </Group>
-            </Stack>
+            <RunProgress label="Review progress" bytes={progress.bytes} total={progress.total} status={`${progress.rows.toLocaleString('en-US')} leads read`} onCancel={() => store.getState().cancel()} />
           ) : (
             <Button leftSection={<IconPlayerPlay size={16} />} onClick={() => void store.getState().run(agreement)} disabled={!file || !mapping}>
               Review {state.from} – {state.to}
