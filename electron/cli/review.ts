@@ -6,7 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CalendarError } from '../../shared/engines/calendar/business-time';
-import { CalibrationInputError } from '../../shared/engines/calibration/run';
+import { InputError } from '../../shared/engines/csv/stream';
 import { runReview, type ReviewMapping } from '../../shared/engines/review/run-review';
 import { parseAccordFile } from '../../shared/model/accord-file';
 import type { ExportIo } from './export-verify';
@@ -20,7 +20,7 @@ export const reviewUsage = `  review --agreement FILE.accord --csv LEADS.csv --m
 
 export function parseReviewMapping(data: unknown): ReviewMapping {
   const raw = data as Partial<ReviewMapping> | null;
-  if (!raw || typeof raw !== 'object' || raw.version !== 1 || typeof raw.columns !== 'object' || raw.columns === null) throw new CalibrationInputError('The mapping is not a review mapping (version 1 with columns).');
+  if (!raw || typeof raw !== 'object' || raw.version !== 1 || typeof raw.columns !== 'object' || raw.columns === null) throw new InputError('The mapping is not a review mapping (version 1 with columns).');
   const list = (value: unknown) => (Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : []);
   return { version: 1, columns: raw.columns, won: list(raw.won), lost: list(raw.lost) };
 }
@@ -39,14 +39,14 @@ export async function reviewCommand(args: string[], io: ExportIo): Promise<numbe
     return 1;
   };
   try {
-    const read = async (file: string, what: string) => readFile(resolve(io.cwd, file), 'utf8').catch((error: unknown) => Promise.reject(new CalibrationInputError(`cannot read the ${what} ${file}: ${error instanceof Error ? error.message : String(error)}`)));
+    const read = async (file: string, what: string) => readFile(resolve(io.cwd, file), 'utf8').catch((error: unknown) => Promise.reject(new InputError(`cannot read the ${what} ${file}: ${error instanceof Error ? error.message : String(error)}`)));
     const parsed = parseAccordFile(await read(values.agreement, 'agreement'));
     if (!parsed.ok) return fail(`${values.agreement} is not a valid agreement. ${parsed.message}`);
     let mappingData: unknown;
     try {
       mappingData = JSON.parse(await read(values.mapping, 'mapping'));
     } catch (error) {
-      if (error instanceof CalibrationInputError) throw error;
+      if (error instanceof InputError) throw error;
       return fail(`${values.mapping} is not valid JSON.`);
     }
     const mapping = parseReviewMapping(mappingData);
@@ -69,7 +69,7 @@ export async function reviewCommand(args: string[], io: ExportIo): Promise<numbe
     }
     return 0;
   } catch (error) {
-    if (error instanceof CalibrationInputError || error instanceof CalendarError) return fail(error.message);
+    if (error instanceof InputError || error instanceof CalendarError) return fail(error.message);
     throw error;
   }
 }

@@ -7,7 +7,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MappingError, parseMapping } from '../../shared/engines/calibration/mapping';
-import { calibrationSummary, CalibrationInputError, readAccounts, runCalibration } from '../../shared/engines/calibration/run';
+import { calibrationSummary, readAccounts, runCalibration } from '../../shared/engines/calibration/run';
+import { InputError } from '../../shared/engines/csv/stream';
 import { fitGrades } from '../../shared/model/agreement';
 import { parseAccordFile } from '../../shared/model/accord-file';
 import type { ExportIo } from './export-verify';
@@ -41,7 +42,7 @@ export async function scoreCommand(args: string[], io: ExportIo): Promise<number
     try {
       return await readFile(resolve(io.cwd, file), 'utf8');
     } catch (error) {
-      throw new CalibrationInputError(`cannot read the ${what} ${file}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new InputError(`cannot read the ${what} ${file}: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
   try {
@@ -51,7 +52,7 @@ export async function scoreCommand(args: string[], io: ExportIo): Promise<number
     try {
       mappingData = JSON.parse(await readText(values.mapping, 'mapping'));
     } catch (error) {
-      if (error instanceof CalibrationInputError) throw error;
+      if (error instanceof InputError) throw error;
       return fail(`${values.mapping} is not valid JSON.`);
     }
     const mapping = parseMapping(mappingData);
@@ -87,7 +88,7 @@ export async function scoreCommand(args: string[], io: ExportIo): Promise<number
     for (const grade of fitGrades) io.out(`  ${[4, 3, 2, 1].map((level) => `${grade}${level} ${count(summary.grades[`${grade}${level}`] ?? 0).padStart(7)}`).join('   ')}\n`);
     return 0;
   } catch (error) {
-    if (error instanceof CalibrationInputError || error instanceof MappingError) return fail(error.message);
+    if (error instanceof InputError || error instanceof MappingError) return fail(error.message);
     if (error instanceof Error && /is not a date/.test(error.message)) return fail(error.message);
     throw error;
   }

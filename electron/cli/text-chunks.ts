@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { TextDecoder } from 'node:util';
-import { detectEncoding } from '../../shared/engines/calibration/csv';
+import { detectEncoding } from '../../shared/engines/csv/csv';
 
 /** A file's text in 1 MB chunks, decoded in the encoding its first bytes show (BOM removed). */
 export async function* fileTextChunks(path: string): AsyncGenerator<string> {

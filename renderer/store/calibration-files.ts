@@ -2,7 +2,7 @@
  * Reading the head of a chosen export (encoding, delimiter, header, first rows,
  * column profiles) and suggesting a mapping. Loaded with the calibration panel.
  */
-import { detectDelimiter, detectEncoding, looksBinary, parseCsvText } from '../../shared/engines/calibration/csv';
+import { detectDelimiter, detectEncoding, looksBinary, parseCsvText } from '../../shared/engines/csv/csv';
 import { profileColumns } from '../../shared/engines/calibration/suggest';
 import type { FilePreview } from './calibration-store';
 

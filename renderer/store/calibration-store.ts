@@ -5,7 +5,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CalibrationResult } from '../../shared/engines/calibration/calibrate';
-import type { CsvEncoding } from '../../shared/engines/calibration/csv';
+import type { CsvEncoding } from '../../shared/engines/csv/csv';
 import type { CalibrationMapping } from '../../shared/engines/calibration/mapping';
 import type { ColumnProfile } from '../../shared/engines/calibration/suggest';
 import type { Agreement } from '../../shared/model/agreement';

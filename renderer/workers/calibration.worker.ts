@@ -5,7 +5,8 @@
  * engine the CLI uses, posting progress; the window stays responsive.
  */
 import { MappingError } from '../../shared/engines/calibration/mapping';
-import { CalibrationInputError, readAccounts, runCalibration } from '../../shared/engines/calibration/run';
+import { readAccounts, runCalibration } from '../../shared/engines/calibration/run';
+import { InputError } from '../../shared/engines/csv/stream';
 import type { CalibrationMessage, CalibrationRequest } from './calibration-protocol';
 
 import { fileChunks } from './file-chunks';
@@ -48,7 +49,7 @@ self.onmessage = async (event: MessageEvent<CalibrationRequest>) => {
     post({ type: 'done', result });
   } catch (error) {
     const cancelled = error instanceof Error && error.name === 'AbortError';
-    const known = error instanceof CalibrationInputError || error instanceof MappingError || cancelled;
+    const known = error instanceof InputError || error instanceof MappingError || cancelled;
     post({ type: 'error', message: known ? (error as Error).message : `The calibration stopped: ${error instanceof Error ? error.message : String(error)}`, cancelled });
   } finally {
     if (current === signal) current = null;

@@ -1,4 +1,4 @@
-import { detectEncoding } from '../../shared/engines/calibration/csv';
+import { detectEncoding } from '../../shared/engines/csv/csv';
 
 const CHUNK = 1 << 20;
 

@@ -4,7 +4,7 @@
  * measures every commitment; on request, reads the rows of the leads behind
  * a miss from the same file (they are never stored).
  */
-import { CalibrationInputError } from '../../shared/engines/calibration/run';
+import { InputError } from '../../shared/engines/csv/stream';
 import { CalendarError } from '../../shared/engines/calendar/business-time';
 import { collectLeadRows, runReview } from '../../shared/engines/review/run-review';
 import type { ReviewMessage, ReviewRequest } from './review-protocol';
@@ -34,7 +34,7 @@ self.onmessage = async (event: MessageEvent<ReviewRequest>) => {
     post({ type: 'done', result });
   } catch (error) {
     const cancelled = error instanceof Error && error.name === 'AbortError';
-    const known = error instanceof CalibrationInputError || error instanceof CalendarError || cancelled;
+    const known = error instanceof InputError || error instanceof CalendarError || cancelled;
     post({ type: 'error', message: known ? (error as Error).message : `The review stopped: ${error instanceof Error ? error.message : String(error)}`, cancelled });
   } finally {
     current = null;

@@ -8,7 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inferSchema, initParser } from 'udsv';
-import { parseCsvText } from '../../shared/engines/calibration/csv';
+import { parseCsvText } from '../../shared/engines/csv/csv';
 import { compileRowMapper } from '../../shared/engines/calibration/mapping';
 import { runCalibration } from '../../shared/engines/calibration/run';
 import { compileScoring, type LeadValue, type RowScore } from '../../shared/engines/scoring/scoring';

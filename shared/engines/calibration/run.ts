@@ -1,21 +1,14 @@
 import type { Agreement } from '../../model/agreement';
 import { compileScoring } from '../scoring/scoring';
 import { CalibrationAggregator, type CalibrationResult } from './calibrate';
-import { CsvStreamParser, detectDelimiter, looksBinary, parseCsvText } from './csv';
+import { looksBinary, parseCsvText } from '../csv/csv';
+import { InputError, readCsvStream } from '../csv/stream';
 import { compileRowMapper, MappingError, type AccountsTable, type CalibrationMapping } from './mapping';
-
-/** A problem with the input as a whole (empty, binary, no usable outcome): nothing is stored. */
-export class CalibrationInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CalibrationInputError';
-  }
-}
 
 /** Reads the accounts file (small: read whole) into a table keyed by its key column. */
 export function readAccounts(text: string, keyColumn: string, fileName = 'the accounts file'): AccountsTable {
-  if (text.trim() === '') throw new CalibrationInputError(`${fileName} is empty.`);
-  if (looksBinary(text)) throw new CalibrationInputError(`${fileName} is not a text CSV file.`);
+  if (text.trim() === '') throw new InputError(`${fileName} is empty.`);
+  if (looksBinary(text)) throw new InputError(`${fileName} is not a text CSV file.`);
   const { rows } = parseCsvText(text);
   const header = (rows[0] ?? []).map((name) => name.trim());
   const key = header.indexOf(keyColumn.trim());
@@ -31,39 +24,6 @@ export function readAccounts(text: string, keyColumn: string, fileName = 'the ac
 /** The agreement's must-have attributes: a calibration without them would say nothing about them. */
 export function mustHaveAttributes(agreement: Agreement): string[] {
   return [...new Set(agreement.icp.filter((criterion) => criterion.effect === 'must-have' && criterion.attribute.trim() !== '').map((criterion) => criterion.attribute.trim()))];
-}
-
-/**
- * Streams text chunks through the CSV parser: strips a BOM, refuses binary
- * data and an empty file with a message naming it, stops between chunks when
- * cancelled. Shared by calibration and the SLA review.
- */
-export async function readCsvStream(
-  chunks: AsyncIterable<string>,
-  options: { fileName: string; signal?: { aborted: boolean }; what: string },
-  onRow: (fields: string[], line: number, parser: CsvStreamParser) => void,
-  onChunk?: () => void,
-): Promise<void> {
-  let parser: CsvStreamParser | null = null;
-  for await (const raw of chunks) {
-    if (options.signal?.aborted) {
-      const error = new Error(`The ${options.what} was cancelled.`);
-      error.name = 'AbortError';
-      throw error;
-    }
-    let chunk = raw;
-    if (!parser) {
-      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
-      if (chunk.trim() === '') continue;
-      if (looksBinary(chunk)) throw new CalibrationInputError(`${options.fileName} is not a text CSV file (it looks like binary data).`);
-      const created: CsvStreamParser = new CsvStreamParser(detectDelimiter(chunk), (fields, line) => onRow(fields, line, created));
-      parser = created;
-    }
-    parser.push(chunk);
-    onChunk?.();
-  }
-  if (!parser) throw new CalibrationInputError(`${options.fileName} is empty.`);
-  parser.end();
 }
 
 /** Options of one calibration run. */
@@ -84,7 +44,7 @@ export interface CalibrationRun {
 
 /**
  * Parses, maps, scores and aggregates an export in one streaming pass.
- * Throws CalibrationInputError or MappingError with a message that names the
+ * Throws InputError or MappingError with a message that names the
  * file, row or column; never returns a half result.
  */
 export async function runCalibration(run: CalibrationRun): Promise<CalibrationResult> {
@@ -109,14 +69,14 @@ export async function runCalibration(run: CalibrationRun): Promise<CalibrationRe
     },
     () => run.onProgress?.(aggregator.rowCount),
   );
-  if (!header) throw new CalibrationInputError(`${fileName} has no header row.`);
+  if (!header) throw new InputError(`${fileName} has no header row.`);
   const result = aggregator.result();
-  if (result.rows === 0) throw new CalibrationInputError(`${fileName} has a header but no rows.`);
+  if (result.rows === 0) throw new InputError(`${fileName} has a header but no rows.`);
   if (result.scored === 0) {
     const top = result.skipped.reasons[0];
-    throw new CalibrationInputError(`No row of ${fileName} could be used: ${top ? `${top.count.toLocaleString('en-US')} rows: ${top.reason} (first on line ${top.firstLine})` : 'every row was skipped'}. Check the outcome column “${run.mapping.outcome.column}” and its success values.`);
+    throw new InputError(`No row of ${fileName} could be used: ${top ? `${top.count.toLocaleString('en-US')} rows: ${top.reason} (first on line ${top.firstLine})` : 'every row was skipped'}. Check the outcome column “${run.mapping.outcome.column}” and its success values.`);
   }
-  if (result.positives === 0) throw new CalibrationInputError(`The outcome column “${run.mapping.outcome.column}” has no value meaning success (${run.mapping.outcome.success.join(', ')}) in ${fileName}: choose the values that mean a lead converted.`);
+  if (result.positives === 0) throw new InputError(`The outcome column “${run.mapping.outcome.column}” has no value meaning success (${run.mapping.outcome.success.join(', ')}) in ${fileName}: choose the values that mean a lead converted.`);
   return result;
 }
 

@@ -1,5 +1,5 @@
 import { timeZoneOf, type WorkingCalendar } from '../calendar/business-time';
-import { CalibrationInputError, readCsvStream } from '../calibration/run';
+import { InputError, readCsvStream } from '../csv/stream';
 import type { Agreement } from '../../model/agreement';
 import { ReviewAggregator, type LeadHistory, type ReviewResult } from './review';
 import { quickTimestamp, timestampReader } from './timestamps';
@@ -27,7 +27,7 @@ export const sampleReviewMapping: ReviewMapping = {
 
 /** The agreement's calendar, or a clear error: business hours need one. */
 export function calendarOf(agreement: Agreement): WorkingCalendar {
-  if (!agreement.calendar) throw new CalibrationInputError('The agreement has no working calendar: add one in part 8 (Handoff and SLA) so business hours can be measured.');
+  if (!agreement.calendar) throw new InputError('The agreement has no working calendar: add one in part 8 (Handoff and SLA) so business hours can be measured.');
   return agreement.calendar;
 }
 
@@ -38,8 +38,8 @@ export function calendarOf(agreement: Agreement): WorkingCalendar {
  */
 export async function runReview(run: { agreement: Agreement; mapping: ReviewMapping; chunks: AsyncIterable<string>; from: string; to: string; fileName?: string; onProgress?: (rows: number) => void; signal?: { aborted: boolean } }): Promise<ReviewResult & { unreadable: { line: number; column: string; message: string }[]; unreadableCount: number }> {
   const fileName = run.fileName ?? 'The export';
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(run.from) || !/^\d{4}-\d{2}-\d{2}$/.test(run.to) || run.to < run.from) throw new CalibrationInputError(`Choose a review period: from and to as dates (YYYY-MM-DD), with to not before from (got ${run.from} – ${run.to}).`);
-  if (!run.mapping.columns.mqlAt) throw new CalibrationInputError('Map the MQL date column: every commitment is measured from it.');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(run.from) || !/^\d{4}-\d{2}-\d{2}$/.test(run.to) || run.to < run.from) throw new InputError(`Choose a review period: from and to as dates (YYYY-MM-DD), with to not before from (got ${run.from} – ${run.to}).`);
+  if (!run.mapping.columns.mqlAt) throw new InputError('Map the MQL date column: every commitment is measured from it.');
   const calendar = calendarOf(run.agreement);
   const zone = timeZoneOf(calendar.timeZone);
   const readTime = timestampReader(calendar.timeZone);
@@ -87,7 +87,7 @@ export async function runReview(run: { agreement: Agreement; mapping: ReviewMapp
         const column = run.mapping.columns[field];
         if (!column) continue;
         const index = header!.indexOf(column.trim());
-        if (index < 0) throw new CalibrationInputError(`The column “${column}” (for ${field}) is not in ${fileName}.`);
+        if (index < 0) throw new InputError(`The column “${column}” (for ${field}) is not in ${fileName}.`);
         indexes[field] = index;
       }
       return;
@@ -123,7 +123,7 @@ export async function runReview(run: { agreement: Agreement; mapping: ReviewMapp
     aggregator.add(lead);
   };
   await readCsvStream(run.chunks, { fileName, signal: run.signal, what: 'review' }, onRow, () => run.onProgress?.(rows));
-  if (rows === 0) throw new CalibrationInputError(`${fileName} has a header but no rows.`);
+  if (rows === 0) throw new InputError(`${fileName} has a header but no rows.`);
   const result = aggregator.result();
   if (ragged > 0) result.problems.unshift({ problem: 'Rows with a different number of fields than the header (not used)', count: ragged, examples: [] });
   if (unreadableCount > 0) result.problems.unshift({ problem: 'Timestamps that could not be read (left empty)', count: unreadableCount, examples: unreadable.slice(0, 20).map((entry) => `line ${entry.line}, ${entry.column}: ${entry.message}`) });

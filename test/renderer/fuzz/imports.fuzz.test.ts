@@ -14,7 +14,8 @@ import { WorkshopRepository } from '../../../renderer/db/workshop-repository';
 import { createFileActions } from '../../../renderer/store/file-actions';
 import { createLibraryStore } from '../../../renderer/store/library-store';
 import { MappingError, parseMapping } from '../../../shared/engines/calibration/mapping';
-import { CalibrationInputError, runCalibration } from '../../../shared/engines/calibration/run';
+import { runCalibration } from '../../../shared/engines/calibration/run';
+import { InputError } from '../../../shared/engines/csv/stream';
 import { runReview } from '../../../shared/engines/review/run-review';
 import { parseAccordFile, serializeAccordFile, type AccordFileVersion } from '../../../shared/model/accord-file';
 import { parseReviewMapping } from '../../../electron/cli/review';
@@ -194,8 +195,8 @@ describe('fuzzing the CSV imports (calibration and SLA review)', () => {
         }
         outcomes.read += 1;
       } catch (error) {
-        // The typed refusals the app shows as they are: unusable file (CalibrationInputError) or a column the mapping needs is missing (MappingError).
-        if ((error instanceof CalibrationInputError || error instanceof MappingError) && error.message.trim() !== '') outcomes.refused += 1;
+        // The typed refusals the app shows as they are: unusable file (InputError) or a column the mapping needs is missing (MappingError).
+        if ((error instanceof InputError || error instanceof MappingError) && error.message.trim() !== '') outcomes.refused += 1;
         else crashes.push(`${kind}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
       }
     }

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseMapping, MappingError, type CalibrationMapping } from '../../../shared/engines/calibration/mapping';
-import { calibrationSummary, CalibrationInputError, readAccounts, runCalibration } from '../../../shared/engines/calibration/run';
+import { calibrationSummary, readAccounts, runCalibration } from '../../../shared/engines/calibration/run';
+import { InputError } from '../../../shared/engines/csv/stream';
 import { calibrationSamples } from '../../../shared/templates/samples';
 import { findTemplate } from '../../../shared/templates/templates';
 import { hasSharedData, sharedDataDir } from '../../support/shared-data';
@@ -56,12 +57,12 @@ describe('calibration statistics', () => {
   });
 
   it.each([
-    ['an empty file', '', CalibrationInputError, 'The export is empty.'],
-    ['binary garbage', 'PK\u0003\u0004\u0000\u0000\u0001\u0002garbage', CalibrationInputError, 'The export is not a text CSV file (it looks like binary data).'],
-    ['a header only', 'Industry,Demo,Won\n', CalibrationInputError, 'The export has a header but no rows.'],
+    ['an empty file', '', InputError, 'The export is empty.'],
+    ['binary garbage', 'PK\u0003\u0004\u0000\u0000\u0001\u0002garbage', InputError, 'The export is not a text CSV file (it looks like binary data).'],
+    ['a header only', 'Industry,Demo,Won\n', InputError, 'The export has a header but no rows.'],
     ['a missing outcome column', 'Industry,Demo\nSoftware,1\n', MappingError, 'The outcome reads the column “Won”, which is not in the export.'],
-    ['an outcome with no usable values', 'Industry,Demo,Won\nSoftware,1,\nRetail,0,\n', CalibrationInputError, /^No row of The export could be used: 2 rows: no outcome value \(first on line 2\)/],
-    ['no success at all', 'Industry,Demo,Won\nSoftware,1,no\n', CalibrationInputError, 'The outcome column “Won” has no value meaning success (yes) in The export: choose the values that mean a lead converted.'],
+    ['an outcome with no usable values', 'Industry,Demo,Won\nSoftware,1,\nRetail,0,\n', InputError, /^No row of The export could be used: 2 rows: no outcome value \(first on line 2\)/],
+    ['no success at all', 'Industry,Demo,Won\nSoftware,1,no\n', InputError, 'The outcome column “Won” has no value meaning success (yes) in The export: choose the values that mean a lead converted.'],
   ])('refuses %s with a clear message', async (_label, csv, type, message) => {
     const run = runCalibration({ agreement: tinyAgreement(), mapping: tinyMapping, chunks: chunksOf(csv), asOf: '2026-11-23' });
     await expect(run).rejects.toBeInstanceOf(type);
@@ -119,7 +120,7 @@ describe.skipIf(!hasSharedData)('calibration on the real exports', () => {
 describe('mapping suggestions', () => {
   it('suggests columns from names and values, the outcome and its success value, and values that count a signal', async () => {
     const { profileColumns, suggestMapping } = await import('../../../shared/engines/calibration/suggest');
-    const { parseCsvText } = await import('../../../shared/engines/calibration/csv');
+    const { parseCsvText } = await import('../../../shared/engines/csv/csv');
     const csv = ['Lead ID,Branche,Employee Count,Last Activity,Demo Requested,Converted,Created Date', '1,Software,120,SMS Sent,1,1,2026-01-04', '2,Retail,40,Email Opened,0,0,2026-01-09', '3,Financial services,900,SMS Sent,0,0,2026-02-01'].join('\n');
     const { rows } = parseCsvText(csv);
     const agreement = tinyAgreement();

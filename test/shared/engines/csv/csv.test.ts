@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { inferSchema, initParser } from 'udsv';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvStreamParser, detectDelimiter, detectEncoding, looksBinary, parseCsvText } from '../../../shared/engines/calibration/csv';
+import { CsvStreamParser, detectDelimiter, detectEncoding, looksBinary, parseCsvText } from '../../../../shared/engines/csv/csv';
 
-import { hasSharedData, sharedDataDir as data } from '../../support/shared-data';
+import { hasSharedData, sharedDataDir as data } from '../../../support/shared-data';
 
 function parseInChunks(text: string, delimiter: string, size: number): string[][] {
   const rows: string[][] = [];
