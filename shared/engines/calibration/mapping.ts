@@ -1,3 +1,4 @@
+import { z } from '../../model/zod';
 import { normalizeValue, type AttributeKind, type LeadValue, type ScoringModel } from '../scoring/scoring';
 
 /**
@@ -15,14 +16,32 @@ export interface CalibrationMapping {
   signals: Record<string, { column: string; equals?: string[] }>;
   /** The date of the last activity, for decay. */
   lastActivity?: { column: string } | null;
-  /** The outcome: which values mean success; with `failure`, rows with other values are skipped (deals still open). */
-  outcome: { column: string; success: string[]; failure?: string[] };
+  /**
+   * The outcome: which values of `column` mean success; with `failure`, rows with other values are skipped (deals still open).
+   * With `file`, the outcome is in a second file (see {@link OutcomeFileMapping}) and `column`, `success`, `failure` are an
+   * optional value condition on that file's rows ('' and [] when every lead found in the file counts as converted).
+   */
+  outcome: { column: string; success: string[]; failure?: string[]; file?: OutcomeFileMapping };
   /** A date column for leads per month. */
   date?: { column: string } | null;
   /** Join a second file (accounts): this export's `key` column = the accounts file's `accountsKey` column. Its columns are named `accounts.<column>`. */
   accounts?: { key: string; accountsKey: string } | null;
   /** Decay is measured to this date (YYYY-MM-DD); by default the latest date in the date column is not known in advance, so the run's day. */
   asOf?: string;
+}
+
+/**
+ * The outcome from a second file (a closed-deals or opportunities export): a lead converted when its `key` value appears
+ * in the file's `fileKey` column; leads not found there did not convert. `date` is the file's won date, and its latest
+ * value is the export's last outcome date (for "too recent to judge").
+ */
+export interface OutcomeFileMapping {
+  /** The export's column that identifies a lead (e.g. "Prospect ID"). */
+  key: string;
+  /** The outcome file's column holding the same key. */
+  fileKey: string;
+  /** The outcome file's date column (the won date), optional. */
+  date?: string;
 }
 
 /** The default "means empty" values. */
@@ -36,48 +55,128 @@ export class MappingError extends Error {
   }
 }
 
+/** A column name: any text with something in it. */
+const ColumnSchema = (message: string) => z.string({ error: message }).check(z.regex(/\S/, { error: message }));
+const TextListSchema = (message: string) => z.array(z.string({ error: message }), { error: message });
+
+/**
+ * A strict object: an unknown key (a typo such as "wonAt") is refused with
+ * its name and the known ones, instead of being ignored and the intended
+ * setting silently missing.
+ */
+function strictShape<Shape extends Record<string, z.ZodMiniType>>(shape: Shape, where: string, notAnObject: string) {
+  const known = Object.keys(shape).join(', ');
+  return z.strictObject(shape, {
+    error: (issue) => {
+      if (issue.code === 'unrecognized_keys') {
+        const keys = (issue as { keys: string[] }).keys;
+        return `unknown key${keys.length > 1 ? 's' : ''} ${keys.map((key) => `“${key}”`).join(', ')} in ${where} (known keys: ${known}).`;
+      }
+      return notAnObject;
+    },
+  });
+}
+
+const AttributeEntrySchema = strictShape(
+  {
+    column: ColumnSchema('attribute “{name}” needs a column.'),
+    values: z.optional(z.record(z.string(), z.string({ error: 'the value translations of “{name}” must map texts to texts.' }), { error: 'the value translations of “{name}” must map texts to texts.' })),
+  },
+  'attribute “{name}”',
+  'attribute “{name}” needs a column.',
+);
+const SignalEntrySchema = strictShape({ column: ColumnSchema('signal “{name}” needs a column.'), equals: z.optional(TextListSchema('signal “{name}”: equals must be a list of texts.')) }, 'signal “{name}”', 'signal “{name}” needs a column.');
+const OptionalColumnSchema = (name: string) => z.optional(z.nullable(strictShape({ column: ColumnSchema(`${name} needs a column.`) }, name, `${name} needs a column.`)));
+
+const OutcomeFileSchema = strictShape(
+  {
+    key: ColumnSchema('outcome.file.key must name the export’s column that identifies a lead.'),
+    fileKey: ColumnSchema('outcome.file.fileKey must name the outcome file’s column holding the same key.'),
+    date: z.optional(ColumnSchema('outcome.file.date must name a date column of the outcome file.')),
+  },
+  'outcome.file',
+  'outcome.file needs key and fileKey.',
+);
+
+const OutcomeSchema = strictShape(
+  {
+    column: z.optional(z.string({ error: 'choose the outcome column.' })),
+    success: z.optional(TextListSchema('say which outcome values mean success.')),
+    failure: z.optional(TextListSchema('outcome.failure must be a list of texts.')),
+    file: z.optional(OutcomeFileSchema),
+  },
+  'outcome',
+  'choose the outcome column.',
+);
+
+/**
+ * The calibration mapping as it is written to a file (`accord score
+ * --mapping`) or stored: strict objects, so a typo is refused with the known
+ * keys. Keys left out take their defaults in {@link parseMapping}. Plain
+ * shapes only (no transforms), so `z.toJSONSchema(CalibrationMappingSchema)`
+ * gives the file format's JSON Schema.
+ */
+export const CalibrationMappingSchema = strictShape(
+  {
+    version: z.literal(1, { error: (issue) => `unknown version ${JSON.stringify(issue.input)} (this Accord reads version 1).` }),
+    emptyValues: z.optional(TextListSchema('emptyValues must be a list of texts.')),
+    attributes: z.optional(z.record(z.string(), AttributeEntrySchema, { error: 'attributes must map attribute names to columns.' })),
+    signals: z.optional(z.record(z.string(), SignalEntrySchema, { error: 'signals must map signal keys to columns.' })),
+    lastActivity: OptionalColumnSchema('lastActivity'),
+    outcome: OutcomeSchema,
+    date: OptionalColumnSchema('date'),
+    accounts: z.optional(z.nullable(strictShape({ key: z.string({ error: 'accounts needs key and accountsKey.' }), accountsKey: z.string({ error: 'accounts needs key and accountsKey.' }) }, 'accounts', 'accounts needs key and accountsKey.'))),
+    asOf: z.optional(z.string({ error: 'asOf must be a date (YYYY-MM-DD).' }).check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'asOf must be a date (YYYY-MM-DD).' }))),
+  },
+  'the mapping',
+  'expected a JSON object.',
+);
+
+/** Where a schema issue is, for the message: "{name}" in a message is the attribute or signal it is about. */
+function issueMessage(issue: { path: PropertyKey[]; message: string }): string {
+  const [section, name] = issue.path;
+  return (section === 'attributes' || section === 'signals') && name !== undefined ? issue.message.replaceAll('{name}', String(name)) : issue.message;
+}
+
 /** Checks an untrusted mapping (a file, the database) and returns it typed, or throws MappingError with what is wrong. */
 export function parseMapping(data: unknown): CalibrationMapping {
   const fail = (message: string): never => {
     throw new MappingError(`The mapping is not valid: ${message}`);
   };
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) fail('expected a JSON object.');
-  const raw = data as Record<string, unknown>;
-  if (raw.version !== 1) fail(`unknown version ${JSON.stringify(raw.version)} (this Accord reads version 1).`);
-  const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every((entry) => typeof entry === 'string');
-  const isColumn = (value: unknown): value is { column: string } => typeof value === 'object' && value !== null && typeof (value as { column?: unknown }).column === 'string' && (value as { column: string }).column.trim() !== '';
-  const emptyValues = raw.emptyValues === undefined ? defaultEmptyValues : isStringArray(raw.emptyValues) ? raw.emptyValues : fail('emptyValues must be a list of texts.');
+  const parsed = CalibrationMappingSchema.safeParse(data);
+  // A typo is the likelier mistake than a missing key it causes: name the unknown key first.
+  if (!parsed.success) return fail(issueMessage(parsed.error.issues.find((issue) => issue.code === 'unrecognized_keys') ?? parsed.error.issues[0]!));
+  const raw = parsed.data;
+  const outcome = raw.outcome;
+  const column = outcome.column?.trim() ?? '';
+  const success = outcome.success ?? [];
+  if (!outcome.file) {
+    if (column === '') fail('choose the outcome column.');
+    if (success.length === 0) fail('say which outcome values mean success.');
+  } else if (column === '' && (success.length > 0 || outcome.failure)) {
+    fail('outcome.success and outcome.failure need outcome.column: the column of the outcome file whose values they list (leave all three out to count every lead found in the file as converted).');
+  } else if (column !== '' && success.length === 0) {
+    fail(`say which values of the outcome file’s column “${column}” mean success.`);
+  }
   const attributes: CalibrationMapping['attributes'] = {};
-  for (const [name, entry] of Object.entries((raw.attributes ?? {}) as Record<string, unknown>)) {
-    if (!isColumn(entry)) fail(`attribute “${name}” needs a column.`);
-    const values = (entry as { values?: unknown }).values;
-    if (values !== undefined && (typeof values !== 'object' || values === null || Object.values(values).some((value) => typeof value !== 'string'))) fail(`the value translations of “${name}” must map texts to texts.`);
-    attributes[name] = { column: (entry as { column: string }).column, ...(values ? { values: values as Record<string, string> } : {}) };
-  }
+  for (const [name, entry] of Object.entries(raw.attributes ?? {})) attributes[name] = { column: entry.column, ...(entry.values ? { values: entry.values } : {}) };
   const signals: CalibrationMapping['signals'] = {};
-  for (const [key, entry] of Object.entries((raw.signals ?? {}) as Record<string, unknown>)) {
-    if (!isColumn(entry)) fail(`signal “${key}” needs a column.`);
-    const equals = (entry as { equals?: unknown }).equals;
-    if (equals !== undefined && !isStringArray(equals)) fail(`signal “${key}”: equals must be a list of texts.`);
-    signals[key] = { column: (entry as { column: string }).column, ...(equals ? { equals: equals as string[] } : {}) };
-  }
-  const outcome = raw.outcome as Record<string, unknown> | undefined;
-  if (!isColumn(outcome)) fail('choose the outcome column.');
-  if (!isStringArray(outcome!.success) || outcome!.success.length === 0) fail('say which outcome values mean success.');
-  if (outcome!.failure !== undefined && !isStringArray(outcome!.failure)) fail('outcome.failure must be a list of texts.');
-  const optionalColumn = (value: unknown, name: string) => (value === undefined || value === null ? null : isColumn(value) ? { column: value.column } : fail(`${name} needs a column.`));
-  const accounts = raw.accounts === undefined || raw.accounts === null ? null : typeof (raw.accounts as { key?: unknown }).key === 'string' && typeof (raw.accounts as { accountsKey?: unknown }).accountsKey === 'string' ? { key: (raw.accounts as { key: string }).key, accountsKey: (raw.accounts as { accountsKey: string }).accountsKey } : fail('accounts needs key and accountsKey.');
-  if (raw.asOf !== undefined && (typeof raw.asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(raw.asOf))) fail('asOf must be a date (YYYY-MM-DD).');
+  for (const [key, entry] of Object.entries(raw.signals ?? {})) signals[key] = { column: entry.column, ...(entry.equals ? { equals: entry.equals } : {}) };
   return {
     version: 1,
-    emptyValues,
+    emptyValues: raw.emptyValues ?? defaultEmptyValues,
     attributes,
     signals,
-    lastActivity: optionalColumn(raw.lastActivity, 'lastActivity'),
-    outcome: { column: (outcome as { column: string }).column, success: outcome!.success as string[], ...(outcome!.failure ? { failure: outcome!.failure as string[] } : {}) },
-    date: optionalColumn(raw.date, 'date'),
-    accounts,
-    ...(typeof raw.asOf === 'string' ? { asOf: raw.asOf } : {}),
+    lastActivity: raw.lastActivity ? { column: raw.lastActivity.column } : null,
+    outcome: {
+      column: outcome.column ?? '',
+      success,
+      ...(outcome.failure ? { failure: outcome.failure } : {}),
+      ...(outcome.file ? { file: { key: outcome.file.key, fileKey: outcome.file.fileKey, ...(outcome.file.date ? { date: outcome.file.date } : {}) } } : {}),
+    },
+    date: raw.date ? { column: raw.date.column } : null,
+    accounts: raw.accounts ? { key: raw.accounts.key, accountsKey: raw.accounts.accountsKey } : null,
+    ...(raw.asOf !== undefined ? { asOf: raw.asOf } : {}),
   };
 }
 
