@@ -1,18 +1,13 @@
 import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
 import { TextDecoder } from 'node:util';
-import { detectEncoding } from '../../shared/engines/csv/csv';
+import { decodeChunks, newTextReading, type TextReading } from '../../shared/engines/csv/decode';
 
-/** A file's text in 1 MB chunks, decoded in the encoding its first bytes show (BOM removed). */
-export async function* fileTextChunks(path: string): AsyncGenerator<string> {
-  let decoder: TextDecoder | null = null;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    if (!decoder) {
-      const { encoding, bomLength } = detectEncoding(chunk.subarray(0, 4096));
-      decoder = new TextDecoder(encoding);
-      yield decoder.decode(chunk.subarray(bomLength), { stream: true });
-      continue;
-    }
-    yield decoder.decode(chunk, { stream: true });
-  }
-  if (decoder) yield decoder.decode();
+/**
+ * A file's text in 1 MB chunks (BOM removed), its encoding judged on the whole
+ * file (see `decodeChunks`); `reading` says afterwards how it was read.
+ */
+export function fileTextChunks(path: string, reading: TextReading = newTextReading()): AsyncGenerator<string> {
+  const bytes = createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
+  return decodeChunks(bytes, (encoding, options) => new TextDecoder(encoding, options), reading, basename(path));
 }

@@ -2,27 +2,38 @@
  * Reading the head of a chosen export (encoding, delimiter, header, first rows,
  * column profiles) and suggesting a mapping. Loaded with the calibration panel.
  */
-import { detectDelimiter, detectEncoding, looksBinary, parseCsvText } from '../../shared/engines/csv/csv';
+import { detectDelimiter, looksBinary, parseCsvText } from '../../shared/engines/csv/csv';
+import { newTextReading } from '../../shared/engines/csv/decode';
+import { fileChunks } from '../workers/file-chunks';
 import { profileColumns } from '../../shared/engines/calibration/suggest';
 import type { FilePreview } from './calibration-store';
 
-const PREVIEW_BYTES = 512 * 1024;
+const PREVIEW_CHARS = 512 * 1024;
 
-/** Reads the head of a file: encoding, delimiter, header, first rows and column profiles. Throws with a message on a file that is not a CSV. */
+/**
+ * Reads a file's head for the preview (delimiter, header, first rows, column profiles) and the whole file for its
+ * encoding: a Windows-1252 export whose first accent is on line 5,000 must not be previewed as UTF-8.
+ * Throws with a message on a file that is not a CSV.
+ */
 export async function previewFile(file: File): Promise<FilePreview> {
   if (file.size === 0) throw new Error(`${file.name} is empty.`);
-  const bytes = new Uint8Array(await file.slice(0, PREVIEW_BYTES).arrayBuffer());
-  const { encoding, bomLength } = detectEncoding(bytes.subarray(0, 4096));
-  let text = new TextDecoder(encoding).decode(bytes.subarray(bomLength));
-  if (looksBinary(text)) throw new Error(`${file.name} is not a text CSV file (it looks like binary data).`);
+  const reading = newTextReading();
+  let text = '';
+  // Every chunk is decoded (that is how the encoding is judged); only the head is kept.
+  for await (const chunk of fileChunks(file, undefined, reading)) {
+    if (text.length >= PREVIEW_CHARS) continue;
+    text += chunk.slice(0, PREVIEW_CHARS - text.length);
+    // Known at the first chunk: a binary file is refused without reading the rest.
+    if (looksBinary(text)) throw new Error(`${file.name} is not a text CSV file (it looks like binary data).`);
+  }
   // Drop the last, possibly cut, line when the file is longer than the preview.
-  if (file.size > PREVIEW_BYTES) text = text.slice(0, Math.max(text.lastIndexOf('\n'), 0));
+  if (text.length >= PREVIEW_CHARS) text = text.slice(0, Math.max(text.lastIndexOf('\n'), 0));
   const delimiter = detectDelimiter(text);
   const { rows } = parseCsvText(text, delimiter);
   const header = (rows[0] ?? []).map((name) => name.trim());
   if (header.length < 2) throw new Error(`${file.name} has no header row with columns (found ${header.length === 0 ? 'nothing' : `“${header[0]}”`}).`);
   const body = rows.slice(1).filter((row) => !(row.length === 1 && row[0] === ''));
-  return { name: file.name, size: file.size, encoding, delimiter, header, rows: body.slice(0, 8), columns: profileColumns(header, body.slice(0, 2000)) };
+  return { name: file.name, size: file.size, encoding: reading.encoding, reading, delimiter, header, rows: body.slice(0, 8), columns: profileColumns(header, body.slice(0, 2000)) };
 }
 
 

@@ -1,14 +1,19 @@
-import { detectEncoding } from '../../shared/engines/csv/csv';
+import { decodeChunks, newTextReading, type TextReading } from '../../shared/engines/csv/decode';
 
 const CHUNK = 1 << 20;
 
-/** A chosen file's text in 1 MB slices, decoded in the encoding its first bytes show; reports bytes read. */
-export async function* fileChunks(file: File, progress?: (bytes: number) => void): AsyncGenerator<string> {
-  const { encoding, bomLength } = detectEncoding(new Uint8Array(await file.slice(0, 4096).arrayBuffer()));
-  const decoder = new TextDecoder(encoding);
-  for (let offset = bomLength; offset < file.size; offset += CHUNK) {
-    yield decoder.decode(await file.slice(offset, Math.min(file.size, offset + CHUNK)).arrayBuffer(), { stream: true });
-    progress?.(Math.min(file.size, offset + CHUNK));
+async function* fileBytes(file: Blob, progress?: (bytes: number) => void): AsyncGenerator<Uint8Array> {
+  for (let offset = 0; offset < file.size; offset += CHUNK) {
+    const end = Math.min(file.size, offset + CHUNK);
+    yield new Uint8Array(await file.slice(offset, end).arrayBuffer());
+    progress?.(end);
   }
-  yield decoder.decode();
+}
+
+/**
+ * A chosen file's text in 1 MB slices (BOM removed), its encoding judged on the
+ * whole file (see `decodeChunks`); reports bytes read; `reading` says how it was read.
+ */
+export function fileChunks(file: File, progress?: (bytes: number) => void, reading: TextReading = newTextReading()): AsyncGenerator<string> {
+  return decodeChunks(fileBytes(file, progress), (encoding, options) => new TextDecoder(encoding, options), reading, file.name);
 }

@@ -96,6 +96,22 @@ function countOutsideQuotes(line: string, delimiter: string): number {
   return count;
 }
 
+/** The longest row the parser reads (characters, quoted newlines included): no CRM export has longer ones; an unclosed quote makes them. */
+export const MAX_ROW_CHARS = 1 << 20;
+
+/** A row longer than MAX_ROW_CHARS: thrown so a 600 MB "line" is refused after 1 MB, not after minutes and gigabytes. */
+export class CsvRowTooLongError extends Error {
+  constructor(
+    /** 1-based physical line where the row starts. */
+    readonly line: number,
+    /** Whether the row has quotes (an unclosed quote is the usual cause). */
+    readonly inQuotes: boolean,
+  ) {
+    super(`line ${line.toLocaleString('en-US')} is longer than ${MAX_ROW_CHARS / (1 << 20)} MB${inQuotes ? ' (it has a quote: a quoted field that opens there may never be closed)' : ''}`);
+    this.name = 'CsvRowTooLongError';
+  }
+}
+
 /** A row the parser could not read as it stands. */
 export interface CsvProblem {
   /** 1-based physical line where the row starts. */
@@ -160,7 +176,11 @@ export class CsvStreamParser {
     while (position < length) {
       let lineEnd = text.indexOf('\n', position);
       if (lineEnd < 0) {
-        if (!final) return position;
+        // The row so far stays in the buffer until its end arrives; bounded, so a file without newlines cannot grow it forever.
+        if (!final) {
+          if (length - position > MAX_ROW_CHARS) throw new CsvRowTooLongError(this.line, false);
+          return position;
+        }
         lineEnd = length;
       }
       if (nextQuote < position) {
@@ -168,6 +188,7 @@ export class CsvStreamParser {
         if (nextQuote < 0) nextQuote = length;
       }
       if (nextQuote >= lineEnd) {
+        if (lineEnd - position > MAX_ROW_CHARS) throw new CsvRowTooLongError(this.line, false);
         // Fast path: no quote in this line.
         const contentEnd = lineEnd > position && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
         // Assigned by index, not push: setting length to 0 would give up the array's storage every row.
@@ -201,8 +222,14 @@ export class CsvStreamParser {
         continue;
       }
       // Slow path: a row with quotes, possibly over several lines.
+      const rowLine = this.line;
       const result = this.parseQuotedRow(text, position, final);
-      if (result < 0) return position;
+      // A row waiting for more text is parsed again from its start on the next push: the bound keeps that linear.
+      if (result < 0) {
+        if (length - position > MAX_ROW_CHARS) throw new CsvRowTooLongError(rowLine, true);
+        return position;
+      }
+      if (result - position > MAX_ROW_CHARS) throw new CsvRowTooLongError(rowLine, true);
       position = result;
       nextQuote = -1;
     }

@@ -1,4 +1,4 @@
-import { CsvStreamParser, detectDelimiter, looksBinary } from './csv';
+import { CsvRowTooLongError, CsvStreamParser, detectDelimiter, looksBinary, MAX_ROW_CHARS, type CsvProblem } from './csv';
 
 /** A problem with an input file as a whole (empty, binary, unreadable, no usable outcome): nothing is stored. */
 export class InputError extends Error {
@@ -8,35 +8,59 @@ export class InputError extends Error {
   }
 }
 
+/** Rows the parser read with a problem but kept (e.g. text after a closing quote), counted by kind. */
+export interface CsvReadReport {
+  problems: { message: string; count: number; firstLine: number }[];
+}
+
+/** The parser's message for a quote that is still open at the end of the file. */
+const NEVER_CLOSED = 'a quoted field is never closed';
+
 /**
  * Streams text chunks through the CSV parser: strips a BOM, refuses binary
- * data and an empty file with a message naming it, stops between chunks when
+ * data, an empty file, a row longer than 1 MB and a quote that is never
+ * closed with a message naming the file and line, stops between chunks when
  * cancelled. Shared by calibration, the SLA review and the lead-row search.
+ * Resolves with the problems of rows that were read but not cleanly.
  */
 export async function readCsvStream(
   chunks: AsyncIterable<string>,
   options: { fileName: string; signal?: { aborted: boolean }; what: string },
   onRow: (fields: string[], line: number, parser: CsvStreamParser) => void,
   onChunk?: () => void,
-): Promise<void> {
+): Promise<CsvReadReport> {
   let parser: CsvStreamParser | null = null;
-  for await (const raw of chunks) {
-    if (options.signal?.aborted) {
-      const error = new Error(`The ${options.what} was cancelled.`);
-      error.name = 'AbortError';
-      throw error;
+  const problems = new Map<string, { message: string; count: number; firstLine: number }>();
+  const onProblem = (problem: CsvProblem) => {
+    const entry = problems.get(problem.message);
+    if (entry) entry.count += 1;
+    else problems.set(problem.message, { message: problem.message, count: 1, firstLine: problem.line });
+  };
+  try {
+    for await (const raw of chunks) {
+      if (options.signal?.aborted) {
+        const error = new Error(`The ${options.what} was cancelled.`);
+        error.name = 'AbortError';
+        throw error;
+      }
+      let chunk = raw;
+      if (!parser) {
+        if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+        if (chunk.trim() === '') continue;
+        if (looksBinary(chunk)) throw new InputError(`${options.fileName} is not a text CSV file (it looks like binary data).`);
+        const created: CsvStreamParser = new CsvStreamParser(detectDelimiter(chunk), (fields, line) => onRow(fields, line, created), onProblem);
+        parser = created;
+      }
+      parser.push(chunk);
+      onChunk?.();
     }
-    let chunk = raw;
-    if (!parser) {
-      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
-      if (chunk.trim() === '') continue;
-      if (looksBinary(chunk)) throw new InputError(`${options.fileName} is not a text CSV file (it looks like binary data).`);
-      const created: CsvStreamParser = new CsvStreamParser(detectDelimiter(chunk), (fields, line) => onRow(fields, line, created));
-      parser = created;
-    }
-    parser.push(chunk);
-    onChunk?.();
+    if (!parser) throw new InputError(`${options.fileName} is empty.`);
+    parser.end();
+  } catch (error) {
+    if (error instanceof CsvRowTooLongError) throw new InputError(`${options.fileName} cannot be read: ${error.message}. No row of a CRM export is longer than ${MAX_ROW_CHARS / (1 << 20)} MB; check the file around that line.`);
+    throw error;
   }
-  if (!parser) throw new InputError(`${options.fileName} is empty.`);
-  parser.end();
+  const open = problems.get(NEVER_CLOSED);
+  if (open) throw new InputError(`${options.fileName} cannot be read: line ${open.firstLine.toLocaleString('en-US')} opens a quoted field (") that is never closed, so everything after it would be one value. Check the quotes on that line.`);
+  return { problems: [...problems.values()] };
 }
