@@ -6,6 +6,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CalibrationResult } from '../../shared/engines/calibration/calibrate';
 import type { CsvEncoding } from '../../shared/engines/csv/csv';
+import type { TextReading } from '../../shared/engines/csv/decode';
 import type { CalibrationMapping } from '../../shared/engines/calibration/mapping';
 import type { ColumnProfile } from '../../shared/engines/calibration/suggest';
 import type { Agreement } from '../../shared/model/agreement';
@@ -17,6 +18,8 @@ export interface FilePreview {
   name: string;
   size: number;
   encoding: CsvEncoding;
+  /** How the whole file's bytes were read (encoding switch, unreadable characters). */
+  reading: TextReading;
   delimiter: string;
   header: string[];
   rows: string[][];
