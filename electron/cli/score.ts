@@ -86,6 +86,9 @@ export async function scoreCommand(args: string[], io: ExportIo): Promise<number
     io.out(`Lift             ${summary.lift.toFixed(2)} × the base rate\n`);
     io.out('Leads per grade  (fit A–D × engagement 4–1)\n');
     for (const grade of fitGrades) io.out(`  ${[4, 3, 2, 1].map((level) => `${grade}${level} ${count(summary.grades[`${grade}${level}`] ?? 0).padStart(7)}`).join('   ')}\n`);
+    io.out('Rules            leads with it, converted with / without, verdict\n');
+    const rate = (value: number | null) => (value === null ? '—' : percent(value));
+    for (const rule of summary.rules) io.out(`  ${rule.label}: ${count(rule.leadsWith)}, ${rate(rule.conversionWith)} / ${rate(rule.conversionWithout)}, ${rule.verdictLabel}\n`);
     return 0;
   } catch (error) {
     if (error instanceof InputError || error instanceof MappingError) return fail(error.message);

@@ -6,6 +6,7 @@ import { IconFileSpreadsheet, IconPlayerPlay } from '@tabler/icons-react';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import type { CalibrationResult, Tally } from '../../../shared/engines/calibration/calibrate';
 import type { CalibrationMapping } from '../../../shared/engines/calibration/mapping';
+import { ruleVerdict, ruleVerdictLabels, type RuleVerdictKind } from '../../../shared/engines/calibration/verdict';
 import { agreementAttributes } from '../../../shared/engines/scoring/scoring';
 import { fitGrades, type Agreement } from '../../../shared/model/agreement';
 import { calibrationSamples } from '../../../shared/templates/samples';
@@ -18,14 +19,8 @@ const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
 const count = (value: number) => Math.round(value).toLocaleString('en-US');
 const rate = (tally: Tally) => (tally.count > 0 ? tally.positives / tally.count : 0);
 
-/** Whether a rule's leads convert better than the others', in plain words. */
-export function ruleVerdict(withRule: Tally, withoutRule: Tally): { label: string; tone: string } {
-  if (withRule.count < 30 || withoutRule.count < 30) return { label: 'Too few leads to tell', tone: 'gray' };
-  const ratio = rate(withoutRule) > 0 ? rate(withRule) / rate(withoutRule) : rate(withRule) > 0 ? Infinity : 1;
-  if (ratio >= 1.15) return { label: 'Predicts success', tone: 'teal' };
-  if (ratio <= 0.87) return { label: 'Works against success', tone: 'red' };
-  return { label: 'Does not predict', tone: 'yellow' };
-}
+/** The verdict badges' colours; the verdict itself is the shared `ruleVerdict`. */
+const verdictTones: Record<RuleVerdictKind, string> = { predicts: 'teal', against: 'red', 'no-difference': 'yellow', 'too-few': 'gray' };
 
 /**
  * Calibration: test the agreed rules on the company's own CRM export.
@@ -429,8 +424,8 @@ function Results({ result }: { result: CalibrationResult }) {
                     <Table.Td ta="right">{rule.with.count ? percent(rate(rule.with)) : '—'}</Table.Td>
                     <Table.Td ta="right">{rule.without.count ? percent(rate(rule.without)) : '—'}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={verdict.tone} tt="none">
-                        {verdict.label}
+                      <Badge variant="light" color={verdictTones[verdict]} tt="none">
+                        {ruleVerdictLabels[verdict]}
                       </Badge>
                     </Table.Td>
                   </Table.Tr>

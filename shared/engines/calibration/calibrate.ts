@@ -3,6 +3,7 @@ import type { Agreement } from '../../model/agreement';
 import { fitGrades } from '../../model/agreement';
 import type { RowScore, ScoringModel } from '../scoring/scoring';
 import type { MappedRow } from './mapping';
+import { ruleVerdict } from './verdict';
 
 /** Conversion of a group of rows. */
 export interface Tally {
@@ -226,7 +227,7 @@ export class CalibrationAggregator {
 export function calibrationFacts(result: CalibrationResult, files: { leads: string; accounts: string | null }): [string, string][] {
   const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
   const n = (value: number) => Math.round(value).toLocaleString('en-US');
-  const predictive = result.rules.filter((rule) => rule.with.count >= 30 && rule.without.count >= 30 && rule.without.positives / rule.without.count > 0 && rule.with.positives / rule.with.count >= 1.15 * (rule.without.positives / rule.without.count));
+  const predictive = result.rules.filter((rule) => ruleVerdict(rule.with, rule.without) === 'predicts');
   return [
     ['Data', `${files.leads}${files.accounts ? ` joined with ${files.accounts}` : ''}, scored as of ${result.asOf}`],
     ['Rows', `${n(result.rows)} read, ${n(result.scored)} scored, ${n(result.skipped.total)} skipped`],

@@ -1,6 +1,7 @@
 import type { Agreement } from '../../model/agreement';
 import { compileScoring } from '../scoring/scoring';
-import { CalibrationAggregator, type CalibrationResult } from './calibrate';
+import { CalibrationAggregator, type CalibrationResult, type Tally } from './calibrate';
+import { ruleVerdict, ruleVerdictLabels } from './verdict';
 import { looksBinary, parseCsvText } from '../csv/csv';
 import { InputError, readCsvStream } from '../csv/stream';
 import { compileRowMapper, MappingError, type AccountsTable, type CalibrationMapping } from './mapping';
@@ -80,7 +81,15 @@ export async function runCalibration(run: CalibrationRun): Promise<CalibrationRe
   return result;
 }
 
-/** The summary `accord score --json` prints; rates are fractions from 0 to 1. */
+/** A conversion rate, or null when there are no leads to have one (no data, not 0 %). */
+const conversionOf = (tally: Tally): number | null => (tally.count > 0 ? tally.positives / tally.count : null);
+
+/**
+ * The summary `accord score --json` prints; rates are fractions from 0 to 1,
+ * and a rate over no leads is null. The same figures as the app's results
+ * (per grade, per rule with the shared verdict, per month, the sweeps), read
+ * from the same result object.
+ */
 export function calibrationSummary(result: CalibrationResult) {
   return {
     rows: result.rows,
@@ -94,5 +103,14 @@ export function calibrationSummary(result: CalibrationResult) {
     recall: result.recall,
     lift: result.lift,
     grades: Object.fromEntries(Object.entries(result.grades).map(([grade, tally]) => [grade, tally.count])),
+    conversionByGrade: Object.fromEntries(Object.entries(result.grades).map(([grade, tally]) => [grade, { leads: tally.count, converted: tally.positives, conversion: conversionOf(tally) }])),
+    rules: result.rules.map((rule) => {
+      const verdict = ruleVerdict(rule.with, rule.without);
+      return { id: rule.id, kind: rule.kind, label: rule.label, leadsWith: rule.with.count, convertedWith: rule.with.positives, conversionWith: conversionOf(rule.with), leadsWithout: rule.without.count, convertedWithout: rule.without.positives, conversionWithout: conversionOf(rule.without), verdict, verdictLabel: ruleVerdictLabels[verdict] };
+    }),
+    months: result.months.map((month) => ({ ...month, conversion: conversionOf({ count: month.leads, positives: month.positives }) })),
+    planMqlsPerMonth: result.planMqlsPerMonth,
+    // A threshold no lead passes has no conversion (null), not 0 %.
+    sweep: { fit: result.sweep.fit.map((point) => ({ ...point, conversion: point.mqls > 0 ? point.conversion : null })), engagement: result.sweep.engagement.map((point) => ({ ...point, conversion: point.mqls > 0 ? point.conversion : null })) },
   };
 }

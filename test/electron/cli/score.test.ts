@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -30,6 +31,48 @@ describe('accord score', () => {
       expect(summary[key]).toBeLessThanOrEqual(1);
     }
     expect(Object.values(summary.grades as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(9240);
+  });
+
+  it.skipIf(!hasSharedData)('--json also prints per-rule figures with the verdict, conversion per grade and the sweeps, the same as computed from the rows', async () => {
+    const { code, out } = await run('score', '--agreement', join(fixtures, 'xeducation', 'agreement.accord'), '--csv', join(sharedDataDir, 'xeducation', 'Leads.csv'), '--mapping', join(fixtures, 'xeducation', 'mapping.json'), '--json');
+    expect(code).toBe(0);
+    type Rule = { id: string; leadsWith: number; conversionWith: number | null; leadsWithout: number; conversionWithout: number | null; verdict: string };
+    const summary = JSON.parse(out) as { rules: Rule[]; conversionByGrade: Record<string, { leads: number; converted: number; conversion: number | null }>; sweep: { fit: { threshold: number; mqls: number; conversion: number | null }[] }; mqls: number };
+    // Independently, from the file: "Country" is India (a fit criterion), "Converted" is 1. A tiny quote-aware split.
+    const split = (line: string) => [...line.matchAll(/("([^"]|"")*"|[^,]*)(,|$)/g)].map((match) => match[1]!.replace(/^"|"$/g, '').replaceAll('""', '"')).slice(0, -1);
+    const lines = readFileSync(join(sharedDataDir, 'xeducation', 'Leads.csv'), 'utf8').split('\n').filter((line) => line.trim() !== '');
+    const header = split(lines[0]!);
+    const country = header.indexOf('Country');
+    const converted = header.indexOf('Converted');
+    let india = 0;
+    let indiaWon = 0;
+    let won = 0;
+    for (const line of lines.slice(1)) {
+      const fields = split(line);
+      const isWon = fields[converted] === '1';
+      if (isWon) won += 1;
+      if (fields[country]!.trim().toLowerCase() === 'india') {
+        india += 1;
+        if (isWon) indiaWon += 1;
+      }
+    }
+    const rest = lines.length - 1 - india;
+    const rule = summary.rules.find((entry) => entry.id === 'icp-country')!;
+    expect(rule.leadsWith).toBe(india);
+    expect(rule.leadsWithout).toBe(rest);
+    expect(rule.conversionWith).toBeCloseTo(indiaWon / india, 12);
+    expect(rule.conversionWithout).toBeCloseTo((won - indiaWon) / rest, 12);
+    const ratio = indiaWon / india / ((won - indiaWon) / rest);
+    expect(rule.verdict).toBe(ratio >= 1.15 ? 'predicts' : ratio <= 0.87 ? 'against' : 'no-difference');
+    expect(summary.rules.map((entry) => entry.id)).toEqual(expect.arrayContaining(['icp-occupation', 'icp-origin', 'totalVisits', 'lastSms']));
+    // Per grade: every lead once, every conversion once, rates over the grade's own leads; an empty grade has no rate.
+    const grades = Object.values(summary.conversionByGrade);
+    expect(grades.reduce((sum, grade) => sum + grade.leads, 0)).toBe(lines.length - 1);
+    expect(grades.reduce((sum, grade) => sum + grade.converted, 0)).toBe(won);
+    for (const grade of grades) expect(grade.conversion).toBe(grade.leads ? grade.converted / grade.leads : null);
+    // The fit sweep at the agreed C threshold (20) is the agreed rule: the same MQLs.
+    expect(summary.sweep.fit).toHaveLength(21);
+    expect(summary.sweep.fit.find((point) => point.threshold === 20)!.mqls).toBe(summary.mqls);
   });
 
   it.skipIf(!hasSharedData)('joins the accounts and reports the open deals it skipped', async () => {

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { calibrationFacts } from '../../../../shared/engines/calibration/calibrate';
+import type { CalibrationMapping } from '../../../../shared/engines/calibration/mapping';
+import { calibrationSummary, runCalibration } from '../../../../shared/engines/calibration/run';
+import { ruleVerdict } from '../../../../shared/engines/calibration/verdict';
+import { findTemplate } from '../../../../shared/templates/templates';
+
+async function* chunksOf(text: string) {
+  yield text;
+}
+
+/** One criterion (industry = Software, 50 points), no signals. */
+function industryAgreement() {
+  const agreement = findTemplate('b2b-saas-mid-market')!.build();
+  agreement.icp = agreement.icp.filter((criterion) => criterion.id === 'icp-industry').map((criterion) => ({ ...criterion, points: 50 }));
+  agreement.buyingCommittee.cells = agreement.buyingCommittee.cells.map((cell) => ({ ...cell, points: 0 }));
+  agreement.engagement.signals = [];
+  agreement.engagement.fastTracks = [];
+  agreement.engagement.decay.mode = 'none';
+  return agreement;
+}
+const mapping: CalibrationMapping = { version: 1, emptyValues: [], attributes: { industry: { column: 'Industry' } }, signals: {}, outcome: { column: 'Won', success: ['yes'], failure: ['no'] } };
+
+describe('one verdict rule for the screen, the document and the CLI', () => {
+  it('a rule whose “without” side never converted predicts success everywhere', async () => {
+    // 40 Software leads, 10 won; 40 Retail leads, none won.
+    const rows = [...Array.from({ length: 40 }, (_, index) => `Software,${index < 10 ? 'yes' : 'no'}`), ...Array.from({ length: 40 }, () => 'Retail,no')];
+    const result = await runCalibration({ agreement: industryAgreement(), mapping, chunks: chunksOf(['Industry,Won', ...rows].join('\n')), asOf: '2026-11-23' });
+    const label = industryAgreement().icp[0]!.label;
+    // Independently: 10/40 with, 0/40 without; any conversion over none is better.
+    const industry = result.rules.find((rule) => rule.id === 'icp-industry')!;
+    expect([industry.with, industry.without]).toEqual([
+      { count: 40, positives: 10 },
+      { count: 40, positives: 0 },
+    ]);
+    expect(ruleVerdict(industry.with, industry.without)).toBe('predicts');
+    expect(calibrationFacts(result, { leads: 'leads.csv', accounts: null }).find(([name]) => name === 'Rules that predict success')![1]).toBe(label);
+    expect(calibrationSummary(result).rules.find((rule) => rule.id === 'icp-industry')).toMatchObject({ leadsWith: 40, conversionWith: 0.25, leadsWithout: 40, conversionWithout: 0, verdict: 'predicts', verdictLabel: 'Predicts success' });
+  });
+
+  it.each([
+    [{ count: 29, positives: 20 }, { count: 100, positives: 1 }, 'too-few'],
+    [{ count: 30, positives: 0 }, { count: 30, positives: 0 }, 'no-difference'],
+    [{ count: 100, positives: 23 }, { count: 100, positives: 20 }, 'predicts'],
+    [{ count: 100, positives: 22 }, { count: 100, positives: 20 }, 'no-difference'],
+    [{ count: 100, positives: 17 }, { count: 100, positives: 20 }, 'against'],
+    [{ count: 40, positives: 0 }, { count: 40, positives: 8 }, 'against'],
+  ] as const)('with %o and without %o: %s', (withRule, withoutRule, verdict) => {
+    expect(ruleVerdict(withRule, withoutRule)).toBe(verdict);
+  });
+});
