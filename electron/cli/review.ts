@@ -7,7 +7,9 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CalendarError } from '../../shared/engines/calendar/business-time';
 import { InputError } from '../../shared/engines/csv/stream';
-import { runReview, type ReviewMapping } from '../../shared/engines/review/run-review';
+import { parseReviewMapping } from '../../shared/engines/review/mapping';
+import { stateLabels } from '../../shared/engines/review/review';
+import { runReview } from '../../shared/engines/review/run-review';
 import { parseAccordFile } from '../../shared/model/accord-file';
 import type { ExportIo } from './export-verify';
 import { fileTextChunks } from './text-chunks';
@@ -15,21 +17,30 @@ import { fileTextChunks } from './text-chunks';
 export const reviewUsage = `  review --agreement FILE.accord --csv LEADS.csv --mapping MAPPING.json
       --from YYYY-MM-DD --to YYYY-MM-DD [--json]
                                          the SLA review: every commitment's actual, target and
-                                         state (met, at-risk, missed) for the period
+                                         state (met, at risk, missed, or no data with the
+                                         reason) for the period. The mapping is a JSON file
+                                         (see the README, "The review mapping"); unknown
+                                         keys are refused.
 `;
 
-export function parseReviewMapping(data: unknown): ReviewMapping {
-  const raw = data as Partial<ReviewMapping> | null;
-  if (!raw || typeof raw !== 'object' || raw.version !== 1 || typeof raw.columns !== 'object' || raw.columns === null) throw new InputError('The mapping is not a review mapping (version 1 with columns).');
-  const list = (value: unknown) => (Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : []);
-  return { version: 1, columns: raw.columns, won: list(raw.won), lost: list(raw.lost) };
-}
+/** The mapping reader lives with the engine (one schema for the CLI, the worker and the tests); re-exported for older callers. */
+export { parseReviewMapping };
 
-const stateLabel = { met: 'MET', 'at-risk': 'AT RISK', missed: 'MISSED', 'no-data': 'NO DATA' } as const;
+const stateLabel = Object.fromEntries(Object.entries(stateLabels).map(([state, label]) => [state, label.toUpperCase()])) as Record<keyof typeof stateLabels, string>;
 
 /** Runs `accord review`; resolves with the exit code. */
 export async function reviewCommand(args: string[], io: ExportIo): Promise<number> {
-  const { values } = parseArgs({ args, options: { agreement: { type: 'string' }, csv: { type: 'string' }, mapping: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  let values: { agreement?: string; csv?: string; mapping?: string; from?: string; to?: string; json?: boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({ args, options: { agreement: { type: 'string' }, csv: { type: 'string' }, mapping: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } }));
+  } catch (error) {
+    io.err(`accord review: ${error instanceof Error ? error.message : String(error)}\n\nUsage:\n${reviewUsage}`);
+    return 2;
+  }
+  if (values.help) {
+    io.out(`Usage:\n${reviewUsage}`);
+    return 0;
+  }
   if (!values.agreement || !values.csv || !values.mapping || !values.from || !values.to) {
     io.err(`accord review: --agreement, --csv, --mapping, --from and --to are required.\n\nUsage:\n${reviewUsage}`);
     return 2;
@@ -49,20 +60,28 @@ export async function reviewCommand(args: string[], io: ExportIo): Promise<numbe
       if (error instanceof InputError) throw error;
       return fail(`${values.mapping} is not valid JSON.`);
     }
-    const mapping = parseReviewMapping(mappingData);
+    let mapping;
+    try {
+      mapping = parseReviewMapping(mappingData);
+    } catch (error) {
+      if (error instanceof InputError) return fail(`${values.mapping}: ${error.message}`);
+      throw error;
+    }
     const csvPath = resolve(io.cwd, values.csv);
     if (!(await stat(csvPath).then(() => true, () => false))) return fail(`cannot read the export ${values.csv}: it does not exist.`);
     const result = await runReview({ agreement: parsed.agreement, mapping, chunks: fileTextChunks(csvPath), from: values.from, to: values.to, fileName: values.csv });
     if (values.json) {
-      io.out(`${JSON.stringify({ from: result.from, to: result.to, leads: result.leads, mqls: result.mqls, commitments: result.commitments.map(({ missedLeads: _ids, ...entry }) => entry), conversion: result.conversion, problems: result.problems.map(({ examples: _examples, ...entry }) => entry) })}\n`);
+      io.out(`${JSON.stringify({ from: result.from, to: result.to, leads: result.leads, mqls: result.mqls, coverage: result.coverage, commitments: result.commitments.map(({ missedLeads: _ids, ...entry }) => entry), conversion: result.conversion, problems: result.problems.map(({ examples: _examples, ...entry }) => entry) })}\n`);
       return 0;
     }
-    io.out(`SLA review ${result.from} – ${result.to}: ${result.mqls.toLocaleString('en-US')} MQLs of ${result.leads.toLocaleString('en-US')} leads in ${values.csv}\n\n`);
+    io.out(`SLA review ${result.from} – ${result.to}: ${result.mqls.toLocaleString('en-US')} MQLs of ${result.leads.toLocaleString('en-US')} leads in ${values.csv}\n`);
+    if (result.coverage.coveredDays < result.coverage.periodDays) io.out(`The export ends on ${result.coverage.exportLastDate ?? '—'}: ${result.coverage.coveredDays} of the period’s ${result.coverage.periodDays} days are covered; rates use the covered days.\n`);
+    io.out('\n');
     for (const entry of result.commitments) {
       io.out(`${stateLabel[entry.state].padEnd(8)} ${entry.metric}\n         actual: ${entry.actual}\n         target: ${entry.target}${entry.missedCount ? `\n         behind the miss: ${entry.missedCount.toLocaleString('en-US')} leads, e.g. ${entry.missedLeads.slice(0, 5).join(', ')}` : ''}\n`);
     }
     io.out('\nStage conversion (actual against the plan)\n');
-    for (const step of result.conversion) io.out(`  ${step.step.padEnd(20)} ${step.actual === null ? '—' : `${step.actual.toFixed(1)} %`} (plan ${step.planned === null ? '—' : `${step.planned} %`}) ${stateLabel[step.state]}\n`);
+    for (const step of result.conversion) io.out(`  ${step.step.padEnd(20)} ${step.actual === null || step.noData !== null ? 'no data' : `${step.actual.toFixed(1)} %`} (plan ${step.planned === null ? '—' : `${step.planned} %`}) ${stateLabel[step.state]}${step.noData ? `: ${step.noData}` : ''}\n`);
     if (result.problems.length > 0) {
       io.out('\nData problems (counted, not used)\n');
       for (const problem of result.problems) io.out(`  ${problem.count.toLocaleString('en-US')} × ${problem.problem}${problem.examples.length ? ` (e.g. ${problem.examples.slice(0, 3).join('; ')})` : ''}\n`);

@@ -12,8 +12,10 @@ export function reviewRecordOf(result: ReviewResult, workshopId: string, fileNam
     fileName,
     ranAt,
     mqls: result.mqls,
-    commitments: result.commitments.map((commitment) => ({ id: commitment.id, metric: commitment.metric, state: commitment.state, actual: commitment.actual, share: typeof commitment.figures.share === 'number' ? commitment.figures.share : null })),
-    conversion: result.conversion.map((step) => ({ ...step })),
+    // A no-data entry keeps no share (its `actual` says why), so the trend can never show it as 0 %.
+    commitments: result.commitments.map((commitment) => ({ id: commitment.id, metric: commitment.metric, state: commitment.state, actual: commitment.actual, share: commitment.state !== 'no-data' && typeof commitment.figures.share === 'number' ? commitment.figures.share : null })),
+    // The record's shape is the library file's (strict): only these four fields, the reason stays in the state.
+    conversion: result.conversion.map((step) => ({ step: step.step, actual: step.state === 'no-data' ? null : step.actual, planned: step.planned, state: step.state })),
   };
 }
 

@@ -25,12 +25,14 @@ export interface ReviewState {
   result: ReviewResult | null;
   /** The rows behind one commitment's miss, read from the file. */
   missRows: { commitmentId: string; header: string[]; rows: string[][] } | null;
-  chooseFile(file: File): Promise<void>;
+  /** Reads the file's header and suggests the mapping (the agreement's required fields too, when given). */
+  chooseFile(file: File, agreement?: Agreement): Promise<void>;
   /** Generates a realistic sample export (lead histories for Nov–Dec 2026) for this agreement, to try a review at once. */
   useSample(agreement: Agreement): Promise<void>;
   setMapping(mapping: ReviewMapping): void;
   setPeriod(from: string, to: string): void;
-  run(agreement: Agreement): Promise<void>;
+  /** Reviews the period against this agreement (the version in force), named in the result and the report. */
+  run(agreement: Agreement, agreementVersion?: string | null): Promise<void>;
   cancel(): void;
   showMissRows(commitmentId: string): Promise<void>;
   /** Starts afresh for a workshop and loads its earlier reviews. */
@@ -73,12 +75,12 @@ export function createReviewStore(db: AccordDatabase, options: { createWorker?: 
     error: null,
     result: null,
     missRows: null,
-    async chooseFile(file) {
+    async chooseFile(file, agreement) {
       set({ status: 'reading', error: null });
       try {
         const [{ previewFile }, { suggestReviewMapping }] = await Promise.all([import('./calibration-files'), import('../../shared/engines/review/run-review')]);
         const preview = await previewFile(file);
-        set({ file: { file, preview }, mapping: suggestReviewMapping(preview.header), status: 'idle', result: null, missRows: null });
+        set({ file: { file, preview }, mapping: suggestReviewMapping(preview.header, agreement), status: 'idle', result: null, missRows: null });
         // A period that covers the file's MQL dates is a better start than last month, when the preview shows them.
       } catch (error) {
         set({ status: 'error', error: error instanceof Error ? error.message : String(error) });
@@ -88,9 +90,11 @@ export function createReviewStore(db: AccordDatabase, options: { createWorker?: 
       const { generateHistories } = await import('../../shared/engines/review/sample-histories');
       const calendar = agreement.calendar ?? { timeZone: 'Europe/Berlin', workingDays: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', holidays: [] };
       const target = (kind: string, fallback: number) => agreement.commitments.find((commitment) => commitment.kind === kind)?.target ?? fallback;
+      const { checkedRequiredFields } = await import('../../shared/engines/review/review');
+      const required = checkedRequiredFields(agreement);
       let csv = '';
-      generateHistories({ leads: 460, from: '2026-11-01', to: '2026-12-31', calendar, firstTouchHours: target('first-touch', 4), attempts: target('attempts', 6), acceptDays: target('accept-reject', 2), reasonCodes: agreement.reasons.map((reason) => reason.code).filter(Boolean) }, (line) => (csv += line));
-      await get().chooseFile(new File([csv], 'generated-sample-leads.csv', { type: 'text/csv' }));
+      generateHistories({ leads: 460, from: '2026-11-01', to: '2026-12-31', calendar, firstTouchHours: target('first-touch', 4), attempts: target('attempts', 6), acceptDays: target('accept-reject', 2), sqlAcceptDays: target('sql-accept', 2), opportunityUpdateDays: target('opportunity-update', 7), ...(required.length > 0 ? { requiredFields: required } : {}), reasonCodes: agreement.reasons.map((reason) => reason.code).filter(Boolean) }, (line) => (csv += line));
+      await get().chooseFile(new File([csv], 'generated-sample-leads.csv', { type: 'text/csv' }), agreement);
       set({ from: '2026-11-01', to: '2026-12-31' });
     },
     setMapping(mapping) {
@@ -99,11 +103,11 @@ export function createReviewStore(db: AccordDatabase, options: { createWorker?: 
     setPeriod(from, to) {
       set({ from, to });
     },
-    async run(agreement) {
+    async run(agreement, agreementVersion) {
       const { file, mapping, from, to } = get();
       if (!file || !mapping) return;
       set({ status: 'running', progress: { bytes: 0, total: file.file.size, rows: 0 }, error: null, missRows: null });
-      const answer = await ask({ type: 'run', agreement, mapping, from, to, file: file.file }, (message) => set({ progress: { bytes: message.bytes, total: message.total, rows: message.rows } }));
+      const answer = await ask({ type: 'run', agreement, agreementVersion: agreementVersion ?? null, mapping, from, to, file: file.file }, (message) => set({ progress: { bytes: message.bytes, total: message.total, rows: message.rows } }));
       if (answer.type === 'done') {
         set({ status: 'done', result: answer.result, progress: null });
         const workshopId = get().workshopId;

@@ -4,7 +4,7 @@ import type { Agreement } from '../../shared/model/agreement';
 
 /** What the page asks the review worker. */
 export type ReviewRequest =
-  | { type: 'run'; agreement: Agreement; mapping: ReviewMapping; from: string; to: string; file: File }
+  | { type: 'run'; agreement: Agreement; agreementVersion?: string | null; mapping: ReviewMapping; from: string; to: string; file: File }
   | { type: 'rows'; file: File; idColumn: string; ids: string[] }
   | { type: 'cancel' };
 

@@ -6,6 +6,7 @@
  */
 import { InputError } from '../../shared/engines/csv/stream';
 import { CalendarError } from '../../shared/engines/calendar/business-time';
+import { parseReviewMapping } from '../../shared/engines/review/mapping';
 import { collectLeadRows, runReview } from '../../shared/engines/review/run-review';
 import type { ReviewMessage, ReviewRequest } from './review-protocol';
 
@@ -30,8 +31,10 @@ self.onmessage = async (event: MessageEvent<ReviewRequest>) => {
     const signal = { aborted: false };
     current = signal;
     let rows = 0;
-    const result = await runReview({ agreement: request.agreement, mapping: request.mapping, from: request.from, to: request.to, fileName: request.file.name, signal, onProgress: (count) => (rows = count), chunks: fileChunks(request.file, (bytes) => post({ type: 'progress', bytes, total: request.file.size, rows })) });
-    post({ type: 'done', result });
+    // The page's mapping is checked like a file's: an unknown key is refused, not ignored.
+    const mapping = parseReviewMapping(request.mapping);
+    const result = await runReview({ agreement: request.agreement, mapping, from: request.from, to: request.to, fileName: request.file.name, signal, onProgress: (count) => (rows = count), chunks: fileChunks(request.file, (bytes) => post({ type: 'progress', bytes, total: request.file.size, rows })) });
+    post({ type: 'done', result: { ...result, agreementVersion: request.agreementVersion ?? null } });
   } catch (error) {
     const cancelled = error instanceof Error && error.name === 'AbortError';
     const known = error instanceof InputError || error instanceof CalendarError || cancelled;

@@ -1,10 +1,10 @@
-import type { ReviewResult } from '../engines/review/review';
+import { stateLabels, type ReviewResult } from '../engines/review/review';
 import type { Agreement } from '../model/agreement';
 import { contentHash } from '../model/canonical';
 import { teamLabels } from '../model/teams';
 import type { AgreementDocument, DocumentSection } from './document';
 
-const stateText = { met: 'Met', 'at-risk': 'At risk', missed: 'Missed', 'no-data': 'No target or data' } as const;
+const stateText = stateLabels;
 const n = (value: number) => Math.round(value).toLocaleString('en-US');
 
 /** The machine-readable review attached to its PDF: the results, without lead ids or example rows. */
@@ -29,8 +29,18 @@ export function buildReviewDocument(agreement: Agreement, review: ReviewResult, 
       id: 'summary',
       title: 'Summary',
       blocks: [
-        { kind: 'facts', rows: [['Period', `${review.from} – ${review.to}`], ['Leads in the export', n(review.leads)], ['MQLs in the period', n(review.mqls)], ['Commitments', `${counts.met} met, ${counts['at-risk']} at risk, ${counts.missed} missed`]] },
-        { kind: 'note', text: 'Measured from the CRM’s own records. A share of at least 90 % within target is met, at least 75 % at risk, below that missed; volumes are met at target and at risk from 90 %.' },
+        {
+          kind: 'facts',
+          rows: [
+            ['Period', `${review.from} – ${review.to}`],
+            ...(review.agreementVersion ? [['Agreement reviewed', review.agreementVersion] as [string, string]] : []),
+            ...(review.coverage && review.coverage.coveredDays < review.coverage.periodDays ? [['Export covers', `${review.coverage.coveredDays} of ${review.coverage.periodDays} days (last recorded date ${review.coverage.exportLastDate ?? '—'}); rates use the covered days`] as [string, string]] : []),
+            ['Leads in the export', n(review.leads)],
+            ['MQLs in the period', n(review.mqls)],
+            ['Commitments', `${counts.met} met, ${counts['at-risk']} at risk, ${counts.missed} missed, ${counts['no-data']} no data`],
+          ],
+        },
+        { kind: 'note', text: 'Measured from the CRM’s own records. A share of at least 90 % within target is met, at least 75 % at risk, below that missed; volumes are met at target and at risk from 90 %. “No data” means the export cannot measure it (the reason is given): never counted as met or missed.' },
       ],
     },
     {
@@ -41,7 +51,7 @@ export function buildReviewDocument(agreement: Agreement, review: ReviewResult, 
     {
       id: 'conversion',
       title: 'Stage conversion against the plan',
-      blocks: [{ kind: 'table', columns: ['Step', 'Actual', 'Plan', 'State'], numeric: [1, 2], rows: review.conversion.map((step) => [step.step, step.actual === null ? '—' : `${step.actual.toFixed(1)} %`, step.planned === null ? '—' : `${step.planned} %`, stateText[step.state]]) }],
+      blocks: [{ kind: 'table', columns: ['Step', 'Actual', 'Plan', 'State'], numeric: [1, 2], rows: review.conversion.map((step) => [step.step, step.actual === null || step.state === 'no-data' ? 'no data' : `${step.actual.toFixed(1)} %`, step.planned === null ? '—' : `${step.planned} %`, step.noData ? `${stateText[step.state]}: ${step.noData}` : stateText[step.state]]) }],
     },
     {
       id: 'volume',
@@ -83,7 +93,7 @@ export function buildReviewDocument(agreement: Agreement, review: ReviewResult, 
         ['Agreement', agreement.workshop.title || '—'],
         ['Period', `${review.from} – ${review.to}`],
         ['MQLs', n(review.mqls)],
-        ['Met / at risk / missed', `${counts.met} / ${counts['at-risk']} / ${counts.missed}`],
+        ['Met / at risk / missed / no data', `${counts.met} / ${counts['at-risk']} / ${counts.missed} / ${counts['no-data']}`],
         ['Facilitator', agreement.workshop.facilitator || '—'],
         ['Generated', generatedAt.slice(0, 16).replace('T', ' ')],
       ],

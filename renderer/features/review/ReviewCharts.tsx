@@ -4,6 +4,12 @@ import type { ReviewResult } from '../../../shared/engines/review/review';
 
 const axis = { fontSize: 12, fill: 'var(--mantine-color-text)' };
 
+/** The top of the weekly chart's axis: the tallest week or the plan's weekly need, whichever is higher, with a little room. */
+export function weeklyAxisMax(dataMax: number, need: number | null): number {
+  const top = Math.max(Number.isFinite(dataMax) ? dataMax : 0, need ?? 0);
+  return top <= 0 ? 1 : Math.ceil(top * 1.1);
+}
+
 /** Speed to lead against the target, weekly volume against the need, and the rejection reasons. */
 export function ReviewCharts({ result }: { result: ReviewResult }) {
   const target = result.commitments.find((entry) => entry.kind === 'first-touch');
@@ -36,10 +42,11 @@ export function ReviewCharts({ result }: { result: ReviewResult }) {
             <BarChart data={result.weekly}>
               <CartesianGrid strokeDasharray="3 3" stroke="var(--mantine-color-default-border)" />
               <XAxis dataKey="week" tick={axis} />
-              <YAxis tick={axis} />
+              {/* The axis reaches the plan's need as well as the tallest week, so the line is never drawn off the chart. */}
+              <YAxis tick={axis} domain={[0, (dataMax: number) => weeklyAxisMax(dataMax, result.need.mqlsPerWeek)]} allowDecimals={false} />
               <Tooltip />
               <Bar dataKey="mqls" name="MQLs" fill="var(--mantine-color-accord-7)" isAnimationActive={false} />
-              {result.need.mqlsPerWeek !== null && <ReferenceLine y={result.need.mqlsPerWeek} stroke="var(--mantine-color-red-7)" strokeDasharray="6 4" />}
+              {result.need.mqlsPerWeek !== null && <ReferenceLine y={result.need.mqlsPerWeek} stroke="var(--mantine-color-red-7)" strokeDasharray="6 4" ifOverflow="extendDomain" label={{ value: `need ${Math.ceil(result.need.mqlsPerWeek)}`, position: 'insideTopRight', fill: 'var(--mantine-color-red-7)', fontSize: 12 }} />}
             </BarChart>
           </ResponsiveContainer>
         </div>

@@ -3,57 +3,77 @@ import { RunProgress } from '../../components/RunProgress';
 import './review.css';
 import { Alert, Badge, Button, Card, FileInput, Group, Modal, Select, SimpleGrid, Stack, Table, TagsInput, Text, TextInput, Title } from '@mantine/core';
 import { IconFileSpreadsheet, IconFileTypePdf, IconMarkdown, IconPlayerPlay } from '@tabler/icons-react';
-import { lazy, Suspense, useState } from 'react';
-import { historyFields, type HistoryField } from '../../../shared/engines/review/run-review';
-import type { CommitmentState, ReviewResult } from '../../../shared/engines/review/review';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { historyFieldLabels, historyFields } from '../../../shared/engines/review/mapping';
+import { checkedRequiredFields, stateLabels, type CommitmentState, type ReviewResult } from '../../../shared/engines/review/review';
 import { describeCalendar } from '../../../shared/engines/calendar/business-time';
 import type { Agreement } from '../../../shared/model/agreement';
 import { teamLabels } from '../../../shared/model/teams';
 import { notify } from '../../components/notify';
 import { useBranding } from '../../store/branding-store';
 import { exportReviewReport } from '../../store/export-actions';
-import { useReview, useReviewStore } from '../../store/stores';
+import { useReview, useReviewStore, useVersions } from '../../store/stores';
 
 const ReviewCharts = lazy(() => import('./ReviewCharts').then((module) => ({ default: module.ReviewCharts })));
 
-const fieldLabels: Record<HistoryField, string> = {
-  id: 'Lead id',
-  createdAt: 'Created',
-  mqlAt: 'MQL date',
-  owner: 'Owner or team',
-  firstTouchAt: 'First touch',
-  attempts: 'Call / e-mail attempts',
-  acceptedAt: 'Accepted',
-  rejectedAt: 'Rejected',
-  rejectionReason: 'Rejection reason',
-  sqlAt: 'SQL date',
-  opportunityAt: 'Opportunity date',
-  outcome: 'Outcome (won / lost)',
-  amount: 'Amount',
-};
 export const stateLook: Record<CommitmentState, { label: string; color: string }> = {
-  met: { label: 'Met', color: 'teal' },
-  'at-risk': { label: 'At risk', color: 'yellow' },
-  missed: { label: 'Missed', color: 'red' },
-  'no-data': { label: 'No target or data', color: 'gray' },
+  met: { label: stateLabels.met, color: 'teal' },
+  'at-risk': { label: stateLabels['at-risk'], color: 'yellow' },
+  missed: { label: stateLabels.missed, color: 'red' },
+  'no-data': { label: stateLabels['no-data'], color: 'gray' },
 };
+
+/** The version a review measures: the one in force (the last signed), or another signed one; the draft only when nothing is signed. */
+function useReviewedVersion(draft: Agreement) {
+  const versions = useVersions((state) => state.versions);
+  const signed = useMemo(() => versions.filter((version) => version.status === 'signed').sort((a, b) => b.number - a.number), [versions]);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const version = signed.find((entry) => entry.id === chosen) ?? signed[0] ?? null;
+  const signedOn = (lockedAt: number | null) => (lockedAt === null ? '' : `, signed ${new Date(lockedAt).toISOString().slice(0, 10)}`);
+  const label = version ? `version ${version.number}${signedOn(version.lockedAt)}${version === signed[0] ? ' (in force)' : ''}` : 'the draft (nothing is signed yet)';
+  return { agreement: version?.agreement ?? draft, version, signed, label, choose: setChosen, signedOn };
+}
 
 /**
  * The monthly SLA review: a lead-history export from the CRM, a period, and
  * every commitment measured against what the CRM recorded.
  */
-export function ReviewPanel({ agreement, onClose }: { agreement: Agreement; onClose: () => void }) {
+export function ReviewPanel({ agreement: draft, onClose }: { agreement: Agreement; onClose: () => void }) {
   const store = useReviewStore();
   const state = useReview((current) => current);
+  const reviewed = useReviewedVersion(draft);
+  const agreement = reviewed.agreement;
   const { file, mapping, status, progress, error, result } = state;
   const running = status === 'running';
   const columns = file?.preview.header ?? [];
+  const requiredFields = useMemo(() => checkedRequiredFields(agreement), [agreement]);
   return (
     <Modal opened onClose={onClose} fullScreen title="SLA review: what the CRM recorded" classNames={{ body: 'review-body' }}>
       <Stack gap="lg" className="review-page">
         <Text c="dimmed">
           Commitment by commitment, actual against target, from the CRM’s own records. Business hours follow {agreement.calendar ? describeCalendar(agreement.calendar) : 'the working calendar (add one in part 8)'}. The file stays on this computer; the leads behind a miss are read back from it, never stored.
         </Text>
+        <Group gap="sm" align="flex-end" data-testid="review-version">
+          {reviewed.signed.length > 1 ? (
+            <Select
+              label="Agreement reviewed"
+              description="The targets of the signed version in force; pick another signed version to review against its targets."
+              data={reviewed.signed.map((version, index) => ({ value: version.id, label: `Version ${version.number}${reviewed.signedOn(version.lockedAt)}${index === 0 ? ' (in force)' : ''}` }))}
+              value={reviewed.version?.id ?? null}
+              onChange={(id) => reviewed.choose(id)}
+              allowDeselect={false}
+              disabled={running}
+              w={420}
+            />
+          ) : (
+            <Text fw={600}>Agreement reviewed: {reviewed.label}</Text>
+          )}
+        </Group>
+        {!reviewed.version && (
+          <Alert color="yellow" title="Nothing is signed yet">
+            The review measures the draft’s targets. Once a version is signed, the review measures the signed one (the one in force), not a later draft or amendment.
+          </Alert>
+        )}
         {!agreement.calendar && (
           <Alert color="yellow" title="No working calendar">
             Add the working calendar in part 8 (Handoff and SLA) first: response times are measured in business hours.
@@ -64,7 +84,7 @@ export function ReviewPanel({ agreement, onClose }: { agreement: Agreement; onCl
             1. The lead export and the period
           </Title>
           <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
-            <FileInput label="Lead history (CSV)" description="One row per lead, with its dates" accept=".csv,.tsv,.txt,text/csv" leftSection={<IconFileSpreadsheet size={16} />} value={file?.file ?? null} onChange={(chosen) => chosen && void store.getState().chooseFile(chosen)} placeholder="Choose a file" disabled={running} />
+            <FileInput label="Lead history (CSV)" description="One row per lead, with its dates" accept=".csv,.tsv,.txt,text/csv" leftSection={<IconFileSpreadsheet size={16} />} value={file?.file ?? null} onChange={(chosen) => chosen && void store.getState().chooseFile(chosen, agreement)} placeholder="Choose a file" disabled={running} />
             <TextInput type="date" label="From" value={state.from} onChange={(event) => store.getState().setPeriod(event.currentTarget.value, state.to)} disabled={running} />
             <TextInput type="date" label="To" value={state.to} onChange={(event) => store.getState().setPeriod(state.from, event.currentTarget.value)} disabled={running} />
           </SimpleGrid>
@@ -88,13 +108,13 @@ export function ReviewPanel({ agreement, onClose }: { agreement: Agreement; onCl
               2. Which column is which
             </Title>
             <Text size="sm" c="dimmed" mb="sm">
-              Suggested from the column names. The MQL date is required; every other field makes more commitments measurable.
+              Suggested from the column names. The MQL date is required; every other field makes more commitments measurable. A commitment whose columns are not mapped shows “No data”, never a figure.
             </Text>
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
               {historyFields.map((field) => (
                 <Select
                   key={field}
-                  label={fieldLabels[field]}
+                  label={historyFieldLabels[field]}
                   data={columns}
                   value={mapping.columns[field] ?? null}
                   clearable
@@ -109,6 +129,36 @@ export function ReviewPanel({ agreement, onClose }: { agreement: Agreement; onCl
               <TagsInput label="Outcome values that mean won" description="Enter after each" value={mapping.won} onChange={(won) => store.getState().setMapping({ ...mapping, won })} disabled={running} />
               <TagsInput label="Outcome values that mean lost" description="Enter after each" value={mapping.lost} onChange={(lost) => store.getState().setMapping({ ...mapping, lost })} disabled={running} />
             </SimpleGrid>
+            {requiredFields.length > 0 && (
+              <>
+                <Title order={4} mt="md" mb={4}>
+                  Required fields of the handoff
+                </Title>
+                <Text size="sm" c="dimmed" mb="sm">
+                  Data completeness counts the MQLs with every one of these filled; map a column for each.
+                </Text>
+                <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
+                  {requiredFields.map((field) => (
+                    <Select
+                      key={field}
+                      label={field}
+                      data={columns}
+                      value={mapping.requiredFields?.[field] ?? null}
+                      clearable
+                      searchable
+                      placeholder="Not in this export"
+                      onChange={(column) => {
+                        const next = { ...mapping.requiredFields };
+                        if (column) next[field] = column;
+                        else delete next[field];
+                        store.getState().setMapping({ ...mapping, requiredFields: next });
+                      }}
+                      disabled={running}
+                    />
+                  ))}
+                </SimpleGrid>
+              </>
+            )}
           </Card>
         )}
         <Card withBorder radius="md" padding="lg">
@@ -123,7 +173,7 @@ export function ReviewPanel({ agreement, onClose }: { agreement: Agreement; onCl
           {running && progress ? (
             <RunProgress label="Review progress" bytes={progress.bytes} total={progress.total} status={`${progress.rows.toLocaleString('en-US')} leads read`} onCancel={() => store.getState().cancel()} />
           ) : (
-            <Button leftSection={<IconPlayerPlay size={16} />} onClick={() => void store.getState().run(agreement)} disabled={!file || !mapping}>
+            <Button leftSection={<IconPlayerPlay size={16} />} onClick={() => void store.getState().run(agreement, reviewed.label)} disabled={!file || !mapping}>
               Review {state.from} – {state.to}
             </Button>
           )}
@@ -155,9 +205,15 @@ function Results({ result, agreement }: { result: ReviewResult; agreement: Agree
       <Title order={3}>
         4. {result.from} – {result.to}: {result.mqls.toLocaleString('en-US')} MQLs
       </Title>
+      {result.agreementVersion && <Text c="dimmed">Against the targets of {result.agreementVersion}.</Text>}
+      {result.coverage.coveredDays < result.coverage.periodDays && (
+        <Alert color="yellow" title="The period extends past the export" data-testid="review-coverage">
+          The export’s last recorded date is {result.coverage.exportLastDate ?? '—'}: {result.coverage.coveredDays} of the period’s {result.coverage.periodDays} days are covered, and rates are per covered day.
+        </Alert>
+      )}
       <Group gap="sm" justify="space-between">
         <Group gap="sm">
-        {(['met', 'at-risk', 'missed'] as const).map((key) => (
+        {(['met', 'at-risk', 'missed', 'no-data'] as const).map((key) => (
           <Badge key={key} size="xl" variant="light" color={stateLook[key].color} tt="none">
             {counts[key]} {stateLook[key].label.toLowerCase()}
           </Badge>
@@ -242,12 +298,17 @@ function Results({ result, agreement }: { result: ReviewResult; agreement: Agree
             {result.conversion.map((step) => (
               <Table.Tr key={step.step}>
                 <Table.Td>{step.step}</Table.Td>
-                <Table.Td ta="right">{step.actual === null ? '—' : `${step.actual.toFixed(1)} %`}</Table.Td>
+                <Table.Td ta="right">{step.actual === null || step.state === 'no-data' ? 'no data' : `${step.actual.toFixed(1)} %`}</Table.Td>
                 <Table.Td ta="right">{step.planned === null ? '—' : `${step.planned} %`}</Table.Td>
                 <Table.Td>
                   <Badge variant="light" color={stateLook[step.state].color} tt="none">
                     {stateLook[step.state].label}
                   </Badge>
+                  {step.noData && (
+                    <Text span size="sm" c="dimmed" ml="xs">
+                      {step.noData}
+                    </Text>
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -310,9 +371,9 @@ function Trend() {
                     const look = entry ? stateLook[entry.state as CommitmentState] : undefined;
                     return (
                       <Table.Td key={review.id}>
-                        {entry && look && entry.actual !== null ? (
+                        {entry && look ? (
                           <Badge variant="light" color={look.color} tt="none">
-                            {entry.actual.toFixed(0)} %
+                            {entry.state === 'no-data' || entry.actual === null ? look.label : `${entry.actual.toFixed(0)} %`}
                           </Badge>
                         ) : (
                           '—'
@@ -332,7 +393,7 @@ function Trend() {
                     <Table.Td key={review.id}>
                       {entry && look ? (
                         <Badge variant="light" color={look.color} tt="none">
-                          {entry.share !== null ? `${(entry.share * 100).toFixed(0)} %` : look.label}
+                          {entry.state !== 'no-data' && entry.share !== null ? `${(entry.share * 100).toFixed(0)} %` : look.label}
                         </Badge>
                       ) : (
                         '—'

@@ -1,6 +1,7 @@
 import { compileCalendar, type WorkingCalendar } from '../calendar/business-time';
-import { computeFunnel, funnelInputsOf, planVolumeTarget } from '../funnel/funnel';
-import type { Agreement, Commitment } from '../../model/agreement';
+import { computeFunnel, funnelInputsOf, planVolumeTarget, WEEKS_PER_MONTH } from '../funnel/funnel';
+import type { Agreement, Commitment, CommitmentKind } from '../../model/agreement';
+import { historyFieldLabels, historyFields, type HistoryField } from './mapping';
 
 /**
  * The SLA review: every measurable commitment of the agreement, measured
@@ -22,13 +23,29 @@ export interface LeadHistory {
   rejectedAt: number | null;
   rejectionReason: string | null;
   sqlAt: number | null;
+  /** Field sales accepted or returned the SQL. */
+  sqlAcceptedAt: number | null;
+  sqlReturnedAt: number | null;
   opportunityAt: number | null;
+  /** The opportunity's last update (last modified or last activity). */
+  opportunityUpdatedAt: number | null;
   outcome: 'won' | 'lost' | null;
+  /** When the opportunity was won or closed. */
+  closedAt: number | null;
   amount: number | null;
+  /**
+   * The handoff's required fields that are empty for this lead, among those
+   * the mapping names a column for: null when none is mapped, an empty list
+   * when all mapped ones are filled.
+   */
+  missingRequired: readonly string[] | null;
 }
 
 /** Whether a commitment was kept. */
 export type CommitmentState = 'met' | 'at-risk' | 'missed' | 'no-data';
+
+/** How a state is written on the card, in the report and (upper case) by the CLI: one wording everywhere. */
+export const stateLabels: Record<CommitmentState, string> = { met: 'Met', 'at-risk': 'At risk', missed: 'Missed', 'no-data': 'No data' };
 
 /** One commitment (or KPI) measured. */
 export interface CommitmentResult {
@@ -40,6 +57,8 @@ export interface CommitmentResult {
   actual: string;
   target: string;
   state: CommitmentState;
+  /** Why there is no figure (a column to map, no value in the period, no target); null when measured. */
+  noData: string | null;
   /** The numbers behind the headline. */
   figures: Record<string, number | null>;
   /** Ids of the leads behind a miss (at most 500), to open from the file. */
@@ -54,6 +73,16 @@ export interface DataProblem {
   examples: string[];
 }
 
+/** One stage-to-stage conversion against the plan's rate (percent). */
+export interface ConversionStep {
+  step: string;
+  actual: number | null;
+  planned: number | null;
+  state: CommitmentState;
+  /** Why there is no figure; null when measured. */
+  noData: string | null;
+}
+
 /** The whole review of a period. */
 export interface ReviewResult {
   from: string;
@@ -62,11 +91,15 @@ export interface ReviewResult {
   mqls: number;
   commitments: CommitmentResult[];
   /** Stage-to-stage conversion against the plan's rates (percent). */
-  conversion: { step: string; actual: number | null; planned: number | null; state: CommitmentState }[];
+  conversion: ConversionStep[];
   /** MQLs per ISO week (Monday) and per month in the period, with the plan's need. */
   weekly: { week: string; mqls: number }[];
   monthly: { month: string; mqls: number; opportunities: number }[];
   need: { mqlsPerWeek: number | null; mqlsPerMonth: number | null; opportunitiesPerMonth: number | null };
+  /** Which version of the agreement was reviewed ("version 2, signed 2026-10-01"), set by the caller that chose it. */
+  agreementVersion?: string | null;
+  /** Days of the period the export covers: up to its last recorded date (volumes are per covered day). */
+  coverage: { periodDays: number; coveredDays: number; exportLastDate: string | null };
   /** Speed to first touch, in business hours: a histogram (0–1, 1–2, … 24+) for the chart. */
   speedHistogram: { label: string; count: number }[];
   reasons: { reason: string; count: number; known: boolean }[];
@@ -76,12 +109,21 @@ export interface ReviewResult {
 /** Share of leads within target that counts as met, and as at risk (below that it is missed). */
 export const SHARE_MET = 0.9;
 export const SHARE_AT_RISK = 0.75;
+/** A volume or time at 90 % of its target (or within 1/0.9 of a time limit) is at risk; below that missed. */
+export const VOLUME_AT_RISK = 0.9;
+/** Days in a week and an average month (the funnel's 52/12 weeks), to scale a per-day rate to a commitment's window. */
+export const DAYS_PER_WEEK = 7;
+export const DAYS_PER_MONTH = 7 * WEEKS_PER_MONTH;
 const MAX_LISTED = 500;
 const HOUR = 3_600_000;
 
 const pct = (value: number) => `${(Math.round(value * 1000) / 10).toLocaleString('en-US')} %`;
 const stateOfShare = (share: number | null): CommitmentState => (share === null ? 'no-data' : share >= SHARE_MET ? 'met' : share >= SHARE_AT_RISK ? 'at-risk' : 'missed');
-const stateOfVolume = (actual: number, target: number | null): CommitmentState => (target === null || target <= 0 ? 'no-data' : actual >= target ? 'met' : actual >= target * 0.9 ? 'at-risk' : 'missed');
+const stateOfVolume = (actual: number, target: number | null): CommitmentState => (target === null || target <= 0 ? 'no-data' : actual >= target ? 'met' : actual >= target * VOLUME_AT_RISK ? 'at-risk' : 'missed');
+/** A time against its limit: at or under met, up to limit / 0.9 at risk. */
+const stateOfTime = (actual: number, limit: number): CommitmentState => (actual <= limit + 1e-9 ? 'met' : actual * VOLUME_AT_RISK <= limit ? 'at-risk' : 'missed');
+const whole = (value: number) => Math.round(value).toLocaleString('en-US');
+const oneDecimal = (value: number) => (Math.round(value * 10) / 10).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /** The k-th smallest value (0-based), in place, in linear time on average (Hoare's selection). */
 function select(values: Float64Array, k: number): number {
@@ -148,30 +190,107 @@ function formatDay(day: number): string {
   return text;
 }
 
+/** Ids of the leads behind a miss, in file order; those missing a value are flagged, as they count only when the column has values. */
+class MissList {
+  readonly ids: string[] = [];
+  private readonly empty: boolean[] = [];
+  add(id: string, empty: boolean): void {
+    if (this.ids.length >= MAX_LISTED * 2) return;
+    this.ids.push(id);
+    this.empty.push(empty);
+  }
+  /** At most 500 ids, with or without the leads that have no value. */
+  pick(withEmpty: boolean): string[] {
+    return (withEmpty ? this.ids : this.ids.filter((_id, index) => !this.empty[index])).slice(0, MAX_LISTED);
+  }
+}
+
+/** A growable list of numbers (speeds, days to win), without per-value objects. */
+class Numbers {
+  values = new Float64Array(1024);
+  count = 0;
+  push(value: number): void {
+    if (this.count === this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.count++] = value;
+  }
+  copy(): Float64Array {
+    return this.values.slice(0, this.count);
+  }
+}
+
+/** What a review knows beyond the period: the fields the export maps, and the handoff's required fields that have a column. */
+export interface ReviewOptions {
+  /** History fields with a mapped column; by default all (a caller that builds histories itself). */
+  mapped?: readonly HistoryField[];
+  /** Required fields of the handoff (as the agreement names them) that the mapping gives a column. */
+  requiredFieldsMapped?: readonly string[];
+}
+
+/** The measured part of a commitment's result (the id, kind, team and metric come from the commitment). */
+type Measured = Omit<CommitmentResult, 'id' | 'kind' | 'team' | 'metric'>;
+/** One meter per commitment kind: a `Record`, so a kind added to the model cannot be left out of the review. */
+type Meters = Record<CommitmentKind, (commitment: Commitment) => Measured>;
+
+/** A result with no figure, and why. */
+function noData(reason: string, target: string, figures: Record<string, number | null> = {}): Measured {
+  return { actual: `No data: ${reason}`, target, state: 'no-data', noData: reason, figures, missedLeads: [], missedCount: 0 };
+}
+
+/** The handoffs' required fields a data-completeness commitment is about: those of the handoffs its team makes. */
+export function requiredFieldsOf(agreement: Agreement, commitment: Pick<Commitment, 'team'>): string[] {
+  return [...new Set(agreement.handoffs.filter((handoff) => handoff.from === commitment.team).flatMap((handoff) => handoff.requiredFields.map((field) => field.trim()).filter(Boolean)))];
+}
+
+/** Every required field any data-completeness commitment of the agreement checks (what the export reader looks at). */
+export function checkedRequiredFields(agreement: Agreement): string[] {
+  return [...new Set(agreement.commitments.filter((commitment) => commitment.kind === 'data-completeness').flatMap((commitment) => requiredFieldsOf(agreement, commitment)))];
+}
+
+/** Elapsed time between two instants in a commitment's unit (business units follow the working calendar). */
+function elapsedIn(unit: Commitment['unit'], calendar: { businessMs(from: number, to: number): number }, workingDayMs: number): (from: number, to: number) => number {
+  if (unit === 'business-hours') return (from, to) => calendar.businessMs(from, to) / HOUR;
+  if (unit === 'business-days') return (from, to) => calendar.businessMs(from, to) / workingDayMs;
+  if (unit === 'hours') return (from, to) => (to - from) / HOUR;
+  return (from, to) => (to - from) / DAY_MS;
+}
+
+const unitWords: Record<Commitment['unit'], string> = { count: '', 'business-hours': 'business hours', hours: 'hours', 'business-days': 'business days', days: 'days', attempts: 'attempts', percent: '%' };
+
 /** Streams lead histories into the review of one period. */
 export class ReviewAggregator {
   private readonly calendar;
   private readonly workingDayMs: number;
   private readonly fromMs: number;
   private readonly toMs: number;
+  private readonly mapped: ReadonlySet<HistoryField>;
+  private readonly requiredMapped: ReadonlySet<string>;
   private leads = 0;
   private mqls = 0;
+  /** The latest instant recorded anywhere in the export: its last date, for coverage and "as of". */
+  private lastSeen = Number.NEGATIVE_INFINITY;
   private readonly weekly = new Map<number, number>();
   private readonly monthly = new Map<string, { mqls: number; opportunities: number }>();
-  private speeds = new Float64Array(1024);
-  private speedCount = 0;
+  private readonly speeds = new Numbers();
+  private touchValues = 0;
+  private touchEmpty = 0;
+  private touchTimed = 0;
   private touchedWithin = 0;
-  private touchMeasured = 0;
-  private readonly touchMissed: string[] = [];
-  private touchMissedCount = 0;
+  private readonly touchMissed = new MissList();
+  private decisionValues = 0;
+  private decisionEmpty = 0;
+  private decisionTimed = 0;
   private decisionWithin = 0;
-  private decisionMeasured = 0;
-  private readonly decisionMissed: string[] = [];
-  private decisionMissedCount = 0;
+  private readonly decisionMissed = new MissList();
+  private attemptsValues = 0;
   private unreachable = 0;
   private unreachableCompliant = 0;
   private readonly attemptsMissed: string[] = [];
   private rejected = 0;
+  private reasonValues = 0;
   private rejectedWithReason = 0;
   private readonly rejectedWithoutReason: string[] = [];
   private readonly reasons = new Map<string, number>();
@@ -179,12 +298,26 @@ export class ReviewAggregator {
   private recycledLater = 0;
   private accepted = 0;
   private sqls = 0;
+  private sqlAnswerValues = 0;
+  private sqlUnanswered = 0;
+  private sqlTimed = 0;
+  private sqlWithin = 0;
+  private readonly sqlMissed = new MissList();
   private opportunities = 0;
+  private opportunityUpdateValues = 0;
+  private readonly openLastUpdate = new Numbers();
+  private readonly openIds: string[] = [];
+  private outcomes = 0;
+  private closedAtValues = 0;
   private won = 0;
-  private closed = 0;
+  private opportunitiesClosed = 0;
+  private opportunitiesWon = 0;
+  private readonly winDays = new Numbers();
+  private readonly completeness: { commitmentId: string; fields: string[]; measured: number; complete: number; missed: string[]; byField: Map<string, number> }[];
   private readonly problems = new Map<string, DataProblem>();
   private readonly knownReasons: Map<string, { recycle: boolean; unreachable: boolean }>;
-  private readonly targets: { firstTouchHours: number | null; attempts: number | null; acceptDays: number | null };
+  private readonly targets: { firstTouchHours: number | null; attempts: number | null; acceptDays: number | null; sqlAccept: number | null };
+  private readonly sqlElapsed: (from: number, to: number) => number;
 
   constructor(
     private readonly agreement: Agreement,
@@ -192,6 +325,7 @@ export class ReviewAggregator {
     calendar: WorkingCalendar,
     /** Converts a period date (YYYY-MM-DD, local) to the instant it starts. */
     dayStart: (date: string) => number,
+    options: ReviewOptions = {},
   ) {
     this.calendar = compileCalendar(calendar);
     const [startH, startM] = calendar.start.split(':').map(Number) as [number, number];
@@ -199,9 +333,16 @@ export class ReviewAggregator {
     this.workingDayMs = (endH * 60 + endM - startH * 60 - startM) * 60_000;
     this.fromMs = dayStart(period.from);
     this.toMs = dayStart(nextDay(period.to));
+    this.mapped = new Set(options.mapped ?? historyFields);
+    this.requiredMapped = new Set(options.requiredFieldsMapped ?? []);
     this.knownReasons = new Map(agreement.reasons.flatMap((reason) => [reason.code, reason.label].filter(Boolean).map((key) => [key.trim().toLowerCase(), { recycle: reason.action === 'recycle', unreachable: UNREACHABLE.test(reason.label) || UNREACHABLE.test(reason.code) || reason.afterAgreedAttempts }] as const)));
-    const target = (kind: Commitment['kind']) => agreement.commitments.find((commitment) => commitment.kind === kind)?.target ?? null;
-    this.targets = { firstTouchHours: target('first-touch'), attempts: target('attempts'), acceptDays: target('accept-reject') };
+    const find = (kind: Commitment['kind']) => agreement.commitments.find((commitment) => commitment.kind === kind);
+    const target = (kind: Commitment['kind']) => find(kind)?.target ?? null;
+    this.targets = { firstTouchHours: target('first-touch'), attempts: target('attempts'), acceptDays: target('accept-reject'), sqlAccept: target('sql-accept') };
+    this.sqlElapsed = elapsedIn(find('sql-accept')?.unit ?? 'business-days', this.calendar, this.workingDayMs);
+    this.completeness = agreement.commitments
+      .filter((commitment) => commitment.kind === 'data-completeness')
+      .map((commitment) => ({ commitmentId: commitment.id, fields: requiredFieldsOf(agreement, commitment), measured: 0, complete: 0, missed: [], byField: new Map() }));
   }
 
   private problem(problem: string, id: string): void {
@@ -211,9 +352,23 @@ export class ReviewAggregator {
     this.problems.set(problem, entry);
   }
 
-  /** Adds one lead (leads whose MQL date is outside the period are counted for data quality only). */
+  /** Adds one lead (leads whose MQL date is outside the period are counted for data quality and the export's last date only). */
   add(lead: LeadHistory): void {
     this.leads += 1;
+    // The export's last recorded date, without an array per lead (this runs for every row).
+    let last = this.lastSeen;
+    if (lead.createdAt !== null && lead.createdAt > last) last = lead.createdAt;
+    if (lead.mqlAt !== null && lead.mqlAt > last) last = lead.mqlAt;
+    if (lead.firstTouchAt !== null && lead.firstTouchAt > last) last = lead.firstTouchAt;
+    if (lead.acceptedAt !== null && lead.acceptedAt > last) last = lead.acceptedAt;
+    if (lead.rejectedAt !== null && lead.rejectedAt > last) last = lead.rejectedAt;
+    if (lead.sqlAt !== null && lead.sqlAt > last) last = lead.sqlAt;
+    if (lead.sqlAcceptedAt !== null && lead.sqlAcceptedAt > last) last = lead.sqlAcceptedAt;
+    if (lead.sqlReturnedAt !== null && lead.sqlReturnedAt > last) last = lead.sqlReturnedAt;
+    if (lead.opportunityAt !== null && lead.opportunityAt > last) last = lead.opportunityAt;
+    if (lead.opportunityUpdatedAt !== null && lead.opportunityUpdatedAt > last) last = lead.opportunityUpdatedAt;
+    if (lead.closedAt !== null && lead.closedAt > last) last = lead.closedAt;
+    this.lastSeen = last;
     if (lead.mqlAt === null) return;
     if (lead.mqlAt < this.fromMs || lead.mqlAt >= this.toMs) return;
     this.mqls += 1;
@@ -231,50 +386,42 @@ export class ReviewAggregator {
     if (lead.createdAt !== null && lead.createdAt > lead.mqlAt) this.problem('MQL date before the lead was created', lead.id);
     if (lead.createdAt !== null && lead.firstTouchAt !== null && lead.firstTouchAt < lead.createdAt) this.problem('First touch before the lead was created', lead.id);
 
-    // Speed to first touch, in business hours from the MQL date.
+    // Speed to first touch, in business hours from the MQL date. A lead without a touch counts
+    // against the commitment only if other leads have one (decided in result()).
     if (lead.firstTouchAt === null) {
-      this.touchMeasured += 1;
-      this.touchMissedCount += 1;
-      if (this.touchMissed.length < MAX_LISTED) this.touchMissed.push(lead.id);
+      this.touchEmpty += 1;
+      this.touchMissed.add(lead.id, true);
       this.problem('No first touch recorded', lead.id);
-    } else if (lead.firstTouchAt < lead.mqlAt) {
-      this.problem('First touch before the MQL date', lead.id);
     } else {
-      const hours = this.calendar.businessMs(lead.mqlAt, lead.firstTouchAt) / HOUR;
-      if (this.speedCount === this.speeds.length) {
-        const grown = new Float64Array(this.speeds.length * 2);
-        grown.set(this.speeds);
-        this.speeds = grown;
-      }
-      this.speeds[this.speedCount++] = hours;
-      this.touchMeasured += 1;
-      if (this.targets.firstTouchHours !== null && hours <= this.targets.firstTouchHours + 1e-9) this.touchedWithin += 1;
+      this.touchValues += 1;
+      if (lead.firstTouchAt < lead.mqlAt) this.problem('First touch before the MQL date', lead.id);
       else {
-        this.touchMissedCount += 1;
-        if (this.touchMissed.length < MAX_LISTED) this.touchMissed.push(lead.id);
+        const hours = this.calendar.businessMs(lead.mqlAt, lead.firstTouchAt) / HOUR;
+        this.speeds.push(hours);
+        this.touchTimed += 1;
+        if (this.targets.firstTouchHours !== null && hours <= this.targets.firstTouchHours + 1e-9) this.touchedWithin += 1;
+        else this.touchMissed.add(lead.id, false);
       }
     }
 
     // Accept or reject within the agreed business days.
     const decidedAt = lead.acceptedAt ?? lead.rejectedAt;
     if (decidedAt !== null) {
+      this.decisionValues += 1;
       if (decidedAt < lead.mqlAt) this.problem('Accepted or rejected before the MQL date', lead.id);
       else {
-        this.decisionMeasured += 1;
+        this.decisionTimed += 1;
         const days = this.calendar.businessMs(lead.mqlAt, decidedAt) / this.workingDayMs;
         if (this.targets.acceptDays !== null && days <= this.targets.acceptDays + 1e-9) this.decisionWithin += 1;
-        else {
-          this.decisionMissedCount += 1;
-          if (this.decisionMissed.length < MAX_LISTED) this.decisionMissed.push(lead.id);
-        }
+        else this.decisionMissed.add(lead.id, false);
       }
     } else {
-      this.decisionMeasured += 1;
-      this.decisionMissedCount += 1;
-      if (this.decisionMissed.length < MAX_LISTED) this.decisionMissed.push(lead.id);
+      this.decisionEmpty += 1;
+      this.decisionMissed.add(lead.id, true);
     }
     if (lead.acceptedAt !== null && lead.rejectedAt !== null) this.problem('Both accepted and rejected', lead.id);
 
+    if (lead.attempts !== null) this.attemptsValues += 1;
     if (lead.acceptedAt !== null) this.accepted += 1;
     if (lead.rejectedAt !== null) {
       this.rejected += 1;
@@ -283,6 +430,7 @@ export class ReviewAggregator {
       if (reason === '') {
         if (this.rejectedWithoutReason.length < MAX_LISTED) this.rejectedWithoutReason.push(lead.id);
       } else {
+        this.reasonValues += 1;
         this.reasons.set(reason, (this.reasons.get(reason) ?? 0) + 1);
         if (known) this.rejectedWithReason += 1;
         else this.problem('Rejection reason not in the agreed reason codes', lead.id);
@@ -298,14 +446,64 @@ export class ReviewAggregator {
         if (lead.sqlAt !== null || lead.opportunityAt !== null || lead.outcome === 'won') this.recycledLater += 1;
       }
     }
-    if (lead.sqlAt !== null) this.sqls += 1;
+
+    // Field sales accepts or returns the SQL within the agreed time.
+    if (lead.sqlAt !== null) {
+      this.sqls += 1;
+      const accepted = lead.sqlAcceptedAt;
+      const returned = lead.sqlReturnedAt;
+      const answeredAt = accepted === null ? returned : returned === null ? accepted : Math.min(accepted, returned);
+      if (answeredAt === null) {
+        this.sqlUnanswered += 1;
+        this.sqlMissed.add(lead.id, true);
+      } else {
+        this.sqlAnswerValues += 1;
+        if (answeredAt < lead.sqlAt) this.problem('SQL accepted or returned before the SQL date', lead.id);
+        else {
+          this.sqlTimed += 1;
+          if (this.targets.sqlAccept !== null && this.sqlElapsed(lead.sqlAt, answeredAt) <= this.targets.sqlAccept + 1e-9) this.sqlWithin += 1;
+          else this.sqlMissed.add(lead.id, false);
+        }
+      }
+    }
+
+    if (lead.opportunityUpdatedAt !== null) this.opportunityUpdateValues += 1;
+    if (lead.closedAt !== null) this.closedAtValues += 1;
     if (lead.opportunityAt !== null) {
       this.opportunities += 1;
       monthEntry.opportunities += 1;
+      if (lead.outcome !== null) {
+        this.opportunitiesClosed += 1;
+        if (lead.outcome === 'won') this.opportunitiesWon += 1;
+      } else if (lead.closedAt === null) {
+        // Open: its age since the last update is measured against the export's last date in result().
+        const updated = lead.opportunityUpdatedAt;
+        this.openLastUpdate.push(updated !== null && updated > lead.opportunityAt ? updated : lead.opportunityAt);
+        if (this.openIds.length < 20_000) this.openIds.push(lead.id);
+      }
     }
     if (lead.outcome !== null) {
-      this.closed += 1;
-      if (lead.outcome === 'won') this.won += 1;
+      this.outcomes += 1;
+      if (lead.outcome === 'won') {
+        this.won += 1;
+        if (lead.closedAt !== null) {
+          if (lead.closedAt < lead.mqlAt) this.problem('Won before the MQL date', lead.id);
+          else this.winDays.push((lead.closedAt - lead.mqlAt) / DAY_MS);
+        }
+      }
+    }
+    if (lead.missingRequired !== null) {
+      for (const entry of this.completeness) {
+        entry.measured += 1;
+        let complete = true;
+        for (const field of lead.missingRequired) {
+          if (!entry.fields.includes(field)) continue;
+          complete = false;
+          entry.byField.set(field, (entry.byField.get(field) ?? 0) + 1);
+        }
+        if (complete) entry.complete += 1;
+        else if (entry.missed.length < MAX_LISTED) entry.missed.push(lead.id);
+      }
     }
     if (lead.attempts !== null && lead.attempts < 0) this.problem('Negative number of attempts', lead.id);
   }
@@ -313,62 +511,212 @@ export class ReviewAggregator {
   /** The review. */
   result(): ReviewResult {
     const agreement = this.agreement;
+    const plan = agreement.revenuePlan;
     const funnel = computeFunnel(funnelInputsOf(agreement));
     const need = (level: 'mqls' | 'opportunities', window: 'perWeek' | 'perMonth') => (funnel.ok ? (funnel.levels.find((entry) => entry.level === level)?.[window] ?? null) : null);
-    const months = [...this.monthly.keys()].length || 1;
-    const commitments: CommitmentResult[] = [];
-    for (const commitment of agreement.commitments) {
-      const base = { id: commitment.id, kind: commitment.kind, team: commitment.team, metric: commitment.metric };
-      if (commitment.kind === 'mql-volume') {
-        const target = planVolumeTarget(agreement, commitment);
-        const byOpportunities = agreement.revenuePlan.headlineKpi !== 'mqls';
-        const perMonth = (byOpportunities ? this.opportunities : this.mqls) / months;
-        const perWindow = commitment.window === 'per-week' ? perMonth / (52 / 12) : perMonth;
-        commitments.push({ ...base, actual: `${Math.round(perWindow).toLocaleString('en-US')} ${byOpportunities ? 'opportunities' : 'MQLs'} ${commitment.window === 'per-week' ? 'a week' : 'a month'} on average`, target: target ? `${target.value.toLocaleString('en-US')} ${target.unit} (from the plan)` : 'the plan is incomplete', state: stateOfVolume(perWindow, target?.value ?? null), figures: { actual: perWindow, target: target?.value ?? null, months }, missedLeads: [], missedCount: 0 });
-      } else if (commitment.kind === 'first-touch') {
-        const sorted = this.speeds.slice(0, this.speedCount);
-        const share = this.touchMeasured ? this.touchedWithin / this.touchMeasured : null;
-        commitments.push({ ...base, actual: share === null ? 'no MQLs' : `${pct(share)} within ${commitment.target ?? '?'} business hours; median ${(quantile(sorted, 0.5) ?? 0).toFixed(1)} h, 90th percentile ${(quantile(sorted, 0.9) ?? 0).toFixed(1)} h`, target: `${commitment.target ?? '?'} business hours, for ${pct(SHARE_MET)} of MQLs`, state: commitment.target === null ? 'no-data' : stateOfShare(share), figures: { share, median: quantile(sorted, 0.5), p90: quantile(sorted, 0.9), measured: this.touchMeasured, within: this.touchedWithin }, missedLeads: this.touchMissed, missedCount: this.touchMissedCount });
-      } else if (commitment.kind === 'attempts') {
-        const share = this.unreachable ? this.unreachableCompliant / this.unreachable : null;
-        commitments.push({ ...base, actual: share === null ? 'no lead rejected as unable to reach' : `${pct(share)} of ${this.unreachable.toLocaleString('en-US')} “unable to reach” rejections after ${commitment.target} attempts or more`, target: `${commitment.target ?? '?'} attempts before “unable to reach”`, state: commitment.target === null ? 'no-data' : stateOfShare(share), figures: { share, rejections: this.unreachable, compliant: this.unreachableCompliant }, missedLeads: this.attemptsMissed, missedCount: this.unreachable - this.unreachableCompliant });
-      } else if (commitment.kind === 'accept-reject') {
-        const share = this.decisionMeasured ? this.decisionWithin / this.decisionMeasured : null;
-        commitments.push({ ...base, actual: share === null ? 'no MQLs' : `${pct(share)} accepted or rejected within ${commitment.target} business days`, target: `${commitment.target ?? '?'} business days, for ${pct(SHARE_MET)} of MQLs`, state: commitment.target === null ? 'no-data' : stateOfShare(share), figures: { share, measured: this.decisionMeasured, within: this.decisionWithin }, missedLeads: this.decisionMissed, missedCount: this.decisionMissedCount });
-      }
-    }
-    // Rejections with an agreed reason code: a KPI of the loop.
-    const reasonShare = this.rejected ? this.rejectedWithReason / this.rejected : null;
-    commitments.push({ id: 'rejection-reasons', kind: 'reason-codes', team: 'inside-sales', metric: 'Rejections with an agreed reason code', actual: reasonShare === null ? 'no rejections' : `${pct(reasonShare)} of ${this.rejected.toLocaleString('en-US')} rejections`, target: `every rejection (at least ${pct(SHARE_MET)})`, state: stateOfShare(reasonShare), figures: { share: reasonShare, rejected: this.rejected, withReason: this.rejectedWithReason }, missedLeads: this.rejectedWithoutReason, missedCount: this.rejected - this.rejectedWithReason });
-    commitments.push({ id: 'recycled', kind: 'recycling', team: 'marketing', metric: 'Recycled leads that came back', actual: this.recycled ? `${this.recycledLater.toLocaleString('en-US')} of ${this.recycled.toLocaleString('en-US')} recycled leads later reached SQL, opportunity or a win` : 'no recycled leads', target: 'followed up in nurture', state: 'no-data', figures: { recycled: this.recycled, cameBack: this.recycledLater }, missedLeads: [], missedCount: 0 });
-    const opportunitiesNeeded = need('opportunities', 'perMonth');
-    const opportunitiesPerMonth = this.opportunities / months;
-    commitments.push({ id: 'opportunities-sourced', kind: 'opportunities', team: 'marketing', metric: 'Opportunities sourced', actual: `${Math.round(opportunitiesPerMonth).toLocaleString('en-US')} a month on average`, target: opportunitiesNeeded === null ? 'the plan is incomplete' : `${Math.ceil(opportunitiesNeeded).toLocaleString('en-US')} a month (from the plan)`, state: stateOfVolume(opportunitiesPerMonth, opportunitiesNeeded === null ? null : Math.ceil(opportunitiesNeeded)), figures: { actual: opportunitiesPerMonth, target: opportunitiesNeeded }, missedLeads: [], missedCount: 0 });
+    const mapped = (field: HistoryField) => this.mapped.has(field);
+    const label = (field: HistoryField) => historyFieldLabels[field];
+    const mapFirst = (...fields: HistoryField[]) => `map the ${fields.map(label).join(' and the ')} column${fields.length > 1 ? 's' : ''} to measure this`;
+    const unmapped = (...fields: HistoryField[]) => fields.filter((field) => !mapped(field));
+    const empty = (field: string) => `the ${field} column has no value for the MQLs of the period`;
 
-    const plan = agreement.revenuePlan;
-    const rate = (part: number, whole: number) => (whole > 0 ? (part / whole) * 100 : null);
-    const step = (label: string, actual: number | null, planned: number | null) => ({ step: label, actual, planned, state: (actual === null || planned === null ? 'no-data' : actual >= planned ? 'met' : actual >= planned * 0.9 ? 'at-risk' : 'missed') as CommitmentState });
+    // Coverage: the period's days up to the export's last recorded date; volumes are per covered day.
+    const fromDay = Date.parse(`${this.period.from}T00:00:00Z`) / DAY_MS;
+    const toDay = Date.parse(`${this.period.to}T00:00:00Z`) / DAY_MS;
+    const periodDays = toDay - fromDay + 1;
+    const lastDay = Number.isFinite(this.lastSeen) ? this.calendar.localDay(this.lastSeen) : null;
+    const coveredDays = lastDay === null ? 0 : Math.max(0, Math.min(toDay, lastDay) - fromDay + 1);
+    const exportLastDate = lastDay === null ? null : formatDay(lastDay);
+    const coverageNote = coveredDays < periodDays && exportLastDate !== null ? `; the export ends on ${exportLastDate}, so ${coveredDays} of the period’s ${periodDays} days are counted` : '';
+    const windowDays = (window: Commitment['window']) => (window === 'per-week' ? DAYS_PER_WEEK : window === 'per-period' && plan.periodWeeks ? plan.periodWeeks * DAYS_PER_WEEK : DAYS_PER_MONTH);
+    const windowWords = (window: Commitment['window']) => (window === 'per-week' ? 'a week' : window === 'per-period' && plan.periodWeeks ? `per ${plan.periodWeeks}-week plan period` : 'a month');
+    /** A count over the covered days as a rate per window, or why it cannot be one. */
+    const rate = (count: number, window: Commitment['window']) => (coveredDays > 0 ? (count / coveredDays) * windowDays(window) : null);
+    const noCoverage = exportLastDate === null ? 'the export has no dates' : `the export’s last recorded date (${exportLastDate}) is before the period`;
+
+    const meters: Meters = {
+      'mql-volume': (commitment) => {
+        const target = planVolumeTarget(agreement, commitment);
+        const targetText = target ? `${target.value.toLocaleString('en-US')} ${target.unit} ${windowWords(commitment.window)} (from the plan)` : 'the plan is incomplete';
+        const byOpportunities = plan.headlineKpi !== 'mqls';
+        if (byOpportunities && !mapped('opportunityAt')) return noData(mapFirst('opportunityAt'), targetText);
+        const count = byOpportunities ? this.opportunities : this.mqls;
+        if (count === 0) return noData(byOpportunities ? empty(label('opportunityAt')) : 'no MQL in the period', targetText);
+        const perWindow = rate(count, commitment.window);
+        if (perWindow === null) return noData(noCoverage, targetText);
+        const what = byOpportunities ? 'opportunities' : 'MQLs';
+        return { actual: `${whole(perWindow)} ${what} ${windowWords(commitment.window)} (${whole(count)} in ${coveredDays} days${coverageNote})`, target: targetText, state: stateOfVolume(perWindow, target?.value ?? null), noData: target ? null : 'the plan is incomplete', figures: { actual: perWindow, target: target?.value ?? null, count, days: coveredDays }, missedLeads: [], missedCount: 0 };
+      },
+      'first-touch': (commitment) => {
+        const targetText = `${commitment.target ?? '?'} business hours, for ${pct(SHARE_MET)} of MQLs`;
+        if (!mapped('firstTouchAt')) return noData(mapFirst('firstTouchAt'), targetText);
+        if (this.touchValues === 0) return noData(empty(label('firstTouchAt')), targetText);
+        if (commitment.target === null) return noData('the agreement sets no target', targetText);
+        const measured = this.touchTimed + this.touchEmpty;
+        const share = this.touchedWithin / measured;
+        const speeds = this.speeds.copy();
+        const median = quantile(speeds, 0.5);
+        const p90 = quantile(speeds, 0.9);
+        const times = median === null || p90 === null ? 'no touch timed' : `median ${oneDecimal(median)} h, 90th percentile ${oneDecimal(p90)} h`;
+        return { actual: `${pct(share)} within ${commitment.target} business hours; ${times}${this.touchEmpty ? ` (${whole(this.touchEmpty)} MQLs without a first touch count as missed)` : ''}`, target: targetText, state: stateOfShare(share), noData: null, figures: { share, median, p90, measured, within: this.touchedWithin, withoutTouch: this.touchEmpty }, missedLeads: this.touchMissed.pick(true), missedCount: measured - this.touchedWithin };
+      },
+      attempts: (commitment) => {
+        const targetText = `${commitment.target ?? '?'} attempts before “unable to reach”`;
+        const missing = unmapped('rejectedAt', 'rejectionReason', 'attempts');
+        if (missing.length > 0) return noData(mapFirst(...missing), targetText);
+        if (this.attemptsValues === 0) return noData(empty(label('attempts')), targetText);
+        if (commitment.target === null) return noData('the agreement sets no target', targetText);
+        if (this.unreachable === 0) return noData('no lead was rejected as unable to reach in the period', targetText, { share: null, rejections: 0, compliant: 0 });
+        const share = this.unreachableCompliant / this.unreachable;
+        return { actual: `${pct(share)} of ${whole(this.unreachable)} “unable to reach” rejections after ${commitment.target} attempts or more`, target: targetText, state: stateOfShare(share), noData: null, figures: { share, rejections: this.unreachable, compliant: this.unreachableCompliant }, missedLeads: this.attemptsMissed, missedCount: this.unreachable - this.unreachableCompliant };
+      },
+      'accept-reject': (commitment) => {
+        const targetText = `${commitment.target ?? '?'} business days, for ${pct(SHARE_MET)} of MQLs`;
+        if (!mapped('acceptedAt') && !mapped('rejectedAt')) return noData('map the Accepted or the Rejected date column to measure this', targetText);
+        if (this.decisionValues === 0) return noData('the Accepted and Rejected columns have no value for the MQLs of the period', targetText);
+        if (commitment.target === null) return noData('the agreement sets no target', targetText);
+        const measured = this.decisionTimed + this.decisionEmpty;
+        const share = this.decisionWithin / measured;
+        return { actual: `${pct(share)} accepted or rejected within ${commitment.target} business days${this.decisionEmpty ? ` (${whole(this.decisionEmpty)} MQLs neither accepted nor rejected count as missed)` : ''}`, target: targetText, state: stateOfShare(share), noData: null, figures: { share, measured, within: this.decisionWithin, undecided: this.decisionEmpty }, missedLeads: this.decisionMissed.pick(true), missedCount: measured - this.decisionWithin };
+      },
+      'sql-accept': (commitment) => {
+        const unit = unitWords[commitment.unit];
+        const targetText = `${commitment.target ?? '?'} ${unit}, for ${pct(SHARE_MET)} of SQLs`;
+        if (!mapped('sqlAt')) return noData(mapFirst('sqlAt'), targetText);
+        if (!mapped('sqlAcceptedAt') && !mapped('sqlReturnedAt')) return noData('map the SQL accepted or the SQL returned date column to measure this', targetText);
+        if (this.sqls === 0) return noData(empty(label('sqlAt')), targetText);
+        if (this.sqlAnswerValues === 0) return noData('the SQL accepted and SQL returned columns have no value for the SQLs of the period', targetText);
+        if (commitment.target === null) return noData('the agreement sets no target', targetText);
+        const measured = this.sqlTimed + this.sqlUnanswered;
+        const share = this.sqlWithin / measured;
+        return { actual: `${pct(share)} of ${whole(measured)} SQLs accepted or returned within ${commitment.target} ${unit}${this.sqlUnanswered ? ` (${whole(this.sqlUnanswered)} SQLs neither accepted nor returned count as missed)` : ''}`, target: targetText, state: stateOfShare(share), noData: null, figures: { share, measured, within: this.sqlWithin, unanswered: this.sqlUnanswered }, missedLeads: this.sqlMissed.pick(true), missedCount: measured - this.sqlWithin };
+      },
+      'opportunity-update': (commitment) => {
+        const unit = unitWords[commitment.unit];
+        const targetText = `every open opportunity updated within ${commitment.target ?? '?'} ${unit} (at least ${pct(SHARE_MET)})`;
+        const missing = unmapped('opportunityAt', 'opportunityUpdatedAt');
+        if (missing.length > 0) return noData(mapFirst(...missing), targetText);
+        if (!mapped('outcome') && !mapped('closedAt')) return noData('map the Outcome or the Won or closed date column, so closed opportunities are left out', targetText);
+        if (this.opportunities === 0) return noData(empty(label('opportunityAt')), targetText);
+        if (this.opportunityUpdateValues === 0) return noData(empty(label('opportunityUpdatedAt')), targetText);
+        if (commitment.target === null) return noData('the agreement sets no target', targetText);
+        const open = this.openLastUpdate.count;
+        if (open === 0) return noData('no opportunity from the MQLs of the period is still open', targetText, { share: null, open: 0, current: 0 });
+        const elapsed = elapsedIn(commitment.unit, this.calendar, this.workingDayMs);
+        let current = 0;
+        const missed: string[] = [];
+        for (let index = 0; index < open; index += 1) {
+          if (elapsed(this.openLastUpdate.values[index]!, this.lastSeen) <= commitment.target + 1e-9) current += 1;
+          else if (missed.length < MAX_LISTED && index < this.openIds.length) missed.push(this.openIds[index]!);
+        }
+        const share = current / open;
+        return { actual: `${pct(share)} of ${whole(open)} open opportunities updated within ${commitment.target} ${unit} of ${exportLastDate} (the export’s last date)`, target: targetText, state: stateOfShare(share), noData: null, figures: { share, open, current }, missedLeads: missed, missedCount: open - current };
+      },
+      'data-completeness': (commitment) => {
+        const fields = requiredFieldsOf(agreement, commitment);
+        const targetText = `${commitment.target ?? '?'} % of handed-over leads with every required field`;
+        if (fields.length === 0) return noData('the agreement lists no required fields for this team’s handoff', targetText);
+        const missing = fields.filter((field) => !this.requiredMapped.has(field));
+        if (missing.length > 0) return noData(`map a column for each required field of the handoff (${missing.join(', ')})`, targetText);
+        const entry = this.completeness.find((candidate) => candidate.commitmentId === commitment.id);
+        if (!entry || entry.measured === 0) return noData('no MQL in the period', targetText);
+        if (commitment.target === null) return noData('the agreement sets no target', targetText);
+        const share = entry.complete / entry.measured;
+        const worst = [...entry.byField.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3);
+        return { actual: `${pct(share)} of ${whole(entry.measured)} MQLs with all ${fields.length} required fields${worst.length ? `; most often missing: ${worst.map(([field, count]) => `${field} (${whole(count)})`).join(', ')}` : ''}`, target: targetText, state: stateOfVolume(share * 100, commitment.target), noData: null, figures: { share, measured: entry.measured, complete: entry.complete }, missedLeads: entry.missed, missedCount: entry.measured - entry.complete };
+      },
+      custom: (commitment) => noData('a custom commitment is not measured from the export: report it by hand', commitment.target === null ? '—' : `${commitment.target} ${unitWords[commitment.unit]}`.trim()),
+    };
+
+    const commitments: CommitmentResult[] = agreement.commitments.map((commitment) => ({ id: commitment.id, kind: commitment.kind, team: commitment.team, metric: commitment.metric, ...meters[commitment.kind](commitment) }));
+    const kpi = (id: string, kind: string, team: string, metric: string, measured: Measured): CommitmentResult => ({ id, kind, team, metric, ...measured });
+
+    // Rejections with an agreed reason code: a KPI of the loop.
+    const reasonTarget = `every rejection (at least ${pct(SHARE_MET)})`;
+    const reasonsMissing = unmapped('rejectedAt', 'rejectionReason');
+    const reasonShare = this.rejected ? this.rejectedWithReason / this.rejected : null;
+    commitments.push(
+      kpi('rejection-reasons', 'reason-codes', 'inside-sales', 'Rejections with an agreed reason code',
+        reasonsMissing.length > 0 ? noData(mapFirst(...reasonsMissing), reasonTarget)
+        : reasonShare === null ? noData(empty(label('rejectedAt')), reasonTarget, { share: null, rejected: 0, withReason: 0 })
+        : this.reasonValues === 0 ? noData(`the ${label('rejectionReason')} column has no value for the rejections of the period`, reasonTarget)
+        : { actual: `${pct(reasonShare)} of ${whole(this.rejected)} rejections`, target: reasonTarget, state: stateOfShare(reasonShare), noData: null, figures: { share: reasonShare, rejected: this.rejected, withReason: this.rejectedWithReason }, missedLeads: this.rejectedWithoutReason, missedCount: this.rejected - this.rejectedWithReason }),
+    );
+    // Recycling has no agreed target: it is reported, never judged.
+    const recycleMissing = unmapped('rejectedAt', 'rejectionReason');
+    const recycleText = 'followed up in nurture';
+    commitments.push(
+      kpi('recycled', 'recycling', 'marketing', 'Recycled leads that came back',
+        recycleMissing.length > 0 ? noData(mapFirst(...recycleMissing), recycleText)
+        : { actual: this.recycled ? `${whole(this.recycledLater)} of ${whole(this.recycled)} recycled leads later reached SQL, opportunity or a win` : 'no recycled leads', target: recycleText, state: 'no-data', noData: 'recycling has no agreed target: reported, not judged', figures: { recycled: this.recycled, cameBack: this.recycledLater }, missedLeads: [], missedCount: 0 }),
+    );
+    const opportunitiesNeeded = need('opportunities', 'perMonth');
+    const opportunityTarget = opportunitiesNeeded === null ? 'the plan is incomplete' : `${Math.ceil(opportunitiesNeeded).toLocaleString('en-US')} a month (from the plan)`;
+    const opportunitiesPerMonth = rate(this.opportunities, 'per-month');
+    commitments.push(
+      kpi('opportunities-sourced', 'opportunities', 'marketing', 'Opportunities sourced',
+        !mapped('opportunityAt') ? noData(mapFirst('opportunityAt'), opportunityTarget)
+        : this.opportunities === 0 ? noData(empty(label('opportunityAt')), opportunityTarget)
+        : opportunitiesPerMonth === null ? noData(noCoverage, opportunityTarget)
+        : { actual: `${whole(opportunitiesPerMonth)} a month (${whole(this.opportunities)} in ${coveredDays} days${coverageNote})`, target: opportunityTarget, state: stateOfVolume(opportunitiesPerMonth, opportunitiesNeeded === null ? null : Math.ceil(opportunitiesNeeded)), noData: opportunitiesNeeded === null ? 'the plan is incomplete' : null, figures: { actual: opportunitiesPerMonth, target: opportunitiesNeeded, count: this.opportunities, days: coveredDays }, missedLeads: [], missedCount: 0 }),
+    );
+    // Time to win: MQL → won in calendar days, against the plan's MQL-to-deal time (sales cycle plus the stages before it).
+    const planDays = funnel.ok ? (funnel.levels.find((entry) => entry.level === 'mqls')?.leadTimeDays ?? null) : plan.salesCycleDays;
+    const winTarget = planDays === null ? 'the plan has no sales cycle' : `median within ${whole(planDays)} days (the plan’s sales cycle${funnel.ok && plan.salesCycleDays !== null && planDays !== plan.salesCycleDays ? ` of ${whole(plan.salesCycleDays)} days plus the stages before it` : ''})`;
+    const winMissing = unmapped('outcome', 'closedAt');
+    const winDays = this.winDays.copy();
+    const winMedian = quantile(winDays, 0.5);
+    const winP90 = quantile(winDays, 0.9);
+    commitments.push(
+      kpi('time-to-win', 'time-to-win', 'field-sales', 'Time to win (MQL → won)',
+        winMissing.length > 0 ? noData(mapFirst(...winMissing), winTarget)
+        : this.closedAtValues === 0 ? noData(empty(label('closedAt')), winTarget)
+        : winMedian === null || winP90 === null ? noData('no MQL of the period has been won yet', winTarget, { median: null, p90: null, won: 0 })
+        : { actual: `median ${oneDecimal(winMedian)} days, 90th percentile ${oneDecimal(winP90)} days, over ${whole(winDays.length)} won so far (deals still open are not in it)`, target: winTarget, state: planDays === null ? 'no-data' : stateOfTime(winMedian, planDays), noData: planDays === null ? 'the plan has no sales cycle' : null, figures: { median: winMedian, p90: winP90, won: winDays.length, planDays }, missedLeads: [], missedCount: 0 }),
+    );
+
+    // Stage conversion: a step is measured only when both of its stages' columns are mapped and have values.
+    const percent = (part: number, whole: number) => (whole > 0 ? (part / whole) * 100 : null);
+    const step = (label: string, actual: number | null, planned: number | null, reason: string | null): ConversionStep => {
+      const why = reason ?? (actual === null ? 'nothing reached the earlier stage in the period' : planned === null ? 'the plan has no rate for this step' : null);
+      if (why !== null) return { step: label, actual: reason === null ? actual : null, planned, state: 'no-data', noData: why };
+      return { step: label, actual, planned, state: actual! >= planned! ? 'met' : actual! >= planned! * VOLUME_AT_RISK ? 'at-risk' : 'missed', noData: null };
+    };
+    const needs = (...fields: HistoryField[]): string | null => {
+      const missing = unmapped(...fields);
+      if (missing.length > 0) return mapFirst(...missing);
+      const counts: Partial<Record<HistoryField, number>> = { acceptedAt: this.accepted, sqlAt: this.sqls, opportunityAt: this.opportunities, outcome: this.outcomes };
+      const blank = fields.find((field) => counts[field] === 0);
+      return blank === undefined ? null : empty(label(blank));
+    };
+    const plannedWin = [plan.mqlToSal, plan.salToSql, plan.sqlToOpportunity, plan.winRate].every((value) => value !== null) ? ((plan.mqlToSal! / 100) * (plan.salToSql! / 100) * (plan.sqlToOpportunity! / 100) * (plan.winRate! / 100)) * 100 : null;
+    const conversion: ConversionStep[] = [
+      step('MQL → SAL', percent(this.accepted, this.mqls), plan.mqlToSal, needs('acceptedAt')),
+      step('SAL → SQL', percent(this.sqls, this.accepted), plan.salToSql, needs('acceptedAt', 'sqlAt')),
+      step('SQL → opportunity', percent(this.opportunities, this.sqls), plan.sqlToOpportunity, needs('sqlAt', 'opportunityAt')),
+      step('Opportunity → won', percent(this.opportunitiesWon, this.opportunitiesClosed), plan.winRate, needs('opportunityAt', 'outcome') ?? (this.opportunitiesClosed === 0 ? 'no opportunity of the period has closed yet' : null)),
+      step('MQL → won', percent(this.won, this.mqls), plannedWin === null ? null : Math.round(plannedWin * 100) / 100, needs('outcome')),
+    ];
+
     const speedBins = [1, 2, 4, 8, 16, 24];
     const histogram = [...speedBins.map((limit, index) => ({ label: `${index === 0 ? 0 : speedBins[index - 1]}–${limit} h`, count: 0 })), { label: '24 h +', count: 0 }];
-    for (const hours of this.speeds.subarray(0, this.speedCount)) {
+    for (const hours of this.speeds.values.subarray(0, this.speeds.count)) {
       const bin = speedBins.findIndex((limit) => hours < limit);
       histogram[bin < 0 ? speedBins.length : bin]!.count += 1;
     }
+    // A missing first touch is a data problem only where first touches are recorded at all.
+    if (!mapped('firstTouchAt') || this.touchValues === 0) this.problems.delete('No first touch recorded');
     return {
       from: this.period.from,
       to: this.period.to,
       leads: this.leads,
       mqls: this.mqls,
       commitments,
-      conversion: [
-        step('MQL → SAL', rate(this.accepted, this.mqls), plan.mqlToSal),
-        step('SAL → SQL', rate(this.sqls, this.accepted), plan.salToSql),
-        step('SQL → opportunity', rate(this.opportunities, this.sqls), plan.sqlToOpportunity),
-        step('Opportunity → won', rate(this.won, this.closed), plan.winRate),
-      ],
+      conversion,
       weekly: [...this.weekly.entries()].sort(([a], [b]) => a - b).map(([week, mqls]) => ({ week: formatDay(week), mqls })),
       monthly: [...this.monthly.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, entry]) => ({ month, ...entry })),
       need: { mqlsPerWeek: need('mqls', 'perWeek'), mqlsPerMonth: need('mqls', 'perMonth'), opportunitiesPerMonth: opportunitiesNeeded },
+      coverage: { periodDays, coveredDays, exportLastDate },
       speedHistogram: histogram,
       reasons: [...this.reasons.entries()].sort((a, b) => b[1] - a[1]).map(([reason, count]) => ({ reason, count, known: this.knownReasons.has(reason.toLowerCase()) })),
       problems: [...this.problems.values()].sort((a, b) => b.count - a.count),

@@ -1,28 +1,20 @@
 import { timeZoneOf, type WorkingCalendar } from '../calendar/business-time';
 import { InputError, readCsvStream } from '../csv/stream';
 import type { Agreement } from '../../model/agreement';
-import { ReviewAggregator, type LeadHistory, type ReviewResult } from './review';
+import { historyFields, type HistoryField, type ReviewMapping } from './mapping';
+import { checkedRequiredFields, ReviewAggregator, type LeadHistory, type ReviewResult } from './review';
+import { historyColumns, requiredFieldColumns } from './sample-histories';
 import { quickTimestamp, timestampReader } from './timestamps';
 
-/** The fields of a lead history, and the columns they come from. */
-export const historyFields = ['id', 'createdAt', 'mqlAt', 'owner', 'firstTouchAt', 'attempts', 'acceptedAt', 'rejectedAt', 'rejectionReason', 'sqlAt', 'opportunityAt', 'outcome', 'amount'] as const;
-export type HistoryField = (typeof historyFields)[number];
+export { historyFieldDescriptions, historyFieldLabels, historyFields, parseReviewMapping, ReviewMappingSchema, type HistoryField, type ReviewMapping } from './mapping';
 
-/** How an export's columns map to the history fields; stored with the workshop and shipped with the sample. */
-export interface ReviewMapping {
-  version: 1;
-  columns: Partial<Record<HistoryField, string>>;
-  /** Outcome values that mean won and lost. */
-  won: string[];
-  lost: string[];
-}
-
-/** The mapping for exports written by the sample generator. */
+/** The mapping for exports written by the sample generator (its columns, and a column per required field of the templates' MQL handoff). */
 export const sampleReviewMapping: ReviewMapping = {
   version: 1,
-  columns: { id: 'Lead ID', createdAt: 'Created', mqlAt: 'MQL Date', owner: 'Owner', firstTouchAt: 'First Touch', attempts: 'Attempts', acceptedAt: 'Accepted Date', rejectedAt: 'Rejected Date', rejectionReason: 'Rejection Reason', sqlAt: 'SQL Date', opportunityAt: 'Opportunity Date', outcome: 'Outcome', amount: 'Amount' },
+  columns: Object.fromEntries(historyFields.map((field) => [field, historyColumns[field]])),
   won: ['Won', 'Closed Won'],
   lost: ['Lost', 'Closed Lost'],
+  requiredFields: Object.fromEntries(requiredFieldColumns.map((field) => [field, field])),
 };
 
 /** The agreement's calendar, or a clear error: business hours need one. */
@@ -41,13 +33,18 @@ export async function runReview(run: { agreement: Agreement; mapping: ReviewMapp
   if (!/^\d{4}-\d{2}-\d{2}$/.test(run.from) || !/^\d{4}-\d{2}-\d{2}$/.test(run.to) || run.to < run.from) throw new InputError(`Choose a review period: from and to as dates (YYYY-MM-DD), with to not before from (got ${run.from} – ${run.to}).`);
   if (!run.mapping.columns.mqlAt) throw new InputError('Map the MQL date column: every commitment is measured from it.');
   const calendar = calendarOf(run.agreement);
+  const mapped = historyFields.filter((field) => Boolean(run.mapping.columns[field]));
+  // Only the required fields a data-completeness commitment checks are read, each from its mapped column.
+  const requiredFields = checkedRequiredFields(run.agreement).filter((field) => Boolean(run.mapping.requiredFields?.[field]));
   const zone = timeZoneOf(calendar.timeZone);
   const readTime = timestampReader(calendar.timeZone);
   const readQuick = quickTimestamp(calendar.timeZone);
-  const aggregator = new ReviewAggregator(run.agreement, { from: run.from, to: run.to }, calendar, (date) => zone.instantOf(Date.parse(`${date}T00:00:00Z`)));
+  const aggregator = new ReviewAggregator(run.agreement, { from: run.from, to: run.to }, calendar, (date) => zone.instantOf(Date.parse(`${date}T00:00:00Z`)), { mapped, requiredFieldsMapped: requiredFields });
   const won = new Set(run.mapping.won.map((value) => value.trim().toLowerCase()));
   const lost = new Set(run.mapping.lost.map((value) => value.trim().toLowerCase()));
   let indexes: Partial<Record<HistoryField, number>> | null = null;
+  let requiredIndexes: number[] = [];
+  const complete: readonly string[] = Object.freeze([]);
   let header: string[] | null = null;
   let expected = 0;
   let rows = 0;
@@ -90,6 +87,12 @@ export async function runReview(run: { agreement: Agreement; mapping: ReviewMapp
         if (index < 0) throw new InputError(`The column “${column}” (for ${field}) is not in ${fileName}.`);
         indexes[field] = index;
       }
+      requiredIndexes = requiredFields.map((field) => {
+        const column = run.mapping.requiredFields![field]!;
+        const index = header!.indexOf(column.trim());
+        if (index < 0) throw new InputError(`The column “${column}” (for the required field ${field}) is not in ${fileName}.`);
+        return index;
+      });
       return;
     }
     if (fields.length === 1 && fields[0] === '') return;
@@ -104,6 +107,13 @@ export async function runReview(run: { agreement: Agreement; mapping: ReviewMapp
     const attempts = cell(at.attempts);
     const outcome = cell(at.outcome).toLowerCase();
     const amount = cell(at.amount);
+    // The required fields left empty; the shared empty list when all are there (no array per complete lead).
+    let missingRequired: readonly string[] | null = requiredIndexes.length === 0 ? null : complete;
+    for (let index = 0; index < requiredIndexes.length; index += 1) {
+      if (current[requiredIndexes[index]!]!.trim() !== '') continue;
+      if (missingRequired === complete) missingRequired = [];
+      (missingRequired as string[]).push(requiredFields[index]!);
+    }
     // One object shape for every lead, fields set in one go (fast property access in the engine).
     const lead: LeadHistory = {
       id: cell(at.id) || `line ${line}`,
@@ -116,9 +126,14 @@ export async function runReview(run: { agreement: Agreement; mapping: ReviewMapp
       rejectedAt: time(at.rejectedAt),
       rejectionReason: cell(at.rejectionReason) || null,
       sqlAt: time(at.sqlAt),
+      sqlAcceptedAt: time(at.sqlAcceptedAt),
+      sqlReturnedAt: time(at.sqlReturnedAt),
       opportunityAt: time(at.opportunityAt),
+      opportunityUpdatedAt: time(at.opportunityUpdatedAt),
       outcome: won.has(outcome) ? 'won' : lost.has(outcome) ? 'lost' : null,
+      closedAt: time(at.closedAt),
       amount: amount === '' || !Number.isFinite(Number(amount)) ? null : Number(amount),
+      missingRequired,
     };
     aggregator.add(lead);
   };
@@ -148,7 +163,7 @@ export async function collectLeadRows(chunks: AsyncIterable<string>, idColumn: s
 }
 
 /** Suggests which column holds each history field, from usual CRM column names. */
-export function suggestReviewMapping(header: readonly string[]): ReviewMapping {
+export function suggestReviewMapping(header: readonly string[], agreement?: Agreement): ReviewMapping {
   const names: Record<HistoryField, string[]> = {
     id: ['lead id', 'id', 'record id', 'lead number'],
     createdAt: ['created', 'created date', 'create date', 'created at'],
@@ -160,8 +175,12 @@ export function suggestReviewMapping(header: readonly string[]): ReviewMapping {
     rejectedAt: ['rejected date', 'rejected', 'disqualified date'],
     rejectionReason: ['rejection reason', 'reason', 'disqualification reason', 'lost reason'],
     sqlAt: ['sql date', 'sql', 'sales qualified date'],
+    sqlAcceptedAt: ['sql accepted', 'sql accepted date', 'sql accepted at'],
+    sqlReturnedAt: ['sql returned', 'sql returned date', 'sql rejected', 'returned to sdr'],
     opportunityAt: ['opportunity date', 'opportunity created', 'opp date'],
+    opportunityUpdatedAt: ['last updated', 'opportunity last updated', 'last modified', 'last modified date', 'last activity'],
     outcome: ['outcome', 'stage', 'deal stage', 'status', 'won lost'],
+    closedAt: ['closed date', 'close date', 'won date', 'closed', 'date won'],
     amount: ['amount', 'value', 'deal value', 'close value'],
   };
   const fold = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
@@ -174,5 +193,11 @@ export function suggestReviewMapping(header: readonly string[]): ReviewMapping {
       used.add(match);
     }
   }
-  return { version: 1, columns, won: ['Won', 'Closed Won'], lost: ['Lost', 'Closed Lost'] };
+  // A required field of the handoff is suggested from a column with the same name.
+  const requiredFields: Record<string, string> = {};
+  for (const field of agreement ? checkedRequiredFields(agreement) : []) {
+    const match = header.find((column) => !used.has(column) && fold(column) === fold(field));
+    if (match) requiredFields[field] = match;
+  }
+  return { version: 1, columns, won: ['Won', 'Closed Won'], lost: ['Lost', 'Closed Lost'], requiredFields };
 }

@@ -9,8 +9,9 @@ const result = (from: string, to: string, share: number): ReviewResult => ({
   to,
   leads: 10,
   mqls: 8,
-  commitments: [{ id: 'commit-first-touch', kind: 'first-touch', team: 'inside-sales', metric: 'First touch after MQL', actual: `${share * 100} %`, target: '4 business hours', state: share >= 0.9 ? 'met' : 'missed', figures: { share }, missedLeads: ['L1', 'L2'], missedCount: 2 }],
+  commitments: [{ id: 'commit-first-touch', kind: 'first-touch', team: 'inside-sales', metric: 'First touch after MQL', actual: `${share * 100} %`, target: '4 business hours', state: share >= 0.9 ? 'met' : 'missed', noData: null, figures: { share }, missedLeads: ['L1', 'L2'], missedCount: 2 }],
   conversion: [],
+  coverage: { periodDays: 30, coveredDays: 30, exportLastDate: to },
   weekly: [],
   monthly: [],
   need: { mqlsPerWeek: null, mqlsPerMonth: null, opportunitiesPerMonth: null },
@@ -36,5 +37,22 @@ describe('ReviewRepository', () => {
     expect(JSON.stringify(list)).not.toContain('L2');
     await new WorkshopRepository(db).remove(workshop.id);
     expect(await db.reviews.count()).toBe(0);
+  });
+
+  it('keeps a no-data entry as no data (no share, no actual rate), in the shape the library file checks', async () => {
+    const db = freshDatabase();
+    const workshop = await new WorkshopRepository(db).create({ title: 'Reviewed' });
+    const base = result('2026-11-01', '2026-11-30', 0.5);
+    const noData: ReviewResult = {
+      ...base,
+      // A no-data entry whose figures still carry a share must not be kept as one.
+      commitments: [{ ...base.commitments[0]!, state: 'no-data', noData: 'map the First touch column to measure this', actual: 'No data: map the First touch column to measure this', figures: { share: 0 } }],
+      conversion: [{ step: 'MQL → SAL', actual: 0, planned: 70, state: 'no-data', noData: 'map the Accepted column to measure this' }],
+    };
+    const record = reviewRecordOf(noData, workshop.id, 'nov.csv', 1, 'n');
+    expect(record.commitments[0]).toEqual({ id: 'commit-first-touch', metric: 'First touch after MQL', state: 'no-data', actual: 'No data: map the First touch column to measure this', share: null });
+    expect(record.conversion[0]).toEqual({ step: 'MQL → SAL', actual: null, planned: 70, state: 'no-data' });
+    await new ReviewRepository(db).save(record);
+    expect(await new ReviewRepository(db).list(workshop.id)).toEqual([record]);
   });
 });

@@ -7,7 +7,7 @@ const calendar: WorkingCalendar = { timeZone: 'Europe/Berlin', workingDays: [1, 
 const zone = timeZoneOf('Europe/Berlin');
 const dayStart = (date: string) => zone.instantOf(Date.parse(`${date}T00:00:00Z`));
 const at = (iso: string) => Date.parse(iso);
-const lead = (id: string, fields: Partial<LeadHistory>): LeadHistory => ({ id, createdAt: null, mqlAt: null, owner: null, firstTouchAt: null, attempts: null, acceptedAt: null, rejectedAt: null, rejectionReason: null, sqlAt: null, opportunityAt: null, outcome: null, amount: null, ...fields });
+const lead = (id: string, fields: Partial<LeadHistory>): LeadHistory => ({ id, createdAt: null, mqlAt: null, owner: null, firstTouchAt: null, attempts: null, acceptedAt: null, rejectedAt: null, rejectionReason: null, sqlAt: null, sqlAcceptedAt: null, sqlReturnedAt: null, opportunityAt: null, opportunityUpdatedAt: null, outcome: null, closedAt: null, amount: null, missingRequired: null, ...fields });
 
 function review(leads: LeadHistory[]) {
   // b2b template: first touch 4 business hours, 6 attempts, accept or reject within 2 business days.
@@ -83,7 +83,7 @@ describe('SLA review on generated histories (truth known by construction)', () =
     const agreement = findTemplate('b2b-saas-mid-market')!.build();
     agreement.calendar = { ...calendar, holidays: ['2026-12-24', '2026-12-25', '2026-12-26'] };
     let csv = '';
-    const truth = generateHistories({ leads: 3000, from: '2026-11-01', to: '2026-12-31', calendar: agreement.calendar, firstTouchHours: 4, attempts: 6, acceptDays: 2, reasonCodes: agreement.reasons.map((reason) => reason.code) }, (line) => (csv += line));
+    const truth = generateHistories({ leads: 3000, from: '2026-11-01', to: '2026-12-31', calendar: agreement.calendar, firstTouchHours: 4, attempts: 6, acceptDays: 2, sqlAcceptDays: 2, opportunityUpdateDays: 7, reasonCodes: agreement.reasons.map((reason) => reason.code) }, (line) => (csv += line));
     async function* chunks() {
       for (let at = 0; at < csv.length; at += 4096) yield csv.slice(at, at + 4096);
     }
@@ -95,6 +95,15 @@ describe('SLA review on generated histories (truth known by construction)', () =
     expect(figures('accept-reject')).toMatchObject({ measured: truth.decisionMeasured, within: truth.decidedWithin });
     expect(figures('attempts')).toMatchObject({ rejections: truth.unreachable, compliant: truth.unreachableCompliant });
     expect(figures('reason-codes')).toMatchObject({ rejected: truth.rejected, withReason: truth.rejectedWithReason });
+    // The three kinds that used to vanish, and the time to win, against the generator's truth.
+    expect(figures('sql-accept')).toMatchObject({ measured: truth.sqlMeasured + truth.sqlUnanswered, within: truth.sqlWithin, unanswered: truth.sqlUnanswered });
+    expect(figures('opportunity-update')).toMatchObject({ open: truth.openOpportunities, current: truth.openUpdatedWithin });
+    expect(figures('data-completeness')).toMatchObject({ measured: truth.mqls, complete: truth.complete });
+    expect(figures('time-to-win').won).toBe(truth.won);
+    expect(figures('time-to-win').median).toBeCloseTo(truth.winMedianDays!, 9);
+    expect(figures('time-to-win').p90).toBeCloseTo(truth.winP90Days!, 9);
+    expect(result.coverage).toEqual({ periodDays: 61, coveredDays: 61, exportLastDate: truth.exportLastDate });
+    expect(result.commitments.filter((entry) => entry.state === 'no-data').map((entry) => entry.kind)).toEqual(['recycling']);
     expect(result.problems.find((problem) => problem.problem === 'First touch before the MQL date')?.count).toBe(truth.touchBeforeMql);
     expect(result.problems.find((problem) => problem.problem === 'No first touch recorded')?.count).toBe(truth.untouched);
     // A sensible share of everything happens.
@@ -109,9 +118,163 @@ describe('SLA review on generated histories (truth known by construction)', () =
     async function* chunks() {
       yield csv;
     }
-    const result = await runReview({ agreement, mapping: { ...sampleReviewMapping, columns: { id: 'Lead ID', mqlAt: 'MQL Date', firstTouchAt: 'First Touch' } }, chunks: chunks(), from: '2026-11-01', to: '2026-11-30' });
+    const result = await runReview({ agreement, mapping: { ...sampleReviewMapping, columns: { id: 'Lead ID', mqlAt: 'MQL Date', firstTouchAt: 'First Touch' }, requiredFields: {} }, chunks: chunks(), from: '2026-11-01', to: '2026-11-30' });
     expect(result.unreadable).toEqual([{ line: 2, column: 'First Touch', message: '“soon” is not a date and time Accord can read (ISO 8601, MM/DD/YYYY hh:mm AM, or DD.MM.YYYY HH:mm)' }]);
     expect(result.mqls).toBe(2);
     await expect(runReview({ agreement, mapping: sampleReviewMapping, chunks: chunks(), from: '2026-12-01', to: '2026-11-01' })).rejects.toThrow(/^Choose a review period/);
+  });
+});
+
+/** Streams a CSV text in small chunks, as the file readers do. */
+async function* chunksOf(text: string) {
+  for (let at = 0; at < text.length; at += 1000) yield text.slice(at, at + 1000);
+}
+/** German Excel writes dates as DD.MM.YYYY HH:mm, local time. */
+const german = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)} ${iso.slice(11, 16)}`;
+/** Business hours between two instants of one Mon–Fri week in a 09:00–18:00 day, the plain way (same time zone, no holidays). */
+function sameWeekBusinessHours(from: string, to: string): number {
+  const [fromDay, fromHour] = [Number(from.slice(8, 10)), Number(from.slice(11, 13)) + Number(from.slice(14, 16)) / 60];
+  const [toDay, toHour] = [Number(to.slice(8, 10)), Number(to.slice(11, 13)) + Number(to.slice(14, 16)) / 60];
+  if (fromDay === toDay) return toHour - fromHour;
+  return 18 - fromHour + (toDay - fromDay - 1) * 9 + (toHour - 9);
+}
+
+describe('SLA review: every commitment kind, and no figure for what is not measured (issue 12)', () => {
+  const agreement = () => {
+    const built = findTemplate('b2b-saas-mid-market')!.build();
+    built.calendar = calendar;
+    return built;
+  };
+  async function reviewCsv(csv: string, columns: Record<string, string>, from: string, to: string, extra: { requiredFields?: Record<string, string>; of?: ReturnType<typeof agreement> } = {}) {
+    const { runReview } = await import('../../../shared/engines/review/run-review');
+    const { parseReviewMapping } = await import('../../../shared/engines/review/mapping');
+    const mapping = parseReviewMapping({ version: 1, columns, won: ['Gewonnen'], lost: ['Verloren'], ...(extra.requiredFields ? { requiredFields: extra.requiredFields } : {}) });
+    return runReview({ agreement: extra.of ?? agreement(), mapping, chunks: chunksOf(csv), from, to });
+  }
+
+  it('measures "Accept or return SQLs", "Opportunities updated" and "Handed-over leads with all required fields" from a German Excel export', async () => {
+    // Week of Monday 2026-11-16 (Europe/Berlin, CET = +01:00). SQL accepted/returned target: 2 business days (18 business hours).
+    const rows = [
+      // id, MQL, SQL, SQL accepted, SQL returned, opportunity, last updated, outcome, required: Firma, E-Mail
+      ['L1', '2026-11-16 09:30', '2026-11-16 10:00', '2026-11-17 15:00', '', '2026-11-18 10:00', '2026-11-30 11:00', '', 'Acme', 'a@acme.de'],
+      ['L2', '2026-11-16 11:00', '2026-11-16 12:00', '', '2026-11-19 11:00', '', '', '', 'Globex', ''],
+      ['L3', '2026-11-17 09:15', '2026-11-17 10:00', '', '', '', '', '', '', 'c@x.de'],
+      ['L4', '2026-11-17 14:00', '2026-11-18 09:00', '2026-11-18 17:00', '', '2026-11-19 09:00', '2026-11-20 12:00', '', 'Initech', 'd@initech.de'],
+      ['L5', '2026-11-18 10:00', '2026-11-18 11:00', '2026-11-19 10:00', '', '2026-11-19 12:00', '2026-11-25 09:00', 'Gewonnen', 'Umbrella', 'e@u.de'],
+      ['L6', '2026-11-19 16:00', '', '', '', '', '', '', 'Stark', 's@stark.de'],
+    ];
+    const csv = `Lead-ID;MQL-Datum;SQL-Datum;SQL angenommen;SQL zurückgegeben;Verkaufschance;Zuletzt geändert;Ergebnis;Abschluss;Firma;E-Mail\r\n${rows.map((row) => [row[0], ...row.slice(1, 7).map((cell) => (cell ? german(cell) : '')), row[7], row[7] ? german('2026-11-25 09:00') : '', row[8], row[9]].join(';')).join('\r\n')}\r\n`;
+    const built = agreement();
+    // The MQL handoff (from marketing) asks for these two fields in this test.
+    built.handoffs = built.handoffs.map((handoff) => (handoff.from === 'marketing' ? { ...handoff, requiredFields: ['Company', 'E-mail'] } : handoff));
+    const result = await reviewCsv(csv, { id: 'Lead-ID', mqlAt: 'MQL-Datum', sqlAt: 'SQL-Datum', sqlAcceptedAt: 'SQL angenommen', sqlReturnedAt: 'SQL zurückgegeben', opportunityAt: 'Verkaufschance', opportunityUpdatedAt: 'Zuletzt geändert', outcome: 'Ergebnis', closedAt: 'Abschluss' }, '2026-11-01', '2026-11-30', { requiredFields: { Company: 'Firma', 'E-mail': 'E-Mail' }, of: built });
+    const byKind = (kind: string) => result.commitments.find((entry) => entry.kind === kind)!;
+    // Every commitment of the agreement is in the review, once.
+    expect(result.commitments.slice(0, built.commitments.length).map((entry) => entry.id)).toEqual(built.commitments.map((commitment) => commitment.id));
+
+    // SQL answered within 18 business hours: computed here from the rows, the plain way.
+    const sqls = rows.filter((row) => row[2] !== '');
+    const within = sqls.filter((row) => (row[3] || row[4]) && sameWeekBusinessHours(row[2]!, (row[3] || row[4])!) <= 18).length;
+    expect(byKind('sql-accept').figures).toMatchObject({ measured: sqls.length, within, unanswered: sqls.filter((row) => !row[3] && !row[4]).length });
+    expect(byKind('sql-accept').state).toBe(within / sqls.length >= 0.9 ? 'met' : within / sqls.length >= 0.75 ? 'at-risk' : 'missed');
+
+    // Open opportunities (no outcome) updated within 7 days of the export's last date (2026-11-30 11:00, L1's update).
+    const last = Date.parse('2026-11-30T11:00:00+01:00');
+    const open = rows.filter((row) => row[5] !== '' && row[7] === '');
+    const current = open.filter((row) => last - Date.parse(`${(row[6] || row[5])!.replace(' ', 'T')}:00+01:00`) <= 7 * 86_400_000).length;
+    expect(byKind('opportunity-update').figures).toMatchObject({ open: open.length, current });
+    expect(byKind('opportunity-update').missedLeads).toEqual(open.filter((row) => last - Date.parse(`${(row[6] || row[5])!.replace(' ', 'T')}:00+01:00`) > 7 * 86_400_000).map((row) => row[0]));
+
+    // Data completeness: MQLs with both required fields filled.
+    const complete = rows.filter((row) => row[8] !== '' && row[9] !== '').length;
+    expect(byKind('data-completeness').figures).toMatchObject({ measured: rows.length, complete });
+    expect(byKind('data-completeness').missedLeads).toEqual(['L2', 'L3']);
+    expect(byKind('data-completeness').state).toBe((complete / rows.length) * 100 >= 95 ? 'met' : (complete / rows.length) * 100 >= 95 * 0.9 ? 'at-risk' : 'missed');
+  });
+
+  it('says "no data" with the reason, never MISSED or 0 %, for what is not mapped or has no value in the period', async () => {
+    // An export with the MQL date and nothing else a commitment needs.
+    const csv = 'Lead ID,MQL Date,First Touch,Outcome\r\nL1,2026-11-02 10:00,,Won\r\nL2,2026-11-03 11:00,,Lost\r\nL3,2026-11-04 12:00,,\r\n';
+    const unmapped = await reviewCsv(csv, { id: 'Lead ID', mqlAt: 'MQL Date', outcome: 'Outcome' }, '2026-11-01', '2026-11-30');
+    const touch = unmapped.commitments.find((entry) => entry.kind === 'first-touch')!;
+    expect(touch).toMatchObject({ state: 'no-data', noData: 'map the First touch column to measure this', actual: 'No data: map the First touch column to measure this', missedCount: 0 });
+    expect(touch.actual).not.toMatch(/0\.0 h|0 %/);
+    expect(unmapped.commitments.find((entry) => entry.kind === 'accept-reject')).toMatchObject({ state: 'no-data', noData: 'map the Accepted or the Rejected date column to measure this' });
+    expect(unmapped.conversion.find((step) => step.step === 'MQL → SAL')).toMatchObject({ actual: null, state: 'no-data', noData: 'map the Accepted column to measure this' });
+    // Outcomes but no opportunity column: not "100 % won".
+    expect(unmapped.conversion.find((step) => step.step === 'Opportunity → won')).toMatchObject({ actual: null, state: 'no-data', noData: 'map the Opportunity date column to measure this' });
+    for (const kind of ['sql-accept', 'opportunity-update', 'data-completeness', 'attempts', 'reason-codes', 'opportunities', 'time-to-win']) expect(unmapped.commitments.find((entry) => entry.kind === kind)?.state).toBe('no-data');
+    expect(unmapped.problems.map((problem) => problem.problem)).not.toContain('No first touch recorded');
+
+    // Mapped, but no lead of the period has a first touch: still no data, not 0 %.
+    const empty = await reviewCsv(csv, { id: 'Lead ID', mqlAt: 'MQL Date', firstTouchAt: 'First Touch' }, '2026-11-01', '2026-11-30');
+    expect(empty.commitments.find((entry) => entry.kind === 'first-touch')).toMatchObject({ state: 'no-data', noData: 'the First touch column has no value for the MQLs of the period' });
+  });
+
+  it('counts a lead without a first touch against the commitment when the column is mapped and other leads have one', async () => {
+    const csv = 'Lead ID\tMQL Date\tFirst Touch\r\nL1\t2026-11-02 10:00\t2026-11-02 11:00\r\nL2\t2026-11-03 10:00\t\r\nL3\t2026-11-04 10:00\t2026-11-04 10:30\r\n';
+    const result = await reviewCsv(csv, { id: 'Lead ID', mqlAt: 'MQL Date', firstTouchAt: 'First Touch' }, '2026-11-01', '2026-11-30');
+    // Two of three touched within 4 business hours; the third has none and counts as missed.
+    expect(result.commitments.find((entry) => entry.kind === 'first-touch')).toMatchObject({ figures: { measured: 3, within: 2, share: 2 / 3, withoutTouch: 1 }, missedLeads: ['L2'], state: 'missed' });
+  });
+
+  it('pro-rates volume per day of the period: a month across two months, 7-day windows, and a period past the export', async () => {
+    const daysPerMonth = 7 * (52 / 12);
+    // 1,150 MQLs from 15 January to 14 February: 31 days, not "two months".
+    const lines: string[] = ['Lead ID,MQL Date'];
+    const start = Date.parse('2026-01-15T12:00:00Z');
+    for (let index = 0; index < 1150; index += 1) lines.push(`L${index},${new Date(start + Math.floor((index * 31) / 1150) * 86_400_000).toISOString()}`);
+    const csv = `${lines.join('\r\n')}\r\n`;
+    const month = await reviewCsv(csv, { id: 'Lead ID', mqlAt: 'MQL Date' }, '2026-01-15', '2026-02-14');
+    const volume = month.commitments.find((entry) => entry.kind === 'mql-volume')!;
+    expect(volume.figures.actual).toBeCloseTo((1150 / 31) * daysPerMonth, 6);
+    expect(volume.actual).toMatch(new RegExp(`^${Math.round((1150 / 31) * daysPerMonth).toLocaleString('en-US')} MQLs a month \\(1,150 in 31 days\\)`));
+    // Two 7-day windows: each its own count over 7 days.
+    for (const [from, to] of [['2026-01-15', '2026-01-21'], ['2026-02-01', '2026-02-07']] as const) {
+      const inWindow = lines.slice(1).filter((line) => line.slice(line.indexOf(',') + 1, line.indexOf(',') + 11) >= from && line.slice(line.indexOf(',') + 1, line.indexOf(',') + 11) <= to).length;
+      const week = await reviewCsv(csv, { id: 'Lead ID', mqlAt: 'MQL Date' }, from, to);
+      expect(week.commitments.find((entry) => entry.kind === 'mql-volume')!.figures.actual).toBeCloseTo((inWindow / 7) * daysPerMonth, 6);
+    }
+    // A period to 28 February: the export's last date is 14 February, so 31 of 45 days are used, and it says so.
+    const past = await reviewCsv(csv, { id: 'Lead ID', mqlAt: 'MQL Date' }, '2026-01-15', '2026-02-28');
+    expect(past.coverage).toEqual({ periodDays: 45, coveredDays: 31, exportLastDate: '2026-02-14' });
+    expect(past.commitments.find((entry) => entry.kind === 'mql-volume')!.actual).toContain('the export ends on 2026-02-14, so 31 of the period’s 45 days are counted');
+  });
+
+  it('reports the time from MQL to won (median, 90th percentile) against the plan, and the MQL → won conversion', async () => {
+    const wins = [
+      ['L1', '2026-11-02 10:00', '2026-12-14 10:00'],
+      ['L2', '2026-11-03 10:00', '2027-01-20 10:00'],
+      ['L3', '2026-11-05 10:00', '2026-11-30 10:00'],
+      ['L4', '2026-11-09 10:00', '2027-02-01 10:00'],
+    ];
+    const csv = `Lead ID;MQL Date;Outcome;Won Date\r\n${wins.map(([id, mql, won]) => `${id};${german(mql!)};Gewonnen;${german(won!)}`).join('\r\n')}\r\nL5;${german('2026-11-10 10:00')};Verloren;${german('2026-12-01 10:00')}\r\nL6;${german('2026-11-11 10:00')};;\r\n`;
+    const result = await reviewCsv(csv, { id: 'Lead ID', mqlAt: 'MQL Date', outcome: 'Outcome', closedAt: 'Won Date' }, '2026-11-01', '2026-11-30');
+    // Days computed here: instants in Berlin time (CET, no DST change between November and February).
+    const days = wins.map(([, mql, won]) => (Date.parse(`${won!.replace(' ', 'T')}:00+01:00`) - Date.parse(`${mql!.replace(' ', 'T')}:00+01:00`)) / 86_400_000).sort((a, b) => a - b);
+    const at = (q: number) => days[Math.floor((days.length - 1) * q)]! + (days[Math.ceil((days.length - 1) * q)]! - days[Math.floor((days.length - 1) * q)]!) * ((days.length - 1) * q - Math.floor((days.length - 1) * q));
+    const time = result.commitments.find((entry) => entry.kind === 'time-to-win')!;
+    expect(time.figures.median).toBeCloseTo(at(0.5), 9);
+    expect(time.figures.p90).toBeCloseTo(at(0.9), 9);
+    expect(time.figures.won).toBe(4);
+    expect(time.state).toBe(at(0.5) <= time.figures.planDays! ? 'met' : at(0.5) * 0.9 <= time.figures.planDays! ? 'at-risk' : 'missed');
+    expect(result.conversion.find((step) => step.step === 'MQL → won')).toMatchObject({ actual: (4 / 6) * 100 });
+  });
+
+  it('refuses a mapping with an unknown key, naming it and the known keys', async () => {
+    const { parseReviewMapping } = await import('../../../shared/engines/review/mapping');
+    expect(() => parseReviewMapping({ version: 1, columns: { mqlAt: 'MQL Date', wonAt: 'Won' } })).toThrow(/Unknown key “wonAt” in columns; the known keys are: id, createdAt, mqlAt, .*closedAt, amount\./);
+    expect(() => parseReviewMapping({ version: 1, columns: { mqlAt: 'MQL Date' }, wonValues: ['Won'] })).toThrow(/Unknown key “wonValues”; the known keys are: version, columns, won, lost, requiredFields\./);
+    // A mapping written before these fields existed still reads.
+    expect(parseReviewMapping({ version: 1, columns: { mqlAt: 'MQL Date' }, won: ['Won'], lost: ['Lost'] })).toEqual({ version: 1, columns: { mqlAt: 'MQL Date' }, won: ['Won'], lost: ['Lost'] });
+  });
+
+  it('ships a mapping JSON Schema that z.toJSONSchema can write, refusing extra keys', async () => {
+    const { ReviewMappingSchema } = await import('../../../shared/engines/review/mapping');
+    const { z } = await import('../../../shared/model/zod');
+    const schema = z.toJSONSchema(ReviewMappingSchema, { io: 'input' }) as unknown as { additionalProperties: boolean; properties: { columns: { additionalProperties: boolean; properties: Record<string, unknown> } } };
+    expect(schema.additionalProperties).toBe(false);
+    expect(schema.properties.columns.additionalProperties).toBe(false);
+    expect(Object.keys(schema.properties.columns.properties)).toContain('closedAt');
   });
 });
