@@ -8,6 +8,7 @@ import type { CalibrationResult } from '../../shared/engines/calibration/calibra
 import type { CsvEncoding } from '../../shared/engines/csv/csv';
 import type { TextReading } from '../../shared/engines/csv/decode';
 import type { CalibrationMapping } from '../../shared/engines/calibration/mapping';
+import type { ExportProfile } from '../../shared/engines/calibration/profile';
 import type { ColumnProfile } from '../../shared/engines/calibration/suggest';
 import type { Agreement } from '../../shared/model/agreement';
 import type { AccordDatabase, CalibrationRecord } from '../db/database';
@@ -26,10 +27,24 @@ export interface FilePreview {
   columns: ColumnProfile[];
 }
 
+/** The whole-file profile of a chosen file: read in the worker after the preview (every value with its count, number formats). */
+export interface ProfileState {
+  status: 'reading' | 'done' | 'error';
+  profile: ExportProfile | null;
+  /** Why it could not be read (the run then reads numbers with "."; the preview says so). */
+  error: string | null;
+}
+
 export interface CalibrationState {
   workshopId: string | null;
+  /** Whole-file profiles of the chosen export and accounts file. */
+  profiles: { leads: ProfileState | null; accounts: ProfileState | null };
   leads: { file: File; preview: FilePreview } | null;
   accounts: { file: File; preview: FilePreview } | null;
+  /** The outcome file (closed deals, opportunities) when the mapping reads the outcome from a second file. */
+  outcomeFile: { file: File; preview: FilePreview } | null;
+  /** Whether the results count the leads too recent to judge (left out by default). */
+  includeRecent: boolean;
   mapping: CalibrationMapping | null;
   asOf: string;
   status: 'idle' | 'reading' | 'running' | 'done' | 'error';
@@ -37,10 +52,13 @@ export interface CalibrationState {
   error: string | null;
   result: CalibrationResult | null;
   /** When the stored result was computed, and on which files. */
-  stored: { ranAt: number; files: { leads: string; accounts: string | null } } | null;
+  stored: { ranAt: number; files: { leads: string; accounts: string | null; outcome?: string | null } } | null;
   load(workshopId: string): Promise<void>;
   chooseLeads(file: File, agreement: Agreement): Promise<void>;
   chooseAccounts(file: File | null): Promise<void>;
+  /** Chooses (or clears) the outcome file. */
+  chooseOutcome(file: File | null): Promise<void>;
+  setIncludeRecent(include: boolean): void;
   setMapping(mapping: CalibrationMapping): void;
   /** Replaces the mapping with one read from a file or a sample; throws with the reason. */
   useMapping(data: unknown): Promise<void>;
@@ -59,11 +77,52 @@ export function createCalibrationStore(db: AccordDatabase, options: { createWork
   const repository = { load: async (id: string) => new (await kit()).CalibrationRepository(db).load(id), save: async (record: CalibrationRecord) => new (await kit()).CalibrationRepository(db).save(record) };
   const createWorker = options.createWorker ?? (() => new Worker(new URL('../workers/calibration.worker.ts', import.meta.url), { type: 'module' }));
   let worker: Worker | null = null;
+  // The profile being read for each file (a run waits for the export's: its numbers are read as the whole column says).
+  const profiling: { leads: Promise<ExportProfile | null> | null; accounts: Promise<ExportProfile | null> | null } = { leads: null, accounts: null };
+
+  /** Reads a file's whole-file profile in a worker of its own (the run's worker may be busy); terminated when done. */
+  const readProfile = (file: File): Promise<ExportProfile> =>
+    new Promise((resolve, reject) => {
+      const profiler = createWorker();
+      profiler.onmessage = (event: MessageEvent<CalibrationMessage>) => {
+        const message = event.data;
+        if (message.type === 'profiled') resolve(message.profile);
+        else if (message.type === 'error') reject(new Error(message.message));
+        else return;
+        profiler.terminate();
+      };
+      profiler.onerror = (event) => {
+        profiler.terminate();
+        reject(new Error(event.message || 'the worker failed'));
+      };
+      const request: CalibrationRequest = { type: 'profile', file };
+      profiler.postMessage(request);
+    });
+  type SetState = (partial: Partial<CalibrationState>) => void;
+  const startProfile = (set: SetState, get: () => CalibrationState, which: 'leads' | 'accounts', file: File) => {
+    const workshopId = get().workshopId;
+    const stillCurrent = () => get().workshopId === workshopId && get()[which]?.file === file;
+    set({ profiles: { ...get().profiles, [which]: { status: 'reading', profile: null, error: null } } });
+    const promise = readProfile(file).then(
+      (profile) => {
+        if (stillCurrent()) set({ profiles: { ...get().profiles, [which]: { status: 'done', profile, error: null } } });
+        return profile;
+      },
+      (error: unknown) => {
+        if (stillCurrent()) set({ profiles: { ...get().profiles, [which]: { status: 'error', profile: null, error: error instanceof Error ? error.message : String(error) } } });
+        return null;
+      },
+    );
+    profiling[which] = promise;
+  };
 
   return createStore<CalibrationState>()((set, get) => ({
     workshopId: null,
+    profiles: { leads: null, accounts: null },
     leads: null,
     accounts: null,
+    outcomeFile: null,
+    includeRecent: false,
     mapping: null,
     asOf: today(),
     status: 'idle',
@@ -75,7 +134,7 @@ export function createCalibrationStore(db: AccordDatabase, options: { createWork
       if (get().workshopId === workshopId) return;
       worker?.terminate();
       worker = null;
-      set({ workshopId, leads: null, accounts: null, mapping: null, status: 'idle', progress: null, error: null, result: null, stored: null, asOf: today() });
+      set({ workshopId, leads: null, accounts: null, outcomeFile: null, includeRecent: false, profiles: { leads: null, accounts: null }, mapping: null, status: 'idle', progress: null, error: null, result: null, stored: null, asOf: today() });
       const record = await repository.load(workshopId);
       if (!record || get().workshopId !== workshopId) return;
       if (record.result) set({ mapping: record.mapping, result: record.result, stored: { ranAt: record.ranAt, files: record.files }, asOf: record.result.asOf, status: 'done' });
@@ -88,20 +147,33 @@ export function createCalibrationStore(db: AccordDatabase, options: { createWork
         const preview = await previewFile(file);
         const current = get().mapping;
         // Keep a mapping that fits this file (a stored or sample one); otherwise suggest one.
-        const fits = current && [current.outcome.column, ...Object.values(current.attributes).map((entry) => entry.column)].filter((column) => !column.startsWith('accounts.')).every((column) => column === '' || preview.header.includes(column));
+        const fits = current && [current.outcome.file ? current.outcome.file.key : current.outcome.column, ...Object.values(current.attributes).map((entry) => entry.column)].filter((column) => !column.startsWith('accounts.')).every((column) => column === '' || preview.header.includes(column));
         const mapping = fits && current ? current : suggestMapping(compileScoring(agreement, { asOf: get().asOf }), preview.columns);
         set({ leads: { file, preview }, mapping, status: get().result ? 'done' : 'idle' });
+        startProfile(set, get, 'leads', file);
       } catch (error) {
         set({ status: 'error', error: error instanceof Error ? error.message : String(error) });
       }
     },
     async chooseAccounts(file) {
-      if (!file) return set({ accounts: null });
+      if (!file) return set({ accounts: null, profiles: { ...get().profiles, accounts: null } });
       try {
         set({ accounts: { file, preview: await (await kit()).previewFile(file) }, error: null });
+        startProfile(set, get, 'accounts', file);
       } catch (error) {
         set({ status: 'error', error: error instanceof Error ? error.message : String(error) });
       }
+    },
+    async chooseOutcome(file) {
+      if (!file) return set({ outcomeFile: null });
+      try {
+        set({ outcomeFile: { file, preview: await (await kit()).previewFile(file) }, error: null });
+      } catch (error) {
+        set({ status: 'error', error: error instanceof Error ? error.message : String(error) });
+      }
+    },
+    setIncludeRecent(include) {
+      set({ includeRecent: include });
     },
     setMapping(mapping) {
       set({ mapping });
@@ -118,28 +190,34 @@ export function createCalibrationStore(db: AccordDatabase, options: { createWork
       if (/^\d{4}-\d{2}-\d{2}$/.test(date)) set({ asOf: date });
     },
     async run(agreement) {
-      const { leads, accounts, mapping, asOf, workshopId } = get();
+      const { leads, accounts, outcomeFile, mapping, asOf, workshopId } = get();
       if (!leads || !mapping || !workshopId) return;
-      if (mapping.outcome.column === '' || mapping.outcome.success.length === 0) {
-        set({ status: 'error', error: 'Choose the outcome column and the values that mean success.' });
+      const problem = (await import('../../shared/engines/calibration/outcome-file')).outcomeProblem(mapping, outcomeFile !== null);
+      if (problem) {
+        set({ status: 'error', error: problem });
         return;
       }
       if (mapping.accounts && !accounts) {
         set({ status: 'error', error: 'The mapping joins an accounts file: choose it, or remove the join.' });
         return;
       }
+      set({ status: 'running', progress: { bytes: 0, total: leads.file.size, rows: 0 }, error: null });
+      // Numbers as the whole file writes them: the person's choice per column, else what the profile found.
+      const profile = await profiling.leads;
+      const { resolveNumberFormats } = await import('../../shared/engines/calibration/profile');
+      const { compileScoring } = await kit();
+      const effective = resolveNumberFormats(compileScoring(agreement, { asOf }), mapping, profile);
       worker ??= createWorker();
       const active = worker;
-      set({ status: 'running', progress: { bytes: 0, total: leads.file.size, rows: 0 }, error: null });
       const result = await new Promise<CalibrationResult | { error: string; cancelled: boolean }>((resolve) => {
         active.onmessage = (event: MessageEvent<CalibrationMessage>) => {
           const message = event.data;
           if (message.type === 'progress') set({ progress: { bytes: message.bytes, total: message.total, rows: message.rows } });
           else if (message.type === 'done') resolve(message.result);
-          else resolve({ error: message.message, cancelled: message.cancelled });
+          else if (message.type === 'error') resolve({ error: message.message, cancelled: message.cancelled });
         };
         active.onerror = (event) => resolve({ error: `The calibration stopped: ${event.message || 'the worker failed'}.`, cancelled: false });
-        const request: CalibrationRequest = { type: 'run', agreement, mapping, asOf, leads: leads.file, accounts: accounts?.file ?? null };
+        const request: CalibrationRequest = { type: 'run', agreement, mapping: effective, asOf, leads: leads.file, accounts: accounts?.file ?? null, outcome: mapping.outcome.file ? (outcomeFile?.file ?? null) : null };
         active.postMessage(request);
       });
       if (get().workshopId !== workshopId) return;
@@ -148,7 +226,7 @@ export function createCalibrationStore(db: AccordDatabase, options: { createWork
         set({ status: result.cancelled ? previous : 'error', error: result.cancelled ? null : result.error, progress: null });
         return;
       }
-      const files = { leads: leads.file.name, accounts: accounts?.file.name ?? null };
+      const files = { leads: leads.file.name, accounts: accounts?.file.name ?? null, outcome: mapping.outcome.file ? (outcomeFile?.file.name ?? null) : null };
       const ranAt = Date.now();
       try {
         await repository.save({ workshopId, mapping, files, result, ranAt });

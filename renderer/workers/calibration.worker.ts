@@ -5,6 +5,8 @@
  * engine the CLI uses, posting progress; the window stays responsive.
  */
 import { MappingError } from '../../shared/engines/calibration/mapping';
+import { profileExport } from '../../shared/engines/calibration/profile';
+import { readOutcomeFile } from '../../shared/engines/calibration/outcome-file';
 import { readAccounts, runCalibration } from '../../shared/engines/calibration/run';
 import { InputError } from '../../shared/engines/csv/stream';
 import type { CalibrationMessage, CalibrationRequest } from './calibration-protocol';
@@ -29,15 +31,27 @@ self.onmessage = async (event: MessageEvent<CalibrationRequest>) => {
     if (current) current.aborted = true;
     return;
   }
+  if (request.type === 'profile') {
+    // The whole file once, when it is chosen: every value with its count, how its numbers are written.
+    try {
+      post({ type: 'profiled', profile: await profileExport(fileChunks(request.file, (bytes) => post({ type: 'progress', bytes, total: request.file.size, rows: 0 })), { fileName: request.file.name }) });
+    } catch (error) {
+      post({ type: 'error', message: error instanceof Error ? error.message : String(error), cancelled: false });
+    }
+    return;
+  }
   const signal = { aborted: false };
   current = signal;
   let rows = 0;
   try {
     const accounts = request.accounts && request.mapping.accounts ? readAccounts(await readText(request.accounts), request.mapping.accounts.accountsKey, request.accounts.name) : null;
+    // The outcome from a second file: its keys first (the export is then streamed against them).
+    const outcomes = request.outcome && request.mapping.outcome.file ? await readOutcomeFile(fileChunks(request.outcome), request.mapping, request.outcome.name, signal) : null;
     const result = await runCalibration({
       agreement: request.agreement,
       mapping: request.mapping,
       accounts,
+      outcomes,
       asOf: request.asOf,
       fileName: request.leads.name,
       signal,

@@ -1,5 +1,6 @@
 import type { Agreement, FitGrade, IcpCriterion } from '../../model/agreement';
 import { fitGrades } from '../../model/agreement';
+import { readNumber } from './numbers';
 
 /**
  * The qualification engine: `compileScoring(agreement, { asOf })` turns the
@@ -92,7 +93,8 @@ export interface ScoringModel {
   /**
    * Scores one normalised row: `values` by attribute index (see `normalizeValue`), `counts` by signal
    * index (NaN = unknown), `activityDays` days since the last activity (NaN = unknown). When `hits`
-   * is given, `hits[i]` is set to 1 when rule i fired for this row, else 0.
+   * is given, `hits[i]` is set to 1 when rule i fired for this row, 2 when it is an ICP criterion known not to
+   * match (unknown is 0), else 0.
    */
   scoreRow(values: ArrayLike<LeadValue>, counts: ArrayLike<number>, activityDays: number, out: RowScore, hits?: Uint8Array): RowScore;
   /** Days between a date and the "as of" date (NaN when the date cannot be read). */
@@ -105,10 +107,10 @@ export function normalizeValue(value: LeadValue | undefined, kind: AttributeKind
   if (kind === 'number') {
     if (typeof value === 'number') return Number.isFinite(value) ? value : null;
     if (typeof value === 'boolean') return null;
-    const text = value.trim().replace(/[\s_]/g, '').replace(/,(?=\d{3}(\D|$))/g, '');
-    if (text === '') return null;
-    const number = Number(text);
-    return Number.isFinite(number) ? number : null;
+    // A person types either way: "1,200" and "2.5" as in English, else "2,5" as in German (a column of an export has one separator: see calibration).
+    const english = readNumber(value, '.');
+    const number = english === english ? english : readNumber(value, ',');
+    return number === number ? number : null;
   }
   if (kind === 'boolean') {
     if (typeof value === 'boolean') return value;
@@ -264,7 +266,8 @@ export function compileScoring(agreement: Agreement, options: { asOf: string }):
       const criterion = criteria[index]!;
       const value = values[criterion.index] ?? null;
       const result = criterion.match(value);
-      if (hits) hits[index] = result === 1 ? 1 : 0;
+      // 2: known not to match (a must-have's knock-out), so calibration can tell it from unknown.
+      if (hits) hits[index] = result === 1 ? 1 : result === 0 ? 2 : 0;
       if (criterion.effect === 'points') {
         if (result === 1) fit += criterion.points;
         if (reasons) {

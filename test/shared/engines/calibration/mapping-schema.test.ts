@@ -9,7 +9,7 @@ const valid = { version: 1, outcome: { column: 'Converted', success: ['1'] } };
 
 describe('calibration mapping files are checked', () => {
   it.each([
-    ['a typo at the top', { ...valid, dateColumn: { column: 'Created' } }, 'The mapping is not valid: unknown key “dateColumn” in the mapping (known keys: version, emptyValues, attributes, signals, lastActivity, outcome, date, accounts, asOf).'],
+    ['a typo at the top', { ...valid, dateColumn: { column: 'Created' } }, 'The mapping is not valid: unknown key “dateColumn” in the mapping (known keys: version, emptyValues, attributes, signals, lastActivity, outcome, date, accounts, asOf, numbers).'],
     ['a typo in the outcome', { version: 1, outcome: { column: 'Converted', success: ['1'], wonAt: 'Close Date' } }, 'The mapping is not valid: unknown key “wonAt” in outcome (known keys: column, success, failure, file).'],
     ['a typo in the outcome file', { version: 1, outcome: { file: { key: 'Prospect ID', fileKey: 'Lead', wonAt: 'Won on' } } }, 'The mapping is not valid: unknown key “wonAt” in outcome.file (known keys: key, fileKey, date).'],
     ['a typo in an attribute (reported before the column it hides)', { ...valid, attributes: { industry: { colum: 'Branche' } } }, 'The mapping is not valid: unknown key “colum” in attribute “industry” (known keys: column, values).'],
