@@ -14,22 +14,41 @@ import { builtInTemplates, findTemplate } from '../../shared/templates/templates
 import { writeFileAtomic } from '../handlers/files';
 import { exportCommand, exportUsage, verifyCommand, type ExportIo } from './export-verify';
 import { reviewCommand, reviewUsage } from './review';
+import { schemaCommand, schemaUsage } from './schema';
 import { scoreCommand, scoreUsage } from './score';
 import { summaryCommand, summaryUsage } from './summary';
 
 /** Where the CLI reads and writes; injected for tests. */
 export type CliIo = ExportIo;
 
+const newUsage = `  new --template ID --out FILE.accord    write a new agreement from a template
+      [--title TEXT] [--client TEXT] [--force]
+`;
+const checkUsage = `  check FILE.accord [--json]             validate an agreement and list what blocks signing
+                                         (exit 0 when the file is a valid agreement)
+`;
+
 const usage = `Usage: accord <command> [options]
 
 Commands:
   templates                              list the agreement templates (id and name)
-  new --template ID --out FILE.accord    write a new agreement from a template
-      [--title TEXT] [--client TEXT] [--force]
-  check FILE.accord [--json]             validate an agreement and list what blocks signing
-                                         (exit 0 when the file is a valid agreement)
-${exportUsage}${summaryUsage}${scoreUsage}${reviewUsage}  help                                   show this help
+${newUsage}${checkUsage}${exportUsage}${summaryUsage}${scoreUsage}${reviewUsage}${schemaUsage}  help                                   show this help
+
+Every command answers --help with its own usage.
 `;
+
+/** Each command's own usage, for \`accord <command> --help\`. */
+const commandUsage: Record<string, string> = {
+  templates: '  templates                              list the agreement templates (id and name)\n',
+  new: newUsage,
+  check: checkUsage,
+  export: exportUsage,
+  verify: exportUsage,
+  summary: summaryUsage,
+  score: scoreUsage,
+  review: reviewUsage,
+  schema: schemaUsage,
+};
 
 /** Exit codes: 0 done, 1 the input is not acceptable, 2 the command line is wrong. */
 export const exitCodes = { ok: 0, invalidInput: 1, usage: 2 } as const;
@@ -37,6 +56,10 @@ export const exitCodes = { ok: 0, invalidInput: 1, usage: 2 } as const;
 /** Runs one `accord` command; resolves with the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
+  if (command !== undefined && commandUsage[command] && (rest.includes('--help') || rest.includes('-h'))) {
+    io.out(`Usage: accord ${command} [options]\n\n${commandUsage[command]}`);
+    return exitCodes.ok;
+  }
   try {
     switch (command) {
       case 'templates':
@@ -55,6 +78,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await scoreCommand(rest, io);
       case 'review':
         return await reviewCommand(rest, io);
+      case 'schema':
+        return schemaCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
