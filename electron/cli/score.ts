@@ -7,7 +7,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MappingError, parseMapping } from '../../shared/engines/calibration/mapping';
+import { readOutcomeFile } from '../../shared/engines/calibration/outcome-file';
 import { calibrationSummary, readAccounts, runCalibration } from '../../shared/engines/calibration/run';
+import { ruleVerdictLabels } from '../../shared/engines/calibration/verdict';
 import { InputError } from '../../shared/engines/csv/stream';
 import { fitGrades } from '../../shared/model/agreement';
 import { parseAccordFile } from '../../shared/model/accord-file';
@@ -15,9 +17,13 @@ import type { ExportIo } from './export-verify';
 import { fileTextChunks } from './text-chunks';
 
 export const scoreUsage = `  score --agreement FILE.accord --csv LEADS.csv --mapping MAPPING.json
-      [--accounts ACCOUNTS.csv --join COLUMN] [--as-of YYYY-MM-DD] [--json]
+      [--accounts ACCOUNTS.csv --join COLUMN] [--outcome DEALS.csv] [--include-recent]
+      [--as-of YYYY-MM-DD] [--json]
                                          score a CRM export with the agreement's rules and print
-                                         the calibration summary (exit 1 on unreadable input)
+                                         the calibration summary (exit 1 on unreadable input);
+                                         --outcome: the file of converted leads the mapping's
+                                         outcome.file matches on; leads younger than the sales
+                                         cycle are left out unless --include-recent
 `;
 
 const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
@@ -25,7 +31,7 @@ const count = (value: number) => value.toLocaleString('en-US');
 
 /** Runs `accord score`; resolves with the exit code. */
 export async function scoreCommand(args: string[], io: ExportIo): Promise<number> {
-  const { values } = parseArgs({ args, options: { agreement: { type: 'string' }, csv: { type: 'string' }, mapping: { type: 'string' }, accounts: { type: 'string' }, join: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ args, options: { agreement: { type: 'string' }, csv: { type: 'string' }, mapping: { type: 'string' }, accounts: { type: 'string' }, join: { type: 'string' }, 'as-of': { type: 'string' }, outcome: { type: 'string' }, 'include-recent': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } } });
   if (!values.agreement || !values.csv || !values.mapping) {
     io.err(`accord score: --agreement, --csv and --mapping are required.\n\nUsage:\n${scoreUsage}`);
     return 2;
@@ -68,17 +74,38 @@ export async function scoreCommand(args: string[], io: ExportIo): Promise<number
     } catch {
       return fail(`cannot read the export ${values.csv}: it does not exist.`);
     }
+    // The outcome in a second file: the mapping says how it matches, --outcome gives the file.
+    if (mapping.outcome.file && !values.outcome) return fail(`the mapping reads the outcome from a second file: give it with --outcome FILE (matched on the export’s “${mapping.outcome.file.key}” = the file’s “${mapping.outcome.file.fileKey}”).`);
+    if (values.outcome && !mapping.outcome.file) return fail('--outcome needs a mapping whose outcome says how to match the file: "outcome": { "file": { "key": EXPORT COLUMN, "fileKey": FILE COLUMN } }.');
+    let outcomes = null;
+    if (values.outcome) {
+      const outcomePath = resolve(io.cwd, values.outcome);
+      try {
+        await stat(outcomePath);
+      } catch {
+        return fail(`cannot read the outcome file ${values.outcome}: it does not exist.`);
+      }
+      outcomes = await readOutcomeFile(fileTextChunks(outcomePath), mapping, values.outcome);
+    }
     const asOf = values['as-of'] ?? mapping.asOf ?? io.now().toISOString().slice(0, 10);
-    const result = await runCalibration({ agreement: parsed.agreement, mapping: finalMapping, accounts, chunks: fileTextChunks(csvPath), asOf, fileName: values.csv });
-    const summary = calibrationSummary(result);
+    // A column read as numbers whose decimal separator the mapping does not say is judged from the whole file first (read once more, lazily).
+    const again = { [Symbol.asyncIterator]: () => fileTextChunks(csvPath)[Symbol.asyncIterator]() };
+    const result = await runCalibration({ agreement: parsed.agreement, mapping: finalMapping, accounts, outcomes, chunks: fileTextChunks(csvPath), asOf, fileName: values.csv, detectNumbersFrom: again });
+    const summary = calibrationSummary(result, { includeRecent: values['include-recent'] });
     if (values.json) {
       io.out(`${JSON.stringify(summary)}\n`);
       return 0;
     }
     io.out(`${values.csv} against “${parsed.agreement.workshop.title || 'the agreement'}” (as of ${asOf})\n`);
+    if (summary.knockout) io.out(`Read this first  ${summary.knockout.text}\n`);
     io.out(`Rows read        ${count(summary.rows)}\n`);
     io.out(`Rows skipped     ${count(summary.skipped)}\n`);
     for (const reason of summary.skippedReasons) io.out(`  ${count(reason.count)} × ${reason.reason} (first on line ${reason.firstLine})\n`);
+    for (const line of summary.notNumbers) io.out(`Not read         ${line}\n`);
+    for (const column of summary.columns) if (column.decimal === ',') io.out(`Numbers          “${column.column}” read with a decimal comma\n`);
+    const recency = summary.recency;
+    if (recency.judged) io.out(`Too recent       ${recency.text}: ${recency.included ? 'counted (--include-recent)' : 'left out of the figures below (--include-recent counts them)'}\n`);
+    else io.out(`Too recent       not judged: ${recency.reason}\n`);
     io.out(`Successes        ${count(summary.positives)} (base rate ${percent(summary.baseRate)})\n`);
     io.out(`MQLs             ${count(summary.mqls)}, of which ${count(summary.truePositives)} succeeded\n`);
     io.out(`Precision        ${percent(summary.precision)} (conversion of MQLs)\n`);
@@ -88,7 +115,7 @@ export async function scoreCommand(args: string[], io: ExportIo): Promise<number
     for (const grade of fitGrades) io.out(`  ${[4, 3, 2, 1].map((level) => `${grade}${level} ${count(summary.grades[`${grade}${level}`] ?? 0).padStart(7)}`).join('   ')}\n`);
     io.out('Rules            leads with it, converted with / without, verdict\n');
     const rate = (value: number | null) => (value === null ? '—' : percent(value));
-    for (const rule of summary.rules) io.out(`  ${rule.label}: ${count(rule.leadsWith)}, ${rate(rule.conversionWith)} / ${rate(rule.conversionWithout)}, ${rule.verdictLabel}\n`);
+    for (const rule of summary.rules) io.out(`  ${rule.label}: ${count(rule.leadsWith)}, ${rate(rule.conversionWith)} / ${rate(rule.conversionWithout)}, ${rule.verdictLabel}${rule.recency?.changes ? ` (${rule.recency.including === rule.verdict ? 'without' : 'with'} the too-recent leads: ${ruleVerdictLabels[rule.verdict === rule.recency.including ? rule.recency.excluding : rule.recency.including]})` : ''}\n`);
     return 0;
   } catch (error) {
     if (error instanceof InputError || error instanceof MappingError) return fail(error.message);

@@ -61,7 +61,8 @@ export interface LibraryTemplateRecord {
 export interface LibraryCalibrationRecord {
   workshopId: string;
   mapping: CalibrationMapping;
-  files: { leads: string; accounts: string | null };
+  /** `outcome`: the outcome file, when the outcome came from a second file (absent in records stored before). */
+  files: { leads: string; accounts: string | null; outcome?: string | null };
   result: CalibrationResult | null;
   ranAt: number;
 }
@@ -186,7 +187,7 @@ const count = z.number().check(z.nonnegative());
 const rate = z.number();
 const TallySchema = z.strictObject({ count, positives: count });
 const SweepPointSchema = z.strictObject({ threshold: z.number(), mqls: count, conversion: rate, recall: rate });
-const CalibrationResultSchema = z.strictObject({
+const CalibrationFiguresSchema = z.strictObject({
   rows: count,
   scored: count,
   skipped: z.strictObject({ total: count, reasons: z.array(z.strictObject({ reason: text(2000), count, firstLine: z.number() })).check(z.maxLength(10_000)) }),
@@ -203,15 +204,49 @@ const CalibrationResultSchema = z.strictObject({
   grades: z.record(text(8), TallySchema),
   months: z.array(z.strictObject({ month: text(20), leads: count, mqls: count, positives: count })).check(z.maxLength(2400)),
   planMqlsPerMonth: z.nullable(z.number()),
-  rules: z.array(z.strictObject({ id: text(200), kind: z.enum(['icp', 'signal', 'fast-track']), label: text(2000), with: TallySchema, without: TallySchema })).check(z.maxLength(2000)),
+  rules: z
+    .array(
+      z.strictObject({
+        id: text(200),
+        kind: z.enum(['icp', 'signal', 'fast-track']),
+        label: text(2000),
+        with: TallySchema,
+        without: TallySchema,
+        mapped: z.optional(z.boolean()),
+        effect: z.optional(z.nullable(z.enum(['points', 'must-have', 'disqualifier']))),
+        notMatched: z.optional(count),
+      }),
+    )
+    .check(z.maxLength(2000)),
   sweep: z.strictObject({ fit: z.array(SweepPointSchema).check(z.maxLength(1000)), engagement: z.array(SweepPointSchema).check(z.maxLength(1000)) }),
   asOf: text(40),
+  columns: z.optional(
+    z
+      .array(
+        z.strictObject({
+          column: text(1000),
+          decimal: z.nullable(z.enum(['.', ','])),
+          notNumbers: count,
+          negative: count,
+          examples: z.array(text(1000)).check(z.maxLength(20)),
+          blanks: z.array(z.strictObject({ value: text(1000), treatedAsEmpty: z.boolean(), count, positives: count })).check(z.maxLength(1000)),
+        }),
+      )
+      .check(z.maxLength(2000)),
+  ),
 });
+const dayText = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Not a date (YYYY-MM-DD).' }));
+/** Leads too recent to judge (see shared/engines/calibration/recency.ts); results stored before it lack it. */
+const RecencySchema = z.discriminatedUnion('judged', [
+  z.strictObject({ judged: z.literal(false), reason: text(2000) }),
+  z.strictObject({ judged: z.literal(true), cycleDays: count, lastDate: dayText, lastDateFrom: z.enum(['outcome-file', 'lead-dates']), cutoff: dayText, tooRecent: count, tooRecentPositives: count, undated: count, includingRecent: CalibrationFiguresSchema }),
+]);
+const CalibrationResultSchema = z.strictObject({ ...CalibrationFiguresSchema.shape, recency: z.optional(RecencySchema) });
 
 const CalibrationSchema = z.strictObject({
   workshopId: RecordIdSchema,
   mapping: z.unknown(),
-  files: z.strictObject({ leads: text(1000), accounts: z.nullable(text(1000)) }),
+  files: z.strictObject({ leads: text(1000), accounts: z.nullable(text(1000)), outcome: z.optional(z.nullable(text(1000))) }),
   result: z.nullable(CalibrationResultSchema),
   ranAt: z.number(),
 });

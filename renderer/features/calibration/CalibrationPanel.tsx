@@ -1,13 +1,21 @@
 import '../../components/mantine-ui-styles';
 import { RunProgress } from '../../components/RunProgress';
 import './calibration.css';
-import { Alert, Anchor, Badge, Button, Card, FileInput, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Table, TagsInput, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, FileInput, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconFileSpreadsheet, IconPlayerPlay } from '@tabler/icons-react';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import type { CalibrationResult, Tally } from '../../../shared/engines/calibration/calibrate';
 import type { CalibrationMapping } from '../../../shared/engines/calibration/mapping';
-import { ruleVerdict, ruleVerdictLabels, type RuleVerdictKind } from '../../../shared/engines/calibration/verdict';
+import { describeTextReading, encodingLabels } from '../../../shared/engines/csv/decode';
+import { ruleVerdictLabels, ruleVerdictOf, type RuleVerdictKind } from '../../../shared/engines/calibration/verdict';
+import { decideDecimals, numericShare, type ColumnStats, type DecimalChoice } from '../../../shared/engines/calibration/profile';
+import { blankLikeValues } from '../../../shared/engines/calibration/mapping';
 import { agreementAttributes } from '../../../shared/engines/scoring/scoring';
+import type { DecimalSeparator } from '../../../shared/engines/scoring/numbers';
+import { DecimalPicker, EmptyValuesPicker, NumberFormatsNote, ReadFirst } from './ExportValues';
+import { OutcomeSource } from './OutcomeSource';
+import { RecencyMark, RecencyNotice } from './RecencyNotice';
+import { shownFigures } from '../../../shared/engines/calibration/recency';
 import { fitGrades, type Agreement } from '../../../shared/model/agreement';
 import { calibrationSamples } from '../../../shared/templates/samples';
 import { notify } from '../../components/notify';
@@ -20,7 +28,7 @@ const count = (value: number) => Math.round(value).toLocaleString('en-US');
 const rate = (tally: Tally) => (tally.count > 0 ? tally.positives / tally.count : 0);
 
 /** The verdict badges' colours; the verdict itself is the shared `ruleVerdict`. */
-const verdictTones: Record<RuleVerdictKind, string> = { predicts: 'teal', against: 'red', 'no-difference': 'yellow', 'too-few': 'gray' };
+const verdictTones: Record<RuleVerdictKind, string> = { predicts: 'teal', against: 'red', 'no-difference': 'yellow', 'too-few': 'gray', 'not-mapped': 'orange' };
 
 /**
  * Calibration: test the agreed rules on the company's own CRM export.
@@ -35,6 +43,27 @@ export function CalibrationPanel({ agreement, onClose }: { agreement: Agreement;
   const { leads, accounts, mapping, status, progress, error, result, stored } = state;
   const columns = useMemo(() => [...(leads?.preview.header ?? []), ...(accounts?.preview.header.map((name) => `accounts.${name}`) ?? [])], [leads, accounts]);
   const profileOf = (column: string) => (column.startsWith('accounts.') ? accounts?.preview.columns.find((entry) => `accounts.${entry.name}` === column) : leads?.preview.columns.find((entry) => entry.name === column));
+  // The whole file (read in the worker after the preview): every value with its count, and how each column writes numbers.
+  const leadsProfile = state.profiles.leads?.profile ?? null;
+  const accountsProfile = state.profiles.accounts?.profile ?? null;
+  const decimals = useMemo(() => {
+    const map = new Map<string, DecimalChoice>(leadsProfile ? decideDecimals(leadsProfile) : []);
+    if (accountsProfile) for (const [name, choice] of decideDecimals(accountsProfile)) map.set(`accounts.${name}`, choice);
+    return map;
+  }, [leadsProfile, accountsProfile]);
+  const statsOf = (column: string): ColumnStats | undefined => (column.startsWith('accounts.') ? accountsProfile?.columns.find((entry) => `accounts.${entry.name}` === column) : leadsProfile?.columns.find((entry) => entry.name === column));
+  const rowsOf = (column: string) => (column.startsWith('accounts.') ? (accountsProfile?.rows ?? null) : (leadsProfile?.rows ?? null));
+  const decimalOf = (column: string): DecimalSeparator => mapping?.numbers?.[column]?.decimal ?? decimals.get(column)?.decimal ?? '.';
+  const blankLike = useMemo(() => new Set([...blankLikeValues, ...(mapping?.emptyValues ?? [])].map((value) => value.trim().toLowerCase())), [mapping?.emptyValues]);
+  const setDecimal = (column: string, decimal: DecimalSeparator | null) =>
+    setMapping((draft) => {
+      const numbers = { ...draft.numbers };
+      if (decimal) numbers[column] = { decimal };
+      else delete numbers[column];
+      if (Object.keys(numbers).length) draft.numbers = numbers;
+      else delete draft.numbers;
+    });
+  const mappedColumns = mapping ? [...new Set([...Object.values(mapping.attributes), ...Object.values(mapping.signals)].map((entry) => entry.column))] : [];
   const setMapping = (change: (draft: CalibrationMapping) => void) => {
     if (!mapping) return;
     const next = structuredClone(mapping);
@@ -82,8 +111,14 @@ export function CalibrationPanel({ agreement, onClose }: { agreement: Agreement;
           {leads && (
             <div className="calibration-preview">
               <Text size="sm" mt="md" mb={4} data-testid="calibration-file-facts">
-                {leads.preview.name}: {(leads.preview.size / 1e6).toFixed(1)} MB, {leads.preview.encoding.toUpperCase()}, separated by {leads.preview.delimiter === '\t' ? 'tabs' : `“${leads.preview.delimiter}”`}, {leads.preview.header.length} columns. First rows:
+                {leads.preview.name}: {(leads.preview.size / 1e6).toFixed(1)} MB, {encodingLabels[leads.preview.encoding]}, separated by {leads.preview.delimiter === '\t' ? 'tabs' : `“${leads.preview.delimiter}”`}, {leads.preview.header.length} columns. First rows:
               </Text>
+              {describeTextReading(leads.preview.reading) && (
+                <Alert color="yellow" variant="light" mb="xs" data-testid="calibration-file-reading">
+                  {leads.preview.name}: {describeTextReading(leads.preview.reading)}
+                </Alert>
+              )}
+              <NumberFormatsNote status={state.profiles.leads?.status ?? null} error={state.profiles.leads?.error ?? null} commaColumns={leadsProfile ? leadsProfile.columns.filter((column) => decimals.get(column.name)?.decimal === ',' && column.shapes.comma + column.shapes.ambiguous > 0).map((column) => column.name) : []} />
               {/* A focusable scroll region, so the preview can be scrolled from the keyboard. */}
               <div className="calibration-preview-scroll" tabIndex={0} role="region" aria-label="Preview of the export">
                 <Table withTableBorder striped fz="xs" aria-label="First rows of the export">
@@ -129,7 +164,8 @@ export function CalibrationPanel({ agreement, onClose }: { agreement: Agreement;
                 {attributes.map((attribute) => {
                   const entry = mapping.attributes[attribute.name];
                   const profile = entry ? profileOf(entry.column) : undefined;
-                  const found = attribute.kind === 'category' && profile ? attribute.values.filter((value) => profile.values.some((seen) => seen.toLowerCase() === value.toLowerCase())) : [];
+                  const whole = entry ? statsOf(entry.column) : undefined;
+                  const found = attribute.kind === 'category' && profile ? attribute.values.filter((value) => (whole ? whole.values.map((seen) => seen.value) : profile.values).some((seen) => seen.toLowerCase() === value.toLowerCase())) : [];
                   return (
                     <Table.Tr key={attribute.name}>
                       <Table.Td>
@@ -159,11 +195,13 @@ export function CalibrationPanel({ agreement, onClose }: { agreement: Agreement;
                         <Text size="sm" c="dimmed">
                           {!profile ? '—' : attribute.kind === 'category' ? `${found.length} of ${attribute.values.length} agreed values seen${profile.values.length ? `; e.g. ${profile.values.slice(0, 3).join(', ')}` : ''}` : `e.g. ${profile.values.slice(0, 3).join(', ') || 'empty'}`}
                         </Text>
+                        {entry && attribute.kind === 'number' && <DecimalPicker column={entry.column} detected={decimals.get(entry.column) ?? null} chosen={mapping.numbers?.[entry.column]?.decimal ?? null} disabled={running} onChange={(decimal) => setDecimal(entry.column, decimal)} />}
                         {entry && profile && attribute.kind === 'category' && (
                           <ValueTranslations
                             attribute={attribute.name}
                             agreed={attribute.values}
-                            seen={profile.values.filter((value) => !attribute.values.some((agreed) => agreed.toLowerCase() === value.toLowerCase())).slice(0, 12)}
+                            seen={(whole ? whole.values : profile.values.map((value) => ({ value, count: null }))).filter((seen) => !attribute.values.some((agreed) => agreed.toLowerCase() === seen.value.toLowerCase()))}
+                            complete={whole ? whole.unlistedCells === 0 : false}
                             translations={entry.values ?? {}}
                             disabled={running}
                             onChange={(values) =>
@@ -181,6 +219,9 @@ export function CalibrationPanel({ agreement, onClose }: { agreement: Agreement;
                 {signals.map((signal) => {
                   const entry = mapping.signals[signal.key];
                   const profile = entry ? profileOf(entry.column) : undefined;
+                  const whole = entry ? statsOf(entry.column) : undefined;
+                  // A count column is one whose values read as numbers the way this file writes them (the whole column, when read).
+                  const counts = whole ? numericShare(whole, decimalOf(entry!.column), blankLike) >= 0.8 : profile ? profile.numericShare >= 0.8 : false;
                   return (
                     <Table.Tr key={signal.key}>
                       <Table.Td>
@@ -207,11 +248,18 @@ export function CalibrationPanel({ agreement, onClose }: { agreement: Agreement;
                         />
                       </Table.Td>
                       <Table.Td>
-                        {entry && profile && profile.numericShare < 0.8 ? (
-                          <MultiSelect aria-label={`Values that count as ${signal.name}`} placeholder="Counts once when the value is…" data={profile.values} value={entry.equals ?? []} onChange={(values) => setMapping((draft) => void (draft.signals[signal.key] = { column: entry.column, ...(values.length ? { equals: values } : {}) }))} disabled={running} />
+                        {entry && profile && (!counts || entry.equals) ? (
+                          <MultiSelect aria-label={`Values that count as ${signal.name}`} placeholder="Counts once when the value is…" data={[...new Set([...(whole ? whole.values.map((seen) => seen.value) : profile.values), ...(entry.equals ?? [])])]} value={entry.equals ?? []} onChange={(values) => setMapping((draft) => void (draft.signals[signal.key] = { column: entry.column, ...(values.length ? { equals: values } : {}) }))} disabled={running} searchable />
+                        ) : entry ? (
+                          <Stack gap={4}>
+                            <Text size="sm" c="dimmed">
+                              The number in the column is the count
+                            </Text>
+                            <DecimalPicker column={entry.column} detected={decimals.get(entry.column) ?? null} chosen={mapping.numbers?.[entry.column]?.decimal ?? null} disabled={running} onChange={(decimal) => setDecimal(entry.column, decimal)} />
+                          </Stack>
                         ) : (
                           <Text size="sm" c="dimmed">
-                            {entry ? 'The number in the column is the count' : '—'}
+                            Not mapped: unknown for every lead
                           </Text>
                         )}
                       </Table.Td>
@@ -222,11 +270,8 @@ export function CalibrationPanel({ agreement, onClose }: { agreement: Agreement;
             </Table>
 
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" mt="md">
-              <Select label="Outcome column" description="What happened to the lead" data={columns.filter((column) => !column.startsWith('accounts.'))} value={columns.includes(mapping.outcome.column) ? mapping.outcome.column : null} placeholder={mapping.outcome.column || 'Choose a column'} searchable onChange={(column) => setMapping((draft) => void (draft.outcome = { column: column ?? '', success: [] }))} disabled={running} />
-              <MultiSelect label="Values that mean success" description="e.g. 1, Won, Converted" data={profileOf(mapping.outcome.column)?.values ?? mapping.outcome.success} value={mapping.outcome.success} onChange={(values) => setMapping((draft) => void (draft.outcome.success = values))} disabled={running} />
-              <MultiSelect label="Values that mean failure (optional)" description="Rows with any other value, e.g. deals still open, are skipped and counted" data={profileOf(mapping.outcome.column)?.values ?? mapping.outcome.failure ?? []} value={mapping.outcome.failure ?? []} onChange={(values) => setMapping((draft) => (values.length ? void (draft.outcome.failure = values) : void delete draft.outcome.failure))} disabled={running} />
-              <Select label="Date column (optional)" description="For leads per month against the plan" data={columns} value={mapping.date?.column && columns.includes(mapping.date.column) ? mapping.date.column : null} clearable onChange={(column) => setMapping((draft) => void (draft.date = column ? { column } : null))} disabled={running} />
-              <TagsInput label="Values that mean “empty”" description="Enter after each" value={mapping.emptyValues} onChange={(values) => setMapping((draft) => void (draft.emptyValues = values))} disabled={running} />
+              <OutcomeSource mapping={mapping} setMapping={setMapping} exportColumns={leads?.preview.header ?? []} profileOf={profileOf} outcomeFile={state.outcomeFile} chooseOutcome={(file) => void store.getState().chooseOutcome(file)} disabled={running} />
+              <Select label="Date column (optional)" description="For leads per month against the plan, and leads too recent to judge" data={columns} value={mapping.date?.column && columns.includes(mapping.date.column) ? mapping.date.column : null} clearable onChange={(column) => setMapping((draft) => void (draft.date = column ? { column } : null))} disabled={running} />
               <TextInput type="date" label="Score as of" description="Decay is measured to this date" value={state.asOf} onChange={(event) => store.getState().setAsOf(event.currentTarget.value)} disabled={running} />
               {accounts && (
                 <>
@@ -235,6 +280,9 @@ export function CalibrationPanel({ agreement, onClose }: { agreement: Agreement;
                 </>
               )}
             </SimpleGrid>
+            <Card withBorder radius="sm" padding="sm" mt="md">
+              <EmptyValuesPicker mapping={mapping} columns={mappedColumns} stats={statsOf} rows={rowsOf} result={result} disabled={running} onChange={(emptyValues) => setMapping((draft) => void (draft.emptyValues = emptyValues))} />
+            </Card>
           </Card>
         )}
 
@@ -258,7 +306,8 @@ export function CalibrationPanel({ agreement, onClose }: { agreement: Agreement;
               {stored && (
                 <Text size="sm" c="dimmed">
                   Last run {new Date(stored.ranAt).toISOString().slice(0, 16).replace('T', ' ')} UTC on {stored.files.leads}
-                  {stored.files.accounts ? ` + ${stored.files.accounts}` : ''}.
+                  {stored.files.accounts ? ` + ${stored.files.accounts}` : ''}
+                  {stored.files.outcome ? `, outcome from ${stored.files.outcome}` : ''}.
                 </Text>
               )}
             </Group>
@@ -271,23 +320,35 @@ export function CalibrationPanel({ agreement, onClose }: { agreement: Agreement;
   );
 }
 
-/** Lets a person say which agreed category an export's own value means (“technolgy” → “technology”). */
-function ValueTranslations({ attribute, agreed, seen, translations, disabled, onChange }: { attribute: string; agreed: string[]; seen: string[]; translations: Record<string, string>; disabled: boolean; onChange: (values: Record<string, string>) => void }) {
+/** Values listed at once in the value mapping; the filter reaches the others. */
+const VALUES_SHOWN = 150;
+
+/** Lets a person say which agreed category an export's own value means (“technolgy” → “technology”): every value of the column, with its count. */
+function ValueTranslations({ attribute, agreed, seen, complete, translations, disabled, onChange }: { attribute: string; agreed: string[]; seen: { value: string; count: number | null }[]; complete: boolean; translations: Record<string, string>; disabled: boolean; onChange: (values: Record<string, string>) => void }) {
   const [open, setOpen] = useState(false);
+  const [filter, setFilter] = useState('');
   if (seen.length === 0 && Object.keys(translations).length === 0) return null;
-  const count = Object.keys(translations).length;
+  const mapped = Object.keys(translations).length;
+  const counts = new Map(seen.map((entry) => [entry.value, entry.count]));
+  const all = [...new Set([...Object.keys(translations), ...seen.map((entry) => entry.value)])];
+  const wanted = filter.trim().toLowerCase();
+  const matching = wanted ? all.filter((value) => value.toLowerCase().includes(wanted)) : all;
   return (
     <div>
       <Anchor component="button" type="button" size="sm" onClick={() => setOpen((value) => !value)} aria-expanded={open}>
-        {open ? 'Hide' : 'Map the export’s values'}
-        {count ? ` (${count} mapped)` : ''}
+        {open ? 'Hide' : `Map the export’s values (${count(seen.length)} other than the agreed ones${complete ? '' : ', from the first rows'})`}
+        {mapped ? ` (${mapped} mapped)` : ''}
       </Anchor>
       {open && (
         <Stack gap={4} mt={6}>
-          {[...new Set([...Object.keys(translations), ...seen])].map((value) => (
+          {all.length > 10 && <TextInput size="xs" aria-label={`Find a value of ${attribute}`} placeholder={`Find one of ${count(all.length)} values`} value={filter} onChange={(event) => setFilter(event.currentTarget.value)} />}
+          {matching.slice(0, VALUES_SHOWN).map((value) => (
             <Group key={value} gap="xs" wrap="nowrap">
               <Text size="sm" className="calibration-raw-value">
                 {value}
+              </Text>
+              <Text size="xs" c="dimmed" miw="4.5em" ta="right">
+                {counts.get(value) != null ? `${count(counts.get(value)!)} ×` : ''}
               </Text>
               <Text size="sm" c="dimmed">
                 counts as
@@ -309,6 +370,11 @@ function ValueTranslations({ attribute, agreed, seen, translations, disabled, on
               />
             </Group>
           ))}
+          {matching.length > VALUES_SHOWN && (
+            <Text size="xs" c="dimmed">
+              {count(matching.length - VALUES_SHOWN)} more values: type in the box above to find one.
+            </Text>
+          )}
         </Stack>
       )}
     </div>
@@ -331,10 +397,16 @@ function Stat({ label, value, hint }: { label: string; value: string; hint?: str
   );
 }
 
-function Results({ result }: { result: CalibrationResult }) {
+function Results({ result: stored }: { result: CalibrationResult }) {
+  // Without the leads too recent to judge unless the person counts them (the switch in RecencyNotice).
+  const includeRecent = useCalibration((state) => state.includeRecent);
+  const store = useCalibrationStore();
+  const result = shownFigures(stored, includeRecent);
   return (
     <Stack gap="lg" data-testid="calibration-results">
       <Title order={3}>4. What the data says</Title>
+      <ReadFirst result={result} />
+      <RecencyNotice result={stored} includeRecent={includeRecent} onToggle={(include) => store.getState().setIncludeRecent(include)} />
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm">
         <Stat label="Rows scored" value={count(result.scored)} hint={`${count(result.rows)} read, ${count(result.skipped.total)} skipped`} />
         <Stat label="Base rate" value={percent(result.baseRate)} hint={`${count(result.positives)} successes`} />
@@ -411,7 +483,7 @@ function Results({ result }: { result: CalibrationResult }) {
             </Table.Thead>
             <Table.Tbody>
               {result.rules.map((rule) => {
-                const verdict = ruleVerdict(rule.with, rule.without);
+                const verdict = ruleVerdictOf(rule);
                 return (
                   <Table.Tr key={`${rule.kind}-${rule.id}`}>
                     <Table.Td>
@@ -427,6 +499,7 @@ function Results({ result }: { result: CalibrationResult }) {
                       <Badge variant="light" color={verdictTones[verdict]} tt="none">
                         {ruleVerdictLabels[verdict]}
                       </Badge>
+                      <RecencyMark result={stored} rule={rule} includeRecent={includeRecent} />
                     </Table.Td>
                   </Table.Tr>
                 );

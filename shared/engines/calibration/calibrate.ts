@@ -1,9 +1,10 @@
 import { computeFunnel, funnelInputsOf } from '../funnel/funnel';
 import type { Agreement } from '../../model/agreement';
-import { fitGrades } from '../../model/agreement';
+import { fitGrades, type IcpCriterion } from '../../model/agreement';
 import type { RowScore, ScoringModel } from '../scoring/scoring';
-import type { MappedRow } from './mapping';
-import { ruleVerdict } from './verdict';
+import type { ColumnReport, MappedRow } from './mapping';
+import { recencyOf, recencyText, recencyVerdicts, type RecencyFacts } from './recency';
+import { ruleVerdictOf } from './verdict';
 
 /** Conversion of a group of rows. */
 export interface Tally {
@@ -43,11 +44,20 @@ export interface CalibrationResult {
   months: { month: string; leads: number; mqls: number; positives: number }[];
   /** The revenue plan's MQLs per month, to compare with. */
   planMqlsPerMonth: number | null;
-  /** For every criterion, signal and fast-track: conversion of the rows where it fired, and where it did not. */
-  rules: { id: string; kind: 'icp' | 'signal' | 'fast-track'; label: string; with: Tally; without: Tally }[];
+  /**
+   * For every criterion, signal and fast-track: conversion of the rows where it fired, and where it did not.
+   * `mapped` is false when no column feeds it (every lead unknown on it: "not mapped", not "too few leads");
+   * `effect` is a criterion's (points, must-have, disqualifier); `notMatched` counts the leads known not to
+   * match a criterion (for a must-have, the leads it knocks out). Results stored before these were added lack them.
+   */
+  rules: { id: string; kind: 'icp' | 'signal' | 'fast-track'; label: string; with: Tally; without: Tally; mapped?: boolean; effect?: IcpCriterion['effect'] | null; notMatched?: number }[];
+  /** Per column the attributes and signals read: how its numbers were read, cells that are not numbers, blank-like values with their conversion. */
+  columns?: ColumnReport[];
   /** Threshold sweeps: the fit threshold (other parts of the rule as agreed), and the engagement threshold. */
   sweep: { fit: SweepPoint[]; engagement: SweepPoint[] };
   asOf: string;
+  /** Leads too recent to judge: left out of these figures (with the figures including them), or why that could not be judged. Results stored before it lack it. */
+  recency?: RecencyFacts;
 }
 
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
@@ -71,6 +81,7 @@ export class CalibrationAggregator {
   private readonly months = new Map<string, { leads: number; mqls: number; positives: number }>();
   private readonly ruleCount: Float64Array;
   private readonly rulePositives: Float64Array;
+  private readonly ruleMisses: Float64Array;
   private readonly hits: Uint8Array;
   // Histograms for the sweeps: rows that pass everything but the swept threshold, by integer score.
   private readonly fitHistogram = new Float64Array(101);
@@ -93,6 +104,7 @@ export class CalibrationAggregator {
   ) {
     this.ruleCount = new Float64Array(model.rules.length);
     this.rulePositives = new Float64Array(model.rules.length);
+    this.ruleMisses = new Float64Array(model.rules.length);
     this.hits = new Uint8Array(model.rules.length);
     const { mqlRule, engagementThresholds, fitThresholds } = agreement.scoring;
     this.minFitIndex = fitGrades.indexOf(mqlRule.minFitGrade);
@@ -135,10 +147,11 @@ export class CalibrationAggregator {
     if (score.knockedOut) this.knockedOut += 1;
     const hits = this.hits;
     for (let index = 0; index < hits.length; index += 1) {
-      if (hits[index] === 1) {
+      const hit = hits[index];
+      if (hit === 1) {
         this.ruleCount[index]! += 1;
         if (success) this.rulePositives[index]! += 1;
-      }
+      } else if (hit === 2) this.ruleMisses[index]! += 1;
     }
     if (row.month !== null) {
       let month = this.months.get(row.month);
@@ -187,6 +200,51 @@ export class CalibrationAggregator {
     return points;
   }
 
+  /**
+   * Adds another aggregator's counts to this one (same agreement and model):
+   * the too-recent leads are counted apart, then joined. Every per-row tally
+   * is added here; a test checks that split-and-joined equals one pass.
+   */
+  absorb(other: CalibrationAggregator): void {
+    this.rows += other.rows;
+    this.scored += other.scored;
+    this.positives += other.positives;
+    this.mqls += other.mqls;
+    this.truePositives += other.truePositives;
+    this.fastTracked += other.fastTracked;
+    this.disqualified += other.disqualified;
+    this.knockedOut += other.knockedOut;
+    this.fastTrackOnly += other.fastTrackOnly;
+    this.fastTrackOnlyPositives += other.fastTrackOnlyPositives;
+    for (const [reason, entry] of other.skips) {
+      const mine = this.skips.get(reason);
+      if (mine) {
+        mine.count += entry.count;
+        mine.firstLine = Math.min(mine.firstLine, entry.firstLine);
+      } else this.skips.set(reason, { ...entry });
+    }
+    for (const [month, entry] of other.months) {
+      const mine = this.months.get(month);
+      if (mine) {
+        mine.leads += entry.leads;
+        mine.mqls += entry.mqls;
+        mine.positives += entry.positives;
+      } else this.months.set(month, { ...entry });
+    }
+    const add = (into: Float64Array, from: Float64Array) => {
+      for (let index = 0; index < into.length; index += 1) into[index]! += from[index]!;
+    };
+    add(this.gradeCounts, other.gradeCounts);
+    add(this.gradePositives, other.gradePositives);
+    add(this.ruleCount, other.ruleCount);
+    add(this.rulePositives, other.rulePositives);
+    add(this.ruleMisses, other.ruleMisses);
+    add(this.fitHistogram, other.fitHistogram);
+    add(this.fitHistogramPositives, other.fitHistogramPositives);
+    add(this.engagementHistogram, other.engagementHistogram);
+    add(this.engagementHistogramPositives, other.engagementHistogramPositives);
+  }
+
   /** The result so far (call at the end, or for a progress preview). */
   result(): CalibrationResult {
     const grades: Record<string, Tally> = {};
@@ -215,7 +273,8 @@ export class CalibrationAggregator {
       rules: this.model.rules.map((rule, index) => {
         const count = this.ruleCount[index]!;
         const positives = this.rulePositives[index]!;
-        return { ...rule, with: { count, positives }, without: { count: this.scored - count, positives: this.positives - positives } };
+        const effect = rule.kind === 'icp' ? (this.agreement.icp.find((criterion) => criterion.id === rule.id)?.effect ?? null) : null;
+        return { ...rule, with: { count, positives }, without: { count: this.scored - count, positives: this.positives - positives }, mapped: true, effect, ...(rule.kind === 'icp' ? { notMatched: this.ruleMisses[index]! } : {}) };
       }),
       sweep: { fit: this.sweep(this.fitHistogram, this.fitHistogramPositives), engagement: this.sweep(this.engagementHistogram, this.engagementHistogramPositives) },
       asOf: this.asOf,
@@ -223,19 +282,73 @@ export class CalibrationAggregator {
   }
 }
 
+/** One rule removing more than this share of the scored leads is said first, before any other figure. */
+export const dominantExclusionShare = 0.5;
+
+/** A rule that knocks out (must-have) or disqualifies (disqualifier) most leads: the explanation of few MQLs. */
+export interface DominantExclusion {
+  ruleId: string;
+  label: string;
+  effect: 'must-have' | 'disqualifier';
+  /** Leads it knocked out or disqualified. */
+  count: number;
+  /** Leads scored. */
+  of: number;
+  /** "8,120 of 9,240 leads knocked out by “Region we sell in”". */
+  text: string;
+}
+
+/**
+ * The rule that removes the most leads, when it removes more than half of
+ * them (a region must-have against another region's export gives 0 MQLs and
+ * lift 0.00; this says why). Null when no rule does, or for a result stored
+ * before knock-outs were counted per rule.
+ */
+export function dominantExclusion(result: CalibrationResult): DominantExclusion | null {
+  let best: DominantExclusion | null = null;
+  for (const rule of result.rules) {
+    if (rule.effect !== 'must-have' && rule.effect !== 'disqualifier') continue;
+    const count = rule.effect === 'must-have' ? (rule.notMatched ?? 0) : rule.with.count;
+    if (count > result.scored * dominantExclusionShare && (!best || count > best.count)) {
+      const n = (value: number) => value.toLocaleString('en-US');
+      best = { ruleId: rule.id, label: rule.label, effect: rule.effect, count, of: result.scored, text: `${n(count)} of ${n(result.scored)} leads ${rule.effect === 'must-have' ? 'knocked out' : 'disqualified'} by “${rule.label}”` };
+    }
+  }
+  return best;
+}
+
+/** "1,279 values in “Page Views Per Visit” are not numbers (e.g. “2,5”)", one line per column that has any. */
+export function unreadableNumbers(result: CalibrationResult): string[] {
+  const n = (value: number) => value.toLocaleString('en-US');
+  const examples = (list: string[]) => (list.length ? ` (e.g. ${list.slice(0, 3).map((value) => `“${value}”`).join(', ')})` : '');
+  return (result.columns ?? []).flatMap((column) => [
+    ...(column.notNumbers > 0 ? [`${n(column.notNumbers)} value${column.notNumbers === 1 ? '' : 's'} in “${column.column}” ${column.notNumbers === 1 ? 'is' : 'are'} not ${column.notNumbers === 1 ? 'a number' : 'numbers'}${examples(column.examples)}; read as unknown`] : []),
+    ...(column.negative > 0 ? [`${n(column.negative)} value${column.negative === 1 ? '' : 's'} in “${column.column}” ${column.negative === 1 ? 'is' : 'are'} negative where a count is read; read as unknown`] : []),
+  ]);
+}
+
 /** The calibration summary the agreement document prints (label, value). */
-export function calibrationFacts(result: CalibrationResult, files: { leads: string; accounts: string | null }): [string, string][] {
+export function calibrationFacts(result: CalibrationResult, files: { leads: string; accounts: string | null; outcome?: string | null }): [string, string][] {
   const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
   const n = (value: number) => Math.round(value).toLocaleString('en-US');
-  const predictive = result.rules.filter((rule) => ruleVerdict(rule.with, rule.without) === 'predicts');
+  const predictive = result.rules.filter((rule) => ruleVerdictOf(rule) === 'predicts');
+  const exclusion = dominantExclusion(result);
+  const unmapped = result.rules.filter((rule) => ruleVerdictOf(rule) === 'not-mapped');
+  const recency = recencyOf(result);
+  const dependsOnRecent = [...(recencyVerdicts(result)?.entries() ?? [])].filter(([, verdict]) => verdict.changes).map(([key]) => result.rules.find((rule) => `${rule.kind}:${rule.id}` === key)?.label ?? key);
   return [
-    ['Data', `${files.leads}${files.accounts ? ` joined with ${files.accounts}` : ''}, scored as of ${result.asOf}`],
-    ['Rows', `${n(result.rows)} read, ${n(result.scored)} scored, ${n(result.skipped.total)} skipped`],
+    ...(exclusion ? [['Read this first', exclusion.text] as [string, string]] : []),
+    ['Data', `${files.leads}${files.accounts ? ` joined with ${files.accounts}` : ''}${files.outcome ? `, converted = found in ${files.outcome}` : ''}, scored as of ${result.asOf}`],
+    ['Rows', `${n(result.rows)} read, ${n(result.scored)} scored, ${n(result.skipped.total)} skipped${recency.judged ? `, ${n(recency.tooRecent)} too recent to judge` : ''}`],
+    ['Too recent to judge', recency.judged ? `${recencyText(recency)}: left out of these figures` : `Not judged. ${recency.reason}`],
     ['Base rate', `${pct(result.baseRate)} (${n(result.positives)} successes)`],
     ['MQLs by the agreed rule', `${n(result.mqls)}, of which ${n(result.truePositives)} succeeded`],
     ['Precision (MQL conversion)', pct(result.precision)],
     ['Recall (successes caught)', pct(result.recall)],
     ['Lift over the base rate', `${result.lift.toFixed(2)} ×`],
     ['Rules that predict success', predictive.map((rule) => rule.label).join(', ') || 'none clearly'],
+    ...(dependsOnRecent.length ? [['Verdicts that change when the too-recent leads are counted', dependsOnRecent.join(', ')] as [string, string]] : []),
+    ...(unmapped.length ? [['Rules not mapped (no column: not tested)', unmapped.map((rule) => rule.label).join(', ')] as [string, string]] : []),
+    ...unreadableNumbers(result).map((line) => ['Values not read', line] as [string, string]),
   ];
 }

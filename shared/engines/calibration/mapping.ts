@@ -1,5 +1,8 @@
 import { z } from '../../model/zod';
+import { readLeadDate, type LeadDate } from './dates';
+import type { OutcomeTable } from './outcome-file';
 import { normalizeValue, type AttributeKind, type LeadValue, type ScoringModel } from '../scoring/scoring';
+import { decimalSeparators, readNumber, type DecimalSeparator } from '../scoring/numbers';
 
 /**
  * How a CRM export's columns feed the agreement's rules. Stored with the
@@ -28,6 +31,11 @@ export interface CalibrationMapping {
   accounts?: { key: string; accountsKey: string } | null;
   /** Decay is measured to this date (YYYY-MM-DD); by default the latest date in the date column is not known in advance, so the run's day. */
   asOf?: string;
+  /**
+   * The decimal separator of a column read as numbers, by column name ("accounts.<column>" for the accounts file), when
+   * the person chose it. A column it does not name is judged from all its values (see `resolveNumberFormats`).
+   */
+  numbers?: Record<string, { decimal: DecimalSeparator }>;
 }
 
 /**
@@ -44,8 +52,15 @@ export interface OutcomeFileMapping {
   date?: string;
 }
 
-/** The default "means empty" values. */
-export const defaultEmptyValues = ['Select', 'N/A', 'NA', '-', '--', 'null', 'none', 'unknown', '(blank)'];
+/**
+ * The "means empty" values ticked by default: only the obvious ones. An empty cell is always empty.
+ * Values such as "unknown" or "none" can be a real category (in one real export, the best-converting
+ * origin), so they are shown with their count and conversion and the person decides.
+ */
+export const defaultEmptyValues = ['Select', 'N/A', '-'];
+
+/** Values that often stand for "not answered"; each one found in a mapped column is shown with its count and conversion. */
+export const blankLikeValues = ['', 'Select', 'N/A', '-', 'NA', 'n.a.', '--', '?', 'null', 'nil', 'none', 'unknown', '(blank)', 'not provided', 'not specified', '#N/A', 'k.A.', 'keine Angabe', 'non renseigné', 'inconnu'];
 
 /** A mapping problem found before any row is read, naming the column or attribute. */
 export class MappingError extends Error {
@@ -127,6 +142,11 @@ export const CalibrationMappingSchema = strictShape(
     date: OptionalColumnSchema('date'),
     accounts: z.optional(z.nullable(strictShape({ key: z.string({ error: 'accounts needs key and accountsKey.' }), accountsKey: z.string({ error: 'accounts needs key and accountsKey.' }) }, 'accounts', 'accounts needs key and accountsKey.'))),
     asOf: z.optional(z.string({ error: 'asOf must be a date (YYYY-MM-DD).' }).check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'asOf must be a date (YYYY-MM-DD).' }))),
+    numbers: z.optional(
+      z.record(z.string(), strictShape({ decimal: z.enum(decimalSeparators as [DecimalSeparator, ...DecimalSeparator[]], { error: 'numbers: decimal must be "." or ",".' }) }, 'numbers', 'numbers must map column names to { "decimal": "." or "," }.'), {
+        error: 'numbers must map column names to { "decimal": "." or "," }.',
+      }),
+    ),
   },
   'the mapping',
   'expected a JSON object.',
@@ -177,6 +197,7 @@ export function parseMapping(data: unknown): CalibrationMapping {
     date: raw.date ? { column: raw.date.column } : null,
     accounts: raw.accounts ? { key: raw.accounts.key, accountsKey: raw.accounts.accountsKey } : null,
     ...(raw.asOf !== undefined ? { asOf: raw.asOf } : {}),
+    ...(raw.numbers ? { numbers: Object.fromEntries(Object.entries(raw.numbers).map(([column, entry]) => [column, { decimal: entry.decimal }])) } : {}),
   };
 }
 
@@ -188,6 +209,8 @@ export interface MappedRow {
   success: boolean;
   /** YYYY-MM, or null when there is no date column or the date cannot be read. */
   month: string | null;
+  /** The lead's date in days since 1970-01-01 (for "too recent to judge"), or NaN when there is no date column or no whole date. */
+  day: number;
 }
 
 /** Turns rows of one export (and its joined accounts) into engine input. */
@@ -197,6 +220,35 @@ export interface RowMapper {
   columns: number[];
   /** Maps one row into `row`; returns null when it was mapped, or why the row is skipped. */
   map(fields: readonly string[]): string | null;
+  /** With the outcome in a second file: how many rows' keys were found in it (0 means the files do not match). */
+  stats: { matched: number };
+  /** What the mapped rows so far showed in each column the attributes and signals read. */
+  report(): ColumnReport[];
+}
+
+/** A blank-like value found in a column, with the conversion of the rows that have it. */
+export interface BlankTally {
+  /** As the export writes it ('' for an empty cell). */
+  value: string;
+  /** Whether this run read it as empty ('' always; the others when ticked in `emptyValues`). */
+  treatedAsEmpty: boolean;
+  count: number;
+  positives: number;
+}
+
+/** What one column the mapping reads showed, over the scored rows. */
+export interface ColumnReport {
+  column: string;
+  /** The decimal separator its numbers were read with; null when it is not read as numbers. */
+  decimal: DecimalSeparator | null;
+  /** Cells that are neither empty nor a number (read as unknown, and counted here rather than silently). */
+  notNumbers: number;
+  /** Cells with a negative number where a count is read (unknown). */
+  negative: number;
+  /** A few of the cells that are not numbers, as written. */
+  examples: string[];
+  /** Every blank-like value found (see `blankLikeValues` and the mapping's `emptyValues`), most frequent first. */
+  blanks: BlankTally[];
 }
 
 const fold = (text: string) => text.trim().toLowerCase();
@@ -237,12 +289,35 @@ export interface AccountsTable {
   rows: Map<string, string[]>;
 }
 
+/** A raw text whose reading is tallied per row: a blank-like value, or a cell that is not a number. */
+interface SpecialValue {
+  value: LeadValue;
+  blank: BlankTally | null;
+  bad: boolean;
+  negative: boolean;
+}
+
+/** The per-column tallies behind `ColumnReport`; one per column, kept by the first reader of it. */
+interface ColumnTally {
+  column: string;
+  decimal: DecimalSeparator | null;
+  notNumbers: number;
+  negative: number;
+  examples: string[];
+  blanks: Map<string, BlankTally>;
+}
+
+const EXAMPLES = 5;
+// Raw texts tallied per row, per column; past this many, further ones are read each time (correct, slower).
+const SPECIAL_LIMIT = 10_000;
+
 /**
  * Compiles a mapping against the export's header (and the accounts file's).
  * Throws MappingError naming what is missing: a column not in the file, a
- * must-have attribute left unmapped, a join column that does not exist.
+ * join column that does not exist. An attribute or signal without a column
+ * is not refused: it is unknown for every lead, and the result says "not mapped".
  */
-export function compileRowMapper(model: ScoringModel, mapping: CalibrationMapping, header: readonly string[], accounts: AccountsTable | null, mustHaveAttributes: readonly string[] = []): RowMapper {
+export function compileRowMapper(model: ScoringModel, mapping: CalibrationMapping, header: readonly string[], accounts: AccountsTable | null, outcomes: OutcomeTable | null = null): RowMapper {
   const columnIndex = new Map(header.map((name, index) => [name.trim(), index]));
   const accountIndex = new Map((accounts?.header ?? []).map((name, index) => [`accounts.${name.trim()}`, index]));
   if (mapping.accounts && !accounts) throw new MappingError('The mapping joins an accounts file; choose it.');
@@ -257,32 +332,56 @@ export function compileRowMapper(model: ScoringModel, mapping: CalibrationMappin
     throw new MappingError(`${what} reads the column “${column}”, which is not in the ${name.startsWith('accounts.') ? 'accounts file' : 'export'}.`);
   };
 
-  for (const attribute of mustHaveAttributes) {
-    if (!mapping.attributes[attribute]) throw new MappingError(`The must-have criterion on “${attribute}” needs a column: map “${attribute}” to one, or every lead would be unknown on it.`);
-  }
   const empty = new Set(mapping.emptyValues.map(fold));
   empty.add('');
+  // Blank-like values are tallied (count, conversion) whether or not they are ticked, so the person can decide.
+  const blankLike = new Set([...blankLikeValues.map(fold), ...empty]);
+  const tallies = new Map<string, ColumnTally>();
+  /** The column's tally, and whether this reader keeps it (a column read twice, e.g. by two signals, is counted once). */
+  const tallyOf = (column: string, decimal: DecimalSeparator | null): { tally: ColumnTally; counting: boolean } => {
+    const name = column.trim();
+    const known = tallies.get(name);
+    if (known) {
+      known.decimal ??= decimal;
+      return { tally: known, counting: false };
+    }
+    const tally: ColumnTally = { column: name, decimal, notNumbers: 0, negative: 0, examples: [], blanks: new Map() };
+    tallies.set(name, tally);
+    return { tally, counting: true };
+  };
+  const decimalOf = (column: string): DecimalSeparator => mapping.numbers?.[column.trim()]?.decimal ?? mapping.numbers?.[column]?.decimal ?? '.';
 
   const attributeReaders = model.attributes.map((attribute) => {
     const entry = mapping.attributes[attribute.name];
     if (!entry) return null;
     const at = locate(entry.column, `The attribute “${attribute.name}”`);
     const translations = new Map(Object.entries(entry.values ?? {}).map(([from, to]) => [fold(from), to]));
-    return { ...at, kind: attribute.kind, translations, cache: new ValueCache<LeadValue>(50_000) };
+    const decimal = attribute.kind === 'number' ? decimalOf(entry.column) : null;
+    return { ...at, kind: attribute.kind, translations, decimal, cache: new ValueCache<LeadValue>(50_000), specials: new Map<string, SpecialValue>(), ...tallyOf(entry.column, decimal) };
   });
   const signalReaders = model.signals.map((signal) => {
     const entry = mapping.signals[signal.key];
     if (!entry) return null;
     const at = locate(entry.column, `The signal “${signal.key}”`);
-    return { ...at, equals: entry.equals ? new Set(entry.equals.map(fold)) : null };
+    const decimal = entry.equals ? null : decimalOf(entry.column);
+    return { ...at, equals: entry.equals ? new Set(entry.equals.map(fold)) : null, decimal, specials: new Map<string, SpecialValue>(), ...tallyOf(entry.column, decimal) };
   });
-  const outcome = locate(mapping.outcome.column, 'The outcome');
+  // The outcome from a second file: the row's key is looked up there; a lead not found did not convert.
+  const outcomeFile = mapping.outcome.file ?? null;
+  if (outcomeFile && !outcomes) throw new MappingError('The outcome is in a second file: choose the outcome file.');
+  const outcomeKey = outcomeFile ? columnIndex.get(outcomeFile.key.trim()) : undefined;
+  if (outcomeFile && outcomeKey === undefined) throw new MappingError(`The outcome file is matched on the export’s column “${outcomeFile.key}”, which is not in the export.`);
+  const outcomeRows = outcomes?.outcomes ?? new Map<string, 1 | 0 | string>();
+  const noKey = outcomeFile ? `no value in the key column “${outcomeFile.key.trim()}”` : '';
+  const outcome = outcomeFile ? { source: 'row' as const, index: outcomeKey! } : locate(mapping.outcome.column, 'The outcome');
   const success = new Set(mapping.outcome.success.map(fold));
   const failure = mapping.outcome.failure ? new Set(mapping.outcome.failure.map(fold)) : null;
   const date = mapping.date ? locate(mapping.date.column, 'The date') : null;
   const lastActivity = mapping.lastActivity ? locate(mapping.lastActivity.column, 'The last-activity date') : null;
 
-  const row: MappedRow = { values: new Array<LeadValue>(model.attributes.length).fill(null), counts: new Float64Array(model.signals.length), activityDays: Number.NaN, success: false, month: null };
+  const row: MappedRow = { values: new Array<LeadValue>(model.attributes.length).fill(null), counts: new Float64Array(model.signals.length), activityDays: Number.NaN, success: false, month: null, day: Number.NaN };
+  const dateCache = new ValueCache<LeadDate>(50_000);
+  const stats = { matched: 0 };
   const expected = header.length;
   const noAccount: string[] = [];
   // Per-value caches: a CRM column repeats a few values millions of times, so each raw text is folded once.
@@ -302,23 +401,97 @@ export function compileRowMapper(model: ScoringModel, mapping: CalibrationMappin
   const activeSignals = signalReaders.flatMap((reader, slot) => (reader ? [{ ...reader, slot, cache: new ValueCache<number>(10_000) }] : []));
   row.counts.fill(Number.NaN);
 
-  /** The first time a raw text is seen in a column: empty, translated, normalised; then cached. */
-  const normalise = (reader: NonNullable<(typeof attributeReaders)[number]>, raw: string): LeadValue => {
-    let value: LeadValue;
-    const key = fold(raw);
-    if (empty.has(key)) value = null;
-    else {
-      const translated = reader.translations.get(key);
-      value = normalizeValue(translated ?? raw, reader.kind as AttributeKind);
+  /** Counts one row's special value in its column's tally (the row's outcome is already known). */
+  const note = (reader: { tally: ColumnTally; counting: boolean }, special: SpecialValue, raw: string) => {
+    if (!reader.counting) return;
+    if (special.blank) {
+      special.blank.count += 1;
+      if (row.success) special.blank.positives += 1;
     }
-    reader.cache.set(raw, value);
-    return value;
+    if (special.bad || special.negative) {
+      const tally = reader.tally;
+      if (special.bad) {
+        tally.notNumbers += 1;
+        const text = raw.trim();
+        if (tally.examples.length < EXAMPLES && !tally.examples.includes(text)) tally.examples.push(text);
+      } else tally.negative += 1;
+    }
+  };
+  /** Keeps a special value for the next rows with the same text (up to a limit: past it, each is worked out again). */
+  const remember = (reader: { specials: Map<string, SpecialValue>; tally: ColumnTally }, raw: string, key: string, value: LeadValue, bad: boolean, negative: boolean): SpecialValue => {
+    let blank: BlankTally | null = null;
+    if (blankLike.has(key)) {
+      blank = reader.tally.blanks.get(key) ?? null;
+      if (!blank) {
+        blank = { value: raw.trim(), treatedAsEmpty: empty.has(key), count: 0, positives: 0 };
+        reader.tally.blanks.set(key, blank);
+      }
+    }
+    const special: SpecialValue = { value, blank, bad, negative };
+    if (reader.specials.size < SPECIAL_LIMIT) reader.specials.set(raw, special);
+    return special;
+  };
+
+  /** A raw text not in the cache: a known special value, or the first time it is seen: empty, translated, normalised; then cached. */
+  const normalise = (reader: NonNullable<(typeof attributeReaders)[number]>, raw: string): LeadValue => {
+    let special = reader.specials.get(raw);
+    if (!special) {
+      let value: LeadValue;
+      let bad = false;
+      const key = fold(raw);
+      if (empty.has(key)) value = null;
+      else {
+        const translated = reader.translations.get(key);
+        if (reader.decimal !== null) {
+          const number = readNumber(translated ?? raw, reader.decimal);
+          bad = number !== number;
+          value = bad ? null : number;
+        } else value = normalizeValue(translated ?? raw, reader.kind as AttributeKind);
+      }
+      if (!bad && !blankLike.has(key)) {
+        reader.cache.set(raw, value);
+        return value;
+      }
+      special = remember(reader, raw, key, value, bad, false);
+    }
+    note(reader, special, raw);
+    return special.value;
+  };
+
+  /** A signal's count from a text that is not a plain count already cached: blank-like, not a number, negative, or seen for the first time. */
+  const countOf = (reader: (typeof activeSignals)[number], raw: string): number => {
+    let special = reader.specials.get(raw);
+    if (!special) {
+      const key = fold(raw);
+      let count = Number.NaN;
+      let bad = false;
+      if (!empty.has(key)) {
+        if (reader.equals) count = reader.equals.has(key) ? 1 : 0;
+        else {
+          const number = readNumber(raw, reader.decimal!);
+          bad = number !== number;
+          count = number;
+        }
+      }
+      const negative = count < 0;
+      if (!bad && !negative && !blankLike.has(key)) {
+        reader.cache.set(raw, count);
+        return count;
+      }
+      special = remember(reader, raw, key, negative ? Number.NaN : count, bad, negative);
+    }
+    note(reader, special, raw);
+    return special.value as number;
   };
 
   const columns = [joinColumn, outcome, date, lastActivity, ...attributeReaders, ...signalReaders].flatMap((entry) => (entry === undefined || entry === null ? [] : typeof entry === 'number' ? [entry] : entry.source === 'row' ? [entry.index] : []));
   return {
     row,
+    stats,
     columns: [...new Set(columns)],
+    report() {
+      return [...tallies.values()].map((tally) => ({ column: tally.column, decimal: tally.decimal, notNumbers: tally.notNumbers, negative: tally.negative, examples: [...tally.examples], blanks: [...tally.blanks.values()].map((blank) => ({ ...blank })).sort((a, b) => b.count - a.count) }));
+    },
     map(fields) {
       if (fields.length !== expected) return fields.length === 1 && fields[0] === '' ? 'empty line' : `${fields.length} fields where the header has ${expected}`;
       let account = noAccount;
@@ -326,7 +499,13 @@ export function compileRowMapper(model: ScoringModel, mapping: CalibrationMappin
         const key = fields[joinColumn]!.trim();
         account = (key === '' ? undefined : accounts!.rows.get(key)) ?? noAccount;
       }
-      const verdict = outcomeOf(outcome.source === 'row' ? fields[outcome.index]! : (account[outcome.index] ?? ''));
+      let verdict: 1 | 0 | string;
+      if (outcomeFile) {
+        const key = fields[outcome.index]!.trim();
+        const found = key === '' ? undefined : outcomeRows.get(key);
+        if (found !== undefined) stats.matched += 1;
+        verdict = key === '' ? noKey : (found ?? 0);
+      } else verdict = outcomeOf(outcome.source === 'row' ? fields[outcome.index]! : (account[outcome.index] ?? ''));
       if (typeof verdict === 'string') return verdict;
       row.success = verdict === 1;
 
@@ -338,28 +517,31 @@ export function compileRowMapper(model: ScoringModel, mapping: CalibrationMappin
         const cached = reader.cache.get(raw);
         values[reader.slot] = cached !== undefined ? cached : normalise(reader, raw);
       }
+      // A count column written the JavaScript way ("3", "2.5") is read without a lookup; anything else ("2,5", "", "N/A") goes by its column's reading.
       const counts = row.counts;
       for (let index = 0; index < activeSignals.length; index += 1) {
         const reader = activeSignals[index]!;
         const raw = reader.source === 'row' ? fields[reader.index]! : (account[reader.index] ?? '');
-        if (reader.equals) {
-          let count = reader.cache.get(raw);
-          if (count === undefined) {
-            const value = fold(raw);
-            count = value === '' || empty.has(value) ? Number.NaN : reader.equals.has(value) ? 1 : 0;
-            reader.cache.set(raw, count);
+        if (reader.decimal === '.') {
+          const number = +raw;
+          if (number > 0 ? number < Number.POSITIVE_INFINITY : raw === '0') {
+            counts[reader.slot] = number;
+            continue;
           }
-          counts[reader.slot] = count;
-        } else {
-          const number = raw === '' ? Number.NaN : +raw;
-          counts[reader.slot] = number >= 0 ? number : Number.NaN;
         }
+        const cached = reader.cache.get(raw);
+        counts[reader.slot] = cached !== undefined ? cached : countOf(reader, raw);
       }
       row.activityDays = lastActivity ? model.daysSince(lastActivity.source === 'row' ? fields[lastActivity.index]! : (account[lastActivity.index] ?? '')) : Number.NaN;
       if (date) {
-        const text = (date.source === 'row' ? fields[date.index]! : (account[date.index] ?? '')).trim();
-        const match = /^(\d{4})-(\d{2})/.exec(text);
-        row.month = match ? `${match[1]}-${match[2]}` : null;
+        const raw = date.source === 'row' ? fields[date.index]! : (account[date.index] ?? '');
+        let when = dateCache.get(raw);
+        if (when === undefined) {
+          when = readLeadDate(raw);
+          dateCache.set(raw, when);
+        }
+        row.month = when.month;
+        row.day = when.day;
       }
       return null;
     },

@@ -1,10 +1,13 @@
 import type { Agreement } from '../../model/agreement';
 import { compileScoring } from '../scoring/scoring';
-import { CalibrationAggregator, type CalibrationResult, type Tally } from './calibrate';
-import { ruleVerdict, ruleVerdictLabels } from './verdict';
+import { CalibrationAggregator, dominantExclusion, unreadableNumbers, type CalibrationResult, type Tally } from './calibrate';
+import { ruleVerdictLabels, ruleVerdictOf } from './verdict';
 import { looksBinary, parseCsvText } from '../csv/csv';
 import { InputError, readCsvStream } from '../csv/stream';
 import { compileRowMapper, MappingError, type AccountsTable, type CalibrationMapping } from './mapping';
+import { profileExport, resolveNumberFormats, undecidedNumberColumns } from './profile';
+import type { OutcomeTable } from './outcome-file';
+import { recencyOf, recencyPlan, RecencySplit, recencyText, recencyVerdicts, shownFigures } from './recency';
 
 /** Reads the accounts file (small: read whole) into a table keyed by its key column. */
 export function readAccounts(text: string, keyColumn: string, fileName = 'the accounts file'): AccountsTable {
@@ -34,6 +37,8 @@ export interface CalibrationRun {
   /** The export's text, in chunks (decoded by the caller, who knows the encoding). */
   chunks: AsyncIterable<string>;
   accounts?: AccountsTable | null;
+  /** The outcome file (see `readOutcomeFile`), when the mapping's outcome is in a second file. */
+  outcomes?: OutcomeTable | null;
   /** The date decay is measured to (YYYY-MM-DD). */
   asOf: string;
   fileName?: string;
@@ -41,6 +46,23 @@ export interface CalibrationRun {
   onProgress?: (rows: number) => void;
   /** Stops the run between chunks (throws an AbortError-named error). */
   signal?: { aborted: boolean };
+  /**
+   * The same export's text again, read first (and only) when the mapping does not say the decimal separator of a column
+   * it reads as numbers: the whole column decides (see `resolveNumberFormats`). Without it, such a column is read with ".".
+   */
+  detectNumbersFrom?: AsyncIterable<string>;
+}
+
+/** The rules no mapped column feeds: a criterion whose attribute, a signal, a fast-track whose signal has no column. Keys are `kind:id`. */
+export function unmappedRules(agreement: Agreement, mapping: CalibrationMapping): Set<string> {
+  const unmapped = new Set<string>();
+  for (const criterion of agreement.icp) if (criterion.attribute.trim() !== '' && !mapping.attributes[criterion.attribute.trim()]) unmapped.add(`icp:${criterion.id}`);
+  for (const signal of agreement.engagement.signals) if (signal.key.trim() !== '' && !mapping.signals[signal.key.trim()]) unmapped.add(`signal:${signal.key.trim()}`);
+  for (const trigger of agreement.engagement.fastTracks) {
+    const key = trigger.signalKey.trim();
+    if (key !== '' && !mapping.signals[key] && !mapping.attributes[key]) unmapped.add(`fast-track:${trigger.id}`);
+  }
+  return unmapped;
 }
 
 /**
@@ -51,7 +73,12 @@ export interface CalibrationRun {
 export async function runCalibration(run: CalibrationRun): Promise<CalibrationResult> {
   const fileName = run.fileName ?? 'The export';
   const model = compileScoring(run.agreement, { asOf: run.asOf });
-  const aggregator = new CalibrationAggregator(model, run.agreement, run.asOf);
+  // Numbers as the export writes them: the columns the mapping does not decide are judged from the whole file first.
+  const needsProfile = run.detectNumbersFrom && undecidedNumberColumns(model, run.mapping).some((column) => !column.startsWith('accounts.'));
+  const profile = needsProfile ? await profileExport(run.detectNumbersFrom!, { fileName, signal: run.signal }) : null;
+  const mapping = resolveNumberFormats(model, run.mapping, profile, run.accounts ?? null);
+  // Leads younger than one sales cycle are counted apart (see RecencySplit); without a date column or cycle, it only passes rows on.
+  const aggregator = new RecencySplit(() => new CalibrationAggregator(model, run.agreement, run.asOf), recencyPlan(run.agreement, mapping, run.outcomes ?? null));
   let mapper: ReturnType<typeof compileRowMapper> | null = null;
   let header: string[] | null = null;
   await readCsvStream(
@@ -60,7 +87,7 @@ export async function runCalibration(run: CalibrationRun): Promise<CalibrationRe
     (fields, line, parser) => {
       if (!mapper) {
         header = fields.map((name) => name.trim());
-        mapper = compileRowMapper(model, run.mapping, header, run.accounts ?? null, mustHaveAttributes(run.agreement));
+        mapper = compileRowMapper(model, mapping, header, run.accounts ?? null, run.outcomes ?? null);
         parser.keepColumns(mapper.columns);
         return;
       }
@@ -70,15 +97,55 @@ export async function runCalibration(run: CalibrationRun): Promise<CalibrationRe
     },
     () => run.onProgress?.(aggregator.rowCount),
   );
-  if (!header) throw new InputError(`${fileName} has no header row.`);
-  const result = aggregator.result();
+  if (!header || !mapper) throw new InputError(`${fileName} has no header row.`);
+  const unmapped = unmappedRules(run.agreement, mapping);
+  const aggregated = aggregator.result();
+  const result: CalibrationResult = { ...aggregated, rules: aggregated.rules.map((rule) => ({ ...rule, mapped: !unmapped.has(`${rule.kind}:${rule.id}`) })), columns: (mapper as ReturnType<typeof compileRowMapper>).report() };
+  if (result.recency?.judged) {
+    const including = result.recency.includingRecent;
+    result.recency = { ...result.recency, includingRecent: { ...including, rules: including.rules.map((rule) => ({ ...rule, mapped: !unmapped.has(`${rule.kind}:${rule.id}`) })) } };
+  }
+  checkOutcome(run, result, (mapper as ReturnType<typeof compileRowMapper>).stats.matched, fileName);
   if (result.rows === 0) throw new InputError(`${fileName} has a header but no rows.`);
   if (result.scored === 0) {
     const top = result.skipped.reasons[0];
     throw new InputError(`No row of ${fileName} could be used: ${top ? `${top.count.toLocaleString('en-US')} rows: ${top.reason} (first on line ${top.firstLine})` : 'every row was skipped'}. Check the outcome column “${run.mapping.outcome.column}” and its success values.`);
   }
-  if (result.positives === 0) throw new InputError(`The outcome column “${run.mapping.outcome.column}” has no value meaning success (${run.mapping.outcome.success.join(', ')}) in ${fileName}: choose the values that mean a lead converted.`);
   return result;
+}
+
+/**
+ * Refuses an outcome that cannot tell converted leads from the others: an
+ * outcome file none of whose keys is in the export, or an outcome with a
+ * single value (every lead converted, or none). Either would print a base
+ * rate of 100 % or 0 % and a lift that means nothing.
+ */
+function checkOutcome(run: CalibrationRun, result: CalibrationResult, matched: number, fileName: string): void {
+  const outcome = run.mapping.outcome;
+  const whole = result.recency?.judged ? result.recency.includingRecent : result;
+  const n = (value: number) => value.toLocaleString('en-US');
+  if (outcome.file && run.outcomes) {
+    const table = run.outcomes;
+    if (matched === 0) {
+      throw new InputError(
+        `No lead of ${fileName} is in ${table.fileName}: none of the ${n(whole.scored)} values of the export’s “${outcome.file.key}” column appears in its “${outcome.file.fileKey}” column (${n(table.outcomes.size)} keys, e.g. ${table.examples.map((key) => `“${key}”`).join(', ')}). Check that both columns hold the same identifier.`,
+      );
+    }
+    if (whole.scored > 0 && whole.positives === 0) throw new InputError(`${n(matched)} leads of ${fileName} are in ${table.fileName}, but none of them counts as converted (${outcome.column} is never ${outcome.success.join(' or ')}): check the values that mean success.`);
+  }
+  if (whole.scored === 0) return;
+  if (whole.positives === 0) throw new InputError(`The outcome column “${outcome.column}” has no value meaning success (${outcome.success.join(', ')}) in ${fileName}: choose the values that mean a lead converted.`);
+  if (whole.positives === whole.scored) {
+    const hint = outcome.file
+      ? `Every lead of ${fileName} is in the outcome file as converted: a file of closed deals should leave out the leads that did not convert, or say which of its values mean success.`
+      : outcome.column.startsWith('accounts.')
+        ? `The outcome is read from the joined accounts file, where only the leads it lists have a value: if that file lists the converted leads (closed deals), choose it as the outcome file instead, so that the leads not in it count as not converted.`
+        : `Check the outcome column “${outcome.column}”: its values that mean failure may be missing, or treated as empty.`;
+    throw new InputError(`Every one of the ${n(whole.scored)} leads scored counts as converted, so there is nothing to compare them with (a base rate of 100 % says nothing about the rules). ${hint}`);
+  }
+  if (result.scored === 0 && result.recency?.judged) {
+    throw new InputError(`Every dated lead of ${fileName} is younger than the sales cycle (${result.recency.cycleDays} days) at the last outcome date ${result.recency.lastDate}: none has had the time to convert, so none can be judged.`);
+  }
 }
 
 /** A conversion rate, or null when there are no leads to have one (no data, not 0 %). */
@@ -88,11 +155,21 @@ const conversionOf = (tally: Tally): number | null => (tally.count > 0 ? tally.p
  * The summary `accord score --json` prints; rates are fractions from 0 to 1,
  * and a rate over no leads is null. The same figures as the app's results
  * (per grade, per rule with the shared verdict, per month, the sweeps), read
- * from the same result object.
+ * from the same result object. With recency judged, the figures leave the
+ * too-recent leads out unless `includeRecent`; `recency` says which.
  */
-export function calibrationSummary(result: CalibrationResult) {
+export function calibrationSummary(stored: CalibrationResult, options: { includeRecent?: boolean } = {}) {
+  const includeRecent = options.includeRecent === true && stored.recency?.judged === true;
+  const result = shownFigures(stored, includeRecent);
+  const verdicts = recencyVerdicts(stored);
   return {
     rows: result.rows,
+    /** A rule that knocked out or disqualified most leads, said before any figure; null when none did. */
+    knockout: dominantExclusion(result),
+    /** Per column read as numbers: cells that are not numbers, as sentences. */
+    notNumbers: unreadableNumbers(result),
+    /** Per mapped column: the decimal separator used, unreadable cells, blank-like values with their conversion. */
+    columns: result.columns ?? [],
     skipped: result.skipped.total,
     skippedReasons: result.skipped.reasons,
     positives: result.positives,
@@ -105,12 +182,23 @@ export function calibrationSummary(result: CalibrationResult) {
     grades: Object.fromEntries(Object.entries(result.grades).map(([grade, tally]) => [grade, tally.count])),
     conversionByGrade: Object.fromEntries(Object.entries(result.grades).map(([grade, tally]) => [grade, { leads: tally.count, converted: tally.positives, conversion: conversionOf(tally) }])),
     rules: result.rules.map((rule) => {
-      const verdict = ruleVerdict(rule.with, rule.without);
-      return { id: rule.id, kind: rule.kind, label: rule.label, leadsWith: rule.with.count, convertedWith: rule.with.positives, conversionWith: conversionOf(rule.with), leadsWithout: rule.without.count, convertedWithout: rule.without.positives, conversionWithout: conversionOf(rule.without), verdict, verdictLabel: ruleVerdictLabels[verdict] };
+      const verdict = ruleVerdictOf(rule);
+      // Both ways when recency was judged: `changes` marks a verdict that depends on counting the too-recent leads.
+      const recency = verdicts?.get(`${rule.kind}:${rule.id}`) ?? null;
+      return { id: rule.id, kind: rule.kind, label: rule.label, leadsWith: rule.with.count, convertedWith: rule.with.positives, conversionWith: conversionOf(rule.with), leadsWithout: rule.without.count, convertedWithout: rule.without.positives, conversionWithout: conversionOf(rule.without), verdict, verdictLabel: ruleVerdictLabels[verdict], recency };
     }),
     months: result.months.map((month) => ({ ...month, conversion: conversionOf({ count: month.leads, positives: month.positives }) })),
     planMqlsPerMonth: result.planMqlsPerMonth,
     // A threshold no lead passes has no conversion (null), not 0 %.
     sweep: { fit: result.sweep.fit.map((point) => ({ ...point, conversion: point.mqls > 0 ? point.conversion : null })), engagement: result.sweep.engagement.map((point) => ({ ...point, conversion: point.mqls > 0 ? point.conversion : null })) },
+    recency: recencySummary(stored, includeRecent),
   };
+}
+
+/** Leads too recent to judge, for the summary: counts and dates, whether the figures include them, or why it was not judged. */
+function recencySummary(result: CalibrationResult, included: boolean) {
+  const recency = recencyOf(result);
+  if (!recency.judged) return { judged: false as const, reason: recency.reason };
+  const { includingRecent: _figures, ...facts } = recency;
+  return { ...facts, included, text: recencyText(recency) };
 }

@@ -76,9 +76,10 @@ describe('accord score', () => {
   });
 
   it.skipIf(!hasSharedData)('joins the accounts and reports the open deals it skipped', async () => {
-    const { code, out } = await run('score', '--agreement', join(fixtures, 'crm-opportunities', 'agreement.accord'), '--csv', join(sharedDataDir, 'crm-opportunities', 'sales_pipeline.csv'), '--accounts', join(sharedDataDir, 'crm-opportunities', 'accounts.csv'), '--join', 'account', '--mapping', join(fixtures, 'crm-opportunities', 'mapping.json'));
+    const { code, out } = await run('score', '--agreement', join(fixtures, 'crm-opportunities', 'agreement.accord'), '--csv', join(sharedDataDir, 'crm-opportunities', 'sales_pipeline.csv'), '--accounts', join(sharedDataDir, 'crm-opportunities', 'accounts.csv'), '--join', 'account', '--mapping', join(fixtures, 'crm-opportunities', 'mapping.json'), '--include-recent');
     expect(code).toBe(0);
     expect(out).toContain('Rows read        8,800');
+    expect(out).toMatch(/Too recent {7}[\d,]+ leads dated after \d{4}-\d{2}-\d{2} \(younger than the 180-day sales cycle at \d{4}-\d{2}-\d{2}, the latest lead date; [\d,]+ of them converted already\): counted \(--include-recent\)/);
     expect(out).toContain('Successes        4,238 (base rate 63.2 %)');
     expect(out).toContain('1,589 × outcome “Engaging” is neither success nor failure (first on line 11)');
   });
