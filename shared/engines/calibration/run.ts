@@ -128,7 +128,7 @@ function checkOutcome(run: CalibrationRun, result: CalibrationResult, matched: n
     const table = run.outcomes;
     if (matched === 0) {
       throw new InputError(
-        `No lead of ${fileName} is in ${table.fileName}: none of the ${n(whole.scored)} values of the export’s “${outcome.file.key}” column appears in its “${outcome.file.fileKey}” column (${n(table.outcomes.size)} keys, e.g. ${table.examples.map((key) => `“${key}”`).join(', ')}). Check that both columns hold the same identifier.`,
+        `No lead of ${fileName} is in ${table.fileName}: none of the ${n(whole.scored)} values of the export’s “${outcome.file.key}” column appears in its “${outcome.file.fileKey}” column (${n(table.outcomes.size)} ${table.outcomes.size === 1 ? 'key' : 'keys'}, e.g. ${table.examples.map((key) => `“${key}”`).join(', ')}). Check that both columns hold the same identifier.`,
       );
     }
     if (whole.scored > 0 && whole.positives === 0) throw new InputError(`${n(matched)} leads of ${fileName} are in ${table.fileName}, but none of them counts as converted (${outcome.column} is never ${outcome.success.join(' or ')}): check the values that mean success.`);
