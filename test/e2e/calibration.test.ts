@@ -1,8 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeSyntheticExport } from '../bench/synthetic-crm';
 import { hasSharedData, sharedDataDir } from '../support/shared-data';
+import { col, expectedMqls, rewrite, rows, windows1252 } from '../support/xeducation-locales';
 import { accessibilityViolations, projectRoot, startApp, type RunningApp } from './support/app';
 
 let app: RunningApp | null = null;
@@ -128,10 +129,54 @@ describe.skipIf(!hasSharedData)('calibration in the app', () => {
     const results = panel.getByTestId('calibration-results');
     await results.waitFor({ timeout: 30_000 });
     const text = await results.innerText();
-    expect(text).toMatch(/Rows scored\s+6,711\s+8,800 read, 2,089 skipped/);
-    expect(text).toContain('4,238 successes');
+    // The closed deals engaged within the 180-day cycle of the latest one are left out by default, and said so.
+    expect(text).toMatch(/Rows scored\s+3,649\s+8,800 read, 2,089 skipped/);
+    expect(text).toContain('2,394 successes');
+    expect(await results.getByTestId('calibration-recency').innerText()).toContain('3,062 leads dated after 2017-06-30 (younger than the 180-day sales cycle at 2017-12-27, the latest lead date; 1,844 of them converted already)');
     expect(text).toContain('1,589 × outcome “Engaging” is neither success nor failure (first on line 11)');
+    // The switch counts them: every closed deal.
+    await results.getByRole('switch', { name: 'Count the 3,062 leads too recent to judge' }).check();
+    await expect.poll(() => results.innerText()).toMatch(/Rows scored\s+6,711\s+8,800 read, 2,089 skipped/);
+    expect(await results.innerText()).toContain('4,238 successes');
     await panel.getByRole('img', { name: /Leads and MQLs per month/ }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
   }, 90_000);
+});
+
+describe.skipIf(!hasSharedData)('a German Excel export in the app', () => {
+  it('shows the decimal comma found in the whole file, lets the person override it, and gives the MQLs of the original', async () => {
+    mkdirSync(screens, { recursive: true });
+    app = await startApp();
+    const { page } = app;
+    const path = join(app.dataDir, 'Leads-de.csv');
+    writeFileSync(path, windows1252(rewrite(';', ',', '.')));
+    await page.getByTestId('import-input').setInputFiles(join(projectRoot, 'test', 'fixtures', 'calibration', 'xeducation', 'agreement.accord'));
+    await page.getByRole('textbox', { name: 'Workshop title' }).waitFor();
+    await page.getByRole('button', { name: 'Calibrate' }).click();
+    const panel = page.getByRole('dialog', { name: 'Calibrate the rules on your CRM data' });
+    await panel.locator('input[type="file"]').first().setInputFiles(path);
+    await expect.poll(() => panel.getByTestId('calibration-number-formats').innerText(), { timeout: 20_000 }).toBe('Decimal comma in “Total Time Spent on Website”, “Page Views Per Visit”; the other numeric columns use a decimal point or whole numbers.');
+    await panel.getByRole('button', { name: 'Use the X Education leads (behaviour) mapping' }).click();
+    await expect.poll(() => panel.getByLabel('Decimal separator of Page Views Per Visit', { exact: true }).inputValue()).toBe('As the file shows: decimal comma (2,5 · 1.234,5 · 1 234,5)');
+    // A count column, not a list of values to pick from.
+    expect(await panel.getByRole('row', { name: /Page view per visit/ }).innerText()).toContain('The number in the column is the count');
+    // Blank-like values are listed with their counts; only the obvious ones are ticked.
+    const empties = panel.getByTestId('calibration-empty-values');
+    expect(await empties.getByRole('checkbox', { name: '“Select” means empty' }).isChecked()).toBe(true);
+    expect(await empties.getByRole('checkbox', { name: '“unknown” means empty' }).isChecked()).toBe(false);
+    await panel.getByRole('button', { name: 'Run the calibration' }).click();
+    const results = panel.getByTestId('calibration-results');
+    await results.waitFor({ timeout: 30_000 });
+    expect(await results.innerText()).toMatch(new RegExp(`MQLs by the rule\\s+${expectedMqls().toLocaleString('en-US')}\\s`));
+    expect(await panel.getByTestId('calibration-not-numbers').count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // Overridden to a decimal point, the decimal commas are reported as not numbers, never silently unknown.
+    await panel.getByLabel('Decimal separator of Page Views Per Visit', { exact: true }).click();
+    await page.getByRole('option', { name: 'Always decimal point (2.5 · 1,234.5)' }).click();
+    await panel.getByRole('button', { name: 'Run the calibration' }).click();
+    const withComma = rows.filter((row) => row[col('Page Views Per Visit')]!.includes('.')).length;
+    await expect.poll(() => panel.getByTestId('calibration-not-numbers').innerText(), { timeout: 30_000 }).toContain(`${withComma.toLocaleString('en-US')} values in “Page Views Per Visit” are not numbers`);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  }, 120_000);
 });

@@ -1,4 +1,5 @@
 import type { ScoringModel } from '../scoring/scoring';
+import { numberShape } from '../scoring/numbers';
 import { defaultEmptyValues, type CalibrationMapping } from './mapping';
 
 /** What the first rows of an export show about each column. */
@@ -28,7 +29,8 @@ export function profileColumns(header: readonly string[], rows: readonly (readon
       if (empty.has(value.toLowerCase())) continue;
       total += 1;
       counts.set(value, (counts.get(value) ?? 0) + 1);
-      if (value !== '' && Number.isFinite(Number(value.replace(/,/g, '')))) numeric += 1;
+      // Either decimal separator (“2,5” is a number in a German export; the whole-file profile says which one the column uses).
+      if (value !== '' && numberShape(value) !== 'text') numeric += 1;
       if (/^\d{4}-\d{2}-\d{2}/.test(value) || /^\d{1,2}[./]\d{1,2}[./]\d{2,4}$/.test(value)) dates += 1;
     }
     const values = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([value]) => value);
