@@ -249,14 +249,18 @@ export class CsvStreamParser {
     let lineEnd = text.indexOf('\n', position);
     if (lineEnd < 0) lineEnd = length;
     let count = 0;
+    // Columns nobody reads are not sliced here either (most rows of a real export have a quote somewhere).
+    const keep = this.keep;
     for (;;) {
+      const wanted = keep === null || keep[count] === 1;
       if (text.charCodeAt(position) === 34) {
         // A quoted field: up to the closing quote; "" is a quote.
+        const fieldStart = position;
         let value = '';
         const first = text.indexOf('"', position + 1);
         if (first >= 0 && first + 1 < length && text.charCodeAt(first + 1) !== 34) {
-          // The usual case, no doubled quote inside: one slice, no concatenation.
-          value = text.slice(position + 1, first);
+          // The usual case, no doubled quote inside: one slice (none for an unread column), no concatenation.
+          if (wanted) value = text.slice(position + 1, first);
           position = first + 1;
         } else {
           let from = position + 1;
@@ -280,7 +284,8 @@ export class CsvStreamParser {
           }
         }
         if (position > lineEnd) {
-          for (let index = value.indexOf('\n'); index >= 0; index = value.indexOf('\n', index + 1)) lines += 1;
+          // Counted in the text, not the value: an unread column's value is not sliced.
+          for (let index = text.indexOf('\n', fieldStart); index >= 0 && index < position; index = text.indexOf('\n', index + 1)) lines += 1;
           lineEnd = text.indexOf('\n', position);
           if (lineEnd < 0) lineEnd = length;
         }
@@ -297,13 +302,13 @@ export class CsvStreamParser {
         }
         position = after;
         if (position >= length && !final) return -1;
-        fields[count++] = value;
+        fields[count++] = wanted ? value : '';
       } else {
         let end = text.indexOf(delimiter, position);
         if (end < 0 || end > lineEnd) end = lineEnd;
         if (end >= length && !final) return -1;
         const contentEnd = end === lineEnd && end > position && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-        fields[count++] = text.slice(position, contentEnd);
+        fields[count++] = wanted ? text.slice(position, contentEnd) : '';
         position = end;
       }
       if (position >= length) {

@@ -79,3 +79,24 @@ describe('CSV reading', () => {
     expect(leads[0]).toHaveLength(37);
   });
 });
+
+describe('reading only the columns a run needs', () => {
+  it('gives the kept columns exactly, and the right line numbers, in rows with quotes and quoted newlines, in any chunking', () => {
+    const text = 'id,note,country,n\n1,"a\nb",India,2\n2,"x ""y""",,3\n3,plain,"Bahrain, Kingdom of",4\n"4","multi\nline\nnote","Oman",5\n';
+    const whole = parseCsvText(text).rows;
+    for (const size of [1, 3, 8, 1000]) {
+      const rows: string[][] = [];
+      const lines: number[] = [];
+      const parser = new CsvStreamParser(',', (fields, line) => {
+        rows.push([...fields]);
+        lines.push(line);
+      });
+      parser.keepColumns([0, 2]);
+      for (let at = 0; at < text.length; at += size) parser.push(text.slice(at, at + size));
+      parser.end();
+      expect(rows.map((row) => [row[0], row[2]])).toEqual(whole.map((row) => [row[0], row[2]]));
+      expect(rows.every((row) => row[1] === '' && row[3] === '' && row.length === 4)).toBe(true);
+      expect(lines).toEqual([1, 2, 4, 5, 6]);
+    }
+  });
+});
