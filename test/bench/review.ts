@@ -1,6 +1,9 @@
 /**
  * Group `review`: a generated history of 1,000,000 leads (mixed timestamp
- * formats), parsed + mapped + measured by the SLA review.
+ * formats, every column the seven commitment kinds need), parsed + mapped +
+ * measured by the SLA review, against parsing alone with uDSV on the same
+ * file, interleaved in one run: the ratio is the target (an absolute rate
+ * moves with the machine), rows/s is information.
  */
 import { createWriteStream, existsSync, statSync } from 'node:fs';
 import { once } from 'node:events';
@@ -10,18 +13,35 @@ import { generateHistories } from '../../shared/engines/review/sample-histories'
 import { runReview, sampleReviewMapping } from '../../shared/engines/review/run-review';
 import { readyAgreement } from '../fixtures/agreements';
 import { fileTextChunks } from '../../electron/cli/text-chunks';
+import { inferSchema, initParser } from 'udsv';
 import { median, type BenchFigure } from './format';
 
 const LEADS = 1_000_000;
 
+/** Parsing alone: uDSV over the same chunks (its documented streaming use), counting rows. */
+async function parseWithUdsv(path: string): Promise<number> {
+  let parser: ReturnType<typeof initParser> | null = null;
+  let rows = 0;
+  const count = () => {
+    rows += 1;
+  };
+  for await (const chunk of fileTextChunks(path)) {
+    if (chunk === '') continue;
+    parser ??= initParser(inferSchema(chunk));
+    parser.chunk<string[]>(chunk, parser.stringArrs as never, count);
+  }
+  parser?.end();
+  return rows;
+}
+
 export async function benchReview(): Promise<BenchFigure[]> {
   const agreement = readyAgreement();
   agreement.calendar = { timeZone: 'Europe/Berlin', workingDays: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', holidays: ['2026-12-24', '2026-12-25', '2026-12-26'] };
-  const path = join(tmpdir(), `accord-bench-review-${LEADS}-v1.csv`);
-  if (!existsSync(path) || statSync(path).size < 50e6) {
+  const path = join(tmpdir(), `accord-bench-review-${LEADS}-v2.csv`);
+  if (!existsSync(path) || statSync(path).size < 100e6) {
     const out = createWriteStream(path);
     let batch = '';
-    generateHistories({ leads: LEADS, from: '2026-11-01', to: '2026-12-31', calendar: agreement.calendar, firstTouchHours: 4, attempts: 6, acceptDays: 2, reasonCodes: agreement.reasons.map((reason) => reason.code) }, (line) => {
+    generateHistories({ leads: LEADS, from: '2026-11-01', to: '2026-12-31', calendar: agreement.calendar, firstTouchHours: 4, attempts: 6, acceptDays: 2, sqlAcceptDays: 2, opportunityUpdateDays: 7, reasonCodes: agreement.reasons.map((reason) => reason.code) }, (line) => {
       batch += line;
       if (batch.length > 1 << 20) {
         out.write(batch);
@@ -32,16 +52,26 @@ export async function benchReview(): Promise<BenchFigure[]> {
     await once(out, 'finish');
   }
   const times: number[] = [];
+  const reference: number[] = [];
   for (let run = 0; run < 3; run += 1) {
-    const started = performance.now();
+    let started = performance.now();
+    const parsed = await parseWithUdsv(path);
+    reference.push(performance.now() - started);
+    if (parsed < LEADS) throw new Error(`uDSV read ${parsed} rows of ${LEADS}.`);
+    started = performance.now();
     const result = await runReview({ agreement, mapping: sampleReviewMapping, chunks: fileTextChunks(path), from: '2026-11-01', to: '2026-12-31' });
     times.push(performance.now() - started);
     if (result.leads !== LEADS) throw new Error(`The review read ${result.leads} leads of ${LEADS}.`);
+    if (result.commitments.some((entry) => entry.state === 'no-data' && entry.kind !== 'recycling')) throw new Error('The bench export leaves a commitment without data.');
   }
   const ms = median(times);
-  console.log(`# review: ${LEADS.toLocaleString('en-US')} leads, ${(statSync(path).size / 1e6).toFixed(0)} MB, ${ms.toFixed(0)} ms (median of 3)`);
+  const udsv = median(reference);
+  console.log(`# review: ${LEADS.toLocaleString('en-US')} leads, ${(statSync(path).size / 1e6).toFixed(0)} MB; uDSV ${udsv.toFixed(0)} ms, review ${ms.toFixed(0)} ms (median of 3, interleaved)`);
   return [
     { id: 'review.ms', value: ms, unit: 'ms' },
-    { id: 'review.rows-per-second', value: Math.round(LEADS / (ms / 1000)), unit: 'rows/s', target: { op: '>=', value: 500_000 } },
+    { id: 'review.udsv-parse-ms', value: udsv, unit: 'ms' },
+    { id: 'review.ratio-vs-udsv', value: ms / udsv, unit: 'x', target: { op: '<=', value: 2.0 } },
+    // Information only: an absolute rate moves with the machine (516k–543k on one, 340k on another).
+    { id: 'review.rows-per-second', value: Math.round(LEADS / (ms / 1000)), unit: 'rows/s' },
   ];
 }

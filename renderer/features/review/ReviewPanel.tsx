@@ -26,7 +26,8 @@ export const stateLook: Record<CommitmentState, { label: string; color: string }
 /** The version a review measures: the one in force (the last signed), or another signed one; the draft only when nothing is signed. */
 function useReviewedVersion(draft: Agreement) {
   const versions = useVersions((state) => state.versions);
-  const signed = useMemo(() => versions.filter((version) => version.status === 'signed').sort((a, b) => b.number - a.number), [versions]);
+  // A version whose content no longer matches its hash is never trusted, so never reviewed against.
+  const signed = useMemo(() => versions.filter((version) => version.status === 'signed' && version.intact).sort((a, b) => b.number - a.number), [versions]);
   const [chosen, setChosen] = useState<string | null>(null);
   const version = signed.find((entry) => entry.id === chosen) ?? signed[0] ?? null;
   const signedOn = (lockedAt: number | null) => (lockedAt === null ? '' : `, signed ${new Date(lockedAt).toISOString().slice(0, 10)}`);

@@ -345,6 +345,15 @@ export class ReviewAggregator {
       .map((commitment) => ({ commitmentId: commitment.id, fields: requiredFieldsOf(agreement, commitment), measured: 0, complete: 0, missed: [], byField: new Map() }));
   }
 
+  /** The agreed reason a rejection's text names, looked up once per distinct text (a few dozen in an export). */
+  private readonly reasonCache = new Map<string, { recycle: boolean; unreachable: boolean } | undefined>();
+  private reasonOf(reason: string): { recycle: boolean; unreachable: boolean } | undefined {
+    if (this.reasonCache.has(reason)) return this.reasonCache.get(reason);
+    const known = this.knownReasons.get(reason.toLowerCase());
+    if (this.reasonCache.size < 10_000) this.reasonCache.set(reason, known);
+    return known;
+  }
+
   private problem(problem: string, id: string): void {
     const entry = this.problems.get(problem) ?? { problem, count: 0, examples: [] };
     entry.count += 1;
@@ -426,7 +435,7 @@ export class ReviewAggregator {
     if (lead.rejectedAt !== null) {
       this.rejected += 1;
       const reason = lead.rejectionReason?.trim() ?? '';
-      const known = reason === '' ? undefined : this.knownReasons.get(reason.toLowerCase());
+      const known = reason === '' ? undefined : this.reasonOf(reason);
       if (reason === '') {
         if (this.rejectedWithoutReason.length < MAX_LISTED) this.rejectedWithoutReason.push(lead.id);
       } else {
@@ -492,11 +501,14 @@ export class ReviewAggregator {
         }
       }
     }
-    if (lead.missingRequired !== null) {
-      for (const entry of this.completeness) {
+    const missing = lead.missingRequired;
+    if (missing !== null) {
+      for (let index = 0; index < this.completeness.length; index += 1) {
+        const entry = this.completeness[index]!;
         entry.measured += 1;
         let complete = true;
-        for (const field of lead.missingRequired) {
+        for (let at = 0; at < missing.length; at += 1) {
+          const field = missing[at]!;
           if (!entry.fields.includes(field)) continue;
           complete = false;
           entry.byField.set(field, (entry.byField.get(field) ?? 0) + 1);

@@ -110,7 +110,9 @@ export async function runReview(run: { agreement: Agreement; mapping: ReviewMapp
     // The required fields left empty; the shared empty list when all are there (no array per complete lead).
     let missingRequired: readonly string[] | null = requiredIndexes.length === 0 ? null : complete;
     for (let index = 0; index < requiredIndexes.length; index += 1) {
-      if (current[requiredIndexes[index]!]!.trim() !== '') continue;
+      const value = current[requiredIndexes[index]!]!;
+      // Filled unless empty or only spaces; trimming only when the first character is a space.
+      if (value !== '' && (value.charCodeAt(0) > 32 || value.trim() !== '')) continue;
       if (missingRequired === complete) missingRequired = [];
       (missingRequired as string[]).push(requiredFields[index]!);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timestampReader } from '../../../shared/engines/review/timestamps';
+import { quickTimestamp, timestampReader } from '../../../shared/engines/review/timestamps';
 
 const read = timestampReader('Europe/Berlin');
 const instant = (text: string) => {
@@ -46,5 +46,22 @@ describe('timestamp arithmetic', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('the quick reader (the review’s hot path)', () => {
+  it('gives the same instant as the full reader for every local minute across the clock changes, in zones with hour and half-hour shifts', () => {
+    for (const zone of ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata']) {
+      const quick = quickTimestamp(zone);
+      const full = timestampReader(zone);
+      const pad = (value: number) => String(value).padStart(2, '0');
+      // Every 7 minutes of 2026, in the order a file gives them (repeated hours hit the cache).
+      for (let local = Date.UTC(2026, 0, 1); local < Date.UTC(2027, 0, 1); local += 7 * 60_000) {
+        const date = new Date(local);
+        const text = `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}`;
+        const expected = full(text);
+        if (!expected.ok || quick(text) !== expected.instant) throw new Error(`${zone} ${text}: quick ${new Date(quick(text)).toISOString()}, full ${expected.ok ? new Date(expected.instant).toISOString() : expected.message}`);
+      }
+    }
   });
 });
