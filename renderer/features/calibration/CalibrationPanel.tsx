@@ -408,7 +408,7 @@ function Results({ result: stored }: { result: CalibrationResult }) {
       <ReadFirst result={result} />
       <RecencyNotice result={stored} includeRecent={includeRecent} onToggle={(include) => store.getState().setIncludeRecent(include)} />
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm">
-        <Stat label="Rows scored" value={count(result.scored)} hint={`${count(result.rows)} read, ${count(result.skipped.total)} skipped`} />
+        <Stat label="Rows scored" value={count(result.scored)} hint={`${count(result.rows)} read, ${count(result.skipped.total)} skipped${!includeRecent && stored.recency?.judged ? `, ${count(stored.recency.tooRecent)} too recent` : ''}`} />
         <Stat label="Base rate" value={percent(result.baseRate)} hint={`${count(result.positives)} successes`} />
         <Stat label="MQLs by the rule" value={count(result.mqls)} hint={`${count(result.truePositives)} succeeded`} />
         <Stat label="MQL conversion (precision)" value={percent(result.precision)} />
