@@ -350,7 +350,7 @@ function ValueTranslations({ attribute, agreed, seen, complete, translations, di
               <Text size="xs" c="dimmed" miw="4.5em" ta="right">
                 {counts.get(value) != null ? `${count(counts.get(value)!)} ×` : ''}
               </Text>
-              <Text size="sm" c="dimmed">
+              <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                 counts as
               </Text>
               <Select
@@ -492,9 +492,10 @@ function Results({ result: stored }: { result: CalibrationResult }) {
                         {rule.kind === 'icp' ? 'Fit criterion' : rule.kind === 'signal' ? 'Engagement signal' : 'Fast-track'}
                       </Text>
                     </Table.Td>
-                    <Table.Td ta="right">{count(rule.with.count)}</Table.Td>
-                    <Table.Td ta="right">{rule.with.count ? percent(rate(rule.with)) : '—'}</Table.Td>
-                    <Table.Td ta="right">{rule.without.count ? percent(rate(rule.without)) : '—'}</Table.Td>
+                    {/* Not mapped: nothing was measured, so no figure (not 0, not the base rate). */}
+                    <Table.Td ta="right">{verdict === 'not-mapped' ? '—' : count(rule.with.count)}</Table.Td>
+                    <Table.Td ta="right">{verdict !== 'not-mapped' && rule.with.count ? percent(rate(rule.with)) : '—'}</Table.Td>
+                    <Table.Td ta="right">{verdict !== 'not-mapped' && rule.without.count ? percent(rate(rule.without)) : '—'}</Table.Td>
                     <Table.Td>
                       <Badge variant="light" color={verdictTones[verdict]} tt="none">
                         {ruleVerdictLabels[verdict]}
