@@ -103,6 +103,8 @@ export async function scoreCommand(args: string[], io: ExportIo): Promise<number
     for (const reason of summary.skippedReasons) io.out(`  ${count(reason.count)} × ${reason.reason} (first on line ${reason.firstLine})\n`);
     for (const line of summary.notNumbers) io.out(`Not read         ${line}\n`);
     for (const column of summary.columns) if (column.decimal === ',') io.out(`Numbers          “${column.column}” read with a decimal comma\n`);
+    // Blank-like values the mapping does not read as empty: shown with their conversion, for the person to decide.
+    for (const column of summary.columns) for (const blank of column.blanks) if (!blank.treatedAsEmpty && blank.count > 0) io.out(`Means empty?     “${blank.value}” in “${column.column}”: ${count(blank.count)} leads, ${percent(blank.positives / blank.count)} converted; read as a value (list it in emptyValues to read it as empty)\n`);
     const recency = summary.recency;
     if (recency.judged) io.out(`Too recent       ${recency.text}: ${recency.included ? 'counted (--include-recent)' : 'left out of the figures below (--include-recent counts them)'}\n`);
     else io.out(`Too recent       not judged: ${recency.reason}\n`);

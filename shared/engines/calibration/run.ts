@@ -25,11 +25,6 @@ export function readAccounts(text: string, keyColumn: string, fileName = 'the ac
   return { header, rows: table };
 }
 
-/** The agreement's must-have attributes: a calibration without them would say nothing about them. */
-export function mustHaveAttributes(agreement: Agreement): string[] {
-  return [...new Set(agreement.icp.filter((criterion) => criterion.effect === 'must-have' && criterion.attribute.trim() !== '').map((criterion) => criterion.attribute.trim()))];
-}
-
 /** Options of one calibration run. */
 export interface CalibrationRun {
   agreement: Agreement;
@@ -183,9 +178,11 @@ export function calibrationSummary(stored: CalibrationResult, options: { include
     conversionByGrade: Object.fromEntries(Object.entries(result.grades).map(([grade, tally]) => [grade, { leads: tally.count, converted: tally.positives, conversion: conversionOf(tally) }])),
     rules: result.rules.map((rule) => {
       const verdict = ruleVerdictOf(rule);
+      // A rule no column feeds measured nothing: no conversion either way (the "without" side would be the base rate).
+      const measured = verdict !== 'not-mapped';
       // Both ways when recency was judged: `changes` marks a verdict that depends on counting the too-recent leads.
       const recency = verdicts?.get(`${rule.kind}:${rule.id}`) ?? null;
-      return { id: rule.id, kind: rule.kind, label: rule.label, leadsWith: rule.with.count, convertedWith: rule.with.positives, conversionWith: conversionOf(rule.with), leadsWithout: rule.without.count, convertedWithout: rule.without.positives, conversionWithout: conversionOf(rule.without), verdict, verdictLabel: ruleVerdictLabels[verdict], recency };
+      return { id: rule.id, kind: rule.kind, label: rule.label, leadsWith: rule.with.count, convertedWith: rule.with.positives, conversionWith: measured ? conversionOf(rule.with) : null, leadsWithout: rule.without.count, convertedWithout: rule.without.positives, conversionWithout: measured ? conversionOf(rule.without) : null, mapped: measured, verdict, verdictLabel: ruleVerdictLabels[verdict], recency };
     }),
     months: result.months.map((month) => ({ ...month, conversion: conversionOf({ count: month.leads, positives: month.positives }) })),
     planMqlsPerMonth: result.planMqlsPerMonth,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAccord } from '../../support/run-cli';
-import { hasSharedData } from '../../support/shared-data';
+import { hasSharedData, sharedDataDir } from '../../support/shared-data';
 import { col, expectedMqls, NARROW_NBSP, rewrite, rows, windows1252 } from '../../support/xeducation-locales';
 
 /**
@@ -62,5 +62,13 @@ describe.skipIf(!hasSharedData)('accord score reads numbers as each locale write
     expect(code).toBe(0);
     expect(withComma).toBe(1279);
     expect(out).toContain(`Not read         ${withComma.toLocaleString('en-US')} values in “Page Views Per Visit” are not numbers (e.g. “`);
+  });
+
+  it('lists the blank-like values it did not read as empty, with their conversion', async () => {
+    const { code, out } = await score(join(sharedDataDir, 'xeducation', 'Leads.csv'), join(fixtures, 'mapping.json'), false);
+    expect(code).toBe(0);
+    const unknown = rows.filter((row) => row[col('Country')]!.trim().toLowerCase() === 'unknown');
+    const converted = unknown.filter((row) => row[col('Converted')] === '1').length;
+    expect(out).toContain(`Means empty?     “unknown” in “Country”: ${unknown.length} leads, ${((converted / unknown.length) * 100).toFixed(1)} % converted; read as a value`);
   });
 });

@@ -125,6 +125,8 @@ describe('"not mapped" is not "too few leads"', () => {
     expect(verdicts).toMatchObject({ 'icp-region': 'not-mapped', webinar: 'not-mapped', 'ft-demo': 'not-mapped' });
     expect(verdicts['icp-industry']).not.toBe('not-mapped');
     expect(calibrationFacts(result, { leads: 'x.csv', accounts: null })).toContainEqual(['Rules not mapped (no column: not tested)', 'Region we sell in, Webinar attended, Asked for a demo']);
+    // What was not measured has no rate in the JSON either (the "without" side would otherwise be the base rate).
+    expect(calibrationSummary(result).rules.find((rule) => rule.id === 'icp-region')).toMatchObject({ mapped: false, verdict: 'not-mapped', verdictLabel: 'Not mapped', conversionWith: null, conversionWithout: null });
   });
 
   it('says first when one rule knocks out most leads', async () => {
