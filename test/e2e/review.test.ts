@@ -32,7 +32,8 @@ describe('SLA review in the app', () => {
     it(`reviews the generated sample: every commitment's state, and the leads behind a miss (${colorScheme})`, async () => {
       mkdirSync(screens, { recursive: true });
       mkdirSync(join(projectRoot, 'test-results', 'pdf'), { recursive: true });
-      const truth = JSON.parse(readFileSync(join(sample, 'truth.json'), 'utf8')) as { mqls: number; untouched: number };
+      const truth = JSON.parse(readFileSync(join(sample, 'truth.json'), 'utf8')) as { mqls: number; untouched: number; sqlMeasured: number; sqlUnanswered: number; sqlWithin: number; openOpportunities: number; openUpdatedWithin: number; complete: number };
+      const pct = (share: number) => `${(Math.round(share * 1000) / 10).toLocaleString('en-US')} %`;
       app = await startApp({ colorScheme });
       const { page } = app;
       await page.getByTestId('import-input').setInputFiles(join(sample, 'agreement.accord'));
@@ -53,6 +54,11 @@ describe('SLA review in the app', () => {
       await touch.first().waitFor();
       expect(await panel.locator('[aria-label^="First touch after MQL:"]').innerText()).toMatch(/% within 4 business hours/);
       expect(await results.innerText()).toContain(`${truth.untouched} × No first touch recorded`);
+      // The three kinds that used to vanish are on the screen, with the sample's truth; nothing is signed, so the draft is named.
+      expect(await panel.getByTestId('review-version').innerText()).toBe('Agreement reviewed: the draft (nothing is signed yet)');
+      expect(await panel.locator('[aria-label^="Accept or return SQLs:"]').innerText()).toContain(`${pct(truth.sqlWithin / (truth.sqlMeasured + truth.sqlUnanswered))} of ${truth.sqlMeasured + truth.sqlUnanswered} SQLs accepted or returned within 2 business days`);
+      expect(await panel.locator('[aria-label^="Opportunities updated:"]').innerText()).toContain(`${pct(truth.openUpdatedWithin / truth.openOpportunities)} of ${truth.openOpportunities} open opportunities updated within 7 days`);
+      expect(await panel.locator('[aria-label^="Handed-over leads with all required fields:"]').innerText()).toContain(`${pct(truth.complete / truth.mqls)} of ${truth.mqls} MQLs with all 8 required fields`);
       await panel.locator('[aria-label^="First touch after MQL:"]').getByRole('button', { name: /^Show the \d+ leads behind the miss$/ }).click();
       const rows = panel.getByRole('region', { name: 'Leads behind the miss: First touch after MQL' });
       await rows.waitFor();
@@ -68,7 +74,10 @@ describe('SLA review in the app', () => {
         await panel.getByRole('button', { name: 'Report, PDF (sealed)…' }).click();
         await page.getByText(`Saved ${pdfPath}`).waitFor({ timeout: 30_000 });
         const text = poppler('pdftotext', ['-layout', pdfPath, '-']);
-        for (const expected of ['SLA review 2026-11-01 – 2026-12-31', 'Commitments: actual against target', 'First touch after MQL', 'Stage conversion against the plan', 'Data problems']) expect(text).toContain(expected);
+        for (const expected of ['SLA review 2026-11-01 – 2026-12-31', 'Commitments: actual against target', 'First touch after', 'Accept or return', 'Opportunities', 'Handed-over', 'Time to win', 'Stage conversion against the plan', 'Data problems']) expect(text).toContain(expected);
+        // Metrics wrap inside their table cell; the counts line names no data apart.
+        expect(text).toMatch(/Commitments +\d+ met, \d+ at risk, \d+ missed, 1 no data/);
+        expect(text).toContain('the draft (nothing is signed yet)');
         expect(text).not.toContain('L0000006');
         const sig = poppler('pdfsig', [pdfPath]);
         expect(sig).toContain('Signature is Valid.');
