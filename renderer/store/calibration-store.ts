@@ -203,10 +203,12 @@ export function createCalibrationStore(db: AccordDatabase, options: { createWork
       }
       set({ status: 'running', progress: { bytes: 0, total: leads.file.size, rows: 0 }, error: null });
       // Numbers as the whole file writes them: the person's choice per column, else what the profile found.
-      const profile = await profiling.leads;
-      const { resolveNumberFormats } = await import('../../shared/engines/calibration/profile');
+      // Waits for the profile only when a column read as numbers is left to it.
+      const { resolveNumberFormats, undecidedNumberColumns } = await import('../../shared/engines/calibration/profile');
       const { compileScoring } = await kit();
-      const effective = resolveNumberFormats(compileScoring(agreement, { asOf }), mapping, profile);
+      const model = compileScoring(agreement, { asOf });
+      const profile = undecidedNumberColumns(model, mapping).some((column) => !column.startsWith('accounts.')) ? await profiling.leads : null;
+      const effective = resolveNumberFormats(model, mapping, profile);
       worker ??= createWorker();
       const active = worker;
       const result = await new Promise<CalibrationResult | { error: string; cancelled: boolean }>((resolve) => {

@@ -296,7 +296,7 @@ export function CalibrationPanel({ agreement, onClose }: { agreement: Agreement;
             </Alert>
           )}
           {running && progress ? (
-            <RunProgress label="Calibration progress" bytes={progress.bytes} total={progress.total} status={`${count(progress.rows)} rows read, ${Math.round(progress.total ? (progress.bytes / progress.total) * 100 : 0)} %`} onCancel={() => store.getState().cancel()} />
+            <RunProgress label="Calibration progress" bytes={progress.bytes} total={progress.total} status={progress.rows === 0 && progress.bytes === 0 && state.profiles.leads?.status === 'reading' ? 'Reading every value of the file first (how its numbers are written)…' : `${count(progress.rows)} rows read, ${Math.round(progress.total ? (progress.bytes / progress.total) * 100 : 0)} %`} onCancel={() => store.getState().cancel()} />
           ) : (
             <Group>
               <Button leftSection={<IconPlayerPlay size={16} />} onClick={() => void store.getState().run(agreement)} disabled={!leads || !mapping}>
