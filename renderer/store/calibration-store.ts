@@ -77,6 +77,9 @@ export function createCalibrationStore(db: AccordDatabase, options: { createWork
   const repository = { load: async (id: string) => new (await kit()).CalibrationRepository(db).load(id), save: async (record: CalibrationRecord) => new (await kit()).CalibrationRepository(db).save(record) };
   const createWorker = options.createWorker ?? (() => new Worker(new URL('../workers/calibration.worker.ts', import.meta.url), { type: 'module' }));
   let worker: Worker | null = null;
+  // Each run's number: a run still waiting for the profile goes on only if it is still the latest (Cancel, or a new run, moves it on).
+  let runNumber = 0;
+  let started = false;
   // The profile being read for each file (a run waits for the export's: its numbers are read as the whole column says).
   const profiling: { leads: Promise<ExportProfile | null> | null; accounts: Promise<ExportProfile | null> | null } = { leads: null, accounts: null };
 
@@ -202,6 +205,8 @@ export function createCalibrationStore(db: AccordDatabase, options: { createWork
         return;
       }
       set({ status: 'running', progress: { bytes: 0, total: leads.file.size, rows: 0 }, error: null });
+      const number = (runNumber += 1);
+      started = false;
       // Numbers as the whole file writes them: the person's choice per column, else what the profile found.
       // Waits for the profile only when a column read as numbers is left to it.
       const { resolveNumberFormats, undecidedNumberColumns } = await import('../../shared/engines/calibration/profile');
@@ -209,8 +214,11 @@ export function createCalibrationStore(db: AccordDatabase, options: { createWork
       const model = compileScoring(agreement, { asOf });
       const profile = undecidedNumberColumns(model, mapping).some((column) => !column.startsWith('accounts.')) ? await profiling.leads : null;
       const effective = resolveNumberFormats(model, mapping, profile);
+      // Cancelled while waiting (cancel() already put the status back), or another workshop opened.
+      if (number !== runNumber || get().workshopId !== workshopId) return;
       worker ??= createWorker();
       const active = worker;
+      started = true;
       const result = await new Promise<CalibrationResult | { error: string; cancelled: boolean }>((resolve) => {
         active.onmessage = (event: MessageEvent<CalibrationMessage>) => {
           const message = event.data;
@@ -238,7 +246,14 @@ export function createCalibrationStore(db: AccordDatabase, options: { createWork
       }
     },
     cancel() {
-      if (get().status !== 'running' || !worker) return;
+      if (get().status !== 'running') return;
+      if (!started) {
+        // Still waiting for the profile: nothing was sent to the worker; the run will not start.
+        runNumber += 1;
+        set({ status: get().stored ? 'done' : 'idle', progress: null });
+        return;
+      }
+      if (!worker) return;
       const request: CalibrationRequest = { type: 'cancel' };
       worker.postMessage(request);
     },
