@@ -1,7 +1,8 @@
 import { parseMapping, type CalibrationMapping } from '../engines/calibration/mapping';
+import { decimalSeparators, type DecimalSeparator } from '../engines/scoring/numbers';
 import type { CalibrationResult } from '../engines/calibration/calibrate';
 import type { AgendaItem, SessionTimer } from '../engines/agenda/agenda';
-import type { Agreement } from './agreement';
+import { criterionEffects, type Agreement } from './agreement';
 import { BrandingSchema, type Branding } from './branding';
 import { contentHash } from './canonical';
 import { parseAgreement } from './parse-agreement';
@@ -213,7 +214,7 @@ const CalibrationFiguresSchema = z.strictObject({
         with: TallySchema,
         without: TallySchema,
         mapped: z.optional(z.boolean()),
-        effect: z.optional(z.nullable(z.enum(['points', 'must-have', 'disqualifier']))),
+        effect: z.optional(z.nullable(z.enum(criterionEffects))),
         notMatched: z.optional(count),
       }),
     )
@@ -225,7 +226,7 @@ const CalibrationFiguresSchema = z.strictObject({
       .array(
         z.strictObject({
           column: text(1000),
-          decimal: z.nullable(z.enum(['.', ','])),
+          decimal: z.nullable(z.enum(decimalSeparators as [DecimalSeparator, ...DecimalSeparator[]])),
           notNumbers: count,
           negative: count,
           examples: z.array(text(1000)).check(z.maxLength(20)),
