@@ -6,8 +6,12 @@ const axis = { fontSize: 12, fill: 'var(--mantine-color-text)' };
 
 /** The top of the weekly chart's axis: the tallest week or the plan's weekly need, whichever is higher, with a little room. */
 export function weeklyAxisMax(dataMax: number, need: number | null): number {
-  const top = Math.max(Number.isFinite(dataMax) ? dataMax : 0, need ?? 0);
-  return top <= 0 ? 1 : Math.ceil(top * 1.1);
+  const top = Math.max(Number.isFinite(dataMax) ? dataMax : 0, need ?? 0) * 1.05;
+  if (top <= 0) return 1;
+  // A round number (steps of 1, 2 or 5 times a power of ten), so the top tick reads cleanly on a projector.
+  const magnitude = 10 ** Math.floor(Math.log10(top));
+  const step = top / magnitude <= 2 ? magnitude / 5 : top / magnitude <= 5 ? magnitude / 2 : magnitude;
+  return Math.max(1, Math.ceil(top / step) * step);
 }
 
 /** Speed to lead against the target, weekly volume against the need, and the rejection reasons. */
@@ -46,7 +50,7 @@ export function ReviewCharts({ result }: { result: ReviewResult }) {
               <YAxis tick={axis} domain={[0, (dataMax: number) => weeklyAxisMax(dataMax, result.need.mqlsPerWeek)]} allowDecimals={false} />
               <Tooltip />
               <Bar dataKey="mqls" name="MQLs" fill="var(--mantine-color-accord-7)" isAnimationActive={false} />
-              {result.need.mqlsPerWeek !== null && <ReferenceLine y={result.need.mqlsPerWeek} stroke="var(--mantine-color-red-7)" strokeDasharray="6 4" ifOverflow="extendDomain" label={{ value: `need ${Math.ceil(result.need.mqlsPerWeek)}`, position: 'insideTopRight', fill: 'var(--mantine-color-red-7)', fontSize: 12 }} />}
+              {result.need.mqlsPerWeek !== null && <ReferenceLine y={result.need.mqlsPerWeek} stroke="var(--mantine-color-red-text)" strokeWidth={2} strokeDasharray="6 4" ifOverflow="extendDomain" />}
             </BarChart>
           </ResponsiveContainer>
         </div>
