@@ -110,9 +110,9 @@ export async function scoreCommand(args: string[], io: ExportIo): Promise<number
     else io.out(`Too recent       not judged: ${recency.reason}\n`);
     io.out(`Successes        ${count(summary.positives)} (base rate ${percent(summary.baseRate)})\n`);
     io.out(`MQLs             ${count(summary.mqls)}, of which ${count(summary.truePositives)} succeeded\n`);
-    io.out(`Precision        ${percent(summary.precision)} (conversion of MQLs)\n`);
+    io.out(`Precision        ${summary.precision === null ? '— (no MQL to convert)' : `${percent(summary.precision)} (conversion of MQLs)`}\n`);
     io.out(`Recall           ${percent(summary.recall)} (successes the MQL rule catches)\n`);
-    io.out(`Lift             ${summary.lift.toFixed(2)} × the base rate\n`);
+    io.out(`Lift             ${summary.lift === null ? '— (no MQL)' : `${summary.lift.toFixed(2)} × the base rate`}\n`);
     io.out('Leads per grade  (fit A–D × engagement 4–1)\n');
     for (const grade of fitGrades) io.out(`  ${[4, 3, 2, 1].map((level) => `${grade}${level} ${count(summary.grades[`${grade}${level}`] ?? 0).padStart(7)}`).join('   ')}\n`);
     io.out('Rules            leads with it, converted with / without, verdict\n');

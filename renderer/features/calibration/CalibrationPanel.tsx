@@ -411,9 +411,9 @@ function Results({ result: stored }: { result: CalibrationResult }) {
         <Stat label="Rows scored" value={count(result.scored)} hint={`${count(result.rows)} read, ${count(result.skipped.total)} skipped${!includeRecent && stored.recency?.judged ? `, ${count(stored.recency.tooRecent)} too recent` : ''}`} />
         <Stat label="Base rate" value={percent(result.baseRate)} hint={`${count(result.positives)} successes`} />
         <Stat label="MQLs by the rule" value={count(result.mqls)} hint={`${count(result.truePositives)} succeeded`} />
-        <Stat label="MQL conversion (precision)" value={percent(result.precision)} />
+        <Stat label="MQL conversion (precision)" value={result.mqls > 0 ? percent(result.precision) : '—'} hint={result.mqls > 0 ? undefined : 'No MQL to convert'} />
         <Stat label="Successes caught (recall)" value={percent(result.recall)} />
-        <Stat label="Lift" value={`${result.lift.toFixed(2)} ×`} hint="MQL conversion ÷ base rate" />
+        <Stat label="Lift" value={result.mqls > 0 ? `${result.lift.toFixed(2)} ×` : '—'} hint={result.mqls > 0 ? 'MQL conversion ÷ base rate' : 'No MQL: no lift'} />
       </SimpleGrid>
       {result.skipped.total > 0 && (
         <Alert color="yellow" title={`${count(result.skipped.total)} rows were skipped, not dropped silently`}>

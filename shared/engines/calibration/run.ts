@@ -171,9 +171,10 @@ export function calibrationSummary(stored: CalibrationResult, options: { include
     baseRate: result.baseRate,
     mqls: result.mqls,
     truePositives: result.truePositives,
-    precision: result.precision,
+    // No MQL: no MQL conversion and no lift (null, "no data"), not 0.
+    precision: result.mqls > 0 ? result.precision : null,
     recall: result.recall,
-    lift: result.lift,
+    lift: result.mqls > 0 ? result.lift : null,
     grades: Object.fromEntries(Object.entries(result.grades).map(([grade, tally]) => [grade, tally.count])),
     conversionByGrade: Object.fromEntries(Object.entries(result.grades).map(([grade, tally]) => [grade, { leads: tally.count, converted: tally.positives, conversion: conversionOf(tally) }])),
     rules: result.rules.map((rule) => {

@@ -49,3 +49,16 @@ describe('one verdict rule for the screen, the document and the CLI', () => {
     expect(ruleVerdict(withRule, withoutRule)).toBe(verdict);
   });
 });
+
+describe('no MQL is no data, not 0 %', () => {
+  it('precision and lift over no MQL are null in the summary and "no data" in the document', async () => {
+    // Nobody is in Software, so nobody reaches the fit the MQL rule needs.
+    const rows = Array.from({ length: 40 }, (_, index) => `Retail,${index < 10 ? 'yes' : 'no'}`);
+    const result = await runCalibration({ agreement: industryAgreement(), mapping, chunks: chunksOf(['Industry,Won', ...rows].join('\n')), asOf: '2026-11-23' });
+    expect(result.mqls).toBe(0);
+    expect(calibrationSummary(result)).toMatchObject({ mqls: 0, precision: null, lift: null, baseRate: 0.25 });
+    const facts = Object.fromEntries(calibrationFacts(result, { leads: 'leads.csv', accounts: null }));
+    expect(facts['Precision (MQL conversion)']).toBe('no data: no lead is an MQL by the agreed rule');
+    expect(facts['Lift over the base rate']).toBe('no data: no MQL');
+  });
+});
