@@ -8,7 +8,8 @@ const axis = { fontSize: 13, fill: 'var(--mantine-color-text)' };
 /** Leads per month against the plan's MQL need, and the threshold sweep. Loaded with the results (recharts is large). */
 export function CalibrationCharts({ result }: { result: CalibrationResult }) {
   const [swept, setSwept] = useState<'fit' | 'engagement'>('fit');
-  const sweep = result.sweep[swept].map((point) => ({ threshold: point.threshold, mqls: point.mqls, conversion: Math.round(point.conversion * 1000) / 10, recall: Math.round(point.recall * 1000) / 10 }));
+  // A threshold no lead passes has no conversion: a gap in the line (null), not a drop to 0 %.
+  const sweep = result.sweep[swept].map((point) => ({ threshold: point.threshold, mqls: point.mqls, conversion: point.mqls > 0 ? Math.round(point.conversion * 1000) / 10 : null, recall: Math.round(point.recall * 1000) / 10 }));
   return (
     <>
       <Card withBorder radius="md" padding="lg">
