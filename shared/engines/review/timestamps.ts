@@ -12,8 +12,23 @@ const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d
 const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(AM|PM)?)?$/i;
 const european = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
-/** Reads `count` digits at `at`; -1 when one is not a digit. */
+/**
+ * Reads `count` digits at `at`; -1 when one is not a digit (NaN past the end, which the callers
+ * refuse). Two and four digits, the usual widths, are read without a loop: this runs millions of times.
+ */
 function digits(text: string, at: number, count: number): number {
+  if (count === 2) {
+    const tens = text.charCodeAt(at) - 48;
+    const ones = text.charCodeAt(at + 1) - 48;
+    return tens < 0 || tens > 9 || ones < 0 || ones > 9 ? -1 : tens * 10 + ones;
+  }
+  if (count === 4) {
+    const a = text.charCodeAt(at) - 48;
+    const b = text.charCodeAt(at + 1) - 48;
+    const c = text.charCodeAt(at + 2) - 48;
+    const d = text.charCodeAt(at + 3) - 48;
+    return a < 0 || a > 9 || b < 0 || b > 9 || c < 0 || c > 9 || d < 0 || d > 9 ? -1 : ((a * 10 + b) * 10 + c) * 10 + d;
+  }
   let value = 0;
   for (let index = at; index < at + count; index += 1) {
     const code = text.charCodeAt(index) - 48;
