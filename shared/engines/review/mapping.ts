@@ -80,15 +80,19 @@ const columnName = z.string().check(z.minLength(1, { error: 'A column name canno
  * The review mapping's schema (zod/mini, strict objects). `z.toJSONSchema`
  * turns it into the JSON Schema shipped as `accord schema review-mapping`.
  */
-export const ReviewMappingSchema = z.strictObject({
-  version: z.literal(1),
-  columns: z.strictObject(Object.fromEntries(historyFields.map((field) => [field, z.optional(columnName)])) as Record<HistoryField, z.ZodMiniOptional<typeof columnName>>),
-  /** Outcome values that mean won and lost (compared without case). */
-  won: z._default(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(100)), []),
-  lost: z._default(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(100)), []),
-  /** The column holding each of the handoff's required fields (field name as the agreement writes it → column). */
-  requiredFields: z.optional(z.record(z.string().check(z.maxLength(500)), columnName)),
-});
+export const ReviewMappingSchema = z
+  .strictObject({
+    version: z.literal(1).check(z.describe('The mapping format; always 1.')),
+    columns: z
+      .strictObject(Object.fromEntries(historyFields.map((field) => [field, z.optional(columnName.check(z.describe(historyFieldDescriptions[field])))])) as Record<HistoryField, z.ZodMiniOptional<typeof columnName>>)
+      .check(z.describe('History field → the column of the export that holds it. Only mqlAt is required.')),
+    /** Outcome values that mean won and lost (compared without case). */
+    won: z._default(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(100), z.describe('Outcome values that mean won (compared without case).')), []),
+    lost: z._default(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(100), z.describe('Outcome values that mean lost (compared without case).')), []),
+    /** The column holding each of the handoff's required fields (field name as the agreement writes it → column). */
+    requiredFields: z.optional(z.record(z.string().check(z.maxLength(500)), columnName).check(z.describe('Required field of the handoff, as the agreement names it → the column that holds it (for data completeness).'))),
+  })
+  .check(z.describe('Accord review mapping: which column of a lead-history export holds which field.'));
 
 /** How an export's columns map to the history fields; stored with the workshop and shipped with the sample. */
 export interface ReviewMapping {
