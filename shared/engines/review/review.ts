@@ -190,18 +190,27 @@ function formatDay(day: number): string {
   return text;
 }
 
-/** Ids of the leads behind a miss, in file order; those missing a value are flagged, as they count only when the column has values. */
+/**
+ * Ids of the leads behind a miss, in file order. A lead still waiting (no touch, no decision, no
+ * answer) keeps the instant its clock started: it is a miss only once its deadline has passed by the
+ * export's last date, which is known at the end.
+ */
 class MissList {
-  readonly ids: string[] = [];
-  private readonly empty: boolean[] = [];
-  add(id: string, empty: boolean): void {
-    if (this.ids.length >= MAX_LISTED * 2) return;
+  private readonly ids: string[] = [];
+  private readonly since: number[] = [];
+  add(id: string, waitingSince = Number.NaN): void {
+    if (this.ids.length >= MAX_LISTED * 4) return;
     this.ids.push(id);
-    this.empty.push(empty);
+    this.since.push(waitingSince);
   }
-  /** At most 500 ids, with or without the leads that have no value. */
-  pick(withEmpty: boolean): string[] {
-    return (withEmpty ? this.ids : this.ids.filter((_id, index) => !this.empty[index])).slice(0, MAX_LISTED);
+  /** At most 500 ids: the timed misses, and the waiting leads whose deadline has passed. */
+  pick(overdue: (since: number) => boolean): string[] {
+    const picked: string[] = [];
+    for (let index = 0; index < this.ids.length && picked.length < MAX_LISTED; index += 1) {
+      const since = this.since[index]!;
+      if (since !== since || overdue(since)) picked.push(this.ids[index]!);
+    }
+    return picked;
   }
 }
 
@@ -219,6 +228,11 @@ class Numbers {
   }
   copy(): Float64Array {
     return this.values.slice(0, this.count);
+  }
+  countWhere(test: (value: number) => boolean): number {
+    let count = 0;
+    for (let index = 0; index < this.count; index += 1) if (test(this.values[index]!)) count += 1;
+    return count;
   }
 }
 
@@ -277,6 +291,10 @@ export class ReviewAggregator {
   private readonly speeds = new Numbers();
   private touchValues = 0;
   private touchEmpty = 0;
+  /** When each lead without a touch (decision, answer) became an MQL (SQL): judged against the export's last date. */
+  private readonly touchWaiting = new Numbers();
+  private readonly decisionWaiting = new Numbers();
+  private readonly sqlWaiting = new Numbers();
   private touchTimed = 0;
   private touchedWithin = 0;
   private readonly touchMissed = new MissList();
@@ -399,7 +417,8 @@ export class ReviewAggregator {
     // against the commitment only if other leads have one (decided in result()).
     if (lead.firstTouchAt === null) {
       this.touchEmpty += 1;
-      this.touchMissed.add(lead.id, true);
+      this.touchWaiting.push(lead.mqlAt);
+      this.touchMissed.add(lead.id, lead.mqlAt);
       this.problem('No first touch recorded', lead.id);
     } else {
       this.touchValues += 1;
@@ -409,7 +428,7 @@ export class ReviewAggregator {
         this.speeds.push(hours);
         this.touchTimed += 1;
         if (this.targets.firstTouchHours !== null && hours <= this.targets.firstTouchHours + 1e-9) this.touchedWithin += 1;
-        else this.touchMissed.add(lead.id, false);
+        else this.touchMissed.add(lead.id);
       }
     }
 
@@ -422,11 +441,12 @@ export class ReviewAggregator {
         this.decisionTimed += 1;
         const days = this.calendar.businessMs(lead.mqlAt, decidedAt) / this.workingDayMs;
         if (this.targets.acceptDays !== null && days <= this.targets.acceptDays + 1e-9) this.decisionWithin += 1;
-        else this.decisionMissed.add(lead.id, false);
+        else this.decisionMissed.add(lead.id);
       }
     } else {
       this.decisionEmpty += 1;
-      this.decisionMissed.add(lead.id, true);
+      this.decisionWaiting.push(lead.mqlAt);
+      this.decisionMissed.add(lead.id, lead.mqlAt);
     }
     if (lead.acceptedAt !== null && lead.rejectedAt !== null) this.problem('Both accepted and rejected', lead.id);
 
@@ -464,14 +484,15 @@ export class ReviewAggregator {
       const answeredAt = accepted === null ? returned : returned === null ? accepted : Math.min(accepted, returned);
       if (answeredAt === null) {
         this.sqlUnanswered += 1;
-        this.sqlMissed.add(lead.id, true);
+        this.sqlWaiting.push(lead.sqlAt);
+        this.sqlMissed.add(lead.id, lead.sqlAt);
       } else {
         this.sqlAnswerValues += 1;
         if (answeredAt < lead.sqlAt) this.problem('SQL accepted or returned before the SQL date', lead.id);
         else {
           this.sqlTimed += 1;
           if (this.targets.sqlAccept !== null && this.sqlElapsed(lead.sqlAt, answeredAt) <= this.targets.sqlAccept + 1e-9) this.sqlWithin += 1;
-          else this.sqlMissed.add(lead.id, false);
+          else this.sqlMissed.add(lead.id);
         }
       }
     }
@@ -564,13 +585,18 @@ export class ReviewAggregator {
         if (!mapped('firstTouchAt')) return noData(mapFirst('firstTouchAt'), targetText);
         if (this.touchValues === 0) return noData(empty(label('firstTouchAt')), targetText);
         if (commitment.target === null) return noData('the agreement sets no target', targetText);
-        const measured = this.touchTimed + this.touchEmpty;
+        // A lead without a touch is a miss once its deadline has passed by the export's last date; before that it is still open.
+        const overdue = (since: number) => this.calendar.businessMs(since, this.lastSeen) / HOUR > commitment.target! + 1e-9;
+        const late = this.touchWaiting.countWhere(overdue);
+        const open = this.touchEmpty - late;
+        const measured = this.touchTimed + late;
+        if (measured === 0) return noData(`every MQL of the period is still within its ${commitment.target} business hours at the export’s last date`, targetText);
         const share = this.touchedWithin / measured;
         const speeds = this.speeds.copy();
         const median = quantile(speeds, 0.5);
         const p90 = quantile(speeds, 0.9);
         const times = median === null || p90 === null ? 'no touch timed' : `median ${oneDecimal(median)} h, 90th percentile ${oneDecimal(p90)} h`;
-        return { actual: `${pct(share)} within ${commitment.target} business hours; ${times}${this.touchEmpty ? ` (${whole(this.touchEmpty)} MQLs without a first touch count as missed)` : ''}`, target: targetText, state: stateOfShare(share), noData: null, figures: { share, median, p90, measured, within: this.touchedWithin, withoutTouch: this.touchEmpty }, missedLeads: this.touchMissed.pick(true), missedCount: measured - this.touchedWithin };
+        return { actual: `${pct(share)} within ${commitment.target} business hours; ${times}${this.touchEmpty ? ` (${whole(late)} MQLs without a first touch count as missed)` : ''}${open ? `; ${whole(open)} ${open === 1 ? 'MQL' : 'MQLs'} not yet touched ${open === 1 ? 'is' : 'are'} still within the target at ${exportLastDate} and not counted` : ''}`, target: targetText, state: stateOfShare(share), noData: null, figures: { share, median, p90, measured, within: this.touchedWithin, withoutTouch: late, stillOpen: open }, missedLeads: this.touchMissed.pick(overdue), missedCount: measured - this.touchedWithin };
       },
       attempts: (commitment) => {
         const targetText = `${commitment.target ?? '?'} attempts before “unable to reach”`;
@@ -587,9 +613,13 @@ export class ReviewAggregator {
         if (!mapped('acceptedAt') && !mapped('rejectedAt')) return noData('map the Accepted or the Rejected date column to measure this', targetText);
         if (this.decisionValues === 0) return noData('the Accepted and Rejected columns have no value for the MQLs of the period', targetText);
         if (commitment.target === null) return noData('the agreement sets no target', targetText);
-        const measured = this.decisionTimed + this.decisionEmpty;
+        const overdue = (since: number) => this.calendar.businessMs(since, this.lastSeen) / this.workingDayMs > commitment.target! + 1e-9;
+        const late = this.decisionWaiting.countWhere(overdue);
+        const open = this.decisionEmpty - late;
+        const measured = this.decisionTimed + late;
+        if (measured === 0) return noData(`every MQL of the period is still within its ${commitment.target} business days at the export’s last date`, targetText);
         const share = this.decisionWithin / measured;
-        return { actual: `${pct(share)} accepted or rejected within ${commitment.target} business days${this.decisionEmpty ? ` (${whole(this.decisionEmpty)} MQLs neither accepted nor rejected count as missed)` : ''}`, target: targetText, state: stateOfShare(share), noData: null, figures: { share, measured, within: this.decisionWithin, undecided: this.decisionEmpty }, missedLeads: this.decisionMissed.pick(true), missedCount: measured - this.decisionWithin };
+        return { actual: `${pct(share)} accepted or rejected within ${commitment.target} business days${late ? ` (${whole(late)} MQLs neither accepted nor rejected count as missed)` : ''}${open ? `; ${whole(open)} undecided ${open === 1 ? 'MQL is' : 'MQLs are'} still within the target at ${exportLastDate} and not counted` : ''}`, target: targetText, state: stateOfShare(share), noData: null, figures: { share, measured, within: this.decisionWithin, undecided: late, stillOpen: open }, missedLeads: this.decisionMissed.pick(overdue), missedCount: measured - this.decisionWithin };
       },
       'sql-accept': (commitment) => {
         const unit = unitWords[commitment.unit];
@@ -599,9 +629,13 @@ export class ReviewAggregator {
         if (this.sqls === 0) return noData(empty(label('sqlAt')), targetText);
         if (this.sqlAnswerValues === 0) return noData('the SQL accepted and SQL returned columns have no value for the SQLs of the period', targetText);
         if (commitment.target === null) return noData('the agreement sets no target', targetText);
-        const measured = this.sqlTimed + this.sqlUnanswered;
+        const overdue = (since: number) => this.sqlElapsed(since, this.lastSeen) > commitment.target! + 1e-9;
+        const late = this.sqlWaiting.countWhere(overdue);
+        const open = this.sqlUnanswered - late;
+        const measured = this.sqlTimed + late;
+        if (measured === 0) return noData(`every SQL of the period is still within its ${commitment.target} ${unit} at the export’s last date`, targetText);
         const share = this.sqlWithin / measured;
-        return { actual: `${pct(share)} of ${whole(measured)} SQLs accepted or returned within ${commitment.target} ${unit}${this.sqlUnanswered ? ` (${whole(this.sqlUnanswered)} SQLs neither accepted nor returned count as missed)` : ''}`, target: targetText, state: stateOfShare(share), noData: null, figures: { share, measured, within: this.sqlWithin, unanswered: this.sqlUnanswered }, missedLeads: this.sqlMissed.pick(true), missedCount: measured - this.sqlWithin };
+        return { actual: `${pct(share)} of ${whole(measured)} SQLs accepted or returned within ${commitment.target} ${unit}${late ? ` (${whole(late)} SQLs neither accepted nor returned count as missed)` : ''}${open ? `; ${whole(open)} unanswered ${open === 1 ? 'SQL is' : 'SQLs are'} still within the target at ${exportLastDate} and not counted` : ''}`, target: targetText, state: stateOfShare(share), noData: null, figures: { share, measured, within: this.sqlWithin, unanswered: late, stillOpen: open }, missedLeads: this.sqlMissed.pick(overdue), missedCount: measured - this.sqlWithin };
       },
       'opportunity-update': (commitment) => {
         const unit = unitWords[commitment.unit];

@@ -61,10 +61,12 @@ export interface HistoryTruth {
   accepted: number;
   sqls: number;
   opportunities: number;
-  /** SQLs accepted or returned by field sales (in time or late), and those never answered. */
+  /** SQLs accepted or returned by field sales (in time or late), and those never answered past their deadline. */
   sqlMeasured: number;
   sqlWithin: number;
   sqlUnanswered: number;
+  /** Unanswered SQLs still within the agreed business days at the export's last date (not counted). */
+  sqlNotYetDue: number;
   /** Opportunities still open at the export's last date, and those updated within the agreed days of it. */
   openOpportunities: number;
   openUpdatedWithin: number;
@@ -137,7 +139,7 @@ export function generateHistories(options: HistoryOptions, write: (line: string)
   const unreachableCode = options.reasonCodes.find((code) => /unreach/i.test(code)) ?? options.reasonCodes[0] ?? 'UNREACHABLE';
   const otherCodes = options.reasonCodes.filter((code) => code !== unreachableCode);
   const owners = ['SDR Anna', 'SDR Ben', 'SDR Chloé', 'SDR Dev'];
-  const truth: HistoryTruth = { mqls: 0, touchedWithin: 0, touchMeasured: 0, untouched: 0, touchBeforeMql: 0, decidedWithin: 0, decisionMeasured: 0, rejected: 0, rejectedWithReason: 0, unreachable: 0, unreachableCompliant: 0, accepted: 0, sqls: 0, opportunities: 0, sqlMeasured: 0, sqlWithin: 0, sqlUnanswered: 0, openOpportunities: 0, openUpdatedWithin: 0, won: 0, lost: 0, winMedianDays: null, winP90Days: null, complete: 0, exportLastDate: '' };
+  const truth: HistoryTruth = { mqls: 0, touchedWithin: 0, touchMeasured: 0, untouched: 0, touchBeforeMql: 0, decidedWithin: 0, decisionMeasured: 0, rejected: 0, rejectedWithReason: 0, unreachable: 0, unreachableCompliant: 0, accepted: 0, sqls: 0, opportunities: 0, sqlMeasured: 0, sqlWithin: 0, sqlUnanswered: 0, sqlNotYetDue: 0, openOpportunities: 0, openUpdatedWithin: 0, won: 0, lost: 0, winMedianDays: null, winP90Days: null, complete: 0, exportLastDate: '' };
   const sqlAcceptDays = options.sqlAcceptDays ?? 2;
   const updateDays = options.opportunityUpdateDays ?? 7;
   const requiredFields = options.requiredFields ?? requiredFieldColumns;
@@ -145,6 +147,7 @@ export function generateHistories(options: HistoryOptions, write: (line: string)
   const exportAt = to + 21 * 86_400_000;
   let lastInstant = Number.NEGATIVE_INFINITY;
   const openLastUpdates: number[] = [];
+  const unansweredSince: number[] = [];
   const winDays: number[] = [];
   const quote = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
   // Formats vary by row, as when exports from two systems are merged.
@@ -225,7 +228,7 @@ export function generateHistories(options: HistoryOptions, write: (line: string)
         const answer = next();
         const inTime = next() < 0.8;
         const answerAt = answer < 0.1 ? null : calendar.addBusinessMs(sqlAt, inTime ? (1 + Math.floor(next() * (sqlAcceptDays * workingDayMs / 60_000 - 2))) * 60_000 : sqlAcceptDays * workingDayMs + (1 + Math.floor(next() * 3 * workingDayMs / 60_000)) * 60_000);
-        if (answerAt === null || answerAt > exportAt) truth.sqlUnanswered += 1;
+        if (answerAt === null || answerAt > exportAt) unansweredSince.push(sqlAt);
         else {
           truth.sqlMeasured += 1;
           if (inTime) truth.sqlWithin += 1;
@@ -293,6 +296,11 @@ export function generateHistories(options: HistoryOptions, write: (line: string)
     }
     if (complete) truth.complete += 1;
     write(`L${String(index + 1).padStart(7, '0')},${cell(createdAt)},${cell(mqlAt)},${owner},${cell(firstTouchAt)},${attempts ?? ''},${cell(acceptedAt)},${cell(rejectedAt)},${reason},${cell(sqlAt)},${cell(sqlAcceptedAt)},${cell(sqlReturnedAt)},${cell(opportunityAt)},${cell(updatedAt)},${outcome},${cell(closedAt)},${amount}${required}\r\n`);
+  }
+  // An unanswered SQL is late once its business days have passed by the export's last date; younger ones are still open.
+  for (const since of unansweredSince) {
+    if (calendar.businessMs(since, lastInstant) > sqlAcceptDays * workingDayMs) truth.sqlUnanswered += 1;
+    else truth.sqlNotYetDue += 1;
   }
   // Open opportunities are judged at the export's last recorded date, as the review does.
   truth.openOpportunities = openLastUpdates.length;

@@ -96,7 +96,7 @@ describe('SLA review on generated histories (truth known by construction)', () =
     expect(figures('attempts')).toMatchObject({ rejections: truth.unreachable, compliant: truth.unreachableCompliant });
     expect(figures('reason-codes')).toMatchObject({ rejected: truth.rejected, withReason: truth.rejectedWithReason });
     // The three kinds that used to vanish, and the time to win, against the generator's truth.
-    expect(figures('sql-accept')).toMatchObject({ measured: truth.sqlMeasured + truth.sqlUnanswered, within: truth.sqlWithin, unanswered: truth.sqlUnanswered });
+    expect(figures('sql-accept')).toMatchObject({ measured: truth.sqlMeasured + truth.sqlUnanswered, within: truth.sqlWithin, unanswered: truth.sqlUnanswered, stillOpen: truth.sqlNotYetDue });
     expect(figures('opportunity-update')).toMatchObject({ open: truth.openOpportunities, current: truth.openUpdatedWithin });
     expect(figures('data-completeness')).toMatchObject({ measured: truth.mqls, complete: truth.complete });
     expect(figures('time-to-win').won).toBe(truth.won);
@@ -216,6 +216,16 @@ describe('SLA review: every commitment kind, and no figure for what is not measu
     const result = await reviewCsv(csv, { id: 'Lead ID', mqlAt: 'MQL Date', firstTouchAt: 'First Touch' }, '2026-11-01', '2026-11-30');
     // Two of three touched within 4 business hours; the third has none and counts as missed.
     expect(result.commitments.find((entry) => entry.kind === 'first-touch')).toMatchObject({ figures: { measured: 3, within: 2, share: 2 / 3, withoutTouch: 1 }, missedLeads: ['L2'], state: 'missed' });
+  });
+
+  it('counts a lead still waiting at the export’s last date only once its deadline has passed', async () => {
+    // The export's last recorded date: Monday 30 November 12:00 (L1's touch). L2 became an MQL two business hours
+    // before it, untouched: still within 4 business hours, not a miss yet. L3, untouched since Friday, is late.
+    const csv = 'Lead ID,MQL Date,First Touch\r\nL1,2026-11-30 09:00,2026-11-30 12:00\r\nL2,2026-11-30 10:00,\r\nL3,2026-11-27 10:00,\r\n';
+    const result = await reviewCsv(csv, { id: 'Lead ID', mqlAt: 'MQL Date', firstTouchAt: 'First Touch' }, '2026-11-01', '2026-11-30');
+    const touch = result.commitments.find((entry) => entry.kind === 'first-touch')!;
+    expect(touch).toMatchObject({ figures: { measured: 2, within: 1, withoutTouch: 1, stillOpen: 1 }, missedLeads: ['L3'], missedCount: 1 });
+    expect(touch.actual).toContain('1 MQL not yet touched is still within the target at 2026-11-30 and not counted');
   });
 
   it('pro-rates volume per day of the period: a month across two months, 7-day windows, and a period past the export', async () => {
