@@ -221,9 +221,20 @@ export class CsvStreamParser {
         position = lineEnd + 1;
         continue;
       }
-      // Slow path: a row with quotes, possibly over several lines.
+      // Slow path: a row with quotes, possibly over several lines. The fields before the one holding the first quote
+      // have none, so they are split the fast way (most quoted rows of an export have a quoted note at the end).
       const rowLine = this.line;
-      const result = this.parseQuotedRow(text, position, final);
+      const keep = this.keep;
+      let count = 0;
+      let start = position;
+      let at = text.indexOf(delimiter, start);
+      while (at >= 0 && at < nextQuote) {
+        fields[count] = keep === null || keep[count] === 1 ? text.slice(start, at) : '';
+        count += 1;
+        start = at + 1;
+        at = text.indexOf(delimiter, start);
+      }
+      const result = this.parseQuotedRow(text, start, count, final);
       // A row waiting for more text is parsed again from its start on the next push: the bound keeps that linear.
       if (result < 0) {
         if (length - position > MAX_ROW_CHARS) throw new CsvRowTooLongError(rowLine, true);
@@ -236,19 +247,23 @@ export class CsvStreamParser {
     return position;
   }
 
-  /** Parses one row from `start` char by char; returns where the next row starts, or -1 when more text is needed. */
-  private parseQuotedRow(text: string, start: number, final: boolean): number {
+  /**
+   * Parses the rest of a row field by field, from `start`, the start of its field number `count` (the fields before it
+   * are already in `fields` and hold no quote); returns where the next row starts, or -1 when more text is needed.
+   */
+  private parseQuotedRow(text: string, start: number, firstField: number, final: boolean): number {
     const fields = this.fields;
     const length = text.length;
     const rowLine = this.line;
     const delimiter = this.delimiter;
+    const delimiterCode = this.delimiterCode;
     let lines = 0;
     let position = start;
     let problem: string | null = null;
     // The end of the physical line; recomputed only after a quoted field that spans lines.
     let lineEnd = text.indexOf('\n', position);
     if (lineEnd < 0) lineEnd = length;
-    let count = 0;
+    let count = firstField;
     // Columns nobody reads are not sliced here either (most rows of a real export have a quote somewhere).
     const keep = this.keep;
     for (;;) {
@@ -293,7 +308,7 @@ export class CsvStreamParser {
         let after = position;
         while (after < length) {
           const code = text.charCodeAt(after);
-          if (code === this.delimiterCode || code === 10 || (code === 13 && text.charCodeAt(after + 1) === 10)) break;
+          if (code === delimiterCode || code === 10 || (code === 13 && text.charCodeAt(after + 1) === 10)) break;
           after += 1;
         }
         if (after > position) {
@@ -316,7 +331,7 @@ export class CsvStreamParser {
         return length;
       }
       const code = text.charCodeAt(position);
-      if (code === this.delimiterCode) {
+      if (code === delimiterCode) {
         position += 1;
         if (position >= length && !final) return -1;
         if (position >= length) {

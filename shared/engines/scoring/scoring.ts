@@ -166,6 +166,16 @@ const clamp100 = (value: number) => (value < 0 ? 0 : value > 100 ? 100 : value);
 /** 1 match, 0 no match, -1 unknown. */
 type Matcher = (value: LeadValue) => 1 | 0 | -1;
 
+// A criterion's match kind and effect as small integers, for the fast path's switch (Record: a new kind cannot be left out).
+const MATCH_IN = 0;
+const MATCH_RANGE = 1;
+const MATCH_BOOLEAN = 2;
+const MATCH_CONTAINS = 3;
+const MATCH_CODES: Record<IcpCriterion['match']['kind'], number> = { in: MATCH_IN, range: MATCH_RANGE, boolean: MATCH_BOOLEAN, contains: MATCH_CONTAINS };
+const EFFECT_POINTS = 0;
+const EFFECT_MUST_HAVE = 1;
+const EFFECT_CODES: Record<IcpCriterion['effect'], number> = { points: EFFECT_POINTS, 'must-have': EFFECT_MUST_HAVE, disqualifier: 2 };
+
 function matcherFor(match: IcpCriterion['match']): Matcher {
   switch (match.kind) {
     case 'in': {
@@ -211,6 +221,7 @@ export function compileScoring(agreement: Agreement, options: { asOf: string }):
       index: slot.get(criterion.attribute.trim())!,
       effect: criterion.effect,
       points: criterion.points ?? 0,
+      spec: criterion.match,
       match: matcherFor(criterion.match),
       describe: describeMatch(criterion.match),
     }));
@@ -360,6 +371,110 @@ export function compileScoring(agreement: Agreement, options: { asOf: string }):
     return out;
   }
 
+  // The fast path calibration runs per row: the same arithmetic as `run`, without its `reasons` branches, and with the
+  // criteria flattened into parallel arrays read by a switch, so that no call goes through the per-criterion matcher
+  // closures (a call site that sees several closures is not inlined). A property test checks it agrees with `evaluate`.
+  const criterionCount = criteria.length;
+  const matchKind = new Uint8Array(criterionCount);
+  const effectOf = new Uint8Array(criterionCount);
+  const valueIndex = new Int32Array(criterionCount);
+  const pointsOf = new Float64Array(criterionCount);
+  const lowOf = new Float64Array(criterionCount);
+  const highOf = new Float64Array(criterionCount);
+  const categoriesOf: (Set<string> | null)[] = [];
+  const textOf: string[] = [];
+  const wantedOf: boolean[] = [];
+  criteria.forEach((criterion, index) => {
+    const match = criterion.spec;
+    matchKind[index] = MATCH_CODES[match.kind];
+    effectOf[index] = EFFECT_CODES[criterion.effect];
+    valueIndex[index] = criterion.index;
+    pointsOf[index] = criterion.points;
+    categoriesOf.push(match.kind === 'in' ? new Set(match.values.map((value) => value.trim().toLowerCase())) : null);
+    lowOf[index] = match.kind === 'range' ? (match.min ?? Number.NEGATIVE_INFINITY) : 0;
+    highOf[index] = match.kind === 'range' ? (match.max ?? Number.POSITIVE_INFINITY) : 0;
+    wantedOf.push(match.kind === 'boolean' ? match.value : false);
+    textOf.push(match.kind === 'contains' ? match.text.trim().toLowerCase() : '');
+  });
+  const signalCount = signals.length;
+  const signalPoints = Float64Array.from(signals, (signal) => signal.points);
+  // No cap, or a negative one, is no cap (as in `run`).
+  const signalCap = Float64Array.from(signals, (signal) => (signal.cap !== null && signal.cap >= 0 ? signal.cap : Number.POSITIVE_INFINITY));
+  const triggerSignal = Int32Array.from(fastTracks, (trigger) => trigger.signalIndex);
+  const triggerAttribute = Int32Array.from(fastTracks, (trigger) => trigger.attributeIndex);
+
+  function scoreRow(values: ArrayLike<LeadValue>, counts: ArrayLike<number>, activityDays: number, out: RowScore, hits?: Uint8Array): RowScore {
+    let fit = 0;
+    let knockedOut = false;
+    let disqualified = false;
+    for (let index = 0; index < criterionCount; index += 1) {
+      const value = values[valueIndex[index]!] ?? null;
+      let result: 1 | 0 | -1;
+      switch (matchKind[index]) {
+        case MATCH_IN:
+          result = value === null ? -1 : categoriesOf[index]!.has(value as string) ? 1 : 0;
+          break;
+        case MATCH_RANGE:
+          result = typeof value !== 'number' ? -1 : value >= lowOf[index]! && value <= highOf[index]! ? 1 : 0;
+          break;
+        case MATCH_BOOLEAN:
+          result = typeof value !== 'boolean' ? -1 : value === wantedOf[index] ? 1 : 0;
+          break;
+        default:
+          result = value === null ? -1 : (value as string).includes(textOf[index]!) ? 1 : 0;
+      }
+      if (hits) hits[index] = result === 1 ? 1 : result === 0 ? 2 : 0;
+      const effect = effectOf[index];
+      if (effect === EFFECT_POINTS) {
+        if (result === 1) fit += pointsOf[index]!;
+      } else if (effect === EFFECT_MUST_HAVE) {
+        if (result === 0) knockedOut = true;
+      } else if (result === 1) disqualified = true;
+    }
+    if (functionSlot >= 0) {
+      const fn = values[functionSlot] ?? null;
+      const sen = values[senioritySlot] ?? null;
+      const f = fn === null ? undefined : functionIndex.get(fn as string);
+      const s = sen === null ? undefined : seniorityIndex.get(sen as string);
+      if (f !== undefined && s !== undefined) fit += grid[f * seniorityCount + s]!;
+    }
+    let engagement = 0;
+    for (let index = 0; index < signalCount; index += 1) {
+      const count = counts[index]!;
+      // NaN (unknown) fails the comparison: no points, as a count of 0.
+      const happened = count > 0;
+      if (hits) hits[signalRuleOffset + index] = happened ? 1 : 0;
+      if (!happened) continue;
+      const raw = signalPoints[index]! * count;
+      const cap = signalCap[index]!;
+      engagement += raw > cap ? cap : raw;
+    }
+    if (decayMode !== 'none' && engagement > 0 && activityDays > 0) {
+      engagement = decayMode === 'inactivity' ? (activityDays > decayDays ? 0 : engagement) : engagement * Math.pow(0.5, activityDays / decayDays);
+    }
+    let fastTracked = false;
+    for (let index = 0; index < triggerSignal.length; index += 1) {
+      const signalIndex = triggerSignal[index]!;
+      const attributeIndex = triggerAttribute[index]!;
+      const fired = (signalIndex >= 0 && counts[signalIndex]! > 0) || (attributeIndex >= 0 && values[attributeIndex] === true);
+      if (hits) hits[fastTrackRuleOffset + index] = fired ? 1 : 0;
+      if (fired) fastTracked = true;
+    }
+    fit = clamp100(fit);
+    engagement = clamp100(engagement);
+    const fitGradeIndex = fit >= fitA ? 0 : fit >= fitB ? 1 : fit >= fitC ? 2 : 3;
+    const engagementLevel = engagement >= level4 ? 4 : engagement >= level3 ? 3 : engagement >= level2 ? 2 : 1;
+    out.fit = fit;
+    out.engagement = engagement;
+    out.fitGradeIndex = fitGradeIndex;
+    out.engagementLevel = engagementLevel;
+    out.fastTracked = fastTracked;
+    out.disqualified = disqualified;
+    out.knockedOut = knockedOut;
+    out.mql = !disqualified && !knockedOut && ((fitGradeIndex <= minFitIndex && engagementLevel >= minLevel) || (fastTracked && fastTrackQualifies));
+    return out;
+  }
+
   const daysSince = (date: string | null | undefined) => {
     const day = parseDay(date);
     return Number.isNaN(day) ? Number.NaN : Math.round((asOfDay - day) / DAY);
@@ -369,7 +484,7 @@ export function compileScoring(agreement: Agreement, options: { asOf: string }):
     attributes,
     signals: signals.map(({ key, name }) => ({ key, name })),
     rules,
-    scoreRow: (values, counts, activityDays, out, hits) => run(values, counts, activityDays, out, hits, null),
+    scoreRow,
     daysSince,
     evaluate(lead) {
       const values = attributes.map((attribute) => normalizeValue(lead.attributes[attribute.name], attribute.kind));

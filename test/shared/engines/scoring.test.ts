@@ -193,3 +193,86 @@ describe('scoring properties', () => {
     );
   });
 });
+
+describe('scoreRow, the fast path calibration runs, and evaluate', () => {
+  // scoreRow has its own code (no reasons, no matcher closures): on any agreement and lead it must say what evaluate explains.
+  const effects = ['points', 'must-have', 'disqualifier'] as const;
+  const rulesArbitrary = fc.record({
+    effects: fc.array(fc.constantFrom(...effects), { minLength: 8, maxLength: 8 }),
+    points: fc.array(fc.option(fc.integer({ min: -40, max: 60 }), { nil: null }), { minLength: 8, maxLength: 8 }),
+    signalPoints: fc.array(fc.oneof(fc.integer({ min: -10, max: 40 }), fc.double({ min: 0, max: 5, noNaN: true })), { minLength: 6, maxLength: 6 }),
+    caps: fc.array(fc.option(fc.integer({ min: -5, max: 60 }), { nil: null }), { minLength: 6, maxLength: 6 }),
+    decay: fc.record({ mode: fc.constantFrom('none', 'inactivity', 'half-life'), days: fc.option(fc.integer({ min: 0, max: 90 }), { nil: null }) }),
+    cell: fc.integer({ min: -10, max: 30 }),
+    fastTrackQualifies: fc.boolean(),
+    minEngagement: fc.constantFrom(1, 2, 3, 4),
+  });
+  const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: null });
+  const leadArbitrary = fc.record({
+    region: maybe(fc.constantFrom('DACH', ' dach ', 'Nordics', 'France', '')),
+    employees: maybe(fc.oneof(fc.integer({ min: 0, max: 2_000 }), fc.constantFrom('1,200', '50', 'many'))),
+    industry: maybe(fc.constantFrom('Software', 'Retail', 'E-COMMERCE')),
+    annualRevenue: maybe(fc.integer({ min: 0, max: 400_000_000 })),
+    usesCrm: maybe(fc.oneof(fc.boolean(), fc.constantFrom('yes', 'nein', 'maybe'))),
+    company: maybe(fc.constantFrom('Pipedrive', 'Acme', 'close')),
+    jobTitle: maybe(fc.constantFrom('Student assistant', 'VP Sales', 'PhD STUDENT')),
+    emailDomain: maybe(fc.constantFrom('gmail.com', 'acme.com')),
+    jobFunction: maybe(fc.constantFrom('Sales', 'IT', 'Legal')),
+    seniority: maybe(fc.constantFrom('VP', 'Manager', 'Intern')),
+    signals: fc.array(maybe(fc.oneof(fc.integer({ min: -2, max: 12 }), fc.double({ min: 0, max: 400, noNaN: true }))), { minLength: 7, maxLength: 7 }),
+    days: maybe(fc.integer({ min: -5, max: 200 })),
+  });
+
+  it('gives the same scores, grade, MQL verdict and rule hits as evaluate, on random rules and leads', () => {
+    fc.assert(
+      fc.property(rulesArbitrary, fc.array(leadArbitrary, { minLength: 1, maxLength: 8 }), (rules, leads) => {
+        const scoring = model((built) => {
+          built.icp.forEach((criterion, index) => {
+            criterion.effect = rules.effects[index]!;
+            criterion.points = rules.points[index]!;
+          });
+          built.engagement.signals.forEach((signal, index) => {
+            signal.points = rules.signalPoints[index]!;
+            signal.cap = rules.caps[index]!;
+          });
+          // A fast-track on a yes/no attribute as well as the template's (on a signal, and on a key nothing feeds).
+          built.engagement.fastTracks.push({ ...built.engagement.fastTracks[0]!, id: 'fast-crm', name: 'Uses a CRM', signalKey: 'usesCrm' });
+          built.engagement.decay = { ...built.engagement.decay, mode: rules.decay.mode, days: rules.decay.days };
+          built.buyingCommittee.cells = built.buyingCommittee.cells.map((cell, index) => ({ ...cell, points: index % 3 === 0 ? rules.cell : index % 3 === 1 ? null : -rules.cell }));
+          built.scoring.mqlRule = { ...built.scoring.mqlRule, fastTrackQualifies: rules.fastTrackQualifies, minEngagement: rules.minEngagement };
+        });
+        const keys = ['demoRequest', 'pricingPageVisits', 'trialSignup', 'webinarAttended', 'contentDownloads', 'emailClicks', 'contactSales'];
+        for (const input of leads) {
+          const { signals, days, ...attributes } = input;
+          const lead: Lead = {
+            attributes,
+            signals: Object.fromEntries(keys.map((key, index) => [key, signals[index]])),
+            lastActivity: days === null ? null : new Date(Date.UTC(2026, 10, 23) - days * 86_400_000).toISOString().slice(0, 10),
+          };
+          const explained = scoring.evaluate(lead);
+          // The row as calibration builds it: normalised values, counts (negative = unknown), days since the last activity.
+          const values = scoring.attributes.map((attribute) => normalizeValue(lead.attributes[attribute.name], attribute.kind));
+          const counts = scoring.signals.map((signal) => {
+            const count = lead.signals[signal.key];
+            return typeof count === 'number' && count >= 0 ? count : Number.NaN;
+          });
+          const hits = new Uint8Array(scoring.rules.length).fill(9);
+          const row = scoring.scoreRow(values, counts, scoring.daysSince(lead.lastActivity), { fit: -1, engagement: -1, fitGradeIndex: -1, engagementLevel: -1, mql: false, fastTracked: false, disqualified: false, knockedOut: false }, hits);
+          expect(row).toEqual({ fit: explained.fit, engagement: explained.engagement, fitGradeIndex: 'ABCD'.indexOf(explained.fitGrade), engagementLevel: explained.engagementLevel, mql: explained.mql, fastTracked: explained.fastTracked, disqualified: explained.disqualified, knockedOut: explained.knockedOut });
+          // Hits read from the explanation: 1 fired, 2 an ICP criterion known not to match, 0 otherwise.
+          const expectedHits = scoring.rules.map((rule) => {
+            const reason = explained.reasons.find((entry) => entry.rule === rule.kind && entry.id === rule.id);
+            if (rule.kind === 'icp') {
+              if (!reason) return 2; // a disqualifier that does not match says nothing
+              return reason.outcome === 'unknown' ? 0 : reason.outcome === 'not-matched' || reason.outcome === 'knocked-out' ? 2 : 1;
+            }
+            if (rule.kind === 'signal') return reason && (reason.outcome === 'matched' || reason.outcome === 'capped') ? 1 : 0;
+            return reason?.outcome === 'fast-tracked' ? 1 : 0;
+          });
+          expect([...hits]).toEqual(expectedHits);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
