@@ -14,6 +14,7 @@ import { InputError } from '../../shared/engines/csv/stream';
 import { fitGrades } from '../../shared/model/agreement';
 import { parseAccordFile } from '../../shared/model/accord-file';
 import type { ExportIo } from './export-verify';
+import { newTextReading } from '../../shared/engines/csv/decode';
 import { fileTextChunks } from './text-chunks';
 
 export const scoreUsage = `  score --agreement FILE.accord --csv LEADS.csv --mapping MAPPING.json
@@ -90,7 +91,8 @@ export async function scoreCommand(args: string[], io: ExportIo): Promise<number
     const asOf = values['as-of'] ?? mapping.asOf ?? io.now().toISOString().slice(0, 10);
     // A column read as numbers whose decimal separator the mapping does not say is judged from the whole file first (read once more, lazily).
     const again = { [Symbol.asyncIterator]: () => fileTextChunks(csvPath)[Symbol.asyncIterator]() };
-    const result = await runCalibration({ agreement: parsed.agreement, mapping: finalMapping, accounts, outcomes, chunks: fileTextChunks(csvPath), asOf, fileName: values.csv, detectNumbersFrom: again });
+    const reading = newTextReading();
+    const result = await runCalibration({ agreement: parsed.agreement, mapping: finalMapping, accounts, outcomes, chunks: fileTextChunks(csvPath, reading), reading, asOf, fileName: values.csv, detectNumbersFrom: again });
     const summary = calibrationSummary(result, { includeRecent: values['include-recent'] });
     if (values.json) {
       io.out(`${JSON.stringify(summary)}\n`);
@@ -101,6 +103,7 @@ export async function scoreCommand(args: string[], io: ExportIo): Promise<number
     io.out(`Rows read        ${count(summary.rows)}\n`);
     io.out(`Rows skipped     ${count(summary.skipped)}\n`);
     for (const reason of summary.skippedReasons) io.out(`  ${count(reason.count)} × ${reason.reason} (first on line ${reason.firstLine})\n`);
+    for (const line of summary.readNotes) io.out(`File             ${line}\n`);
     for (const line of summary.notNumbers) io.out(`Not read         ${line}\n`);
     for (const column of summary.columns) if (column.decimal === ',') io.out(`Numbers          “${column.column}” read with a decimal comma\n`);
     // Blank-like values the mapping does not read as empty: shown with their conversion, for the person to decide.

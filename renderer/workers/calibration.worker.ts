@@ -11,6 +11,7 @@ import { readAccounts, runCalibration } from '../../shared/engines/calibration/r
 import { InputError } from '../../shared/engines/csv/stream';
 import type { CalibrationMessage, CalibrationRequest } from './calibration-protocol';
 
+import { newTextReading } from '../../shared/engines/csv/decode';
 import { fileChunks } from './file-chunks';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -47,7 +48,9 @@ self.onmessage = async (event: MessageEvent<CalibrationRequest>) => {
     const accounts = request.accounts && request.mapping.accounts ? readAccounts(await readText(request.accounts), request.mapping.accounts.accountsKey, request.accounts.name) : null;
     // The outcome from a second file: its keys first (the export is then streamed against them).
     const outcomes = request.outcome && request.mapping.outcome.file ? await readOutcomeFile(fileChunks(request.outcome), request.mapping, request.outcome.name, signal) : null;
+    const reading = newTextReading();
     const result = await runCalibration({
+      reading,
       agreement: request.agreement,
       mapping: request.mapping,
       accounts,
@@ -58,7 +61,7 @@ self.onmessage = async (event: MessageEvent<CalibrationRequest>) => {
       onProgress: (count) => {
         rows = count;
       },
-      chunks: fileChunks(request.leads, (bytes) => post({ type: 'progress', bytes, total: request.leads.size, rows })),
+      chunks: fileChunks(request.leads, (bytes) => post({ type: 'progress', bytes, total: request.leads.size, rows }), reading),
     });
     post({ type: 'done', result });
   } catch (error) {

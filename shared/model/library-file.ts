@@ -1,4 +1,5 @@
 import { parseMapping, type CalibrationMapping } from '../engines/calibration/mapping';
+import { csvEncodings } from '../engines/csv/decode';
 import { decimalSeparators, type DecimalSeparator } from '../engines/scoring/numbers';
 import type { CalibrationResult } from '../engines/calibration/calibrate';
 import type { AgendaItem, SessionTimer } from '../engines/agenda/agenda';
@@ -242,7 +243,14 @@ const RecencySchema = z.discriminatedUnion('judged', [
   z.strictObject({ judged: z.literal(false), reason: text(2000) }),
   z.strictObject({ judged: z.literal(true), cycleDays: count, lastDate: dayText, lastDateFrom: z.enum(['outcome-file', 'lead-dates']), cutoff: dayText, tooRecent: count, tooRecentPositives: count, undated: count, includingRecent: CalibrationFiguresSchema }),
 ]);
-const CalibrationResultSchema = z.strictObject({ ...CalibrationFiguresSchema.shape, recency: z.optional(RecencySchema) });
+/** How the export was read (see shared/engines/csv/stream.ts); results stored before it lack it. */
+const ExportReadSchema = z.strictObject({
+  encoding: z.nullable(z.enum(csvEncodings)),
+  switchedAtLine: z.nullable(count),
+  replacementCharacters: count,
+  problems: z.array(z.strictObject({ message: text(2000), count, firstLine: count })).check(z.maxLength(100)),
+});
+const CalibrationResultSchema = z.strictObject({ ...CalibrationFiguresSchema.shape, recency: z.optional(RecencySchema), read: z.optional(ExportReadSchema) });
 
 const CalibrationSchema = z.strictObject({
   workshopId: RecordIdSchema,

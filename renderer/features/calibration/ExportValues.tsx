@@ -8,6 +8,7 @@
 import { Alert, Checkbox, Group, Select, Stack, Table, TagsInput, Text } from '@mantine/core';
 import type { CalibrationResult } from '../../../shared/engines/calibration/calibrate';
 import { dominantExclusion, unreadableNumbers } from '../../../shared/engines/calibration/calibrate';
+import { describeExportRead } from '../../../shared/engines/csv/stream';
 import { blankLikeValues, type CalibrationMapping } from '../../../shared/engines/calibration/mapping';
 import { decimalBasisLabels, type ColumnStats, type DecimalChoice } from '../../../shared/engines/calibration/profile';
 import type { DecimalSeparator } from '../../../shared/engines/scoring/numbers';
@@ -145,11 +146,12 @@ export function EmptyValuesPicker({ mapping, columns, stats, rows, result, disab
   );
 }
 
-/** What a result must say before any figure: a rule that knocked out most leads, values that are not numbers. */
+/** What a result must say before any figure: a rule that knocked out most leads, values that are not numbers, characters or rows not read cleanly. */
 export function ReadFirst({ result }: { result: CalibrationResult }) {
   const exclusion = dominantExclusion(result);
   const unreadable = unreadableNumbers(result);
-  if (!exclusion && unreadable.length === 0) return null;
+  const reading = describeExportRead(result.read);
+  if (!exclusion && unreadable.length === 0 && reading.length === 0) return null;
   return (
     <Stack gap="xs">
       {exclusion && (
@@ -161,6 +163,15 @@ export function ReadFirst({ result }: { result: CalibrationResult }) {
         <Alert color="yellow" title="Values that are not numbers, read as unknown" data-testid="calibration-not-numbers">
           <ul className="calibration-skips">
             {unreadable.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+      {reading.length > 0 && (
+        <Alert color="yellow" title="How the file was read" data-testid="calibration-file-read">
+          <ul className="calibration-skips">
+            {reading.map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>

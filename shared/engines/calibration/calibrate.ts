@@ -1,4 +1,5 @@
 import { computeFunnel, funnelInputsOf } from '../funnel/funnel';
+import { describeExportRead, type ExportRead } from '../csv/stream';
 import type { Agreement } from '../../model/agreement';
 import { fitGrades, type IcpCriterion } from '../../model/agreement';
 import type { RowScore, ScoringModel } from '../scoring/scoring';
@@ -58,6 +59,8 @@ export interface CalibrationResult {
   asOf: string;
   /** Leads too recent to judge: left out of these figures (with the figures including them), or why that could not be judged. Results stored before it lack it. */
   recency?: RecencyFacts;
+  /** How the export was read (encoding, unreadable characters, rows read with a problem); results stored before it lack it. */
+  read?: ExportRead;
 }
 
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
@@ -350,5 +353,6 @@ export function calibrationFacts(result: CalibrationResult, files: { leads: stri
     ...(dependsOnRecent.length ? [['Verdicts that change when the too-recent leads are counted', dependsOnRecent.join(', ')] as [string, string]] : []),
     ...(unmapped.length ? [['Rules not mapped (no column: not tested)', unmapped.map((rule) => rule.label).join(', ')] as [string, string]] : []),
     ...unreadableNumbers(result).map((line) => ['Values not read', line] as [string, string]),
+    ...describeExportRead(result.read).map((line) => ['How the file was read', line] as [string, string]),
   ];
 }

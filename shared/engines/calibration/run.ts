@@ -3,7 +3,8 @@ import { compileScoring } from '../scoring/scoring';
 import { CalibrationAggregator, dominantExclusion, unreadableNumbers, type CalibrationResult, type Tally } from './calibrate';
 import { ruleVerdictLabels, ruleVerdictOf } from './verdict';
 import { looksBinary, parseCsvText } from '../csv/csv';
-import { InputError, readCsvStream } from '../csv/stream';
+import type { TextReading } from '../csv/decode';
+import { describeExportRead, exportReadOf, InputError, readCsvStream } from '../csv/stream';
 import { compileRowMapper, MappingError, type AccountsTable, type CalibrationMapping } from './mapping';
 import { profileExport, resolveNumberFormats, undecidedNumberColumns } from './profile';
 import type { OutcomeTable } from './outcome-file';
@@ -41,6 +42,8 @@ export interface CalibrationRun {
   onProgress?: (rows: number) => void;
   /** Stops the run between chunks (throws an AbortError-named error). */
   signal?: { aborted: boolean };
+  /** How the caller decoded the export's bytes (see `decodeChunks`), to report with the result. */
+  reading?: TextReading;
   /**
    * The same export's text again, read first (and only) when the mapping does not say the decimal separator of a column
    * it reads as numbers: the whole column decides (see `resolveNumberFormats`). Without it, such a column is read with ".".
@@ -76,7 +79,7 @@ export async function runCalibration(run: CalibrationRun): Promise<CalibrationRe
   const aggregator = new RecencySplit(() => new CalibrationAggregator(model, run.agreement, run.asOf), recencyPlan(run.agreement, mapping, run.outcomes ?? null));
   let mapper: ReturnType<typeof compileRowMapper> | null = null;
   let header: string[] | null = null;
-  await readCsvStream(
+  const report = await readCsvStream(
     run.chunks,
     { fileName, signal: run.signal, what: 'calibration' },
     (fields, line, parser) => {
@@ -95,7 +98,7 @@ export async function runCalibration(run: CalibrationRun): Promise<CalibrationRe
   if (!header || !mapper) throw new InputError(`${fileName} has no header row.`);
   const unmapped = unmappedRules(run.agreement, mapping);
   const aggregated = aggregator.result();
-  const result: CalibrationResult = { ...aggregated, rules: aggregated.rules.map((rule) => ({ ...rule, mapped: !unmapped.has(`${rule.kind}:${rule.id}`) })), columns: (mapper as ReturnType<typeof compileRowMapper>).report() };
+  const result: CalibrationResult = { ...aggregated, rules: aggregated.rules.map((rule) => ({ ...rule, mapped: !unmapped.has(`${rule.kind}:${rule.id}`) })), columns: (mapper as ReturnType<typeof compileRowMapper>).report(), read: exportReadOf(run.reading, report) };
   if (result.recency?.judged) {
     const including = result.recency.includingRecent;
     result.recency = { ...result.recency, includingRecent: { ...including, rules: including.rules.map((rule) => ({ ...rule, mapped: !unmapped.has(`${rule.kind}:${rule.id}`) })) } };
@@ -163,6 +166,9 @@ export function calibrationSummary(stored: CalibrationResult, options: { include
     knockout: dominantExclusion(result),
     /** Per column read as numbers: cells that are not numbers, as sentences. */
     notNumbers: unreadableNumbers(result),
+    /** How the export was read: encoding, unreadable characters, rows read with a problem (sentences in `readNotes`). */
+    read: result.read ?? null,
+    readNotes: describeExportRead(result.read),
     /** Per mapped column: the decimal separator used, unreadable cells, blank-like values with their conversion. */
     columns: result.columns ?? [],
     skipped: result.skipped.total,

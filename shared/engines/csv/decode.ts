@@ -1,5 +1,5 @@
 import { detectEncoding, type CsvEncoding } from './csv';
-import { InputError } from './stream';
+import { InputError } from './input-error';
 
 /**
  * Bytes to text for CRM exports, judged on the whole file rather than its
@@ -51,6 +51,9 @@ export function describeTextReading(reading: TextReading): string | null {
 
 /** Encoding names as people know them. */
 export const encodingLabels: Record<CsvEncoding, string> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16 (little-endian)', 'utf-16be': 'UTF-16 (big-endian)', 'windows-1252': 'Windows-1252 (Western European)' };
+
+/** Every encoding the reader knows (from the exhaustive label record, so a new one cannot be left out of a schema). */
+export const csvEncodings = Object.keys(encodingLabels) as [CsvEncoding, ...CsvEncoding[]];
 
 /** UTF-16 without a BOM shows as a NUL in every other byte of ASCII text: which half has them says the byte order. */
 function utf16WithoutBom(head: Uint8Array): CsvEncoding | null {

@@ -1,12 +1,9 @@
-import { CsvRowTooLongError, CsvStreamParser, detectDelimiter, looksBinary, MAX_ROW_CHARS, type CsvProblem } from './csv';
+import { CsvRowTooLongError, CsvStreamParser, detectDelimiter, looksBinary, MAX_ROW_CHARS, type CsvEncoding, type CsvProblem } from './csv';
+import { describeTextReading, type TextReading } from './decode';
 
-/** A problem with an input file as a whole (empty, binary, unreadable, no usable outcome): nothing is stored. */
-export class InputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InputError';
-  }
-}
+import { InputError } from './input-error';
+
+export { InputError };
 
 /** Rows the parser read with a problem but kept (e.g. text after a closing quote), counted by kind. */
 export interface CsvReadReport {
@@ -63,4 +60,31 @@ export async function readCsvStream(
   const open = problems.get(NEVER_CLOSED);
   if (open) throw new InputError(`${options.fileName} cannot be read: line ${open.firstLine.toLocaleString('en-US')} opens a quoted field (") that is never closed, so everything after it would be one value. Check the quotes on that line.`);
   return { problems: [...problems.values()] };
+}
+
+/** How an export was read, kept with a result so the screen, the document and the CLI can say it. */
+export interface ExportRead {
+  /** The encoding the whole file was read in (null when the text came already decoded). */
+  encoding: CsvEncoding | null;
+  /** The line from which it was read as Windows-1252 (the first character that is not UTF-8), or null. */
+  switchedAtLine: number | null;
+  /** Characters that could not be read (U+FFFD in the text). */
+  replacementCharacters: number;
+  /** Rows read with a problem but kept. */
+  problems: CsvReadReport['problems'];
+}
+
+/** Puts together how the bytes were decoded and how the rows were parsed. */
+export function exportReadOf(reading: TextReading | null | undefined, report: CsvReadReport): ExportRead {
+  return { encoding: reading?.encoding ?? null, switchedAtLine: reading?.switchedAtLine ?? null, replacementCharacters: reading?.replacementCharacters ?? 0, problems: report.problems };
+}
+
+/** What a person should know about how the export was read, one sentence each; empty when it was read cleanly. */
+export function describeExportRead(read: ExportRead | null | undefined): string[] {
+  if (!read) return [];
+  const sentences: string[] = [];
+  const decoding = describeTextReading({ encoding: read.encoding ?? 'utf-8', bom: false, switchedAtByte: null, switchedAtLine: read.switchedAtLine, replacementCharacters: read.replacementCharacters });
+  if (decoding) sentences.push(`${decoding.charAt(0).toUpperCase()}${decoding.slice(1)}`);
+  for (const problem of read.problems) sentences.push(`${problem.count.toLocaleString('en-US')} ${problem.count === 1 ? 'row' : 'rows'} read with a problem: ${problem.message} (first on line ${problem.firstLine.toLocaleString('en-US')}); the text was kept as it stands.`);
+  return sentences;
 }
