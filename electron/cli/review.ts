@@ -12,6 +12,7 @@ import { stateLabels } from '../../shared/engines/review/review';
 import { runReview } from '../../shared/engines/review/run-review';
 import { parseAccordFile } from '../../shared/model/accord-file';
 import type { ExportIo } from './export-verify';
+import { newTextReading } from '../../shared/engines/csv/decode';
 import { fileTextChunks } from './text-chunks';
 
 export const reviewUsage = `  review --agreement FILE.accord --csv LEADS.csv --mapping MAPPING.json
@@ -69,7 +70,8 @@ export async function reviewCommand(args: string[], io: ExportIo): Promise<numbe
     }
     const csvPath = resolve(io.cwd, values.csv);
     if (!(await stat(csvPath).then(() => true, () => false))) return fail(`cannot read the export ${values.csv}: it does not exist.`);
-    const result = await runReview({ agreement: parsed.agreement, mapping, chunks: fileTextChunks(csvPath), from: values.from, to: values.to, fileName: values.csv });
+    const reading = newTextReading();
+    const result = await runReview({ agreement: parsed.agreement, mapping, chunks: fileTextChunks(csvPath, reading), reading, from: values.from, to: values.to, fileName: values.csv });
     if (values.json) {
       io.out(`${JSON.stringify({ from: result.from, to: result.to, leads: result.leads, mqls: result.mqls, coverage: result.coverage, commitments: result.commitments.map(({ missedLeads: _ids, ...entry }) => entry), conversion: result.conversion, problems: result.problems.map(({ examples: _examples, ...entry }) => entry) })}\n`);
       return 0;

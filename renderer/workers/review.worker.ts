@@ -10,6 +10,7 @@ import { parseReviewMapping } from '../../shared/engines/review/mapping';
 import { collectLeadRows, runReview } from '../../shared/engines/review/run-review';
 import type { ReviewMessage, ReviewRequest } from './review-protocol';
 
+import { newTextReading } from '../../shared/engines/csv/decode';
 import { fileChunks } from './file-chunks';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -33,7 +34,8 @@ self.onmessage = async (event: MessageEvent<ReviewRequest>) => {
     let rows = 0;
     // The page's mapping is checked like a file's: an unknown key is refused, not ignored.
     const mapping = parseReviewMapping(request.mapping);
-    const result = await runReview({ agreement: request.agreement, mapping, from: request.from, to: request.to, fileName: request.file.name, signal, onProgress: (count) => (rows = count), chunks: fileChunks(request.file, (bytes) => post({ type: 'progress', bytes, total: request.file.size, rows })) });
+    const reading = newTextReading();
+    const result = await runReview({ agreement: request.agreement, mapping, from: request.from, to: request.to, fileName: request.file.name, signal, onProgress: (count) => (rows = count), reading, chunks: fileChunks(request.file, (bytes) => post({ type: 'progress', bytes, total: request.file.size, rows }), reading) });
     post({ type: 'done', result: { ...result, agreementVersion: request.agreementVersion ?? null } });
   } catch (error) {
     const cancelled = error instanceof Error && error.name === 'AbortError';

@@ -1,4 +1,5 @@
 import { timeZoneOf, type WorkingCalendar } from '../calendar/business-time';
+import type { TextReading } from '../csv/decode';
 import { InputError, readCsvStream } from '../csv/stream';
 import type { Agreement } from '../../model/agreement';
 import { historyFields, type HistoryField, type ReviewMapping } from './mapping';
@@ -28,7 +29,7 @@ export function calendarOf(agreement: Agreement): WorkingCalendar {
  * streaming pass. A timestamp that cannot be read is a data problem naming
  * the row (line) and column; the lead is still counted with that field empty.
  */
-export async function runReview(run: { agreement: Agreement; mapping: ReviewMapping; chunks: AsyncIterable<string>; from: string; to: string; fileName?: string; onProgress?: (rows: number) => void; signal?: { aborted: boolean } }): Promise<ReviewResult & { unreadable: { line: number; column: string; message: string }[]; unreadableCount: number }> {
+export async function runReview(run: { agreement: Agreement; mapping: ReviewMapping; chunks: AsyncIterable<string>; from: string; to: string; fileName?: string; onProgress?: (rows: number) => void; signal?: { aborted: boolean }; reading?: TextReading }): Promise<ReviewResult & { unreadable: { line: number; column: string; message: string }[]; unreadableCount: number }> {
   const fileName = run.fileName ?? 'The export';
   if (!/^\d{4}-\d{2}-\d{2}$/.test(run.from) || !/^\d{4}-\d{2}-\d{2}$/.test(run.to) || run.to < run.from) throw new InputError(`Choose a review period: from and to as dates (YYYY-MM-DD), with to not before from (got ${run.from} – ${run.to}).`);
   if (!run.mapping.columns.mqlAt) throw new InputError('Map the MQL date column: every commitment is measured from it.');
@@ -139,9 +140,12 @@ export async function runReview(run: { agreement: Agreement; mapping: ReviewMapp
     };
     aggregator.add(lead);
   };
-  await readCsvStream(run.chunks, { fileName, signal: run.signal, what: 'review' }, onRow, () => run.onProgress?.(rows));
+  const report = await readCsvStream(run.chunks, { fileName, signal: run.signal, what: 'review' }, onRow, () => run.onProgress?.(rows));
   if (rows === 0) throw new InputError(`${fileName} has a header but no rows.`);
   const result = aggregator.result();
+  // How the file was read is a data problem only where text was lost or kept as it stood; a clean switch to Windows-1252 is not.
+  for (const problem of report.problems) result.problems.unshift({ problem: `Rows read with a problem, kept as they stand: ${problem.message}`, count: problem.count, examples: [`line ${problem.firstLine}`] });
+  if (run.reading && run.reading.replacementCharacters > 0) result.problems.unshift({ problem: 'Characters that could not be read (shown as “�”; values with them match nothing)', count: run.reading.replacementCharacters, examples: [] });
   if (ragged > 0) result.problems.unshift({ problem: 'Rows with a different number of fields than the header (not used)', count: ragged, examples: [] });
   if (unreadableCount > 0) result.problems.unshift({ problem: 'Timestamps that could not be read (left empty)', count: unreadableCount, examples: unreadable.slice(0, 20).map((entry) => `line ${entry.line}, ${entry.column}: ${entry.message}`) });
   return { ...result, unreadable, unreadableCount };
