@@ -65,4 +65,33 @@ describe('accord review', () => {
     const json = JSON.parse((await runAccord(sample, [...bareArgs, '--json'])).out) as { commitments: { kind: string; state: string; noData: string | null; figures: Record<string, number | null> }[] };
     expect(json.commitments.find((entry) => entry.kind === 'first-touch')).toMatchObject({ state: 'no-data', noData: 'map the First touch column to measure this', figures: {} });
   });
+
+  it('reads a German Excel export (Windows-1252, semicolons) and an Excel "Unicode text" export (UTF-16LE, tabs), with the outcome in its own column', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'accord-review-cli-'));
+    // Monday 16 November 2026, Berlin. SQL answered within 2 business days (18 business hours): L1 yes (Tue 15:00), L2 no (Thu 11:00).
+    const rows = [
+      ['L1', '16.11.2026 09:30', '16.11.2026 10:00', '17.11.2026 15:00', '', 'Gewonnen', '15.12.2026 10:00'],
+      ['L2', '16.11.2026 11:00', '16.11.2026 12:00', '', '19.11.2026 11:00', '', ''],
+      ['L3', '17.11.2026 09:15', '', '', '', '', ''],
+    ];
+    const header = ['Lead-Nr.', 'MQL-Datum', 'SQL-Datum', 'SQL übernommen', 'SQL zurückgegeben', 'Ergebnis', 'Abschlussdatum'];
+    const mapping = join(dir, 'mapping.json');
+    writeFileSync(mapping, JSON.stringify({ version: 1, columns: { id: 'Lead-Nr.', mqlAt: 'MQL-Datum', sqlAt: 'SQL-Datum', sqlAcceptedAt: 'SQL übernommen', sqlReturnedAt: 'SQL zurückgegeben', outcome: 'Ergebnis', closedAt: 'Abschlussdatum' }, won: ['Gewonnen'], lost: ['Verloren'] }));
+    const files = {
+      'leads-1252.csv': Buffer.from(`${[header, ...rows].map((row) => row.join(';')).join('\r\n')}\r\n`, 'latin1'),
+      'leads-unicode.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${[header, ...rows].map((row) => row.join('\t')).join('\r\n')}\r\n`, 'utf16le')]),
+    };
+    for (const [name, bytes] of Object.entries(files)) {
+      writeFileSync(join(dir, name), bytes);
+      const { code, out, err } = await runAccord(dir, ['review', '--agreement', join(sample, 'agreement.accord'), '--csv', name, '--mapping', mapping, '--from', '2026-11-01', '--to', '2026-11-30', '--json']);
+      expect(err).toBe('');
+      expect(code).toBe(0);
+      const review = JSON.parse(out) as { mqls: number; commitments: { kind: string; state: string; figures: Record<string, number | null> }[] };
+      expect(review.mqls).toBe(rows.length);
+      // Computed here: two SQLs, one answered within 18 business hours (Mon 10:00 → Tue 15:00 = 8 + 6 = 14 h); Mon 12:00 → Thu 11:00 = 6 + 9 + 9 + 2 = 26 h is late.
+      expect(review.commitments.find((entry) => entry.kind === 'sql-accept')!.figures).toMatchObject({ measured: 2, within: 1 });
+      // One win, 29 days after its MQL date (16 Nov 09:30 → 15 Dec 10:00).
+      expect(review.commitments.find((entry) => entry.kind === 'time-to-win')!.figures.median).toBeCloseTo((Date.parse('2026-12-15T10:00:00+01:00') - Date.parse('2026-11-16T09:30:00+01:00')) / 86_400_000, 9);
+    }
+  });
 });
