@@ -153,7 +153,27 @@ export class CsvStreamParser {
 
   /** Parses every complete row in the text so far. */
   push(text: string): void {
-    this.buffer = this.buffer.length === 0 ? text : this.buffer + text;
+    let rest = text;
+    if (this.buffer.length > 0) {
+      // The row cut at the chunk's start is completed with the chunk's first line alone: appending the whole chunk to it
+      // would copy a megabyte per chunk. When that line does not end the row (a quoted newline), the rest goes behind it.
+      const firstLine = text.indexOf('\n') + 1;
+      if (firstLine > 0) {
+        this.buffer += text.slice(0, firstLine);
+        rest = text.slice(firstLine);
+        this.parseBuffer();
+      }
+      if (this.buffer.length > 0) {
+        this.buffer += rest;
+        rest = '';
+      }
+    }
+    if (rest.length > 0) this.buffer = rest;
+    this.parseBuffer();
+  }
+
+  /** Parses every complete row of the buffer and keeps the rest. */
+  private parseBuffer(): void {
     const consumed = this.parse(false);
     this.buffer = consumed >= this.buffer.length ? '' : this.buffer.slice(consumed);
   }
