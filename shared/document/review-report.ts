@@ -57,8 +57,8 @@ export function buildReviewDocument(agreement: Agreement, review: ReviewResult, 
       id: 'volume',
       title: 'MQLs per week',
       blocks: [
-        { kind: 'paragraph', text: review.need.mqlsPerWeek === null ? 'The revenue plan is incomplete, so there is no weekly need to compare with.' : `The revenue plan needs ${n(Math.ceil(review.need.mqlsPerWeek))} MQLs a week.` },
-        { kind: 'table', columns: ['Week (Monday)', 'MQLs'], numeric: [1], rows: review.weekly.map((week) => [week.week, n(week.mqls)]) },
+        { kind: 'paragraph', text: `${review.need.mqlsPerWeek === null ? 'The revenue plan is incomplete, so there is no weekly need to compare with.' : `The revenue plan needs ${n(Math.ceil(review.need.mqlsPerWeek))} MQLs a week.`} A week cut by the period or the export has fewer days: compare it with the need pro rata.` },
+        { kind: 'table', columns: ['Week (Monday)', 'MQLs', 'Days counted'], numeric: [1, 2], rows: review.weekly.map((week) => [week.week, n(week.mqls), week.days === undefined ? '—' : week.days === 7 ? '7' : `${week.days} (part of the week)`]) },
       ],
     },
     {

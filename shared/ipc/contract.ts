@@ -78,7 +78,7 @@ export const ReviewReportSchema = z.object({
   conversion: z.array(z.object({ step: text, actual: nullableNumber, planned: nullableNumber, state, noData: z.optional(z.nullable(text)) })).check(z.maxLength(20)),
   coverage: z.optional(z.object({ periodDays: z.number(), coveredDays: z.number(), exportLastDate: z.nullable(text) })),
   agreementVersion: z.optional(z.nullable(text)),
-  weekly: z.array(z.object({ week: text, mqls: z.number() })).check(z.maxLength(600)),
+  weekly: z.array(z.object({ week: text, mqls: z.number(), days: z.optional(z.number()) })).check(z.maxLength(600)),
   monthly: z.array(z.object({ month: text, mqls: z.number(), opportunities: z.number() })).check(z.maxLength(200)),
   need: z.object({ mqlsPerWeek: nullableNumber, mqlsPerMonth: nullableNumber, opportunitiesPerMonth: nullableNumber }),
   speedHistogram: z.array(z.object({ label: text, count: z.number() })).check(z.maxLength(20)),

@@ -1,5 +1,5 @@
 import { Card, SimpleGrid, Text, Title } from '@mantine/core';
-import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReviewResult } from '../../../shared/engines/review/review';
 
 const axis = { fontSize: 12, fill: 'var(--mantine-color-text)' };
@@ -17,6 +17,7 @@ export function weeklyAxisMax(dataMax: number, need: number | null): number {
 /** Speed to lead against the target, weekly volume against the need, and the rejection reasons. */
 export function ReviewCharts({ result }: { result: ReviewResult }) {
   const target = result.commitments.find((entry) => entry.kind === 'first-touch');
+  const partWeeks = result.weekly.filter((week) => week.days !== undefined && week.days < 7).length;
   return (
     <SimpleGrid cols={{ base: 1, lg: 3 }} spacing="md">
       <Card withBorder radius="md" padding="lg">
@@ -40,6 +41,7 @@ export function ReviewCharts({ result }: { result: ReviewResult }) {
         <Title order={4}>MQLs per week</Title>
         <Text size="sm" c="dimmed" mb="xs">
           {result.need.mqlsPerWeek !== null ? `The plan needs ${Math.ceil(result.need.mqlsPerWeek).toLocaleString('en-US')} a week (dashed line).` : 'The plan is incomplete.'}
+          {partWeeks > 0 && ` Light bars: weeks only partly in the period or the export (fewer days).`}
         </Text>
         <div role="img" aria-label="MQLs per week against the plan">
           <ResponsiveContainer width="100%" height={240} initialDimension={{ width: 360, height: 240 }}>
@@ -49,7 +51,11 @@ export function ReviewCharts({ result }: { result: ReviewResult }) {
               {/* The axis reaches the plan's need as well as the tallest week, so the line is never drawn off the chart. */}
               <YAxis tick={axis} domain={[0, (dataMax: number) => weeklyAxisMax(dataMax, result.need.mqlsPerWeek)]} allowDecimals={false} />
               <Tooltip />
-              <Bar dataKey="mqls" name="MQLs" fill="var(--mantine-color-accord-7)" isAnimationActive={false} />
+              <Bar dataKey="mqls" name="MQLs" fill="var(--mantine-color-accord-7)" isAnimationActive={false}>
+                {result.weekly.map((week) => (
+                  <Cell key={week.week} fill={week.days !== undefined && week.days < 7 ? 'var(--mantine-color-accord-3)' : 'var(--mantine-color-accord-7)'} />
+                ))}
+              </Bar>
               {result.need.mqlsPerWeek !== null && <ReferenceLine y={result.need.mqlsPerWeek} stroke="var(--mantine-color-red-text)" strokeWidth={2} strokeDasharray="6 4" ifOverflow="extendDomain" />}
             </BarChart>
           </ResponsiveContainer>

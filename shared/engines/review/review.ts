@@ -93,7 +93,7 @@ export interface ReviewResult {
   /** Stage-to-stage conversion against the plan's rates (percent). */
   conversion: ConversionStep[];
   /** MQLs per ISO week (Monday) and per month in the period, with the plan's need. */
-  weekly: { week: string; mqls: number }[];
+  weekly: { week: string; mqls: number; /** Days of the week inside the period and the export (7 = a whole week). */ days?: number }[];
   monthly: { month: string; mqls: number; opportunities: number }[];
   need: { mqlsPerWeek: number | null; mqlsPerMonth: number | null; opportunitiesPerMonth: number | null };
   /** Which version of the agreement was reviewed ("version 2, signed 2026-10-01"), set by the caller that chose it. */
@@ -558,7 +558,8 @@ export class ReviewAggregator {
     const toDay = Date.parse(`${this.period.to}T00:00:00Z`) / DAY_MS;
     const periodDays = toDay - fromDay + 1;
     const lastDay = Number.isFinite(this.lastSeen) ? this.calendar.localDay(this.lastSeen) : null;
-    const coveredDays = lastDay === null ? 0 : Math.max(0, Math.min(toDay, lastDay) - fromDay + 1);
+    const coveredEnd = lastDay === null ? fromDay - 1 : Math.min(toDay, lastDay);
+    const coveredDays = Math.max(0, coveredEnd - fromDay + 1);
     const exportLastDate = lastDay === null ? null : formatDay(lastDay);
     const coverageNote = coveredDays < periodDays && exportLastDate !== null ? `; the export ends on ${exportLastDate}, so ${coveredDays} of the period’s ${periodDays} days are counted` : '';
     const windowDays = (window: Commitment['window']) => (window === 'per-week' ? DAYS_PER_WEEK : window === 'per-period' && plan.periodWeeks ? plan.periodWeeks * DAYS_PER_WEEK : DAYS_PER_MONTH);
@@ -759,7 +760,8 @@ export class ReviewAggregator {
       mqls: this.mqls,
       commitments,
       conversion,
-      weekly: [...this.weekly.entries()].sort(([a], [b]) => a - b).map(([week, mqls]) => ({ week: formatDay(week), mqls })),
+      // A week cut by the period's start or end (or the export's last date) has fewer days: the chart and report say so.
+      weekly: [...this.weekly.entries()].sort(([a], [b]) => a - b).map(([week, mqls]) => ({ week: formatDay(week), mqls, days: Math.max(0, Math.min(week + 6, coveredEnd) - Math.max(week, fromDay) + 1) })),
       monthly: [...this.monthly.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, entry]) => ({ month, ...entry })),
       need: { mqlsPerWeek: need('mqls', 'perWeek'), mqlsPerMonth: need('mqls', 'perMonth'), opportunitiesPerMonth: opportunitiesNeeded },
       coverage: { periodDays, coveredDays, exportLastDate },

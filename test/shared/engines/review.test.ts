@@ -37,8 +37,8 @@ describe('SLA review', () => {
   it('counts the MQLs of the period by week and month', () => {
     expect(result).toMatchObject({ leads: 6, mqls: 5 });
     expect(result.weekly).toEqual([
-      { week: '2026-11-09', mqls: 1 },
-      { week: '2026-11-23', mqls: 4 },
+      { week: '2026-11-09', mqls: 1, days: 7 },
+      { week: '2026-11-23', mqls: 4, days: 7 },
     ]);
     expect(result.monthly).toEqual([{ month: '2026-11', mqls: 5, opportunities: 0 }]);
   });
@@ -249,6 +249,10 @@ describe('SLA review: every commitment kind, and no figure for what is not measu
     const past = await reviewCsv(csv, { id: 'Lead ID', mqlAt: 'MQL Date' }, '2026-01-15', '2026-02-28');
     expect(past.coverage).toEqual({ periodDays: 45, coveredDays: 31, exportLastDate: '2026-02-14' });
     expect(past.commitments.find((entry) => entry.kind === 'mql-volume')!.actual).toContain('the export ends on 2026-02-14, so 31 of the period’s 45 days are counted');
+    // Weeks cut by the period's start (Thursday 15 January: the week of Monday 12 January has 4 days in it) and by the export's end (Saturday 14 February: 6 days).
+    expect(past.weekly[0]).toMatchObject({ week: '2026-01-12', days: 4 });
+    expect(past.weekly.at(-1)).toMatchObject({ week: '2026-02-09', days: 6 });
+    expect(past.weekly.slice(1, -1).every((week) => week.days === 7)).toBe(true);
   });
 
   it('reports the time from MQL to won (median, 90th percentile) against the plan, and the MQL → won conversion', async () => {
