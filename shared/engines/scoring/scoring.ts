@@ -6,8 +6,9 @@ import { readNumber } from './numbers';
  * The qualification engine: `compileScoring(agreement, { asOf })` turns the
  * agreed rules into an evaluator. `evaluate(lead)` explains one lead (the
  * lead tester); `scoreRow` is the allocation-free path calibration runs over
- * millions of normalised rows. Both share one implementation, so they always
- * agree. Deterministic: the "as of" date is an input, never the clock.
+ * millions of normalised rows, with its own code (no reasons, no per-criterion
+ * closures); a property test checks the two agree on random rules and leads.
+ * Deterministic: the "as of" date is an input, never the clock.
  */
 
 /** A value of a lead's attribute; null (or absent) is "unknown": not zero, not a match. */
