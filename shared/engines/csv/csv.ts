@@ -104,13 +104,21 @@ export class CsvRowTooLongError extends Error {
   constructor(
     /** 1-based physical line where the row starts. */
     readonly line: number,
-    /** Whether the row has quotes (an unclosed quote is the usual cause). */
+    /** Whether the row stopped inside a quoted field (an unclosed quote is the usual cause). */
     readonly inQuotes: boolean,
   ) {
-    super(`line ${line.toLocaleString('en-US')} is longer than ${MAX_ROW_CHARS / (1 << 20)} MB${inQuotes ? ' (it has a quote: a quoted field that opens there may never be closed)' : ''}`);
+    super(`line ${line.toLocaleString('en-US')} is longer than ${MAX_ROW_CHARS / (1 << 20)} MB${inQuotes ? ' (inside a quoted field: the quote that opens it is probably never closed)' : ''}`);
     this.name = 'CsvRowTooLongError';
   }
 }
+
+/** The parser's problem messages, one home for the reader that decides which of them refuse a file. */
+export const csvProblemMessages = {
+  neverClosed: 'a quoted field is never closed',
+  textAfterQuote: 'text follows a closing quote',
+  /** A quoted field runs over lines and its "closing" quote is followed by text: that quote is the next field's opening one, so this field's quote was never closed. */
+  unclosedBeforeLaterQuote: 'a quoted field runs over several lines and its closing quote is followed by text',
+} as const;
 
 /** A row the parser could not read as it stands. */
 export interface CsvProblem {
@@ -131,6 +139,8 @@ export class CsvStreamParser {
   private readonly delimiterCode: number;
   /** Columns whose text is wanted; the others are passed as '' (not sliced). Null: all. */
   private keep: Uint8Array | null = null;
+  /** Whether the row being read stopped for more text inside a quoted field (said when the row grows too long). */
+  private openQuote = false;
 
   constructor(
     private readonly delimiter: string,
@@ -257,10 +267,11 @@ export class CsvStreamParser {
       const result = this.parseQuotedRow(text, start, count, final);
       // A row waiting for more text is parsed again from its start on the next push: the bound keeps that linear.
       if (result < 0) {
-        if (length - position > MAX_ROW_CHARS) throw new CsvRowTooLongError(rowLine, true);
+        if (length - position > MAX_ROW_CHARS) throw new CsvRowTooLongError(rowLine, this.openQuote);
         return position;
       }
-      if (result - position > MAX_ROW_CHARS) throw new CsvRowTooLongError(rowLine, true);
+      // A complete row: its quotes were closed.
+      if (result - position > MAX_ROW_CHARS) throw new CsvRowTooLongError(rowLine, false);
       position = result;
       nextQuote = -1;
     }
@@ -280,6 +291,7 @@ export class CsvStreamParser {
     let lines = 0;
     let position = start;
     let problem: string | null = null;
+    this.openQuote = false;
     // The end of the physical line; recomputed only after a quoted field that spans lines.
     let lineEnd = text.indexOf('\n', position);
     if (lineEnd < 0) lineEnd = length;
@@ -302,8 +314,11 @@ export class CsvStreamParser {
           for (;;) {
             const close = text.indexOf('"', from);
             if (close < 0) {
-              if (!final) return -1;
-              problem ??= 'a quoted field is never closed';
+              if (!final) {
+                this.openQuote = true;
+                return -1;
+              }
+              problem ??= csvProblemMessages.neverClosed;
               value += text.slice(from);
               position = length;
               break;
@@ -318,7 +333,8 @@ export class CsvStreamParser {
             break;
           }
         }
-        if (position > lineEnd) {
+        const spansLines = position > lineEnd;
+        if (spansLines) {
           // Counted in the text, not the value: an unread column's value is not sliced.
           for (let index = text.indexOf('\n', fieldStart); index >= 0 && index < position; index = text.indexOf('\n', index + 1)) lines += 1;
           lineEnd = text.indexOf('\n', position);
@@ -332,7 +348,8 @@ export class CsvStreamParser {
           after += 1;
         }
         if (after > position) {
-          problem ??= 'text follows a closing quote';
+          if (spansLines) problem = csvProblemMessages.unclosedBeforeLaterQuote;
+          else problem ??= csvProblemMessages.textAfterQuote;
           value += text.slice(position, after);
         }
         position = after;

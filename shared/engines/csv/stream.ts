@@ -1,4 +1,4 @@
-import { CsvRowTooLongError, CsvStreamParser, detectDelimiter, looksBinary, MAX_ROW_CHARS, type CsvEncoding, type CsvProblem } from './csv';
+import { csvProblemMessages, CsvRowTooLongError, CsvStreamParser, detectDelimiter, looksBinary, MAX_ROW_CHARS, type CsvEncoding, type CsvProblem } from './csv';
 import { describeTextReading, type TextReading } from './decode';
 
 import { InputError } from './input-error';
@@ -10,8 +10,6 @@ export interface CsvReadReport {
   problems: { message: string; count: number; firstLine: number }[];
 }
 
-/** The parser's message for a quote that is still open at the end of the file. */
-const NEVER_CLOSED = 'a quoted field is never closed';
 
 /**
  * Streams text chunks through the CSV parser: strips a BOM, refuses binary
@@ -57,8 +55,11 @@ export async function readCsvStream(
     if (error instanceof CsvRowTooLongError) throw new InputError(`${options.fileName} cannot be read: ${error.message}. No row of a CRM export is longer than ${MAX_ROW_CHARS / (1 << 20)} MB; check the file around that line.`);
     throw error;
   }
-  const open = problems.get(NEVER_CLOSED);
+  const open = problems.get(csvProblemMessages.neverClosed);
   if (open) throw new InputError(`${options.fileName} cannot be read: line ${open.firstLine.toLocaleString('en-US')} opens a quoted field (") that is never closed, so everything after it would be one value. Check the quotes on that line.`);
+  // Rows after such a quote would be read into one value, up to the next quote: never counted as if they were fine.
+  const swallowed = problems.get(csvProblemMessages.unclosedBeforeLaterQuote);
+  if (swallowed) throw new InputError(`${options.fileName} cannot be read: line ${swallowed.firstLine.toLocaleString('en-US')} opens a quoted field (") that is not closed on its line; the next quote, lines later, is followed by text, so the lines between would be read as one value. Check the quotes on that line.`);
   return { problems: [...problems.values()] };
 }
 

@@ -20,6 +20,20 @@ describe('reading a CSV stream', () => {
     await expect(read(chunksOf(text))).rejects.toThrow('leads.csv cannot be read: line 3 opens a quoted field (") that is never closed');
   });
 
+  it('refuses a quote opened and never closed in the middle of a file, where later quotes would close it and swallow the lines between', async () => {
+    // Line 3 opens "India, and never closes it; line 6 has a quoted field: its opening quote would close line 3's.
+    const lines = ['id,country,note', '1,Oman,ok', '2,"India,ok', '3,Oman,ok', '4,Oman,ok', '5,"Banking, Investment",ok', '6,Oman,ok'];
+    for (const size of [3, 1 << 20]) {
+      const text = `${lines.join('\n')}\n`;
+      const parts: string[] = [];
+      for (let at = 0; at < text.length; at += size) parts.push(text.slice(at, at + size));
+      await expect(read(chunksOf(...parts))).rejects.toThrow('leads.csv cannot be read: line 3 opens a quoted field (") that is not closed on its line');
+    }
+    // A legal quoted note over two lines, closed, is read as one value.
+    const { rows } = await read(chunksOf('id,note,n\n1,"two\nlines",3\n2,x,4\n'));
+    expect(rows).toEqual([['id', 'note', 'n'], ['1', 'two\nlines', '3'], ['2', 'x', '4']]);
+  });
+
   it('reports rows read with a problem (text after a closing quote) with their count and first line, and keeps them', async () => {
     const { rows, report } = await read(chunksOf('id,name\n1,"Anna" Smith\n2,Bob\n3,"Carl"x\n'));
     expect(rows).toHaveLength(4);
@@ -52,8 +66,17 @@ describe('reading a CSV stream', () => {
         yield lines;
       }
     }
-    await expect(read(quoted())).rejects.toThrow(/line 3 is longer than 1 MB \(it has a quote/);
+    await expect(read(quoted())).rejects.toThrow(/line 3 is longer than 1 MB \(inside a quoted field: the quote that opens it is probably never closed\)/);
     expect(pulled * lines.length).toBeLessThan(MAX_ROW_CHARS + 2 * lines.length);
+  });
+
+  it('does not blame a quote for a closed quoted field longer than 1 MB', async () => {
+    const text = `id,note\n1,"${'n'.repeat(1_100_000)}"\n`;
+    const parts: string[] = [];
+    for (let at = 0; at < text.length; at += 1 << 20) parts.push(text.slice(at, at + (1 << 20)));
+    const error = await read(chunksOf(...parts)).catch((caught: unknown) => caught as Error);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toMatch(/line 2 is longer than 1 MB\./);
   });
 
   it('still reads a long but legal row (a 900 KB note), in any chunking', async () => {
