@@ -274,6 +274,22 @@ function elapsedIn(unit: Commitment['unit'], calendar: { businessMs(from: number
 
 const unitWords: Record<Commitment['unit'], string> = { count: '', 'business-hours': 'business hours', hours: 'hours', 'business-days': 'business days', days: 'days', attempts: 'attempts', percent: '%' };
 
+/** The commitment kinds counted lead by lead against a target while the export streams. */
+type TallyKind = 'first-touch' | 'attempts' | 'accept-reject' | 'sql-accept';
+/** One commitment's leads within its own target, and the leads behind its miss. */
+interface Tally {
+  commitment: Commitment;
+  target: number | null;
+  within: number;
+  missed: MissList;
+  /** Elapsed time in the commitment's unit (used by sql-accept, whose unit the agreement chooses). */
+  elapsed: (from: number, to: number) => number;
+}
+/** The tally of a commitment (made for every commitment of its kind in the constructor). */
+function tallyOf(tallies: readonly Tally[], commitment: Commitment): Tally {
+  return tallies.find((tally) => tally.commitment === commitment)!;
+}
+
 /** Streams lead histories into the review of one period. */
 export class ReviewAggregator {
   private readonly calendar;
@@ -296,17 +312,11 @@ export class ReviewAggregator {
   private readonly decisionWaiting = new Numbers();
   private readonly sqlWaiting = new Numbers();
   private touchTimed = 0;
-  private touchedWithin = 0;
-  private readonly touchMissed = new MissList();
   private decisionValues = 0;
   private decisionEmpty = 0;
   private decisionTimed = 0;
-  private decisionWithin = 0;
-  private readonly decisionMissed = new MissList();
   private attemptsValues = 0;
   private unreachable = 0;
-  private unreachableCompliant = 0;
-  private readonly attemptsMissed: string[] = [];
   private rejected = 0;
   private reasonValues = 0;
   private rejectedWithReason = 0;
@@ -319,8 +329,6 @@ export class ReviewAggregator {
   private sqlAnswerValues = 0;
   private sqlUnanswered = 0;
   private sqlTimed = 0;
-  private sqlWithin = 0;
-  private readonly sqlMissed = new MissList();
   private opportunities = 0;
   private opportunityUpdateValues = 0;
   private readonly openLastUpdate = new Numbers();
@@ -334,8 +342,11 @@ export class ReviewAggregator {
   private readonly completeness: { commitmentId: string; fields: string[]; measured: number; complete: number; missed: string[]; byField: Map<string, number> }[];
   private readonly problems = new Map<string, DataProblem>();
   private readonly knownReasons: Map<string, { recycle: boolean; unreachable: boolean }>;
-  private readonly targets: { firstTouchHours: number | null; attempts: number | null; acceptDays: number | null; sqlAccept: number | null };
-  private readonly sqlElapsed: (from: number, to: number) => number;
+  /** Each timed commitment's own tally against its own target: a second commitment of a kind is never measured against the first one's. */
+  private readonly touchTallies: Tally[];
+  private readonly attemptsTallies: Tally[];
+  private readonly decisionTallies: Tally[];
+  private readonly sqlTallies: Tally[];
 
   constructor(
     private readonly agreement: Agreement,
@@ -354,10 +365,11 @@ export class ReviewAggregator {
     this.mapped = new Set(options.mapped ?? historyFields);
     this.requiredMapped = new Set(options.requiredFieldsMapped ?? []);
     this.knownReasons = new Map(agreement.reasons.flatMap((reason) => [reason.code, reason.label].filter(Boolean).map((key) => [key.trim().toLowerCase(), { recycle: reason.action === 'recycle', unreachable: UNREACHABLE.test(reason.label) || UNREACHABLE.test(reason.code) || reason.afterAgreedAttempts }] as const)));
-    const find = (kind: Commitment['kind']) => agreement.commitments.find((commitment) => commitment.kind === kind);
-    const target = (kind: Commitment['kind']) => find(kind)?.target ?? null;
-    this.targets = { firstTouchHours: target('first-touch'), attempts: target('attempts'), acceptDays: target('accept-reject'), sqlAccept: target('sql-accept') };
-    this.sqlElapsed = elapsedIn(find('sql-accept')?.unit ?? 'business-days', this.calendar, this.workingDayMs);
+    const tallies = (kind: TallyKind) => agreement.commitments.filter((commitment) => commitment.kind === kind).map((commitment): Tally => ({ commitment, target: commitment.target, within: 0, missed: new MissList(), elapsed: elapsedIn(commitment.unit, this.calendar, this.workingDayMs) }));
+    this.touchTallies = tallies('first-touch');
+    this.attemptsTallies = tallies('attempts');
+    this.decisionTallies = tallies('accept-reject');
+    this.sqlTallies = tallies('sql-accept');
     this.completeness = agreement.commitments
       .filter((commitment) => commitment.kind === 'data-completeness')
       .map((commitment) => ({ commitmentId: commitment.id, fields: requiredFieldsOf(agreement, commitment), measured: 0, complete: 0, missed: [], byField: new Map() }));
@@ -418,7 +430,7 @@ export class ReviewAggregator {
     if (lead.firstTouchAt === null) {
       this.touchEmpty += 1;
       this.touchWaiting.push(lead.mqlAt);
-      this.touchMissed.add(lead.id, lead.mqlAt);
+      for (const tally of this.touchTallies) tally.missed.add(lead.id, lead.mqlAt);
       this.problem('No first touch recorded', lead.id);
     } else {
       this.touchValues += 1;
@@ -427,8 +439,10 @@ export class ReviewAggregator {
         const hours = this.calendar.businessMs(lead.mqlAt, lead.firstTouchAt) / HOUR;
         this.speeds.push(hours);
         this.touchTimed += 1;
-        if (this.targets.firstTouchHours !== null && hours <= this.targets.firstTouchHours + 1e-9) this.touchedWithin += 1;
-        else this.touchMissed.add(lead.id);
+        for (const tally of this.touchTallies) {
+          if (tally.target !== null && hours <= tally.target + 1e-9) tally.within += 1;
+          else tally.missed.add(lead.id);
+        }
       }
     }
 
@@ -440,13 +454,15 @@ export class ReviewAggregator {
       else {
         this.decisionTimed += 1;
         const days = this.calendar.businessMs(lead.mqlAt, decidedAt) / this.workingDayMs;
-        if (this.targets.acceptDays !== null && days <= this.targets.acceptDays + 1e-9) this.decisionWithin += 1;
-        else this.decisionMissed.add(lead.id);
+        for (const tally of this.decisionTallies) {
+          if (tally.target !== null && days <= tally.target + 1e-9) tally.within += 1;
+          else tally.missed.add(lead.id);
+        }
       }
     } else {
       this.decisionEmpty += 1;
       this.decisionWaiting.push(lead.mqlAt);
-      this.decisionMissed.add(lead.id, lead.mqlAt);
+      for (const tally of this.decisionTallies) tally.missed.add(lead.id, lead.mqlAt);
     }
     if (lead.acceptedAt !== null && lead.rejectedAt !== null) this.problem('Both accepted and rejected', lead.id);
 
@@ -467,8 +483,10 @@ export class ReviewAggregator {
       if (known?.unreachable) {
         this.unreachable += 1;
         if (lead.attempts === null) this.problem('Rejected as unable to reach, attempts not recorded', lead.id);
-        if (this.targets.attempts !== null && (lead.attempts ?? 0) >= this.targets.attempts) this.unreachableCompliant += 1;
-        else if (this.attemptsMissed.length < MAX_LISTED) this.attemptsMissed.push(lead.id);
+        for (const tally of this.attemptsTallies) {
+          if (tally.target !== null && (lead.attempts ?? 0) >= tally.target) tally.within += 1;
+          else tally.missed.add(lead.id);
+        }
       }
       if (known?.recycle) {
         this.recycled += 1;
@@ -485,14 +503,16 @@ export class ReviewAggregator {
       if (answeredAt === null) {
         this.sqlUnanswered += 1;
         this.sqlWaiting.push(lead.sqlAt);
-        this.sqlMissed.add(lead.id, lead.sqlAt);
+        for (const tally of this.sqlTallies) tally.missed.add(lead.id, lead.sqlAt);
       } else {
         this.sqlAnswerValues += 1;
         if (answeredAt < lead.sqlAt) this.problem('SQL accepted or returned before the SQL date', lead.id);
         else {
           this.sqlTimed += 1;
-          if (this.targets.sqlAccept !== null && this.sqlElapsed(lead.sqlAt, answeredAt) <= this.targets.sqlAccept + 1e-9) this.sqlWithin += 1;
-          else this.sqlMissed.add(lead.id);
+          for (const tally of this.sqlTallies) {
+            if (tally.target !== null && tally.elapsed(lead.sqlAt, answeredAt) <= tally.target + 1e-9) tally.within += 1;
+            else tally.missed.add(lead.id);
+          }
         }
       }
     }
@@ -552,6 +572,12 @@ export class ReviewAggregator {
     const mapFirst = (...fields: HistoryField[]) => `map the ${fields.map(label).join(' and the ')} column${fields.length > 1 ? 's' : ''} to measure this`;
     const unmapped = (...fields: HistoryField[]) => fields.filter((field) => !mapped(field));
     const empty = (field: string) => `the ${field} column has no value for the MQLs of the period`;
+    /** A pair of columns measured together (accepted / rejected, SQL accepted / returned): both are needed, or why not. */
+    const pairReason = (first: HistoryField, second: HistoryField, withoutSecond: string, withoutFirst: string): string | null =>
+      !mapped(first) && !mapped(second) ? mapFirst(first, second)
+      : !mapped(second) ? `map the ${label(second)} date column too: ${withoutSecond}`
+      : !mapped(first) ? `map the ${label(first)} date column too: ${withoutFirst}`
+      : null;
 
     // Coverage: the period's days up to the export's last recorded date; volumes are per covered day.
     const fromDay = Date.parse(`${this.period.from}T00:00:00Z`) / DAY_MS;
@@ -592,12 +618,13 @@ export class ReviewAggregator {
         const open = this.touchEmpty - late;
         const measured = this.touchTimed + late;
         if (measured === 0) return noData(`every MQL of the period is still within its ${commitment.target} business hours at the export’s last date`, targetText);
-        const share = this.touchedWithin / measured;
+        const tally = tallyOf(this.touchTallies, commitment);
+        const share = tally.within / measured;
         const speeds = this.speeds.copy();
         const median = quantile(speeds, 0.5);
         const p90 = quantile(speeds, 0.9);
         const times = median === null || p90 === null ? 'no touch timed' : `median ${oneDecimal(median)} h, 90th percentile ${oneDecimal(p90)} h`;
-        return { actual: `${pct(share)} within ${commitment.target} business hours; ${times}${this.touchEmpty ? ` (${whole(late)} MQLs without a first touch count as missed)` : ''}${open ? `; ${whole(open)} ${open === 1 ? 'MQL' : 'MQLs'} not yet touched ${open === 1 ? 'is' : 'are'} still within the target at ${exportLastDate} and not counted` : ''}`, target: targetText, state: stateOfShare(share), noData: null, figures: { share, median, p90, measured, within: this.touchedWithin, withoutTouch: late, stillOpen: open }, missedLeads: this.touchMissed.pick(overdue), missedCount: measured - this.touchedWithin };
+        return { actual: `${pct(share)} within ${commitment.target} business hours; ${times}${this.touchEmpty ? ` (${whole(late)} MQLs without a first touch count as missed)` : ''}${open ? `; ${whole(open)} ${open === 1 ? 'MQL' : 'MQLs'} not yet touched ${open === 1 ? 'is' : 'are'} still within the target at ${exportLastDate} and not counted` : ''}`, target: targetText, state: stateOfShare(share), noData: null, figures: { share, median, p90, measured, within: tally.within, withoutTouch: late, stillOpen: open }, missedLeads: tally.missed.pick(overdue), missedCount: measured - tally.within };
       },
       attempts: (commitment) => {
         const targetText = `${commitment.target ?? '?'} attempts before “unable to reach”`;
@@ -606,12 +633,15 @@ export class ReviewAggregator {
         if (this.attemptsValues === 0) return noData(empty(label('attempts')), targetText);
         if (commitment.target === null) return noData('the agreement sets no target', targetText);
         if (this.unreachable === 0) return noData('no lead was rejected as unable to reach in the period', targetText, { share: null, rejections: 0, compliant: 0 });
-        const share = this.unreachableCompliant / this.unreachable;
-        return { actual: `${pct(share)} of ${whole(this.unreachable)} “unable to reach” rejections after ${commitment.target} attempts or more`, target: targetText, state: stateOfShare(share), noData: null, figures: { share, rejections: this.unreachable, compliant: this.unreachableCompliant }, missedLeads: this.attemptsMissed, missedCount: this.unreachable - this.unreachableCompliant };
+        const tally = tallyOf(this.attemptsTallies, commitment);
+        const share = tally.within / this.unreachable;
+        return { actual: `${pct(share)} of ${whole(this.unreachable)} “unable to reach” rejections after ${commitment.target} attempts or more`, target: targetText, state: stateOfShare(share), noData: null, figures: { share, rejections: this.unreachable, compliant: tally.within }, missedLeads: tally.missed.pick(() => true), missedCount: this.unreachable - tally.within };
       },
       'accept-reject': (commitment) => {
         const targetText = `${commitment.target ?? '?'} business days, for ${pct(SHARE_MET)} of MQLs`;
-        if (!mapped('acceptedAt') && !mapped('rejectedAt')) return noData('map the Accepted or the Rejected date column to measure this', targetText);
+        // Both halves of the pair: with one, a lead decided the other way looks undecided and would count as missed.
+        const pairMissing = pairReason('acceptedAt', 'rejectedAt', 'a rejected lead looks undecided without it', 'an accepted lead looks undecided without it');
+        if (pairMissing !== null) return noData(pairMissing, targetText);
         if (this.decisionValues === 0) return noData('the Accepted and Rejected columns have no value for the MQLs of the period', targetText);
         if (commitment.target === null) return noData('the agreement sets no target', targetText);
         const overdue = (since: number) => this.calendar.businessMs(since, this.lastSeen) / this.workingDayMs > commitment.target! + 1e-9;
@@ -619,24 +649,27 @@ export class ReviewAggregator {
         const open = this.decisionEmpty - late;
         const measured = this.decisionTimed + late;
         if (measured === 0) return noData(`every MQL of the period is still within its ${commitment.target} business days at the export’s last date`, targetText);
-        const share = this.decisionWithin / measured;
-        return { actual: `${pct(share)} accepted or rejected within ${commitment.target} business days${late ? ` (${whole(late)} MQLs neither accepted nor rejected count as missed)` : ''}${open ? `; ${whole(open)} undecided ${open === 1 ? 'MQL is' : 'MQLs are'} still within the target at ${exportLastDate} and not counted` : ''}`, target: targetText, state: stateOfShare(share), noData: null, figures: { share, measured, within: this.decisionWithin, undecided: late, stillOpen: open }, missedLeads: this.decisionMissed.pick(overdue), missedCount: measured - this.decisionWithin };
+        const tally = tallyOf(this.decisionTallies, commitment);
+        const share = tally.within / measured;
+        return { actual: `${pct(share)} accepted or rejected within ${commitment.target} business days${late ? ` (${whole(late)} MQLs neither accepted nor rejected count as missed)` : ''}${open ? `; ${whole(open)} undecided ${open === 1 ? 'MQL is' : 'MQLs are'} still within the target at ${exportLastDate} and not counted` : ''}`, target: targetText, state: stateOfShare(share), noData: null, figures: { share, measured, within: tally.within, undecided: late, stillOpen: open }, missedLeads: tally.missed.pick(overdue), missedCount: measured - tally.within };
       },
       'sql-accept': (commitment) => {
         const unit = unitWords[commitment.unit];
         const targetText = `${commitment.target ?? '?'} ${unit}, for ${pct(SHARE_MET)} of SQLs`;
         if (!mapped('sqlAt')) return noData(mapFirst('sqlAt'), targetText);
-        if (!mapped('sqlAcceptedAt') && !mapped('sqlReturnedAt')) return noData('map the SQL accepted or the SQL returned date column to measure this', targetText);
+        const pairMissing = pairReason('sqlAcceptedAt', 'sqlReturnedAt', 'a returned SQL looks unanswered without it', 'an accepted SQL looks unanswered without it');
+        if (pairMissing !== null) return noData(pairMissing, targetText);
         if (this.sqls === 0) return noData(empty(label('sqlAt')), targetText);
         if (this.sqlAnswerValues === 0) return noData('the SQL accepted and SQL returned columns have no value for the SQLs of the period', targetText);
         if (commitment.target === null) return noData('the agreement sets no target', targetText);
-        const overdue = (since: number) => this.sqlElapsed(since, this.lastSeen) > commitment.target! + 1e-9;
+        const tally = tallyOf(this.sqlTallies, commitment);
+        const overdue = (since: number) => tally.elapsed(since, this.lastSeen) > commitment.target! + 1e-9;
         const late = this.sqlWaiting.countWhere(overdue);
         const open = this.sqlUnanswered - late;
         const measured = this.sqlTimed + late;
         if (measured === 0) return noData(`every SQL of the period is still within its ${commitment.target} ${unit} at the export’s last date`, targetText);
-        const share = this.sqlWithin / measured;
-        return { actual: `${pct(share)} of ${whole(measured)} SQLs accepted or returned within ${commitment.target} ${unit}${late ? ` (${whole(late)} SQLs neither accepted nor returned count as missed)` : ''}${open ? `; ${whole(open)} unanswered ${open === 1 ? 'SQL is' : 'SQLs are'} still within the target at ${exportLastDate} and not counted` : ''}`, target: targetText, state: stateOfShare(share), noData: null, figures: { share, measured, within: this.sqlWithin, unanswered: late, stillOpen: open }, missedLeads: this.sqlMissed.pick(overdue), missedCount: measured - this.sqlWithin };
+        const share = tally.within / measured;
+        return { actual: `${pct(share)} of ${whole(measured)} SQLs accepted or returned within ${commitment.target} ${unit}${late ? ` (${whole(late)} SQLs neither accepted nor returned count as missed)` : ''}${open ? `; ${whole(open)} unanswered ${open === 1 ? 'SQL is' : 'SQLs are'} still within the target at ${exportLastDate} and not counted` : ''}`, target: targetText, state: stateOfShare(share), noData: null, figures: { share, measured, within: tally.within, unanswered: late, stillOpen: open }, missedLeads: tally.missed.pick(overdue), missedCount: measured - tally.within };
       },
       'opportunity-update': (commitment) => {
         const unit = unitWords[commitment.unit];

@@ -59,7 +59,7 @@ describe('accord review', () => {
     const text = await runAccord(sample, bareArgs);
     expect(text.code).toBe(0);
     expect(text.out).toMatch(/NO DATA +First touch after MQL\n +actual: No data: map the First touch column to measure this\n/);
-    expect(text.out).toMatch(/NO DATA +Accept or reject MQLs\n +actual: No data: map the Accepted or the Rejected date column to measure this\n/);
+    expect(text.out).toMatch(/NO DATA +Accept or reject MQLs\n +actual: No data: map the Accepted and the Rejected columns to measure this\n/);
     expect(text.out).toMatch(/MQL → SAL +no data \(plan 70 %\) NO DATA: map the Accepted column to measure this\n/);
     expect(text.out).not.toMatch(/MISSED/);
     const json = JSON.parse((await runAccord(sample, [...bareArgs, '--json'])).out) as { commitments: { kind: string; state: string; noData: string | null; figures: Record<string, number | null> }[] };

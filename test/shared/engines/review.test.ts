@@ -199,7 +199,7 @@ describe('SLA review: every commitment kind, and no figure for what is not measu
     const touch = unmapped.commitments.find((entry) => entry.kind === 'first-touch')!;
     expect(touch).toMatchObject({ state: 'no-data', noData: 'map the First touch column to measure this', actual: 'No data: map the First touch column to measure this', missedCount: 0 });
     expect(touch.actual).not.toMatch(/0\.0 h|0 %/);
-    expect(unmapped.commitments.find((entry) => entry.kind === 'accept-reject')).toMatchObject({ state: 'no-data', noData: 'map the Accepted or the Rejected date column to measure this' });
+    expect(unmapped.commitments.find((entry) => entry.kind === 'accept-reject')).toMatchObject({ state: 'no-data', noData: 'map the Accepted and the Rejected columns to measure this' });
     expect(unmapped.conversion.find((step) => step.step === 'MQL → SAL')).toMatchObject({ actual: null, state: 'no-data', noData: 'map the Accepted column to measure this' });
     // Outcomes but no opportunity column: not "100 % won".
     expect(unmapped.conversion.find((step) => step.step === 'Opportunity → won')).toMatchObject({ actual: null, state: 'no-data', noData: 'map the Opportunity date column to measure this' });
@@ -290,5 +290,50 @@ describe('SLA review: every commitment kind, and no figure for what is not measu
     expect(schema.additionalProperties).toBe(false);
     expect(schema.properties.columns.additionalProperties).toBe(false);
     expect(Object.keys(schema.properties.columns.properties)).toContain('closedAt');
+  });
+});
+
+describe('SLA review: each commitment against its own target, pairs of columns (issue 12, review audit)', () => {
+  const build = () => {
+    const agreement = findTemplate('b2b-saas-mid-market')!.build();
+    agreement.calendar = calendar;
+    return agreement;
+  };
+  // Monday 2026-11-16, 09:00 Berlin: business hours count from there (09:00–18:00, 9 a day).
+  const mql = at('2026-11-16T09:00:00+01:00');
+  const touchAfter = [1, 6, 20, 30]; // business hours: Mon 10:00, Mon 15:00, Tue 09:00 + 2 h → Wed 11:00, Thu 12:00
+  const touchAt = [at('2026-11-16T10:00:00+01:00'), at('2026-11-16T15:00:00+01:00'), at('2026-11-18T11:00:00+01:00'), at('2026-11-19T12:00:00+01:00')];
+
+  it('measures a second first-touch commitment against its own target, not the first one’s', () => {
+    const agreement = build();
+    const first = agreement.commitments.find((entry) => entry.kind === 'first-touch')!;
+    agreement.commitments.push({ ...first, id: 'commit-first-touch-2', metric: 'First touch, second line', target: 24 });
+    const aggregator = new ReviewAggregator(agreement, { from: '2026-11-01', to: '2026-11-30' }, calendar, dayStart);
+    touchAt.forEach((touch, index) => aggregator.add(lead(`L${index}`, { mqlAt: mql, firstTouchAt: touch, acceptedAt: touch })));
+    const result = aggregator.result();
+    const touches = result.commitments.filter((entry) => entry.kind === 'first-touch');
+    // Expected, counted here: hours within each target.
+    const within = (limit: number) => touchAfter.filter((hours) => hours <= limit).length;
+    expect(touches.map((entry) => entry.figures.within)).toEqual([within(first.target!), within(24)]);
+    expect(touches[1]!.actual).toMatch(new RegExp(`^${(within(24) / 4) * 100} % within 24 business hours`));
+    expect(touches[1]!.missedLeads).toEqual(['L3']);
+  });
+
+  it('gives no data, naming the missing half, when only one column of a pair is mapped', () => {
+    const all = ['id', 'mqlAt', 'firstTouchAt', 'acceptedAt', 'rejectedAt', 'sqlAt', 'sqlAcceptedAt', 'sqlReturnedAt'] as const;
+    const run = (mapped: readonly (typeof all)[number][]) => {
+      const aggregator = new ReviewAggregator(build(), { from: '2026-11-01', to: '2026-11-30' }, calendar, dayStart, { mapped });
+      // Half accepted, half rejected (the rejected ones have no Accepted date): all decided within an hour.
+      for (let index = 0; index < 10; index += 1) aggregator.add(lead(`L${index}`, { mqlAt: mql, acceptedAt: index % 2 ? at('2026-11-16T10:00:00+01:00') : null, rejectedAt: index % 2 ? null : at('2026-11-16T10:00:00+01:00'), sqlAt: mql, sqlAcceptedAt: index % 2 ? at('2026-11-16T10:00:00+01:00') : null, sqlReturnedAt: index % 2 ? null : at('2026-11-16T10:00:00+01:00') }));
+      return aggregator.result().commitments;
+    };
+    const acceptOnly = run(all.filter((field) => field !== 'rejectedAt' && field !== 'sqlReturnedAt'));
+    expect(acceptOnly.find((entry) => entry.kind === 'accept-reject')).toMatchObject({ state: 'no-data', noData: 'map the Rejected date column too: a rejected lead looks undecided without it' });
+    expect(acceptOnly.find((entry) => entry.kind === 'sql-accept')).toMatchObject({ state: 'no-data', noData: 'map the SQL returned date column too: a returned SQL looks unanswered without it' });
+    const rejectOnly = run(all.filter((field) => field !== 'acceptedAt' && field !== 'sqlAcceptedAt'));
+    expect(rejectOnly.find((entry) => entry.kind === 'accept-reject')!.noData).toMatch(/^map the Accepted date column too/);
+    expect(rejectOnly.find((entry) => entry.kind === 'sql-accept')!.noData).toMatch(/^map the SQL accepted date column too/);
+    // Both mapped: every decision within the hour, 10 of 10.
+    expect(run(all).find((entry) => entry.kind === 'accept-reject')!.figures).toMatchObject({ measured: 10, within: 10 });
   });
 });
