@@ -242,6 +242,8 @@ export interface ReviewOptions {
   mapped?: readonly HistoryField[];
   /** Required fields of the handoff (as the agreement names them) that the mapping gives a column. */
   requiredFieldsMapped?: readonly string[];
+  /** The mapping lists no outcome value for won (or for lost): a win rate cannot be told from it. */
+  outcomeValuesMissing?: 'won' | 'lost' | null;
 }
 
 /** The measured part of a commitment's result (the id, kind, team and metric come from the commitment). */
@@ -298,6 +300,7 @@ export class ReviewAggregator {
   private readonly toMs: number;
   private readonly mapped: ReadonlySet<HistoryField>;
   private readonly requiredMapped: ReadonlySet<string>;
+  private readonly outcomeValuesMissing: 'won' | 'lost' | null;
   private leads = 0;
   private mqls = 0;
   /** The latest instant recorded anywhere in the export: its last date, for coverage and "as of". */
@@ -364,6 +367,7 @@ export class ReviewAggregator {
     this.toMs = dayStart(nextDay(period.to));
     this.mapped = new Set(options.mapped ?? historyFields);
     this.requiredMapped = new Set(options.requiredFieldsMapped ?? []);
+    this.outcomeValuesMissing = options.outcomeValuesMissing ?? null;
     this.knownReasons = new Map(agreement.reasons.flatMap((reason) => [reason.code, reason.label].filter(Boolean).map((key) => [key.trim().toLowerCase(), { recycle: reason.action === 'recycle', unreachable: UNREACHABLE.test(reason.label) || UNREACHABLE.test(reason.code) || reason.afterAgreedAttempts }] as const)));
     const tallies = (kind: TallyKind) => agreement.commitments.filter((commitment) => commitment.kind === kind).map((commitment): Tally => ({ commitment, target: commitment.target, within: 0, missed: new MissList(), elapsed: elapsedIn(commitment.unit, this.calendar, this.workingDayMs) }));
     this.touchTallies = tallies('first-touch');
@@ -750,6 +754,7 @@ export class ReviewAggregator {
     commitments.push(
       kpi('time-to-win', 'time-to-win', 'field-sales', 'Time to win (MQL → won)',
         winMissing.length > 0 ? noData(mapFirst(...winMissing), winTarget)
+        : this.outcomeValuesMissing === 'won' ? noData('the mapping lists no outcome value for won: list the values that mean won', winTarget)
         : this.closedAtValues === 0 ? noData(empty(label('closedAt')), winTarget)
         : winMedian === null || winP90 === null ? noData('no MQL of the period has been won yet', winTarget, { median: null, p90: null, won: 0 })
         : { actual: `median ${oneDecimal(winMedian)} days, 90th percentile ${oneDecimal(winP90)} days, over ${whole(winDays.length)} won so far (deals still open are not in it)`, target: winTarget, state: planDays === null ? 'no-data' : stateOfTime(winMedian, planDays), noData: planDays === null ? 'the plan has no sales cycle' : null, figures: { median: winMedian, p90: winP90, won: winDays.length, planDays }, missedLeads: [], missedCount: 0 }),
@@ -766,6 +771,7 @@ export class ReviewAggregator {
       const missing = unmapped(...fields);
       if (missing.length > 0) return mapFirst(...missing);
       const counts: Partial<Record<HistoryField, number>> = { acceptedAt: this.accepted, sqlAt: this.sqls, opportunityAt: this.opportunities, outcome: this.outcomes };
+      if (fields.includes('outcome') && this.outcomeValuesMissing !== null) return `the mapping lists no outcome value for ${this.outcomeValuesMissing}: list the values that mean won and lost`;
       const blank = fields.find((field) => counts[field] === 0);
       return blank === undefined ? null : empty(label(blank));
     };

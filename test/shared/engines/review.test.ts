@@ -337,3 +337,41 @@ describe('SLA review: each commitment against its own target, pairs of columns (
     expect(run(all).find((entry) => entry.kind === 'accept-reject')!.figures).toMatchObject({ measured: 10, within: 10 });
   });
 });
+
+describe('SLA review: outcome values and required fields the mapping gets wrong (issue 12, review audit)', () => {
+  const build = () => {
+    const agreement = findTemplate('b2b-saas-mid-market')!.build();
+    agreement.calendar = calendar;
+    return agreement;
+  };
+  // A German Excel export: semicolons, outcome "Gewonnen" / "Verloren" / "Storniert" (the last one not in the mapping).
+  const outcomes = ['Gewonnen', 'Verloren', 'Storniert', 'Storniert', 'Gewonnen', '', 'Verloren', 'Storniert'];
+  const csv = ['Lead-ID;MQL-Datum;Opportunity;Ergebnis;Abschluss', ...outcomes.map((outcome, index) => `L${index};17.11.2026 10:00;18.11.2026 10:00;${outcome};${outcome ? '20.11.2026 10:00' : ''}`)].join('\r\n');
+  const columns = { id: 'Lead-ID', mqlAt: 'MQL-Datum', opportunityAt: 'Opportunity', outcome: 'Ergebnis', closedAt: 'Abschluss' };
+  async function run(won: string[], lost: string[], requiredFields?: Record<string, string>) {
+    const { runReview } = await import('../../../shared/engines/review/run-review');
+    const { parseReviewMapping } = await import('../../../shared/engines/review/mapping');
+    return runReview({ agreement: build(), mapping: parseReviewMapping({ version: 1, columns, won, lost, ...(requiredFields ? { requiredFields } : {}) }), chunks: chunksOf(csv), from: '2026-11-01', to: '2026-11-30' });
+  }
+
+  it('counts outcome values that are neither won nor lost as a data problem naming them, and gives no win rate over them', async () => {
+    const result = await run(['Gewonnen'], ['Verloren']);
+    const unknown = outcomes.filter((outcome) => outcome !== '' && outcome !== 'Gewonnen' && outcome !== 'Verloren').length;
+    expect(result.problems).toContainEqual(expect.objectContaining({ problem: expect.stringContaining('“Storniert” in Ergebnis is neither won nor lost'), count: unknown }));
+    expect(result.conversion.find((step) => step.step === 'Opportunity → won')).toMatchObject({ state: 'no-data', actual: null, noData: `${unknown} values “Storniert” in Ergebnis are neither won nor lost` });
+  });
+
+  it('gives no win rate and no MQL → won when the mapping lists no lost (or no won) values', async () => {
+    for (const [won, lost, missing] of [[['Gewonnen'], [], 'lost'], [[], ['Verloren'], 'won']] as const) {
+      const result = await run([...won], [...lost]);
+      for (const name of ['Opportunity → won', 'MQL → won']) expect(result.conversion.find((step) => step.step === name)).toMatchObject({ state: 'no-data', actual: null });
+      expect(result.conversion.find((step) => step.step === 'MQL → won')!.noData).toContain(`no outcome value for ${missing}`);
+    }
+  });
+
+  it('refuses a required field the agreement’s handoffs do not name, listing the known ones', async () => {
+    const known = build().handoffs.flatMap((handoff) => handoff.requiredFields);
+    await expect(run(['Gewonnen'], ['Verloren'], { Compnay: 'Firma' })).rejects.toThrow(/“Compnay”, not a required field of the agreement's handoffs; the known fields are: .*Company/);
+    expect(known).toContain('Company');
+  });
+});
