@@ -59,14 +59,33 @@ export function timeZoneOf(timeZone: string): { offsetAt(instant: number): numbe
   const SLOTS = 16_384;
   const cachedKeys = new Float64Array(SLOTS).fill(Number.NaN);
   const cachedOffsets = new Float64Array(SLOTS);
+  // In front of it, one slot per UTC day whose offset is the same at both ends: no zone changes its
+  // offset twice within a day, so such a day has one offset throughout (the quarter path gives the same).
+  const DAY_SLOTS = 4096;
+  const dayKeys = new Float64Array(DAY_SLOTS).fill(Number.NaN);
+  const dayOffsets = new Float64Array(DAY_SLOTS);
+  const offsetOf = (instant: number) => {
+    const parts = zonedParts(formatter, instant);
+    return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - instant;
+  };
   const offsetAt = (instant: number) => {
+    const day = Math.floor(instant / DAY);
+    const daySlot = day & (DAY_SLOTS - 1);
+    if (dayKeys[daySlot] === day) return dayOffsets[daySlot]!;
+    const offset = quarterOffsetAt(instant);
+    if (Number.isFinite(day)) {
+      const start = offsetOf(day * DAY);
+      if (start === offsetOf((day + 1) * DAY)) {
+        dayKeys[daySlot] = day;
+        dayOffsets[daySlot] = start;
+      }
+    }
+    return offset;
+  };
+  const quarterOffsetAt = (instant: number) => {
     const key = Math.floor(instant / QUARTER);
     const slot = ((key % SLOTS) + SLOTS) % SLOTS;
     if (cachedKeys[slot] === key) return cachedOffsets[slot]!;
-    const offsetOf = (instant: number) => {
-      const parts = zonedParts(formatter, instant);
-      return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - instant;
-    };
     // One hour at a time: when the offset is the same at both ends of the hour, it holds for its four quarters.
     const hourKey = Math.floor(key / 4) * 4;
     const first = offsetOf(hourKey * QUARTER);
@@ -99,33 +118,48 @@ export function compileCalendar(calendar: WorkingCalendar): { businessMs(from: n
   for (const holiday of calendar.holidays) if (holiday !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(holiday)) throw new CalendarError(`The holiday “${holiday}” is not a date (YYYY-MM-DD).`);
   const holidays = new Set(calendar.holidays);
 
-  // Working windows per local day, cached: a review measures many spans over the same days.
-  const windows = new Map<number, [number, number] | null>();
-  const windowOf = (localDay: number): [number, number] | null => {
-    let window = windows.get(localDay);
-    if (window !== undefined) return window;
+  // Working windows per local day (day numbers since 1970-01-01), cached in typed arrays: a review
+  // measures millions of spans over a few hundred days, and a Map keyed by large numbers costs a hash each time.
+  // A day that is not a working day has a NaN start.
+  const WINDOW_SLOTS = 4096;
+  const windowKeys = new Float64Array(WINDOW_SLOTS).fill(Number.NaN);
+  const windowStarts = new Float64Array(WINDOW_SLOTS);
+  const windowEnds = new Float64Array(WINDOW_SLOTS);
+  /** The cache slot of a local day's window, filled on first use. */
+  const windowSlot = (day: number): number => {
+    const slot = day & (WINDOW_SLOTS - 1);
+    if (windowKeys[slot] === day) return slot;
+    const localDay = day * DAY;
     const date = new Date(localDay);
     const iso = date.toISOString().slice(0, 10);
     const weekday = ((date.getUTCDay() + 6) % 7) + 1;
-    window = workingDays.has(weekday) && !holidays.has(iso) ? [instantOf(localDay + startMinute * 60_000), instantOf(localDay + endMinute * 60_000)] : null;
-    if (windows.size > 20_000) windows.clear();
-    windows.set(localDay, window);
-    return window;
+    const working = workingDays.has(weekday) && !holidays.has(iso);
+    windowKeys[slot] = day;
+    windowStarts[slot] = working ? instantOf(localDay + startMinute * 60_000) : Number.NaN;
+    windowEnds[slot] = working ? instantOf(localDay + endMinute * 60_000) : Number.NaN;
+    return slot;
   };
-  const localDayOf = (instant: number) => {
-    const local = instant + offsetAt(instant);
-    return Math.floor(local / DAY) * DAY;
-  };
+  const dayNumberOf = (instant: number) => Math.floor((instant + offsetAt(instant)) / DAY);
+  const localDayOf = (instant: number) => dayNumberOf(instant) * DAY;
 
   const measure = (from: number, to: number): number => {
+    const first = dayNumberOf(from);
+    const last = dayNumberOf(to);
+    // Most spans (a first touch, an answer) start and end on one day: one window, no loop.
+    if (first === last) {
+      const slot = windowSlot(first);
+      const start = Math.max(from, windowStarts[slot]!);
+      const end = Math.min(to, windowEnds[slot]!);
+      return end > start ? end - start : 0;
+    }
     let total = 0;
-    const last = localDayOf(to);
     // At most a few years of days; a longer span is a data problem the caller reports anyway.
-    for (let day = localDayOf(from), guard = 0; day <= last && guard < 4000; day += DAY, guard += 1) {
-      const window = windowOf(day);
-      if (!window) continue;
-      const start = Math.max(from, window[0]);
-      const end = Math.min(to, window[1]);
+    for (let day = first, guard = 0; day <= last && guard < 4000; day += 1, guard += 1) {
+      const slot = windowSlot(day);
+      const windowStart = windowStarts[slot]!;
+      if (windowStart !== windowStart) continue;
+      const start = Math.max(from, windowStart);
+      const end = Math.min(to, windowEnds[slot]!);
       if (end > start) total += end - start;
     }
     return total;
@@ -140,18 +174,20 @@ export function compileCalendar(calendar: WorkingCalendar): { businessMs(from: n
       return new Date(localDayOf(instant)).toISOString().slice(0, 10);
     },
     localDay(instant) {
-      return Math.floor((instant + offsetAt(instant)) / DAY);
+      return dayNumberOf(instant);
     },
     addBusinessMs(from, amount) {
       // The instant when `amount` of business time has passed after `from` (the inverse of businessMs).
       let remaining = amount;
-      for (let day = localDayOf(from), guard = 0; guard < 4000; day += DAY, guard += 1) {
-        const window = windowOf(day);
-        if (!window) continue;
-        const start = Math.max(from, window[0]);
-        if (window[1] <= start) continue;
-        if (window[1] - start >= remaining) return start + remaining;
-        remaining -= window[1] - start;
+      for (let day = dayNumberOf(from), guard = 0; guard < 4000; day += 1, guard += 1) {
+        const slot = windowSlot(day);
+        const windowStart = windowStarts[slot]!;
+        if (windowStart !== windowStart) continue;
+        const windowEnd = windowEnds[slot]!;
+        const start = Math.max(from, windowStart);
+        if (windowEnd <= start) continue;
+        if (windowEnd - start >= remaining) return start + remaining;
+        remaining -= windowEnd - start;
       }
       return Number.NaN;
     },

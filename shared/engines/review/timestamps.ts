@@ -12,30 +12,24 @@ const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d
 const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(AM|PM)?)?$/i;
 const european = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
-/**
- * Reads `count` digits at `at`; -1 when one is not a digit (NaN past the end, which the callers
- * refuse). Two and four digits, the usual widths, are read without a loop: this runs millions of times.
- */
-function digits(text: string, at: number, count: number): number {
-  if (count === 2) {
-    const tens = text.charCodeAt(at) - 48;
-    const ones = text.charCodeAt(at + 1) - 48;
-    return tens < 0 || tens > 9 || ones < 0 || ones > 9 ? -1 : tens * 10 + ones;
-  }
-  if (count === 4) {
-    const a = text.charCodeAt(at) - 48;
-    const b = text.charCodeAt(at + 1) - 48;
-    const c = text.charCodeAt(at + 2) - 48;
-    const d = text.charCodeAt(at + 3) - 48;
-    return a < 0 || a > 9 || b < 0 || b > 9 || c < 0 || c > 9 || d < 0 || d > 9 ? -1 : ((a * 10 + b) * 10 + c) * 10 + d;
-  }
-  let value = 0;
-  for (let index = at; index < at + count; index += 1) {
-    const code = text.charCodeAt(index) - 48;
-    if (code < 0 || code > 9) return -1;
-    value = value * 10 + code;
-  }
-  return value;
+/** Two digits at `at`; -1 when one is not a digit (NaN past the end, which the callers refuse). Small so the engine inlines it. */
+function two(text: string, at: number): number {
+  const tens = text.charCodeAt(at) - 48;
+  const ones = text.charCodeAt(at + 1) - 48;
+  return tens < 0 || tens > 9 || ones < 0 || ones > 9 ? -1 : tens * 10 + ones;
+}
+
+/** Four digits at `at` (a year), as `two` twice. */
+function four(text: string, at: number): number {
+  const high = two(text, at);
+  const low = two(text, at + 2);
+  return high < 0 || low < 0 ? -1 : high * 100 + low;
+}
+
+/** One digit at `at`, or -1. */
+function one(text: string, at: number): number {
+  const code = text.charCodeAt(at) - 48;
+  return code >= 0 && code <= 9 ? code : -1;
 }
 
 /**
@@ -47,19 +41,19 @@ function quickLocal(text: string): number {
   const length = text.length;
   let year: number, month: number, day: number, rest: number;
   if (length >= 16 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45) {
-    year = digits(text, 0, 4);
-    month = digits(text, 5, 2);
-    day = digits(text, 8, 2);
+    year = four(text, 0);
+    month = two(text, 5);
+    day = two(text, 8);
     rest = 10;
   } else if (length >= 16 && text.charCodeAt(2) === 46 && text.charCodeAt(5) === 46) {
-    day = digits(text, 0, 2);
-    month = digits(text, 3, 2);
-    year = digits(text, 6, 4);
+    day = two(text, 0);
+    month = two(text, 3);
+    year = four(text, 6);
     rest = 10;
   } else if (length >= 16 && text.charCodeAt(2) === 47 && text.charCodeAt(5) === 47) {
-    month = digits(text, 0, 2);
-    day = digits(text, 3, 2);
-    year = digits(text, 6, 4);
+    month = two(text, 0);
+    day = two(text, 3);
+    year = four(text, 6);
     rest = 10;
   } else return Number.NaN;
   if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) return Number.NaN;
@@ -68,14 +62,14 @@ function quickLocal(text: string): number {
   // Hour: one or two digits, then ":MM", then optional ":SS", then optional " AM"/" PM".
   let at = rest + 1;
   const twoDigitHour = text.charCodeAt(at + 1) !== 58;
-  let hour = digits(text, at, twoDigitHour ? 2 : 1);
+  let hour = twoDigitHour ? two(text, at) : one(text, at);
   at += twoDigitHour ? 2 : 1;
   if (hour < 0 || text.charCodeAt(at) !== 58) return Number.NaN;
-  const minute = digits(text, at + 1, 2);
+  const minute = two(text, at + 1);
   at += 3;
   let second = 0;
   if (text.charCodeAt(at) === 58) {
-    second = digits(text, at + 1, 2);
+    second = two(text, at + 1);
     at += 3;
   }
   if (minute < 0 || minute > 59 || second < 0 || second > 59) return Number.NaN;
@@ -93,14 +87,31 @@ function quickLocal(text: string): number {
 
 /** Milliseconds since the epoch of a proleptic Gregorian date-time, by arithmetic (Date.UTC is several times slower). */
 function utcMs(year: number, month: number, day: number, hour: number, minute: number, second: number, milliseconds = 0): number {
+  // The day number of the month's first day, looked up (an export spans a few months; the arithmetic below runs once per month).
+  const key = year * 12 + month;
+  const slot = key & (MONTH_SLOTS - 1);
+  let first = monthKeys[slot] === key ? monthFirstDays[slot]! : Number.NaN;
+  if (first !== first) {
+    first = civilDays(year, month, 1);
+    monthKeys[slot] = key;
+    monthFirstDays[slot] = first;
+  }
+  return (((first + day - 1) * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + milliseconds;
+}
+
+const MONTH_SLOTS = 1024;
+const monthKeys = new Float64Array(MONTH_SLOTS).fill(Number.NaN);
+const monthFirstDays = new Float64Array(MONTH_SLOTS);
+
+/** Days since 1970-01-01 of a proleptic Gregorian date. */
+function civilDays(year: number, month: number, day: number): number {
   // Days from civil (H. Hinnant): March-based years make leap days fall at the end.
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;
   const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
   const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  const days = era * 146_097 + dayOfEra - 719_468;
-  return ((days * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + milliseconds;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 function daysInMonth(year: number, month: number): number {
@@ -112,14 +123,18 @@ function daysInMonth(year: number, month: number): number {
 function quickUtc(text: string): number {
   const length = text.length;
   if (length < 20 || text.charCodeAt(length - 1) !== 90 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return Number.NaN;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
-  const second = digits(text, 17, 2);
+  const year = four(text, 0);
+  const month = two(text, 5);
+  const day = two(text, 8);
+  const hour = two(text, 11);
+  const minute = two(text, 14);
+  const second = two(text, 17);
   let milliseconds = 0;
-  if (length === 24 && text.charCodeAt(19) === 46) milliseconds = digits(text, 20, 3);
+  if (length === 24 && text.charCodeAt(19) === 46) {
+    const hundreds = one(text, 20);
+    const rest = two(text, 21);
+    milliseconds = hundreds < 0 || rest < 0 ? -1 : hundreds * 100 + rest;
+  }
   else if (length !== 20) return Number.NaN;
   if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || milliseconds < 0) return Number.NaN;
   return utcMs(year, month, day, hour, minute, second, milliseconds);

@@ -58,6 +58,44 @@ describe('business time', () => {
     );
   });
 
+  it('agrees quarter hour by quarter hour with the wall clock, on one day and across days, through clock changes (property)', () => {
+    // The reference, written independently: walk the span a minute at a time and ask Intl for each minute's wall clock.
+    const wallClock = (zone: string) => {
+      const format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', weekday: 'short' });
+      return (instant: number) => {
+        const parts = Object.fromEntries(format.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
+        return { date: `${parts.year}-${parts.month}-${parts.day}`, weekday: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday!) + 1, minute: Number(parts.hour) * 60 + Number(parts.minute) };
+      };
+    };
+    const calendars: WorkingCalendar[] = [
+      berlin,
+      { timeZone: 'America/New_York', workingDays: [1, 2, 3, 4, 5, 6], start: '00:30', end: '24:00', holidays: ['2026-11-26'] },
+      { timeZone: 'Australia/Lord_Howe', workingDays: [1, 2, 3, 4, 5, 6, 7], start: '01:00', end: '03:30', holidays: [] },
+      { timeZone: 'Asia/Kolkata', workingDays: [7, 1, 2, 3, 4], start: '10:00', end: '19:30', holidays: ['2026-03-29'] },
+    ];
+    const compiled = calendars.map((calendar) => ({ calendar, measure: compileCalendar(calendar), clock: wallClock(calendar.timeZone) }));
+    // Quarter-hour-aligned starts (every boundary here is on a quarter hour, so a quarter-hour walk is exact) near the 2026 clock changes of these zones, and spans from minutes to four days.
+    const changes = ['2026-03-29T01:00:00Z', '2026-10-25T01:00:00Z', '2026-03-08T07:00:00Z', '2026-11-01T06:00:00Z', '2026-04-04T15:00:00Z', '2026-10-03T15:30:00Z', '2026-06-15T00:00:00Z'].map(at);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: compiled.length - 1 }), fc.constantFrom(...changes), fc.integer({ min: -36 * 4, max: 36 * 4 }), fc.integer({ min: 0, max: 4 * 24 * 4 }), (which, change, offset, length) => {
+        const { calendar, measure, clock } = compiled[which]!;
+        const QUARTER = 900_000;
+        const from = change + offset * QUARTER;
+        const to = from + length * QUARTER;
+        const [startH, startM] = calendar.start.split(':').map(Number) as [number, number];
+        const [endH, endM] = calendar.end.split(':').map(Number) as [number, number];
+        let expected = 0;
+        for (let quarter = from; quarter < to; quarter += QUARTER) {
+          const local = clock(quarter);
+          if (calendar.workingDays.includes(local.weekday) && !calendar.holidays.includes(local.date) && local.minute >= startH * 60 + startM && local.minute < endH * 60 + endM) expected += QUARTER;
+        }
+        const local = clock(from);
+        return measure.businessMs(from, to) === expected && measure.businessMs(to, from) === -expected && measure.localDate(from) === local.date && measure.localDay(from) === Date.parse(`${local.date}T00:00:00Z`) / 86_400_000;
+      }),
+      { numRuns: 150 },
+    );
+  }, 30_000);
+
   it.each([
     [{ timeZone: 'Mars/Olympus' }, '“Mars/Olympus” is not a time zone this computer knows (use an IANA name such as Europe/Berlin).'],
     [{ start: '18:00', end: '09:00' }, 'The working day must end after it starts (18:00–09:00).'],
