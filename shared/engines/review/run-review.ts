@@ -34,13 +34,21 @@ export async function runReview(run: { agreement: Agreement; mapping: ReviewMapp
   if (!/^\d{4}-\d{2}-\d{2}$/.test(run.from) || !/^\d{4}-\d{2}-\d{2}$/.test(run.to) || run.to < run.from) throw new InputError(`Choose a review period: from and to as dates (YYYY-MM-DD), with to not before from (got ${run.from} – ${run.to}).`);
   if (!run.mapping.columns.mqlAt) throw new InputError('Map the MQL date column: every commitment is measured from it.');
   const calendar = calendarOf(run.agreement);
+  // A required field the agreement does not name (a typo such as "Compnay") would be silently unchecked: refuse it.
+  const knownRequired = [...new Set(run.agreement.handoffs.flatMap((handoff) => handoff.requiredFields.map((field) => field.trim()).filter(Boolean)))];
+  const unknownRequired = Object.keys(run.mapping.requiredFields ?? {}).filter((field) => !knownRequired.includes(field.trim()));
+  if (unknownRequired.length > 0) throw new InputError(`The mapping's requiredFields name ${unknownRequired.map((field) => `“${field}”`).join(', ')}, not a required field of the agreement's handoffs; the known fields are: ${knownRequired.join(', ') || '(none)'}.`);
+  const noWon = run.mapping.won.length === 0;
+  const noLost = run.mapping.lost.length === 0;
   const mapped = historyFields.filter((field) => Boolean(run.mapping.columns[field]));
   // Only the required fields a data-completeness commitment checks are read, each from its mapped column.
   const requiredFields = checkedRequiredFields(run.agreement).filter((field) => Boolean(run.mapping.requiredFields?.[field]));
   const zone = timeZoneOf(calendar.timeZone);
   const readTime = timestampReader(calendar.timeZone);
   const readQuick = quickTimestamp(calendar.timeZone);
-  const aggregator = new ReviewAggregator(run.agreement, { from: run.from, to: run.to }, calendar, (date) => zone.instantOf(Date.parse(`${date}T00:00:00Z`)), { mapped, requiredFieldsMapped: requiredFields });
+  const aggregator = new ReviewAggregator(run.agreement, { from: run.from, to: run.to }, calendar, (date) => zone.instantOf(Date.parse(`${date}T00:00:00Z`)), { mapped, requiredFieldsMapped: requiredFields, outcomeValuesMissing: noWon ? 'won' : noLost ? 'lost' : null });
+  // Outcome values that are neither won nor lost: counted per value (a few distinct ones), reported as data problems.
+  const otherOutcomes = new Map<string, { text: string; count: number }>();
   const won = new Set(run.mapping.won.map((value) => value.trim().toLowerCase()));
   const lost = new Set(run.mapping.lost.map((value) => value.trim().toLowerCase()));
   let indexes: Partial<Record<HistoryField, number>> | null = null;
@@ -76,6 +84,12 @@ export async function runReview(run: { agreement: Agreement; mapping: ReviewMapp
     if (parsed.ok) return parsed.instant;
     unreadableCount += 1;
     if (unreadable.length < 200) unreadable.push({ line: currentLine, column: header![index]!, message: parsed.message });
+    return null;
+  };
+  const otherOutcome = (folded: string, text: string): null => {
+    const entry = otherOutcomes.get(folded);
+    if (entry) entry.count += 1;
+    else if (otherOutcomes.size < 50) otherOutcomes.set(folded, { text, count: 1 });
     return null;
   };
   const onRow = (fields: string[], line: number) => {
@@ -136,7 +150,7 @@ export async function runReview(run: { agreement: Agreement; mapping: ReviewMapp
     lead.sqlReturnedAt = time(at.sqlReturnedAt);
     lead.opportunityAt = time(at.opportunityAt);
     lead.opportunityUpdatedAt = time(at.opportunityUpdatedAt);
-    lead.outcome = won.has(outcome) ? 'won' : lost.has(outcome) ? 'lost' : null;
+    lead.outcome = outcome === '' ? null : won.has(outcome) ? 'won' : lost.has(outcome) ? 'lost' : otherOutcome(outcome, cell(at.outcome));
     lead.closedAt = time(at.closedAt);
     lead.amount = amount === '' || !Number.isFinite(Number(amount)) ? null : Number(amount);
     lead.missingRequired = missingRequired;
@@ -148,6 +162,14 @@ export async function runReview(run: { agreement: Agreement; mapping: ReviewMapp
   // How the file was read is a data problem only where text was lost or kept as it stood; a clean switch to Windows-1252 is not.
   for (const problem of report.problems) result.problems.unshift({ problem: `Rows read with a problem, kept as they stand: ${problem.message}`, count: problem.count, examples: [`line ${problem.firstLine}`] });
   if (run.reading && run.reading.replacementCharacters > 0) result.problems.unshift({ problem: 'Characters that could not be read (shown as “�”; values with them match nothing)', count: run.reading.replacementCharacters, examples: [] });
+  const outcomeColumn = run.mapping.columns.outcome ?? 'Outcome';
+  const others = [...otherOutcomes.values()].sort((x, y) => y.count - x.count);
+  for (const { text, count } of others) result.problems.unshift({ problem: `Outcome value “${text}” in ${outcomeColumn} is neither won nor lost (list it under won or lost in the mapping)`, count, examples: [] });
+  // A win rate over only the outcomes the mapping knows would leave the unknown ones out of the closed deals: no figure.
+  if (others.length > 0) {
+    const why = `${others.map(({ text, count }) => `${count.toLocaleString('en-US')} ${count === 1 ? 'value' : 'values'} “${text}”`).join(', ')} in ${outcomeColumn} ${others.length === 1 && others[0]!.count === 1 ? 'is' : 'are'} neither won nor lost`;
+    result.conversion = result.conversion.map((step) => (step.step === 'Opportunity → won' && step.noData === null ? { ...step, actual: null, state: 'no-data', noData: why } : step));
+  }
   if (ragged > 0) result.problems.unshift({ problem: 'Rows with a different number of fields than the header (not used)', count: ragged, examples: [] });
   if (unreadableCount > 0) result.problems.unshift({ problem: 'Timestamps that could not be read (left empty)', count: unreadableCount, examples: unreadable.slice(0, 20).map((entry) => `line ${entry.line}, ${entry.column}: ${entry.message}`) });
   return { ...result, unreadable, unreadableCount };
