@@ -11,17 +11,21 @@ import { parseReviewMapping } from '../../shared/engines/review/mapping';
 import { stateLabels } from '../../shared/engines/review/review';
 import { runReview } from '../../shared/engines/review/run-review';
 import { parseAccordFile } from '../../shared/model/accord-file';
+import { isIntact, reviewableVersions, reviewedVersionLabel } from '../../shared/model/versions';
 import type { ExportIo } from './export-verify';
 import { newTextReading } from '../../shared/engines/csv/decode';
 import { fileTextChunks } from './text-chunks';
 
 export const reviewUsage = `  review --agreement FILE.accord --csv LEADS.csv --mapping MAPPING.json
-      --from YYYY-MM-DD --to YYYY-MM-DD [--json]
+      --from YYYY-MM-DD --to YYYY-MM-DD [--version N] [--json]
                                          the SLA review: every commitment's actual, target and
                                          state (met, at risk, missed, or no data with the
                                          reason) for the period. The mapping is a JSON file
                                          (see the README, "The review mapping"); unknown
-                                         keys are refused.
+                                         keys are refused. The targets are those of the
+                                         signed version in force (the last signed one whose
+                                         hash verifies), or of signed version N with
+                                         --version; the draft only when nothing is signed.
 `;
 
 /** The mapping reader lives with the engine (one schema for the CLI, the worker and the tests); re-exported for older callers. */
@@ -31,9 +35,9 @@ const stateLabel = Object.fromEntries(Object.entries(stateLabels).map(([state, l
 
 /** Runs `accord review`; resolves with the exit code. */
 export async function reviewCommand(args: string[], io: ExportIo): Promise<number> {
-  let values: { agreement?: string; csv?: string; mapping?: string; from?: string; to?: string; json?: boolean; help?: boolean };
+  let values: { agreement?: string; csv?: string; mapping?: string; from?: string; to?: string; version?: string; json?: boolean; help?: boolean };
   try {
-    ({ values } = parseArgs({ args, options: { agreement: { type: 'string' }, csv: { type: 'string' }, mapping: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } }));
+    ({ values } = parseArgs({ args, options: { agreement: { type: 'string' }, csv: { type: 'string' }, mapping: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, version: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } }));
   } catch (error) {
     io.err(`accord review: ${error instanceof Error ? error.message : String(error)}\n\nUsage:\n${reviewUsage}`);
     return 2;
@@ -54,6 +58,18 @@ export async function reviewCommand(args: string[], io: ExportIo): Promise<numbe
     const read = async (file: string, what: string) => readFile(resolve(io.cwd, file), 'utf8').catch((error: unknown) => Promise.reject(new InputError(`cannot read the ${what} ${file}: ${error instanceof Error ? error.message : String(error)}`)));
     const parsed = parseAccordFile(await read(values.agreement, 'agreement'));
     if (!parsed.ok) return fail(`${values.agreement} is not a valid agreement. ${parsed.message}`);
+    // The targets in force: the last intact signed version (one rule with the app), or the one asked for.
+    const signed = reviewableVersions(parsed.versions, isIntact);
+    let reviewed = signed[0] ?? null;
+    if (values.version !== undefined) {
+      const number = Number(values.version);
+      const asked = parsed.versions.find((version) => version.number === number);
+      if (!/^\d+$/.test(values.version) || !asked) return fail(`${values.agreement} has no signed version ${values.version}${parsed.versions.length ? ` (signed versions: ${parsed.versions.map((version) => version.number).join(', ')})` : ' (nothing is signed)'}.`);
+      if (!isIntact(asked)) return fail(`version ${number} of ${values.agreement} does not match the hash it was signed with: it is not used.`);
+      reviewed = asked;
+    }
+    const agreement = reviewed?.agreement ?? parsed.agreement;
+    const agreementVersion = reviewedVersionLabel(reviewed, reviewed !== null && reviewed === signed[0]);
     let mappingData: unknown;
     try {
       mappingData = JSON.parse(await read(values.mapping, 'mapping'));
@@ -71,12 +87,13 @@ export async function reviewCommand(args: string[], io: ExportIo): Promise<numbe
     const csvPath = resolve(io.cwd, values.csv);
     if (!(await stat(csvPath).then(() => true, () => false))) return fail(`cannot read the export ${values.csv}: it does not exist.`);
     const reading = newTextReading();
-    const result = await runReview({ agreement: parsed.agreement, mapping, chunks: fileTextChunks(csvPath, reading), reading, from: values.from, to: values.to, fileName: values.csv });
+    const result = await runReview({ agreement, mapping, chunks: fileTextChunks(csvPath, reading), reading, from: values.from, to: values.to, fileName: values.csv });
     if (values.json) {
-      io.out(`${JSON.stringify({ from: result.from, to: result.to, leads: result.leads, mqls: result.mqls, coverage: result.coverage, commitments: result.commitments.map(({ missedLeads: _ids, ...entry }) => entry), conversion: result.conversion, problems: result.problems.map(({ examples: _examples, ...entry }) => entry) })}\n`);
+      io.out(`${JSON.stringify({ from: result.from, to: result.to, agreementVersion, leads: result.leads, mqls: result.mqls, coverage: result.coverage, commitments: result.commitments.map(({ missedLeads: _ids, ...entry }) => entry), conversion: result.conversion, problems: result.problems.map(({ examples: _examples, ...entry }) => entry) })}\n`);
       return 0;
     }
     io.out(`SLA review ${result.from} – ${result.to}: ${result.mqls.toLocaleString('en-US')} MQLs of ${result.leads.toLocaleString('en-US')} leads in ${values.csv}\n`);
+    io.out(`Agreement reviewed: ${agreementVersion}\n`);
     if (result.coverage.coveredDays < result.coverage.periodDays) io.out(`The export ends on ${result.coverage.exportLastDate ?? '—'}: ${result.coverage.coveredDays} of the period’s ${result.coverage.periodDays} days are covered; rates use the covered days.\n`);
     io.out('\n');
     for (const entry of result.commitments) {

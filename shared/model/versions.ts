@@ -67,3 +67,18 @@ export function addSignature(version: VersionRecord, signature: Omit<SignatureRe
 export function isIntact(version: Pick<VersionRecord, 'agreement' | 'contentHash'>): boolean {
   return contentHash(version.agreement) === version.contentHash;
 }
+
+/**
+ * The signed versions a review may measure against, newest first: signed and
+ * intact (a version whose content no longer matches its hash is never used).
+ * The first one is the version in force. One rule for the app and the CLI.
+ */
+export function reviewableVersions<V extends { status: string; number: number }>(versions: readonly V[], intact: (version: V) => boolean): V[] {
+  return versions.filter((version) => version.status === 'signed' && intact(version)).sort((a, b) => b.number - a.number);
+}
+
+/** How a reviewed version is named on the screen, in the report and by the CLI: "version 2, signed 2026-10-01 (in force)". */
+export function reviewedVersionLabel(version: { number: number; lockedAt: number | null } | null, inForce: boolean): string {
+  if (!version) return 'the draft (nothing is signed yet)';
+  return `version ${version.number}${version.lockedAt === null ? '' : `, signed ${new Date(version.lockedAt).toISOString().slice(0, 10)}`}${inForce ? ' (in force)' : ''}`;
+}

@@ -5,6 +5,7 @@ import { Alert, Badge, Button, Card, FileInput, Group, Modal, Select, SimpleGrid
 import { IconFileSpreadsheet, IconFileTypePdf, IconMarkdown, IconPlayerPlay } from '@tabler/icons-react';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { historyFieldLabels, historyFields } from '../../../shared/engines/review/mapping';
+import { reviewableVersions, reviewedVersionLabel } from '../../../shared/model/versions';
 import { checkedRequiredFields, stateLabels, type CommitmentState, type ReviewResult } from '../../../shared/engines/review/review';
 import { describeCalendar } from '../../../shared/engines/calendar/business-time';
 import type { Agreement } from '../../../shared/model/agreement';
@@ -27,11 +28,11 @@ export const stateLook: Record<CommitmentState, { label: string; color: string }
 function useReviewedVersion(draft: Agreement) {
   const versions = useVersions((state) => state.versions);
   // A version whose content no longer matches its hash is never trusted, so never reviewed against.
-  const signed = useMemo(() => versions.filter((version) => version.status === 'signed' && version.intact).sort((a, b) => b.number - a.number), [versions]);
+  const signed = useMemo(() => reviewableVersions(versions, (version) => version.intact), [versions]);
   const [chosen, setChosen] = useState<string | null>(null);
   const version = signed.find((entry) => entry.id === chosen) ?? signed[0] ?? null;
   const signedOn = (lockedAt: number | null) => (lockedAt === null ? '' : `, signed ${new Date(lockedAt).toISOString().slice(0, 10)}`);
-  const label = version ? `version ${version.number}${signedOn(version.lockedAt)}${version === signed[0] ? ' (in force)' : ''}` : 'the draft (nothing is signed yet)';
+  const label = reviewedVersionLabel(version, version === signed[0]);
   return { agreement: version?.agreement ?? draft, version, signed, label, choose: setChosen, signedOn };
 }
 

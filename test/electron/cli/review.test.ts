@@ -94,4 +94,41 @@ describe('accord review', () => {
       expect(review.commitments.find((entry) => entry.kind === 'time-to-win')!.figures.median).toBeCloseTo((Date.parse('2026-12-15T10:00:00+01:00') - Date.parse('2026-11-16T09:30:00+01:00')) / 86_400_000, 9);
     }
   });
+  it('measures the signed version in force, not the draft, names it, and reviews another signed one with --version', async () => {
+    const { parseAccordFile, serializeAccordFile } = await import('../../../shared/model/accord-file');
+    const { contentHash } = await import('../../../shared/model/canonical');
+    const { signatories } = await import('../../../shared/model/versions');
+    const parsed = parseAccordFile(readFileSync(join(sample, 'agreement.accord'), 'utf8'));
+    if (!parsed.ok) throw new Error(parsed.message);
+    const withTouch = (hours: number) => {
+      const agreement = structuredClone(parsed.agreement);
+      for (const commitment of agreement.commitments) if (commitment.kind === 'first-touch') commitment.target = hours;
+      return agreement;
+    };
+    const signedVersion = (number: number, hours: number, day: string) => {
+      const agreement = withTouch(hours);
+      const hash = contentHash(agreement);
+      const signatures = signatories(agreement).map((person) => ({ participantId: person.id, name: person.name || person.title, title: person.title, team: person.team, signedAt: `${day}T10:00:00.000Z`, method: 'typed' as const, image: 'data:image/png;base64,AAAA', contentHash: hash }));
+      return { number, status: 'signed' as const, agreement, contentHash: hash, signatures, createdAt: Date.parse(day), lockedAt: Date.parse(day) };
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'accord-review-cli-'));
+    const file = join(dir, 'signed.accord');
+    // Version 1 signed with 4 business hours, version 2 with 8; the draft amends to 24 (not signed).
+    writeFileSync(file, serializeAccordFile(withTouch(24), new Date('2026-11-01T00:00:00Z'), [signedVersion(1, 4, '2026-09-01'), signedVersion(2, 8, '2026-10-01')]));
+    const base = ['review', '--agreement', file, ...args.slice(3)];
+    const inForce = await runAccord(sample, base);
+    expect(inForce.code).toBe(0);
+    expect(inForce.out).toContain('Agreement reviewed: version 2, signed 2026-10-01 (in force)\n');
+    expect(inForce.out).toMatch(/First touch after MQL\n +actual: [\d.]+ % within 8 business hours/);
+    const truth = JSON.parse(readFileSync(join(sample, 'truth.json'), 'utf8')) as { touchedWithin: number; touchMeasured: number };
+    const first = await runAccord(sample, [...base, '--version', '1', '--json']);
+    const review = JSON.parse(first.out) as { agreementVersion: string; commitments: { kind: string; actual: string; figures: Record<string, number> }[] };
+    expect(review.agreementVersion).toBe('version 1, signed 2026-09-01');
+    const touch = review.commitments.find((entry) => entry.kind === 'first-touch')!;
+    // The sample's truth is built for 4 business hours (version 1's target).
+    expect(touch.figures).toMatchObject({ within: truth.touchedWithin, measured: truth.touchMeasured });
+    expect(touch.actual).toContain(`${Math.round((truth.touchedWithin / truth.touchMeasured) * 1000) / 10} % within 4 business hours`);
+    expect(await runAccord(sample, [...base, '--version', '3'])).toMatchObject({ code: 1, err: expect.stringContaining('has no signed version 3 (signed versions: 1, 2)') });
+    expect((await runAccord(sample, ['review', '--help'])).out).toContain('--version N');
+  });
 });
