@@ -1,4 +1,4 @@
-import { stateLabels, type ReviewResult } from '../engines/review/review';
+import { SHARE_AT_RISK, SHARE_MET, stateLabels, VOLUME_AT_RISK, type ReviewResult } from '../engines/review/review';
 import type { Agreement } from '../model/agreement';
 import { contentHash } from '../model/canonical';
 import { teamLabels } from '../model/teams';
@@ -6,6 +6,8 @@ import type { AgreementDocument, DocumentSection } from './document';
 
 const stateText = stateLabels;
 const n = (value: number) => Math.round(value).toLocaleString('en-US');
+/** A threshold share as the note writes it (the engine's constants, never restated). */
+const share = (value: number) => `${Math.round(value * 1000) / 10} %`;
 
 /** The machine-readable review attached to its PDF: the results, without lead ids or example rows. */
 export function reviewAttachment(review: ReviewResult): Omit<ReviewResult, 'commitments' | 'problems'> & { commitments: Omit<ReviewResult['commitments'][number], 'missedLeads'>[]; problems: { problem: string; count: number }[] } {
@@ -40,7 +42,7 @@ export function buildReviewDocument(agreement: Agreement, review: ReviewResult, 
             ['Commitments', `${counts.met} met, ${counts['at-risk']} at risk, ${counts.missed} missed, ${counts['no-data']} no data`],
           ],
         },
-        { kind: 'note', text: 'Measured from the CRM’s own records. A share of at least 90 % within target is met, at least 75 % at risk, below that missed; volumes are met at target and at risk from 90 %. “No data” means the export cannot measure it (the reason is given): never counted as met or missed.' },
+        { kind: 'note', text: `Measured from the CRM’s own records. A share of at least ${share(SHARE_MET)} within target is met, at least ${share(SHARE_AT_RISK)} at risk, below that missed; volumes are met at target and at risk from ${share(VOLUME_AT_RISK)}. “No data” means the export cannot measure it (the reason is given): never counted as met or missed.` },
       ],
     },
     {

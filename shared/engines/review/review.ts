@@ -765,7 +765,7 @@ export class ReviewAggregator {
     const step = (label: string, actual: number | null, planned: number | null, reason: string | null): ConversionStep => {
       const why = reason ?? (actual === null ? 'nothing reached the earlier stage in the period' : planned === null ? 'the plan has no rate for this step' : null);
       if (why !== null) return { step: label, actual: reason === null ? actual : null, planned, state: 'no-data', noData: why };
-      return { step: label, actual, planned, state: actual! >= planned! ? 'met' : actual! >= planned! * VOLUME_AT_RISK ? 'at-risk' : 'missed', noData: null };
+      return { step: label, actual, planned, state: stateOfVolume(actual!, planned!), noData: null };
     };
     const needs = (...fields: HistoryField[]): string | null => {
       const missing = unmapped(...fields);
