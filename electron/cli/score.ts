@@ -99,10 +99,14 @@ export async function scoreCommand(args: string[], io: ExportIo): Promise<number
       return 0;
     }
     io.out(`${values.csv} against “${parsed.agreement.workshop.title || 'the agreement'}” (as of ${asOf})\n`);
+    // Said before any figure: most of the outcome file matching no lead, rules no column feeds, a rule removing most leads.
+    if (summary.outcomeMatch?.first) io.out(`Read this first  ${summary.outcomeMatch.text}\n`);
+    if (summary.unmapped) io.out(`Read this first  ${summary.unmapped.text}\n`);
     if (summary.knockout) io.out(`Read this first  ${summary.knockout.text}\n`);
     io.out(`Rows read        ${count(summary.rows)}\n`);
     io.out(`Rows skipped     ${count(summary.skipped)}\n`);
     for (const reason of summary.skippedReasons) io.out(`  ${count(reason.count)} × ${reason.reason} (first on line ${reason.firstLine})\n`);
+    if (summary.outcomeMatch && !summary.outcomeMatch.first && summary.outcomeMatch.text) io.out(`Outcome file     ${summary.outcomeMatch.text}\n`);
     for (const line of summary.readNotes) io.out(`File             ${line}\n`);
     for (const line of summary.notNumbers) io.out(`Not read         ${line}\n`);
     for (const column of summary.columns) if (column.decimal === ',') io.out(`Numbers          “${column.column}” read with a decimal comma\n`);

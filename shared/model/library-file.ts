@@ -250,7 +250,9 @@ const ExportReadSchema = z.strictObject({
   replacementCharacters: count,
   problems: z.array(z.strictObject({ message: text(2000), count, firstLine: count })).check(z.maxLength(100)),
 });
-const CalibrationResultSchema = z.strictObject({ ...CalibrationFiguresSchema.shape, recency: z.optional(RecencySchema), read: z.optional(ExportReadSchema) });
+/** How the outcome file matched the export (see shared/engines/calibration/calibrate.ts); results stored before it lack it. */
+const OutcomeMatchSchema = z.strictObject({ fileName: text(1000), rows: count, unmatchedRows: count });
+const CalibrationResultSchema = z.strictObject({ ...CalibrationFiguresSchema.shape, recency: z.optional(RecencySchema), read: z.optional(ExportReadSchema), outcomeMatch: z.optional(OutcomeMatchSchema) });
 
 const CalibrationSchema = z.strictObject({
   workshopId: RecordIdSchema,

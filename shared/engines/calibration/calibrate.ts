@@ -61,6 +61,17 @@ export interface CalibrationResult {
   recency?: RecencyFacts;
   /** How the export was read (encoding, unreadable characters, rows read with a problem); results stored before it lack it. */
   read?: ExportRead;
+  /** With the outcome in a second file: its rows, and how many match no lead of the export (see `unmatchedOutcome`). Results stored before it lack it. */
+  outcomeMatch?: OutcomeMatch;
+}
+
+/** How well the outcome file matched the export. */
+export interface OutcomeMatch {
+  fileName: string;
+  /** The outcome file's data rows. */
+  rows: number;
+  /** Its rows whose key is in no lead of the export (an empty key included). */
+  unmatchedRows: number;
 }
 
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
@@ -330,6 +341,35 @@ export function unreadableNumbers(result: CalibrationResult): string[] {
   ]);
 }
 
+/**
+ * Outcome-file rows that match no lead, as a share of the file, above which it is said first, before any figure: most
+ * of the file matching nothing means the two files are likely not of the same leads (another period, region or CRM).
+ */
+export const unmatchedOutcomeShare = 0.5;
+
+/**
+ * "4,903 of 5,448 rows of deals.csv match no lead of the export", and whether it is most of the file (`first`: said
+ * before the figures). Null when there is no outcome file, every row matched, or the result was stored before it was counted.
+ */
+export function unmatchedOutcome(result: CalibrationResult): { text: string; first: boolean; unmatchedRows: number; rows: number } | null {
+  const match = result.outcomeMatch;
+  if (!match || match.unmatchedRows === 0) return null;
+  const n = (value: number) => value.toLocaleString('en-US');
+  const first = match.unmatchedRows > match.rows * unmatchedOutcomeShare;
+  const text = `${n(match.unmatchedRows)} of ${n(match.rows)} ${match.rows === 1 ? 'row' : 'rows'} of ${match.fileName} match no lead of the export${first ? ': the two files may not be of the same leads (another period, region or CRM); the base rate and every conversion below count only the leads found' : ''}`;
+  return { text, first, unmatchedRows: match.unmatchedRows, rows: match.rows };
+}
+
+/**
+ * "2 rules not mapped (India, Website visit): MQLs, precision and lift are computed without them", said before the
+ * figures; null when every rule is mapped. A rule no column feeds scores no lead, so the headline figures leave it out.
+ */
+export function unmappedRulesNote(result: CalibrationResult): { text: string; labels: string[] } | null {
+  const labels = result.rules.filter((rule) => ruleVerdictOf(rule) === 'not-mapped').map((rule) => rule.label);
+  if (labels.length === 0) return null;
+  return { labels, text: `${labels.length} ${labels.length === 1 ? 'rule' : 'rules'} not mapped (${labels.join(', ')}): MQLs, precision and lift are computed without ${labels.length === 1 ? 'it' : 'them'}` };
+}
+
 /** The calibration summary the agreement document prints (label, value). */
 export function calibrationFacts(result: CalibrationResult, files: { leads: string; accounts: string | null; outcome?: string | null }): [string, string][] {
   const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
@@ -339,10 +379,15 @@ export function calibrationFacts(result: CalibrationResult, files: { leads: stri
   const unmapped = result.rules.filter((rule) => ruleVerdictOf(rule) === 'not-mapped');
   const recency = recencyOf(result);
   const dependsOnRecent = [...(recencyVerdicts(result)?.entries() ?? [])].filter(([, verdict]) => verdict.changes).map(([key]) => result.rules.find((rule) => `${rule.kind}:${rule.id}` === key)?.label ?? key);
+  const unmatched = unmatchedOutcome(result);
+  const unmappedNote = unmappedRulesNote(result);
   return [
+    ...(unmatched?.first ? [['Read this first', unmatched.text] as [string, string]] : []),
+    ...(unmappedNote ? [['Read this first', unmappedNote.text] as [string, string]] : []),
     ...(exclusion ? [['Read this first', exclusion.text] as [string, string]] : []),
     ['Data', `${files.leads}${files.accounts ? ` joined with ${files.accounts}` : ''}${files.outcome ? `, converted = found in ${files.outcome}` : ''}, scored as of ${result.asOf}`],
     ['Rows', `${n(result.rows)} read, ${n(result.scored)} scored, ${n(result.skipped.total)} skipped${recency.judged ? `, ${n(recency.tooRecent)} too recent to judge` : ''}`],
+    ...(unmatched && !unmatched.first ? [['Outcome file', unmatched.text] as [string, string]] : []),
     ['Too recent to judge', recency.judged ? `${recencyText(recency)}: left out of these figures` : `Not judged. ${recency.reason}`],
     ['Base rate', `${pct(result.baseRate)} (${n(result.positives)} successes)`],
     ['MQLs by the agreed rule', `${n(result.mqls)}, of which ${n(result.truePositives)} succeeded`],

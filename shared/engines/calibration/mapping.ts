@@ -1,7 +1,8 @@
 import { z } from '../../model/zod';
 import { readLeadDate, type LeadDate } from './dates';
 import type { OutcomeTable } from './outcome-file';
-import { normalizeValue, type AttributeKind, type LeadValue, type ScoringModel } from '../scoring/scoring';
+import { agreementAttributes, normalizeValue, type AttributeKind, type LeadValue, type ScoringModel } from '../scoring/scoring';
+import type { Agreement } from '../../model/agreement';
 import { decimalSeparators, readNumber, type DecimalSeparator } from '../scoring/numbers';
 
 /**
@@ -220,8 +221,8 @@ export interface RowMapper {
   columns: number[];
   /** Maps one row into `row`; returns null when it was mapped, or why the row is skipped. */
   map(fields: readonly string[]): string | null;
-  /** With the outcome in a second file: how many rows' keys were found in it (0 means the files do not match). */
-  stats: { matched: number };
+  /** With the outcome in a second file: how many rows' keys were found in it (0 means the files do not match), and which keys. */
+  stats: { matched: number; matchedKeys: Set<string> };
   /** What the mapped rows so far showed in each column the attributes and signals read. */
   report(): ColumnReport[];
 }
@@ -412,7 +413,7 @@ export function compileRowMapper(model: ScoringModel, mapping: CalibrationMappin
 
   const row: MappedRow = { values: new Array<LeadValue>(model.attributes.length).fill(null), counts: new Float64Array(model.signals.length), activityDays: Number.NaN, success: false, month: null, day: Number.NaN };
   const dateCache = new ValueCache<LeadDate>(50_000);
-  const stats = { matched: 0 };
+  const stats = { matched: 0, matchedKeys: new Set<string>() };
   const expected = header.length;
   const noAccount: string[] = [];
   // Per-value caches: a CRM column repeats a few values millions of times, so each raw text is folded once.
@@ -534,7 +535,10 @@ export function compileRowMapper(model: ScoringModel, mapping: CalibrationMappin
       if (outcomeFile) {
         const key = fields[outcome.index]!.trim();
         const found = key === '' ? undefined : outcomeRows.get(key);
-        if (found !== undefined) stats.matched += 1;
+        if (found !== undefined) {
+          stats.matched += 1;
+          stats.matchedKeys.add(key);
+        }
         verdict = key === '' ? noKey : (found ?? 0);
       } else verdict = outcomeOf(outcome.source === 'row' ? fields[outcome.index]! : (account[outcome.index] ?? ''));
       if (typeof verdict === 'string') return verdict;
@@ -582,4 +586,95 @@ export function compileRowMapper(model: ScoringModel, mapping: CalibrationMappin
       return null;
     },
   };
+}
+
+/** A key of the mapping that names nothing the agreement or the export has: read, it would be silently unused. */
+export interface MappingMismatch {
+  kind: 'attribute' | 'signal' | 'numbers' | 'value';
+  /** The attribute or signal key, or the column named in `numbers`. */
+  key: string;
+  /** For a value translation: the export's value translated. */
+  from?: string;
+  message: string;
+}
+
+/**
+ * The mapping's keys the agreement or the export does not have: an attribute
+ * or signal key that is none of the agreement's (a typo such as "countyr",
+ * or a criterion removed since), a `numbers` column that is not in the
+ * export (or the accounts file, for "accounts.<column>"), a value translation
+ * to a category the agreement's criterion does not list. Without the header
+ * (`null`), the `numbers` columns are not checked. A translation of a value the criterion lists
+ * to one it does not is refused; between two values it does not list, it changes no score and is kept. A fast-track's signal key
+ * counts as known under either section (it may be fed by either).
+ */
+export function mappingMismatches(agreement: Agreement, mapping: CalibrationMapping, header: readonly string[] | null, accountsHeader: readonly string[] | null = null): MappingMismatch[] {
+  const list = (names: Iterable<string>) => [...names].map((name) => `“${name}”`).join(', ') || 'none';
+  const attributes = agreementAttributes(agreement);
+  const fastTrackKeys = agreement.engagement.fastTracks.map((trigger) => trigger.signalKey.trim()).filter((key) => key !== '');
+  const attributeNames = new Set([...attributes.map((attribute) => attribute.name), ...fastTrackKeys]);
+  const signalKeys = new Set([...agreement.engagement.signals.map((signal) => signal.key.trim()).filter((key) => key !== ''), ...fastTrackKeys]);
+  const found: MappingMismatch[] = [];
+  for (const [name, entry] of Object.entries(mapping.attributes)) {
+    if (!attributeNames.has(name)) {
+      found.push({ kind: 'attribute', key: name, message: `the mapping names the attribute “${name}”, which is not an attribute of the agreement (its attributes: ${list(attributeNames)}).` });
+      continue;
+    }
+    const spec = attributes.find((attribute) => attribute.name === name);
+    if (!spec || !entry.values) continue;
+    // A category is compared folded, as the engine compares it; a translation to an empty value reads the lead as unknown.
+    const categories = new Set(spec.values.map(fold));
+    const empty = new Set([...mapping.emptyValues.map(fold), '']);
+    for (const [from, to] of Object.entries(entry.values)) {
+      // A category translated to one the criterion does not list loses the match it had ("India" → "Indien"); a clean-up
+      // between two values it does not list ("Philipines" → "Philippines") changes no score and is kept.
+      const known = spec.kind === 'category' ? categories.has(fold(to)) || !categories.has(fold(from)) : spec.kind === 'boolean' ? normalizeValue(to, 'boolean') !== null : true;
+      if (!known && !empty.has(fold(to))) {
+        found.push({ kind: 'value', key: name, from, message: `the mapping translates “${from}” of “${name}” to “${to}”, which is not a value of the agreement’s ${spec.kind === 'boolean' ? 'yes/no criterion' : 'criterion'} on “${name}” (${spec.kind === 'boolean' ? 'write yes or no' : `its values: ${list(spec.values)}`}).` });
+      }
+    }
+  }
+  for (const key of Object.keys(mapping.signals)) {
+    if (!signalKeys.has(key)) found.push({ kind: 'signal', key, message: `the mapping names the signal “${key}”, which is not a signal of the agreement (its signals: ${list(signalKeys)}).` });
+  }
+  if (header) {
+    const columns = new Set(header.map((name) => name.trim()));
+    const accountColumns = new Set((accountsHeader ?? []).map((name) => `accounts.${name.trim()}`));
+    for (const column of Object.keys(mapping.numbers ?? {})) {
+      const name = column.trim();
+      if (columns.has(name) || accountColumns.has(name)) continue;
+      // An accounts column is checked only when the accounts file is there to check it against.
+      if (name.startsWith('accounts.') && !accountsHeader) continue;
+      const inAccounts = name.startsWith('accounts.');
+      found.push({ kind: 'numbers', key: column, message: `the mapping sets the decimal separator of “${column}”, which is not a column of the ${inAccounts ? 'accounts file' : 'export'} (its columns: ${list(inAccounts ? accountColumns : columns)}).` });
+    }
+  }
+  return found;
+}
+
+/** Refuses a mapping with a key the agreement or the export does not have (see {@link mappingMismatches}), naming each one. */
+export function checkMappingAgainst(agreement: Agreement, mapping: CalibrationMapping, header: readonly string[] | null, accountsHeader: readonly string[] | null = null): void {
+  const found = mappingMismatches(agreement, mapping, header, accountsHeader);
+  if (found.length === 0) return;
+  throw new MappingError(`The mapping does not fit the agreement: ${found.map((mismatch) => mismatch.message).join(' Also, ')}`);
+}
+
+/** The mapping without the keys listed (an app's stored mapping after the agreement changed: see the store's notice). */
+export function withoutMismatches(mapping: CalibrationMapping, mismatches: readonly MappingMismatch[]): CalibrationMapping {
+  const attributes = { ...mapping.attributes };
+  const signals = { ...mapping.signals };
+  const numbers = { ...(mapping.numbers ?? {}) };
+  for (const mismatch of mismatches) {
+    if (mismatch.kind === 'attribute') delete attributes[mismatch.key];
+    else if (mismatch.kind === 'signal') delete signals[mismatch.key];
+    else if (mismatch.kind === 'numbers') delete numbers[mismatch.key];
+    else {
+      const entry = attributes[mismatch.key];
+      if (entry?.values && mismatch.from !== undefined) {
+        const { [mismatch.from]: _dropped, ...values } = entry.values;
+        attributes[mismatch.key] = { column: entry.column, ...(Object.keys(values).length ? { values } : {}) };
+      }
+    }
+  }
+  return { ...mapping, attributes, signals, ...(mapping.numbers ? { numbers } : {}) };
 }

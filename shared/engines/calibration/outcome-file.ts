@@ -18,6 +18,10 @@ export interface OutcomeTable {
   datedRows: number;
   /** A few keys as the file writes them, for the message when none matches the export. */
   examples: string[];
+  /** Rows per key (a lead with several deals has several), to count the rows that match no lead of the export. */
+  rowsByKey: Map<string, number>;
+  /** Rows with an empty key: they can match no lead. */
+  keylessRows: number;
 }
 
 const fold = (text: string) => text.trim().toLowerCase();
@@ -34,7 +38,7 @@ const rank = (value: 1 | 0 | string) => (value === 1 ? 2 : value === 0 ? 1 : 0);
 export async function readOutcomeFile(chunks: AsyncIterable<string>, mapping: CalibrationMapping, fileName = 'The outcome file', signal?: { aborted: boolean }): Promise<OutcomeTable> {
   const file = mapping.outcome.file;
   if (!file) throw new MappingError('The mapping reads the outcome from the export, not from a second file.');
-  const table: OutcomeTable = { fileName, outcomes: new Map(), rows: 0, lastDay: Number.NaN, datedRows: 0, examples: [] };
+  const table: OutcomeTable = { fileName, outcomes: new Map(), rows: 0, lastDay: Number.NaN, datedRows: 0, examples: [], rowsByKey: new Map(), keylessRows: 0 };
   const empty = new Set([...mapping.emptyValues.map(fold), '']);
   const success = new Set(mapping.outcome.success.map(fold));
   const failure = mapping.outcome.failure ? new Set(mapping.outcome.failure.map(fold)) : null;
@@ -59,7 +63,11 @@ export async function readOutcomeFile(chunks: AsyncIterable<string>, mapping: Ca
     if (fields.length === 1 && fields[0] === '') return;
     table.rows += 1;
     const id = (fields[key] ?? '').trim();
-    if (id === '') return;
+    if (id === '') {
+      table.keylessRows += 1;
+      return;
+    }
+    table.rowsByKey.set(id, (table.rowsByKey.get(id) ?? 0) + 1);
     let outcome: 1 | 0 | string = 1;
     if (value >= 0) {
       const raw = fields[value] ?? '';

@@ -1,11 +1,11 @@
 import type { Agreement } from '../../model/agreement';
 import { compileScoring } from '../scoring/scoring';
-import { CalibrationAggregator, dominantExclusion, unreadableNumbers, type CalibrationResult, type Tally } from './calibrate';
+import { CalibrationAggregator, dominantExclusion, unmappedRulesNote, unmatchedOutcome, unreadableNumbers, type CalibrationResult, type Tally } from './calibrate';
 import { ruleVerdictLabels, ruleVerdictOf } from './verdict';
 import { looksBinary, parseCsvText } from '../csv/csv';
 import type { TextReading } from '../csv/decode';
 import { describeExportRead, exportReadOf, InputError, readCsvStream } from '../csv/stream';
-import { compileRowMapper, MappingError, type AccountsTable, type CalibrationMapping } from './mapping';
+import { checkMappingAgainst, compileRowMapper, MappingError, type AccountsTable, type CalibrationMapping } from './mapping';
 import { profileExport, resolveNumberFormats, undecidedNumberColumns } from './profile';
 import type { OutcomeTable } from './outcome-file';
 import { recencyOf, recencyPlan, RecencySplit, recencyText, recencyVerdicts, shownFigures } from './recency';
@@ -85,6 +85,8 @@ export async function runCalibration(run: CalibrationRun): Promise<CalibrationRe
     (fields, line, parser) => {
       if (!mapper) {
         header = fields.map((name) => name.trim());
+        // A key the agreement or the export does not have would be silently unused: refused before any row (app, worker and CLI alike).
+        checkMappingAgainst(run.agreement, run.mapping, header, run.accounts?.header ?? null);
         mapper = compileRowMapper(model, mapping, header, run.accounts ?? null, run.outcomes ?? null);
         parser.keepColumns(mapper.columns);
         return;
@@ -103,13 +105,22 @@ export async function runCalibration(run: CalibrationRun): Promise<CalibrationRe
     const including = result.recency.includingRecent;
     result.recency = { ...result.recency, includingRecent: { ...including, rules: including.rules.map((rule) => ({ ...rule, mapped: !unmapped.has(`${rule.kind}:${rule.id}`) })) } };
   }
-  checkOutcome(run, result, (mapper as ReturnType<typeof compileRowMapper>).stats.matched, fileName);
+  const stats = (mapper as ReturnType<typeof compileRowMapper>).stats;
+  if (run.mapping.outcome.file && run.outcomes) result.outcomeMatch = outcomeMatchOf(run.outcomes, stats.matchedKeys);
+  checkOutcome(run, result, stats.matched, fileName);
   if (result.rows === 0) throw new InputError(`${fileName} has a header but no rows.`);
   if (result.scored === 0) {
     const top = result.skipped.reasons[0];
     throw new InputError(`No row of ${fileName} could be used: ${top ? `${top.count.toLocaleString('en-US')} rows: ${top.reason} (first on line ${top.firstLine})` : 'every row was skipped'}. Check the outcome column “${run.mapping.outcome.column}” and its success values.`);
   }
   return result;
+}
+
+/** The outcome file's rows whose key no lead of the export has (rows with an empty key included). */
+function outcomeMatchOf(table: OutcomeTable, matchedKeys: ReadonlySet<string>): NonNullable<CalibrationResult['outcomeMatch']> {
+  let unmatchedRows = table.keylessRows;
+  for (const [key, rows] of table.rowsByKey) if (!matchedKeys.has(key)) unmatchedRows += rows;
+  return { fileName: table.fileName, rows: table.rows, unmatchedRows };
 }
 
 /**
@@ -162,6 +173,10 @@ export function calibrationSummary(stored: CalibrationResult, options: { include
   const verdicts = recencyVerdicts(stored);
   return {
     rows: result.rows,
+    /** Rules no column feeds, said before any figure (the headline figures are computed without them); null when every rule is mapped. */
+    unmapped: unmappedRulesNote(result),
+    /** With the outcome in a second file: its rows, those matching no lead, the sentence, and whether it is said first (most of the file); null otherwise. */
+    outcomeMatch: stored.outcomeMatch ? { ...stored.outcomeMatch, text: unmatchedOutcome(stored)?.text ?? null, first: unmatchedOutcome(stored)?.first ?? false } : null,
     /** A rule that knocked out or disqualified most leads, said before any figure; null when none did. */
     knockout: dominantExclusion(result),
     /** Per column read as numbers: cells that are not numbers, as sentences. */
