@@ -94,7 +94,7 @@ export async function reviewCommand(args: string[], io: ExportIo): Promise<numbe
     }
     io.out(`SLA review ${result.from} – ${result.to}: ${result.mqls.toLocaleString('en-US')} MQLs of ${result.leads.toLocaleString('en-US')} leads in ${values.csv}\n`);
     io.out(`Agreement reviewed: ${agreementVersion}\n`);
-    if (result.coverage.coveredDays < result.coverage.periodDays) io.out(`The export ends on ${result.coverage.exportLastDate ?? '—'}: ${result.coverage.coveredDays} of the period’s ${result.coverage.periodDays} days are covered; rates use the covered days.\n`);
+    if (result.coverage.coveredDays < result.coverage.periodDays) io.out(`The export covers ${result.coverage.exportFirstDate ?? '—'} – ${result.coverage.exportLastDate ?? '—'}: ${result.coverage.coveredDays} of the period’s ${result.coverage.periodDays} days are covered; rates use the covered days.\n`);
     io.out('\n');
     for (const entry of result.commitments) {
       io.out(`${stateLabel[entry.state].padEnd(8)} ${entry.metric}\n         actual: ${entry.actual}\n         target: ${entry.target}${entry.missedCount ? `\n         behind the miss: ${entry.missedCount.toLocaleString('en-US')} leads, e.g. ${entry.missedLeads.slice(0, 5).join(', ')}` : ''}\n`);

@@ -36,7 +36,7 @@ export function buildReviewDocument(agreement: Agreement, review: ReviewResult, 
           rows: [
             ['Period', `${review.from} – ${review.to}`],
             ...(review.agreementVersion ? [['Agreement reviewed', review.agreementVersion] as [string, string]] : []),
-            ...(review.coverage && review.coverage.coveredDays < review.coverage.periodDays ? [['Export covers', `${review.coverage.coveredDays} of ${review.coverage.periodDays} days (last recorded date ${review.coverage.exportLastDate ?? '—'}); rates use the covered days`] as [string, string]] : []),
+            ...(review.coverage && review.coverage.coveredDays < review.coverage.periodDays ? [['Export covers', `${review.coverage.coveredDays} of ${review.coverage.periodDays} days (recorded dates ${review.coverage.exportFirstDate ?? '—'} – ${review.coverage.exportLastDate ?? '—'}); rates use the covered days`] as [string, string]] : []),
             ['Leads in the export', n(review.leads)],
             ['MQLs in the period', n(review.mqls)],
             ['Commitments', `${counts.met} met, ${counts['at-risk']} at risk, ${counts.missed} missed, ${counts['no-data']} no data`],

@@ -99,7 +99,7 @@ export interface ReviewResult {
   /** Which version of the agreement was reviewed ("version 2, signed 2026-10-01"), set by the caller that chose it. */
   agreementVersion?: string | null;
   /** Days of the period the export covers: up to its last recorded date (volumes are per covered day). */
-  coverage: { periodDays: number; coveredDays: number; exportLastDate: string | null };
+  coverage: { periodDays: number; coveredDays: number; exportLastDate: string | null; /** The export's first created or MQL date. */ exportFirstDate?: string | null };
   /** Speed to first touch, in business hours: a histogram (0–1, 1–2, … 24+) for the chart. */
   speedHistogram: { label: string; count: number }[];
   reasons: { reason: string; count: number; known: boolean }[];
@@ -305,6 +305,8 @@ export class ReviewAggregator {
   private mqls = 0;
   /** The latest instant recorded anywhere in the export: its last date, for coverage and "as of". */
   private lastSeen = Number.NEGATIVE_INFINITY;
+  /** The earliest created or MQL date: where the export starts (a period starting before it is covered from here). */
+  private firstSeen = Number.POSITIVE_INFINITY;
   private readonly weekly = new Map<number, number>();
   private readonly monthly = new Map<string, { mqls: number; opportunities: number }>();
   private readonly speeds = new Numbers();
@@ -412,6 +414,8 @@ export class ReviewAggregator {
     if (lead.opportunityUpdatedAt !== null && lead.opportunityUpdatedAt > last) last = lead.opportunityUpdatedAt;
     if (lead.closedAt !== null && lead.closedAt > last) last = lead.closedAt;
     this.lastSeen = last;
+    if (lead.mqlAt !== null && lead.mqlAt < this.firstSeen) this.firstSeen = lead.mqlAt;
+    if (lead.createdAt !== null && lead.createdAt < this.firstSeen) this.firstSeen = lead.createdAt;
     if (lead.mqlAt === null) return;
     if (lead.mqlAt < this.fromMs || lead.mqlAt >= this.toMs) return;
     this.mqls += 1;
@@ -588,15 +592,21 @@ export class ReviewAggregator {
     const toDay = Date.parse(`${this.period.to}T00:00:00Z`) / DAY_MS;
     const periodDays = toDay - fromDay + 1;
     const lastDay = Number.isFinite(this.lastSeen) ? this.calendar.localDay(this.lastSeen) : null;
+    const firstDay = Number.isFinite(this.firstSeen) ? this.calendar.localDay(this.firstSeen) : null;
+    // Coverage clips both ends: before the export's first date and after its last one nothing could be recorded.
+    const coveredStart = firstDay === null ? fromDay : Math.max(fromDay, firstDay);
     const coveredEnd = lastDay === null ? fromDay - 1 : Math.min(toDay, lastDay);
-    const coveredDays = Math.max(0, coveredEnd - fromDay + 1);
+    const coveredDays = Math.max(0, coveredEnd - coveredStart + 1);
     const exportLastDate = lastDay === null ? null : formatDay(lastDay);
-    const coverageNote = coveredDays < periodDays && exportLastDate !== null ? `; the export ends on ${exportLastDate}, so ${coveredDays} of the period’s ${periodDays} days are counted` : '';
+    const exportFirstDate = firstDay === null ? null : formatDay(firstDay);
+    const startsLate = firstDay !== null && firstDay > fromDay;
+    const endsEarly = lastDay !== null && lastDay < toDay;
+    const coverageNote = coveredDays < periodDays && exportLastDate !== null ? `; the export ${startsLate ? `starts on ${exportFirstDate}` : ''}${startsLate && endsEarly ? ' and ' : ''}${endsEarly ? `ends on ${exportLastDate}` : ''}, so ${coveredDays} of the period’s ${periodDays} days are counted` : '';
     const windowDays = (window: Commitment['window']) => (window === 'per-week' ? DAYS_PER_WEEK : window === 'per-period' && plan.periodWeeks ? plan.periodWeeks * DAYS_PER_WEEK : DAYS_PER_MONTH);
     const windowWords = (window: Commitment['window']) => (window === 'per-week' ? 'a week' : window === 'per-period' && plan.periodWeeks ? `per ${plan.periodWeeks}-week plan period` : 'a month');
     /** A count over the covered days as a rate per window, or why it cannot be one. */
     const rate = (count: number, window: Commitment['window']) => (coveredDays > 0 ? (count / coveredDays) * windowDays(window) : null);
-    const noCoverage = exportLastDate === null ? 'the export has no dates' : `the export’s last recorded date (${exportLastDate}) is before the period`;
+    const noCoverage = exportLastDate === null ? 'the export has no dates' : lastDay! < fromDay ? `the export ends ${exportLastDate}, before this period` : firstDay !== null && firstDay > toDay ? `the export starts ${exportFirstDate}, after this period` : 'the export covers no day of the period';
 
     const meters: Meters = {
       'mql-volume': (commitment) => {
@@ -605,7 +615,8 @@ export class ReviewAggregator {
         const byOpportunities = plan.headlineKpi !== 'mqls';
         if (byOpportunities && !mapped('opportunityAt')) return noData(mapFirst('opportunityAt'), targetText);
         const count = byOpportunities ? this.opportunities : this.mqls;
-        if (count === 0) return noData(byOpportunities ? empty(label('opportunityAt')) : 'no MQL in the period', targetText);
+        // No MQL over covered days is a measured 0; an empty opportunity column may be unrecorded, so it is no data.
+        if (count === 0 && (byOpportunities || coveredDays === 0)) return noData(byOpportunities ? empty(label('opportunityAt')) : coveredDays === 0 ? noCoverage : 'no MQL in the period', targetText);
         const perWindow = rate(count, commitment.window);
         if (perWindow === null) return noData(noCoverage, targetText);
         const what = byOpportunities ? 'opportunities' : 'MQLs';
@@ -712,8 +723,14 @@ export class ReviewAggregator {
       custom: (commitment) => noData('a custom commitment is not measured from the export: report it by hand', commitment.target === null ? '—' : `${commitment.target} ${unitWords[commitment.unit]}`.trim()),
     };
 
-    const commitments: CommitmentResult[] = agreement.commitments.map((commitment) => ({ id: commitment.id, kind: commitment.kind, team: commitment.team, metric: commitment.metric, ...meters[commitment.kind](commitment) }));
-    const kpi = (id: string, kind: string, team: string, metric: string, measured: Measured): CommitmentResult => ({ id, kind, team, metric, ...measured });
+    // A period the export does not reach at all: every figure says so, not "no MQL in the period".
+    const uncovered = coveredDays === 0 && exportLastDate !== null;
+    const measure = (commitment: Commitment): Measured => {
+      const measured = meters[commitment.kind](commitment);
+      return uncovered && commitment.kind !== 'custom' ? noData(noCoverage, measured.target) : measured;
+    };
+    const commitments: CommitmentResult[] = agreement.commitments.map((commitment) => ({ id: commitment.id, kind: commitment.kind, team: commitment.team, metric: commitment.metric, ...measure(commitment) }));
+    const kpi = (id: string, kind: string, team: string, metric: string, measured: Measured): CommitmentResult => ({ id, kind, team, metric, ...(uncovered ? noData(noCoverage, measured.target) : measured) });
 
     // Rejections with an agreed reason code: a KPI of the loop.
     const reasonTarget = `every rejection (at least ${pct(SHARE_MET)})`;
@@ -763,7 +780,7 @@ export class ReviewAggregator {
     // Stage conversion: a step is measured only when both of its stages' columns are mapped and have values.
     const percent = (part: number, whole: number) => (whole > 0 ? (part / whole) * 100 : null);
     const step = (label: string, actual: number | null, planned: number | null, reason: string | null): ConversionStep => {
-      const why = reason ?? (actual === null ? 'nothing reached the earlier stage in the period' : planned === null ? 'the plan has no rate for this step' : null);
+      const why = (uncovered ? noCoverage : null) ?? reason ?? (actual === null ? 'nothing reached the earlier stage in the period' : planned === null ? 'the plan has no rate for this step' : null);
       if (why !== null) return { step: label, actual: reason === null ? actual : null, planned, state: 'no-data', noData: why };
       return { step: label, actual, planned, state: stateOfVolume(actual!, planned!), noData: null };
     };
@@ -800,15 +817,23 @@ export class ReviewAggregator {
       commitments,
       conversion,
       // A week cut by the period's start or end (or the export's last date) has fewer days: the chart and report say so.
-      weekly: [...this.weekly.entries()].sort(([a], [b]) => a - b).map(([week, mqls]) => ({ week: formatDay(week), mqls, days: Math.max(0, Math.min(week + 6, coveredEnd) - Math.max(week, fromDay) + 1) })),
+      // Every covered week appears, a week with no MQL as 0 (not left out of the chart).
+      weekly: weeksOf(coveredStart, coveredEnd, this.weekly).map((week) => ({ week: formatDay(week), mqls: this.weekly.get(week) ?? 0, days: Math.max(0, Math.min(week + 6, coveredEnd) - Math.max(week, coveredStart) + 1) })),
       monthly: [...this.monthly.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, entry]) => ({ month, ...entry })),
       need: { mqlsPerWeek: need('mqls', 'perWeek'), mqlsPerMonth: need('mqls', 'perMonth'), opportunitiesPerMonth: opportunitiesNeeded },
-      coverage: { periodDays, coveredDays, exportLastDate },
+      coverage: { periodDays, coveredDays, exportLastDate, exportFirstDate },
       speedHistogram: histogram,
       reasons: [...this.reasons.entries()].sort((a, b) => b[1] - a[1]).map(([reason, count]) => ({ reason, count, known: this.knownReasons.has(reason.toLowerCase()) })),
       problems: [...this.problems.values()].sort((a, b) => b.count - a.count),
     };
   }
+}
+
+/** The Mondays (day numbers) of the weeks from `start` to `end`, and of any week with MQLs outside them (none is dropped). */
+function weeksOf(start: number, end: number, counted: ReadonlyMap<number, number>): number[] {
+  const weeks = new Set(counted.keys());
+  for (let week = start - ((start + 3) % 7); week <= end; week += 7) weeks.add(week);
+  return [...weeks].sort((a, b) => a - b);
 }
 
 function nextDay(date: string): string {

@@ -35,9 +35,12 @@ describe('the review report (PDF and Markdown)', () => {
       const eu = /^(\d{2})\.(\d{2})\.(\d{4})/.exec(cell)!;
       return `${eu[3]}-${eu[2]}-${eu[1]}`;
     };
-    const last = csv.trim().split('\r\n').slice(1).map((line) => localDate(line.split(',')[2]!)).sort().at(-1)!;
-    const covered = (Date.parse(`${last}T00:00:00Z`) - Date.parse('2026-11-01T00:00:00Z')) / 86_400_000 + 1;
-    expect(markdown).toContain(`Export covers:** ${covered} of 120 days (last recorded date ${last}); rates use the covered days`);
+    const dates = csv.trim().split('\r\n').slice(1).map((line) => localDate(line.split(',')[2]!)).sort();
+    const first = dates[0]!;
+    const last = dates.at(-1)!;
+    const start = first > '2026-11-01' ? first : '2026-11-01';
+    const covered = (Date.parse(`${last}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000 + 1;
+    expect(markdown).toContain(`Export covers:** ${covered} of 120 days (recorded dates ${first} – ${last}); rates use the covered days`);
     expect(markdown).not.toMatch(/Missed[^\n]*First touch|0\.0 h/);
   });
 });

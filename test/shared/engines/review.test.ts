@@ -36,9 +36,14 @@ describe('SLA review', () => {
 
   it('counts the MQLs of the period by week and month', () => {
     expect(result).toMatchObject({ leads: 6, mqls: 5 });
+    // Covered: 2026-11-01 (a Sunday, the last day of the week of 26 October) to the last date, 30 November; empty weeks are 0.
     expect(result.weekly).toEqual([
+      { week: '2026-10-26', mqls: 0, days: 1 },
+      { week: '2026-11-02', mqls: 0, days: 7 },
       { week: '2026-11-09', mqls: 1, days: 7 },
+      { week: '2026-11-16', mqls: 0, days: 7 },
       { week: '2026-11-23', mqls: 4, days: 7 },
+      { week: '2026-11-30', mqls: 0, days: 1 },
     ]);
     expect(result.monthly).toEqual([{ month: '2026-11', mqls: 5, opportunities: 0 }]);
   });
@@ -102,7 +107,7 @@ describe('SLA review on generated histories (truth known by construction)', () =
     expect(figures('time-to-win').won).toBe(truth.won);
     expect(figures('time-to-win').median).toBeCloseTo(truth.winMedianDays!, 9);
     expect(figures('time-to-win').p90).toBeCloseTo(truth.winP90Days!, 9);
-    expect(result.coverage).toEqual({ periodDays: 61, coveredDays: 61, exportLastDate: truth.exportLastDate });
+    expect(result.coverage).toMatchObject({ periodDays: 61, coveredDays: 61, exportLastDate: truth.exportLastDate });
     expect(result.commitments.filter((entry) => entry.state === 'no-data').map((entry) => entry.kind)).toEqual(['recycling']);
     expect(result.problems.find((problem) => problem.problem === 'First touch before the MQL date')?.count).toBe(truth.touchBeforeMql);
     expect(result.problems.find((problem) => problem.problem === 'No first touch recorded')?.count).toBe(truth.untouched);
@@ -247,7 +252,7 @@ describe('SLA review: every commitment kind, and no figure for what is not measu
     }
     // A period to 28 February: the export's last date is 14 February, so 31 of 45 days are used, and it says so.
     const past = await reviewCsv(csv, { id: 'Lead ID', mqlAt: 'MQL Date' }, '2026-01-15', '2026-02-28');
-    expect(past.coverage).toEqual({ periodDays: 45, coveredDays: 31, exportLastDate: '2026-02-14' });
+    expect(past.coverage).toMatchObject({ periodDays: 45, coveredDays: 31, exportLastDate: '2026-02-14' });
     expect(past.commitments.find((entry) => entry.kind === 'mql-volume')!.actual).toContain('the export ends on 2026-02-14, so 31 of the period’s 45 days are counted');
     // Weeks cut by the period's start (Thursday 15 January: the week of Monday 12 January has 4 days in it) and by the export's end (Saturday 14 February: 6 days).
     expect(past.weekly[0]).toMatchObject({ week: '2026-01-12', days: 4 });
@@ -373,5 +378,43 @@ describe('SLA review: outcome values and required fields the mapping gets wrong 
     const known = build().handoffs.flatMap((handoff) => handoff.requiredFields);
     await expect(run(['Gewonnen'], ['Verloren'], { Compnay: 'Firma' })).rejects.toThrow(/“Compnay”, not a required field of the agreement's handoffs; the known fields are: .*Company/);
     expect(known).toContain('Company');
+  });
+});
+
+describe('SLA review: coverage clips both ends, every covered week shows, a period past the export says so (issue 12, review audit)', () => {
+  const build = () => {
+    const agreement = findTemplate('b2b-saas-mid-market')!.build();
+    agreement.calendar = calendar;
+    return agreement;
+  };
+  const run = (from: string, to: string, days: string[]) => {
+    const aggregator = new ReviewAggregator(build(), { from, to }, calendar, dayStart);
+    days.forEach((day, index) => aggregator.add(lead(`L${index}`, { createdAt: at(`${day}T09:00:00+01:00`), mqlAt: at(`${day}T10:00:00+01:00`) })));
+    return aggregator.result();
+  };
+  // MQLs from Thursday 2026-10-29 on, none in the week of 2026-11-16, the last on 2026-11-27.
+  const days = ['2026-10-29', '2026-10-30', '2026-11-02', '2026-11-04', '2026-11-10', '2026-11-12', '2026-11-24', '2026-11-27'];
+
+  it('divides volume by the days the export covers when the period starts before it', () => {
+    const result = run('2026-10-01', '2026-11-30', days);
+    const covered = (Date.parse('2026-11-27') - Date.parse('2026-10-29')) / 86_400_000 + 1;
+    expect(result.coverage).toMatchObject({ periodDays: 61, coveredDays: covered, exportFirstDate: '2026-10-29', exportLastDate: '2026-11-27' });
+    const volume = result.commitments.find((entry) => entry.kind === 'mql-volume')!;
+    expect(volume.figures).toMatchObject({ count: days.length, days: covered });
+    expect(volume.actual).toContain('the export starts on 2026-10-29 and ends on 2026-11-27');
+  });
+
+  it('lists every covered week, a week without MQLs as 0, and measures a covered period with no MQL as 0', () => {
+    const result = run('2026-11-01', '2026-11-30', days);
+    expect(result.weekly.map((week) => [week.week, week.mqls])).toEqual([['2026-10-26', 0], ['2026-11-02', 2], ['2026-11-09', 2], ['2026-11-16', 0], ['2026-11-23', 2]]);
+    const quiet = run('2026-11-16', '2026-11-22', days);
+    expect(quiet.commitments.find((entry) => entry.kind === 'mql-volume')).toMatchObject({ state: 'missed', noData: null, figures: { count: 0, actual: 0 } });
+  });
+
+  it('says the export ends before a period entirely after it, for every figure', () => {
+    const result = run('2027-03-01', '2027-03-31', days);
+    const reason = 'the export ends 2026-11-27, before this period';
+    for (const entry of result.commitments) expect(entry).toMatchObject({ state: 'no-data', noData: reason });
+    for (const step of result.conversion) expect(step.noData).toBe(reason);
   });
 });
