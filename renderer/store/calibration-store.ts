@@ -46,6 +46,8 @@ export interface CalibrationState {
   /** Whether the results count the leads too recent to judge (left out by default). */
   includeRecent: boolean;
   mapping: CalibrationMapping | null;
+  /** Keys of the stored mapping the agreement or the export no longer has, dropped from the last run (said on the screen); null when none. */
+  mappingNotice: string | null;
   asOf: string;
   status: 'idle' | 'reading' | 'running' | 'done' | 'error';
   progress: { bytes: number; total: number; rows: number } | null;
@@ -127,6 +129,7 @@ export function createCalibrationStore(db: AccordDatabase, options: { createWork
     outcomeFile: null,
     includeRecent: false,
     mapping: null,
+    mappingNotice: null,
     asOf: today(),
     status: 'idle',
     progress: null,
@@ -137,7 +140,7 @@ export function createCalibrationStore(db: AccordDatabase, options: { createWork
       if (get().workshopId === workshopId) return;
       worker?.terminate();
       worker = null;
-      set({ workshopId, leads: null, accounts: null, outcomeFile: null, includeRecent: false, profiles: { leads: null, accounts: null }, mapping: null, status: 'idle', progress: null, error: null, result: null, stored: null, asOf: today() });
+      set({ workshopId, leads: null, accounts: null, outcomeFile: null, includeRecent: false, profiles: { leads: null, accounts: null }, mapping: null, mappingNotice: null, status: 'idle', progress: null, error: null, result: null, stored: null, asOf: today() });
       const record = await repository.load(workshopId);
       if (!record || get().workshopId !== workshopId) return;
       if (record.result) set({ mapping: record.mapping, result: record.result, stored: { ranAt: record.ranAt, files: record.files }, asOf: record.result.asOf, status: 'done' });
@@ -193,8 +196,15 @@ export function createCalibrationStore(db: AccordDatabase, options: { createWork
       if (/^\d{4}-\d{2}-\d{2}$/.test(date)) set({ asOf: date });
     },
     async run(agreement) {
-      const { leads, accounts, outcomeFile, mapping, asOf, workshopId } = get();
+      const { leads, accounts, outcomeFile, asOf, workshopId } = get();
+      let mapping = get().mapping;
       if (!leads || !mapping || !workshopId) return;
+      // The app's own mapping after a criterion or signal was removed from the agreement (or another export chosen):
+      // its stale keys are dropped with a notice naming them, so the workshop stays usable (the CLI refuses them instead).
+      const { mappingMismatches, withoutMismatches } = await import('../../shared/engines/calibration/mapping');
+      const stale = mappingMismatches(agreement, mapping, leads.preview.header, accounts?.preview.header ?? null);
+      if (stale.length) mapping = withoutMismatches(mapping, stale);
+      set({ mapping, mappingNotice: stale.length ? `Left out of this run: ${stale.map((mismatch) => mismatch.message).join(' ')}` : null });
       const problem = (await import('../../shared/engines/calibration/outcome-file')).outcomeProblem(mapping, outcomeFile !== null);
       if (problem) {
         set({ status: 'error', error: problem });

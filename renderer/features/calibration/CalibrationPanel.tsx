@@ -290,6 +290,11 @@ export function CalibrationPanel({ agreement, onClose }: { agreement: Agreement;
           <Title order={3} mb="sm">
             3. Run
           </Title>
+          {state.mappingNotice && (
+            <Alert color="yellow" title="Mapping keys the agreement or the export no longer has" mb="sm" data-testid="calibration-mapping-notice">
+              {state.mappingNotice}
+            </Alert>
+          )}
           {error && (
             <Alert color="red" title="Not calibrated" mb="sm" data-testid="calibration-error">
               {error}
@@ -405,7 +410,7 @@ function Results({ result: stored }: { result: CalibrationResult }) {
   return (
     <Stack gap="lg" data-testid="calibration-results">
       <Title order={3}>4. What the data says</Title>
-      <ReadFirst result={result} />
+      <ReadFirst result={{ ...result, read: stored.read, outcomeMatch: stored.outcomeMatch }} />
       <RecencyNotice result={stored} includeRecent={includeRecent} onToggle={(include) => store.getState().setIncludeRecent(include)} />
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm">
         <Stat label="Rows scored" value={count(result.scored)} hint={`${count(result.rows)} read, ${count(result.skipped.total)} skipped${!includeRecent && stored.recency?.judged ? `, ${count(stored.recency.tooRecent)} too recent` : ''}`} />

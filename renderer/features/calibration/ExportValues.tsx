@@ -7,7 +7,7 @@
  */
 import { Alert, Checkbox, Group, Select, Stack, Table, TagsInput, Text } from '@mantine/core';
 import type { CalibrationResult } from '../../../shared/engines/calibration/calibrate';
-import { dominantExclusion, unreadableNumbers } from '../../../shared/engines/calibration/calibrate';
+import { dominantExclusion, unmappedRulesNote, unmatchedOutcome, unreadableNumbers } from '../../../shared/engines/calibration/calibrate';
 import { describeExportRead } from '../../../shared/engines/csv/stream';
 import { blankLikeValues, type CalibrationMapping } from '../../../shared/engines/calibration/mapping';
 import { decimalBasisLabels, type ColumnStats, type DecimalChoice } from '../../../shared/engines/calibration/profile';
@@ -151,9 +151,21 @@ export function ReadFirst({ result }: { result: CalibrationResult }) {
   const exclusion = dominantExclusion(result);
   const unreadable = unreadableNumbers(result);
   const reading = describeExportRead(result.read);
-  if (!exclusion && unreadable.length === 0 && reading.length === 0) return null;
+  const unmatched = unmatchedOutcome(result);
+  const unmapped = unmappedRulesNote(result);
+  if (!exclusion && unreadable.length === 0 && reading.length === 0 && !unmatched && !unmapped) return null;
   return (
     <Stack gap="xs">
+      {unmatched && (
+        <Alert color={unmatched.first ? 'orange' : 'yellow'} title={unmatched.text} data-testid="calibration-outcome-unmatched">
+          Leads are matched to the outcome file by their key; its rows that match no lead are not counted anywhere. {unmatched.first ? 'Check that both files cover the same leads (period, region, CRM) and the key columns.' : ''}
+        </Alert>
+      )}
+      {unmapped && (
+        <Alert color="yellow" title={unmapped.text} data-testid="calibration-unmapped-first">
+          Map a column to each of these rules to test them; until then they score no lead.
+        </Alert>
+      )}
       {exclusion && (
         <Alert color="orange" title={exclusion.text} data-testid="calibration-knockout">
           {exclusion.effect === 'must-have' ? 'A must-have criterion' : 'A disqualifier'} removes most leads before any score counts, so the MQL figures below say little else. Check that the export comes from the market the rule is about, or the column and values mapped to it.

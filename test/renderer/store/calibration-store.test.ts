@@ -112,3 +112,30 @@ describe('calibration with the outcome in a second file, in the app', () => {
     expect(await db.calibrations.get(workshop.id)).toBeUndefined();
   });
 });
+
+describe('a stored mapping the agreement no longer fits (issue 12, defect 11)', () => {
+  it('drops the key of a removed criterion with a notice naming it, runs, and stores the outcome match', async () => {
+    const db = database();
+    const workshop = await new WorkshopRepository(db, () => 1, () => 'w-1').create({ title: 'Calibrate' });
+    const store = createCalibrationStore(db, { createWorker: inProcessWorker });
+    await store.getState().load(workshop.id);
+    const { leads, exportFile, deals } = files();
+    await store.getState().chooseLeads(exportFile, agreement());
+    await store.getState().chooseOutcome(deals);
+    // Mapped when the agreement had a "region" criterion; the person removed it since.
+    store.getState().setMapping({ ...mapping, attributes: { ...mapping.attributes, region: { column: 'Branche' } } });
+    await store.getState().run(agreement());
+    const state = store.getState();
+    expect(state.error).toBeNull();
+    expect(state.status).toBe('done');
+    expect(state.mappingNotice).toContain('“region”, which is not an attribute of the agreement');
+    expect(Object.keys(state.mapping!.attributes)).toEqual(['industry']);
+    // Independently: every deal row's key is a lead of the export.
+    const ids = new Set(leads.map((lead) => lead.id));
+    const dealRows = leads.filter((lead) => lead.won);
+    expect(state.result?.outcomeMatch).toEqual({ fileName: 'abschluesse.csv', rows: dealRows.length, unmatchedRows: dealRows.filter((lead) => !ids.has(lead.id)).length });
+    const tables = { workshops: await db.workshops.toArray(), agreements: [], versions: [], templates: [], calibrations: await db.calibrations.toArray(), reviews: [], sessions: [], settings: [] };
+    const { text } = serializeLibrary(tables, { exportedAt: new Date('2026-01-10T10:00:00Z'), appVersion: 'test' });
+    expect(parseLibraryFile(text).calibrations[0]!.result?.outcomeMatch).toEqual(state.result?.outcomeMatch);
+  });
+});
