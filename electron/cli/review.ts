@@ -87,7 +87,10 @@ export async function reviewCommand(args: string[], io: ExportIo): Promise<numbe
     const csvPath = resolve(io.cwd, values.csv);
     if (!(await stat(csvPath).then(() => true, () => false))) return fail(`cannot read the export ${values.csv}: it does not exist.`);
     const reading = newTextReading();
-    const result = await runReview({ agreement, mapping, chunks: fileTextChunks(csvPath, reading), reading, from: values.from, to: values.to, fileName: values.csv });
+    const result = await runReview({ agreement, mapping, chunks: fileTextChunks(csvPath, reading), reading, again: () => {
+        const again = newTextReading();
+        return { chunks: fileTextChunks(csvPath, again), reading: again };
+      }, from: values.from, to: values.to, fileName: values.csv });
     if (values.json) {
       io.out(`${JSON.stringify({ from: result.from, to: result.to, agreementVersion, leads: result.leads, mqls: result.mqls, coverage: result.coverage, commitments: result.commitments.map(({ missedLeads: _ids, ...entry }) => entry), conversion: result.conversion, problems: result.problems.map(({ examples: _examples, ...entry }) => entry) })}\n`);
       return 0;

@@ -35,7 +35,10 @@ self.onmessage = async (event: MessageEvent<ReviewRequest>) => {
     // The page's mapping is checked like a file's: an unknown key is refused, not ignored.
     const mapping = parseReviewMapping(request.mapping);
     const reading = newTextReading();
-    const result = await runReview({ agreement: request.agreement, mapping, from: request.from, to: request.to, fileName: request.file.name, signal, onProgress: (count) => (rows = count), reading, chunks: fileChunks(request.file, (bytes) => post({ type: 'progress', bytes, total: request.file.size, rows }), reading) });
+    const result = await runReview({ agreement: request.agreement, mapping, from: request.from, to: request.to, fileName: request.file.name, signal, onProgress: (count) => (rows = count), reading, chunks: fileChunks(request.file, (bytes) => post({ type: 'progress', bytes, total: request.file.size, rows }), reading), again: () => {
+      const again = newTextReading();
+      return { chunks: fileChunks(request.file, (bytes) => post({ type: 'progress', bytes, total: request.file.size, rows }), again), reading: again };
+    } });
     post({ type: 'done', result: { ...result, agreementVersion: request.agreementVersion ?? null } });
   } catch (error) {
     const cancelled = error instanceof Error && error.name === 'AbortError';

@@ -1,4 +1,5 @@
 import { z } from '../../model/zod';
+import type { SlashOrder } from './timestamps';
 import { InputError } from '../csv/stream';
 
 /**
@@ -91,6 +92,7 @@ export const ReviewMappingSchema = z
     lost: z._default(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(100), z.describe('Outcome values that mean lost (compared without case).')), []),
     /** The column holding each of the handoff's required fields (field name as the agreement writes it → column). */
     requiredFields: z.optional(z.record(z.string().check(z.maxLength(500)), columnName).check(z.describe('Required field of the handoff, as the agreement names it → the column that holds it (for data completeness).'))),
+    slashDates: z.optional(z.enum(['month-first', 'day-first']).check(z.describe('How dates like 03/04/2026 are written: month first (US) or day first (UK, France, Spain). Left out, the whole export decides.'))),
   })
   .check(z.describe('Accord review mapping: which column of a lead-history export holds which field.'));
 
@@ -103,6 +105,8 @@ export interface ReviewMapping {
   lost: string[];
   /** Required field of the handoff (as the agreement names it) → the column that holds it. */
   requiredFields?: Record<string, string>;
+  /** How slashed dates (03/04/2026) are written; left out, the whole export decides (see runReview). */
+  slashDates?: SlashOrder;
 }
 
 /** Where in the mapping a problem is, as a person reads it: `columns.wonAt`. */
@@ -118,10 +122,10 @@ function pathText(path: readonly PropertyKey[]): string {
 export function parseReviewMapping(data: unknown): ReviewMapping {
   const parsed = ReviewMappingSchema.safeParse(data);
   if (parsed.success) {
-    const { version, columns, won, lost, requiredFields } = parsed.data;
+    const { version, columns, won, lost, requiredFields, slashDates } = parsed.data;
     const kept: Partial<Record<HistoryField, string>> = {};
     for (const field of historyFields) if (columns[field] !== undefined) kept[field] = columns[field];
-    return requiredFields ? { version, columns: kept, won, lost, requiredFields } : { version, columns: kept, won, lost };
+    return { version, columns: kept, won, lost, ...(requiredFields ? { requiredFields } : {}), ...(slashDates ? { slashDates } : {}) };
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new InputError('The mapping is not a review mapping: it must be a JSON object with "version": 1 and "columns".');
   const messages = parsed.error.issues.slice(0, 5).map((issue) => {

@@ -5,7 +5,7 @@ import type { Agreement } from '../../model/agreement';
 import { historyFields, type HistoryField, type ReviewMapping } from './mapping';
 import { checkedRequiredFields, ReviewAggregator, type LeadHistory, type ReviewResult } from './review';
 import { historyColumns, requiredFieldColumns } from './sample-histories';
-import { quickTimestamp, timestampReader } from './timestamps';
+import { newSlashEvidence, noteSlashDate, quickTimestamp, slashOrderOf, timestampReader } from './timestamps';
 
 export { historyFieldDescriptions, historyFieldLabels, historyFields, parseReviewMapping, ReviewMappingSchema, type HistoryField, type ReviewMapping } from './mapping';
 
@@ -28,8 +28,11 @@ export function calendarOf(agreement: Agreement): WorkingCalendar {
  * Parses, maps and measures a lead-history export for one period in one
  * streaming pass. A timestamp that cannot be read is a data problem naming
  * the row (line) and column; the lead is still counted with that field empty.
+ * Slashed dates are read in the order the mapping says; when it says none and
+ * the export turns out to write the day first, `again` gives the same export
+ * once more and it is read day first (refused without it).
  */
-export async function runReview(run: { agreement: Agreement; mapping: ReviewMapping; chunks: AsyncIterable<string>; from: string; to: string; fileName?: string; onProgress?: (rows: number) => void; signal?: { aborted: boolean }; reading?: TextReading }): Promise<ReviewResult & { unreadable: { line: number; column: string; message: string }[]; unreadableCount: number }> {
+export async function runReview(run: { agreement: Agreement; mapping: ReviewMapping; chunks: AsyncIterable<string>; from: string; to: string; fileName?: string; onProgress?: (rows: number) => void; signal?: { aborted: boolean }; reading?: TextReading; again?: () => { chunks: AsyncIterable<string>; reading?: TextReading } }): Promise<ReviewResult & { unreadable: { line: number; column: string; message: string }[]; unreadableCount: number }> {
   const fileName = run.fileName ?? 'The export';
   if (!/^\d{4}-\d{2}-\d{2}$/.test(run.from) || !/^\d{4}-\d{2}-\d{2}$/.test(run.to) || run.to < run.from) throw new InputError(`Choose a review period: from and to as dates (YYYY-MM-DD), with to not before from (got ${run.from} – ${run.to}).`);
   if (!run.mapping.columns.mqlAt) throw new InputError('Map the MQL date column: every commitment is measured from it.');
@@ -44,8 +47,11 @@ export async function runReview(run: { agreement: Agreement; mapping: ReviewMapp
   // Only the required fields a data-completeness commitment checks are read, each from its mapped column.
   const requiredFields = checkedRequiredFields(run.agreement).filter((field) => Boolean(run.mapping.requiredFields?.[field]));
   const zone = timeZoneOf(calendar.timeZone);
-  const readTime = timestampReader(calendar.timeZone);
-  const readQuick = quickTimestamp(calendar.timeZone);
+  // Slashed dates: as the mapping says, else read month first while the whole export is watched for the order (see the end).
+  const slashOrder = run.mapping.slashDates ?? 'month-first';
+  const slashEvidence = newSlashEvidence();
+  const readTime = timestampReader(calendar.timeZone, slashOrder);
+  const readQuick = quickTimestamp(calendar.timeZone, slashOrder);
   const aggregator = new ReviewAggregator(run.agreement, { from: run.from, to: run.to }, calendar, (date) => zone.instantOf(Date.parse(`${date}T00:00:00Z`)), { mapped, requiredFieldsMapped: requiredFields, outcomeValuesMissing: noWon ? 'won' : noLost ? 'lost' : null });
   // Outcome values that are neither won nor lost: counted per value (a few distinct ones), reported as data problems.
   const otherOutcomes = new Map<string, { text: string; count: number }>();
@@ -75,6 +81,7 @@ export async function runReview(run: { agreement: Agreement; mapping: ReviewMapp
     if (index === undefined) return null;
     const raw = current[index]!;
     if (raw === '') return null;
+    noteSlashDate(raw, slashEvidence);
     // Untrimmed first: exports rarely pad dates, and trimming millions of cells costs.
     const quick = readQuick(raw);
     if (quick === quick) return quick;
@@ -158,6 +165,18 @@ export async function runReview(run: { agreement: Agreement; mapping: ReviewMapp
   };
   const report = await readCsvStream(run.chunks, { fileName, signal: run.signal, what: 'review' }, onRow, () => run.onProgress?.(rows));
   if (rows === 0) throw new InputError(`${fileName} has a header but no rows.`);
+  if (!run.mapping.slashDates) {
+    // A slashed date reads two ways; the export decides: a 13 or more before the first slash is a day, after it a month's day.
+    const order = slashOrderOf(slashEvidence);
+    const example = (text: string | null) => (text ? `“${text}”` : '');
+    if (order === 'both') throw new InputError(`${fileName} writes dates both ways: ${example(slashEvidence.dayFirstExample)} can only be day first, ${example(slashEvidence.monthFirstExample)} only month first. Correct the export, or say "slashDates": "day-first" or "month-first" in the mapping.`);
+    if (order === 'day-first') {
+      // Everything read so far used the other order: read the export again, day first.
+      if (!run.again) throw new InputError(`${fileName} writes dates day first (e.g. ${example(slashEvidence.dayFirstExample)}): say "slashDates": "day-first" in the mapping.`);
+      const next = run.again();
+      return runReview({ ...run, chunks: next.chunks, reading: next.reading, again: undefined, mapping: { ...run.mapping, slashDates: 'day-first' } });
+    }
+  }
   const result = aggregator.result();
   // How the file was read is a data problem only where text was lost or kept as it stood; a clean switch to Windows-1252 is not.
   for (const problem of report.problems) result.problems.unshift({ problem: `Rows read with a problem, kept as they stand: ${problem.message}`, count: problem.count, examples: [`line ${problem.firstLine}`] });
@@ -170,6 +189,7 @@ export async function runReview(run: { agreement: Agreement; mapping: ReviewMapp
     const why = `${others.map(({ text, count }) => `${count.toLocaleString('en-US')} ${count === 1 ? 'value' : 'values'} “${text}”`).join(', ')} in ${outcomeColumn} ${others.length === 1 && others[0]!.count === 1 ? 'is' : 'are'} neither won nor lost`;
     result.conversion = result.conversion.map((step) => (step.step === 'Opportunity → won' && step.noData === null ? { ...step, actual: null, state: 'no-data', noData: why } : step));
   }
+  if (!run.mapping.slashDates && slashOrderOf(slashEvidence) === 'unknown') result.problems.unshift({ problem: `Dates such as 03/04/2026 that read both ways (no day after the 12th shows the order): read month first (US); say "slashDates": "day-first" in the mapping if the export writes the day first`, count: slashEvidence.seen, examples: [] });
   if (ragged > 0) result.problems.unshift({ problem: 'Rows with a different number of fields than the header (not used)', count: ragged, examples: [] });
   if (unreadableCount > 0) result.problems.unshift({ problem: 'Timestamps that could not be read (left empty)', count: unreadableCount, examples: unreadable.slice(0, 20).map((entry) => `line ${entry.line}, ${entry.column}: ${entry.message}`) });
   return { ...result, unreadable, unreadableCount };

@@ -27,6 +27,13 @@ function four(text: string, at: number): number {
 }
 
 /** One digit at `at`, or -1. */
+/**
+ * How a slashed date such as 03/04/2026 is read: month first (US Excel and
+ * most US CRMs) or day first (French, UK, Spanish Excel). The text cannot say;
+ * the whole column can (a 13 or more before the first slash is a day), see run-review.
+ */
+export type SlashOrder = 'month-first' | 'day-first';
+
 function one(text: string, at: number): number {
   const code = text.charCodeAt(at) - 48;
   return code >= 0 && code <= 9 ? code : -1;
@@ -37,7 +44,7 @@ function one(text: string, at: number): number {
  * millions): "YYYY-MM-DD HH:MM[:SS]", "MM/DD/YYYY h:mm AM", "DD.MM.YYYY HH:MM".
  * Returns local wall-clock ms, or NaN to let the full reader decide.
  */
-function quickLocal(text: string): number {
+function quickLocal(text: string, dayFirst: boolean): number {
   const length = text.length;
   let year: number, month: number, day: number, rest: number;
   if (length >= 16 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45) {
@@ -51,8 +58,8 @@ function quickLocal(text: string): number {
     year = four(text, 6);
     rest = 10;
   } else if (length >= 16 && text.charCodeAt(2) === 47 && text.charCodeAt(5) === 47) {
-    month = two(text, 0);
-    day = two(text, 3);
+    month = two(text, dayFirst ? 3 : 0);
+    day = two(text, dayFirst ? 0 : 3);
     year = four(text, 6);
     rest = 10;
   } else return Number.NaN;
@@ -141,7 +148,8 @@ function quickUtc(text: string): number {
 }
 
 /** Creates a reader of timestamps in a time zone (for zone-less values). */
-export function timestampReader(timeZone: string): (text: string) => TimestampResult {
+export function timestampReader(timeZone: string, order: SlashOrder = 'month-first'): (text: string) => TimestampResult {
+  const dayFirst = order === 'day-first';
   const zone = timeZoneOf(timeZone);
   const local = (year: number, month: number, day: number, hour: number, minute: number, second: number, text: string): TimestampResult => {
     if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return { ok: false, message: `“${text}” is not a valid date and time` };
@@ -154,7 +162,7 @@ export function timestampReader(timeZone: string): (text: string) => TimestampRe
     // The common machine format (ISO in UTC, as most CRM APIs export) goes straight to the native parser.
     const utc = quickUtc(text);
     if (utc === utc) return { ok: true, instant: utc };
-    const quick = quickLocal(text);
+    const quick = quickLocal(text, dayFirst);
     if (quick === quick) return { ok: true, instant: zone.instantOf(quick) };
     let match = iso.exec(text);
     if (match) {
@@ -169,7 +177,8 @@ export function timestampReader(timeZone: string): (text: string) => TimestampRe
     }
     match = us.exec(text);
     if (match) {
-      const [, mo, d, y, h = '0', mi = '0', s = '0', meridiem] = match;
+      const [, first, second, y, h = '0', mi = '0', s = '0', meridiem] = match;
+      const [mo, d] = dayFirst ? [second, first] : [first, second];
       let hour = Number(h);
       if (meridiem) {
         if (hour < 1 || hour > 12) return { ok: false, message: `“${text}” is not a valid date and time` };
@@ -182,7 +191,7 @@ export function timestampReader(timeZone: string): (text: string) => TimestampRe
       const [, d, mo, y, h = '0', mi = '0', s = '0'] = match;
       return local(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s), text);
     }
-    return { ok: false, message: `“${text}” is not a date and time Accord can read (ISO 8601, MM/DD/YYYY hh:mm AM, or DD.MM.YYYY HH:mm)` };
+    return { ok: false, message: `“${text}” is not a date and time Accord can read (ISO 8601, MM/DD/YYYY hh:mm AM or DD/MM/YYYY HH:mm as the column shows, or DD.MM.YYYY HH:mm)` };
   };
 }
 
@@ -190,7 +199,8 @@ export function timestampReader(timeZone: string): (text: string) => TimestampRe
  * The allocation-free path for millions of values: the instant, or NaN when the
  * text is not one of the usual shapes (ask `timestampReader` then, for the answer and its message).
  */
-export function quickTimestamp(timeZone: string): (text: string) => number {
+export function quickTimestamp(timeZone: string, order: SlashOrder = 'month-first'): (text: string) => number {
+  const dayFirst = order === 'day-first';
   const zone = timeZoneOf(timeZone);
   // Wall-clock hour → its offset, when the whole hour has one (every hour but those a clock change
   // falls in): one typed-array lookup instead of the zone's two per value.
@@ -215,7 +225,52 @@ export function quickTimestamp(timeZone: string): (text: string) => number {
   return (text) => {
     const utc = quickUtc(text);
     if (utc === utc) return utc;
-    const local = quickLocal(text);
+    const local = quickLocal(text, dayFirst);
     return local === local ? instantOf(local) : Number.NaN;
   };
+}
+
+/** Evidence, cell by cell, of how a column writes slashed dates: a number above 12 before the first slash is a day, after it the month's day. */
+export interface SlashEvidence {
+  /** Slashed dates seen. */
+  seen: number;
+  /** Of them, ones that can only be day first (13/04/2026), and only month first (04/13/2026). */
+  dayFirst: number;
+  monthFirst: number;
+  /** An example of each, for the message. */
+  dayFirstExample: string | null;
+  monthFirstExample: string | null;
+}
+
+/** A fresh evidence record. */
+export function newSlashEvidence(): SlashEvidence {
+  return { seen: 0, dayFirst: 0, monthFirst: 0, dayFirstExample: null, monthFirstExample: null };
+}
+
+/** Notes a cell's evidence when it is a slashed date (cheap for every other text: two character checks). */
+export function noteSlashDate(text: string, evidence: SlashEvidence): void {
+  const slash = text.charCodeAt(1) === 47 ? 1 : text.charCodeAt(2) === 47 ? 2 : -1;
+  if (slash < 0) return;
+  const next = text.indexOf('/', slash + 1);
+  if (next < 0) return;
+  const first = Number(text.slice(0, slash));
+  const second = Number(text.slice(slash + 1, next));
+  if (!(first >= 1 && second >= 1)) return;
+  evidence.seen += 1;
+  if (first > 12 && second <= 12) {
+    evidence.dayFirst += 1;
+    evidence.dayFirstExample ??= text;
+  } else if (second > 12 && first <= 12) {
+    evidence.monthFirst += 1;
+    evidence.monthFirstExample ??= text;
+  }
+}
+
+/** What the evidence says: an order, both (a column that mixes them), or nothing (every date reads both ways). */
+export function slashOrderOf(evidence: SlashEvidence): SlashOrder | 'both' | 'unknown' | 'none' {
+  if (evidence.seen === 0) return 'none';
+  if (evidence.dayFirst > 0 && evidence.monthFirst > 0) return 'both';
+  if (evidence.dayFirst > 0) return 'day-first';
+  if (evidence.monthFirst > 0) return 'month-first';
+  return 'unknown';
 }

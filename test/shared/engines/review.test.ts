@@ -124,7 +124,7 @@ describe('SLA review on generated histories (truth known by construction)', () =
       yield csv;
     }
     const result = await runReview({ agreement, mapping: { ...sampleReviewMapping, columns: { id: 'Lead ID', mqlAt: 'MQL Date', firstTouchAt: 'First Touch' }, requiredFields: {} }, chunks: chunks(), from: '2026-11-01', to: '2026-11-30' });
-    expect(result.unreadable).toEqual([{ line: 2, column: 'First Touch', message: '“soon” is not a date and time Accord can read (ISO 8601, MM/DD/YYYY hh:mm AM, or DD.MM.YYYY HH:mm)' }]);
+    expect(result.unreadable).toEqual([{ line: 2, column: 'First Touch', message: '“soon” is not a date and time Accord can read (ISO 8601, MM/DD/YYYY hh:mm AM or DD/MM/YYYY HH:mm as the column shows, or DD.MM.YYYY HH:mm)' }]);
     expect(result.mqls).toBe(2);
     await expect(runReview({ agreement, mapping: sampleReviewMapping, chunks: chunks(), from: '2026-12-01', to: '2026-11-01' })).rejects.toThrow(/^Choose a review period/);
   });
@@ -283,7 +283,7 @@ describe('SLA review: every commitment kind, and no figure for what is not measu
   it('refuses a mapping with an unknown key, naming it and the known keys', async () => {
     const { parseReviewMapping } = await import('../../../shared/engines/review/mapping');
     expect(() => parseReviewMapping({ version: 1, columns: { mqlAt: 'MQL Date', wonAt: 'Won' } })).toThrow(/Unknown key “wonAt” in columns; the known keys are: id, createdAt, mqlAt, .*closedAt, amount\./);
-    expect(() => parseReviewMapping({ version: 1, columns: { mqlAt: 'MQL Date' }, wonValues: ['Won'] })).toThrow(/Unknown key “wonValues”; the known keys are: version, columns, won, lost, requiredFields\./);
+    expect(() => parseReviewMapping({ version: 1, columns: { mqlAt: 'MQL Date' }, wonValues: ['Won'] })).toThrow(/Unknown key “wonValues”; the known keys are: version, columns, won, lost, requiredFields, slashDates\./);
     // A mapping written before these fields existed still reads.
     expect(parseReviewMapping({ version: 1, columns: { mqlAt: 'MQL Date' }, won: ['Won'], lost: ['Lost'] })).toEqual({ version: 1, columns: { mqlAt: 'MQL Date' }, won: ['Won'], lost: ['Lost'] });
   });
