@@ -22,7 +22,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['test/renderer/setup.ts'],
-          testTimeout: 15_000,
+          // A bound for a hang: the slowest component test takes about 5 s alone and three times that on a loaded 2-core machine.
+          testTimeout: 45_000,
         },
       },
       {

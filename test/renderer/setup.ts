@@ -1,6 +1,6 @@
 import '@testing-library/jest-dom/vitest';
 import 'fake-indexeddb/auto';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // jsdom lacks the layout APIs Mantine's components probe for.
@@ -25,5 +25,7 @@ class ResizeObserverStub {
 window.ResizeObserver = ResizeObserverStub;
 window.HTMLElement.prototype.scrollIntoView = () => {};
 afterEach(() => cleanup());
+// findBy/waitFor wait for behaviour, not for speed: on a loaded 2-core CI machine (jsdom beside Chromium) 1 s is not enough.
+configure({ asyncUtilTimeout: 5000 });
 // jsdom has no FontFaceSet; Mantine's autosizing textarea listens to it.
 Object.defineProperty(document, 'fonts', { value: { addEventListener: () => {}, removeEventListener: () => {}, ready: Promise.resolve() }, configurable: true });
