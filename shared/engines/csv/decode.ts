@@ -41,10 +41,13 @@ export function newTextReading(): TextReading {
   return { encoding: 'utf-8', bom: false, switchedAtByte: null, switchedAtLine: null, replacementCharacters: 0 };
 }
 
-/** A sentence for the person, or null when there is nothing to say (plain UTF-8 or a BOM). */
+/**
+ * A warning for the person, or null when the text was read cleanly. A switch to
+ * Windows-1252 is not one: the text is then read right, and the encoding is
+ * named with the file (see `encodingLabels`); the line stays in `switchedAtLine`.
+ */
 export function describeTextReading(reading: TextReading): string | null {
   const parts: string[] = [];
-  if (reading.switchedAtLine !== null) parts.push(`read as Windows-1252: the first character that is not UTF-8 is on line ${reading.switchedAtLine.toLocaleString('en-US')}`);
   if (reading.replacementCharacters > 0) parts.push(`${reading.replacementCharacters.toLocaleString('en-US')} character${reading.replacementCharacters === 1 ? '' : 's'} could not be read and show as “�”; values containing them will not match the agreement's values`);
   return parts.length ? `${parts.join('; ')}.` : null;
 }

@@ -12,22 +12,37 @@ async function* once<T>(value: T) {
   yield value;
 }
 
+/** Calibrates the story's export from these bytes, decoded as the app does. */
+async function calibrate(bytes: Uint8Array) {
+  const story = windowStory();
+  const reading = newTextReading();
+  const outcomes = await readOutcomeFile(once(story.deals), story.mapping, 'deals.csv');
+  return runCalibration({ agreement: story.agreement, mapping: story.mapping, outcomes, chunks: decodeChunks(once(bytes), (encoding, options) => new TextDecoder(encoding, options), reading, 'leads.csv'), reading, asOf: '2026-01-15' });
+}
+
+const show = (result: Awaited<ReturnType<typeof calibrate>>) =>
+  render(
+    <MantineProvider env="test">
+      <ReadFirst result={result} />
+    </MantineProvider>,
+  );
+
 describe('calibration results: how the file was read comes before the figures', () => {
-  it('names the line from which a Windows-1252 export was read as such', async () => {
-    const story = windowStory();
-    const lines = story.export_.replace(/\n$/, '').split('\n');
-    // An accent in the last line's first cell only: every line before it is ASCII.
-    lines[lines.length - 1] = `${lines[lines.length - 1]!} `.replace(/^([^,;\t]*)/, '$1ü').trimEnd();
-    const bytes = Uint8Array.from(`${lines.join('\n')}\n`, (char) => char.charCodeAt(0));
-    const reading = newTextReading();
-    const outcomes = await readOutcomeFile(once(story.deals), story.mapping, 'deals.csv');
-    const result = await runCalibration({ agreement: story.agreement, mapping: story.mapping, outcomes, chunks: decodeChunks(once(bytes), (encoding, options) => new TextDecoder(encoding, options), reading, 'leads.csv'), reading, asOf: '2026-01-15' });
-    expect(result.read?.encoding).toBe('windows-1252');
-    render(
-      <MantineProvider env="test">
-        <ReadFirst result={result} />
-      </MantineProvider>,
-    );
-    expect(screen.getByTestId('calibration-file-read').textContent).toContain(`Read as Windows-1252: the first character that is not UTF-8 is on line ${lines.length.toLocaleString('en-US')}.`);
+  it('warns about characters that could not be read, before any figure', async () => {
+    const text = windowStory().export_;
+    const cut = text.lastIndexOf('\n', text.length - 2) + 1;
+    // A UTF-8 export with a BOM and two broken bytes at the start of its last line.
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text.slice(0, cut)), 0xff, 0xfe, ...new TextEncoder().encode(text.slice(cut))]);
+    show(await calibrate(bytes));
+    expect(screen.getByTestId('calibration-file-read').textContent).toContain('2 characters could not be read and show as “�”');
+  });
+
+  it('says nothing alarming for a Windows-1252 export read right (the encoding is named with the file)', async () => {
+    const lines = windowStory().export_.replace(/\n$/, '').split('\n');
+    lines[lines.length - 1] = lines[lines.length - 1]!.replace(/^([^,;\t]*)/, '$1ü');
+    const result = await calibrate(Uint8Array.from(`${lines.join('\n')}\n`, (char) => char.charCodeAt(0)));
+    expect(result.read).toMatchObject({ encoding: 'windows-1252', switchedAtLine: lines.length, replacementCharacters: 0 });
+    show(result);
+    expect(screen.queryByTestId('calibration-file-read')).toBeNull();
   });
 });
