@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { CalendarError } from '../../shared/engines/calendar/business-time';
 import { InputError } from '../../shared/engines/csv/stream';
 import { parseReviewMapping } from '../../shared/engines/review/mapping';
-import { stateLabels } from '../../shared/engines/review/review';
+import { countStates, stateLabels } from '../../shared/engines/review/review';
 import { runReview } from '../../shared/engines/review/run-review';
 import { parseAccordFile } from '../../shared/model/accord-file';
 import { isIntact, reviewableVersions, reviewedVersionLabel } from '../../shared/model/versions';
@@ -19,8 +19,9 @@ import { fileTextChunks } from './text-chunks';
 export const reviewUsage = `  review --agreement FILE.accord --csv LEADS.csv --mapping MAPPING.json
       --from YYYY-MM-DD --to YYYY-MM-DD [--version N] [--json]
                                          the SLA review: every commitment's actual, target and
-                                         state (met, at risk, missed, or no data with the
-                                         reason) for the period. The mapping is a JSON file
+                                         state (met, at risk, missed, not judged: no target
+                                         when measured without a target, or no data with
+                                         the reason) for the period. The mapping is a JSON file
                                          (see the README, "The review mapping"); unknown
                                          keys are refused. The targets are those of the
                                          signed version in force (the last signed one whose
@@ -97,6 +98,8 @@ export async function reviewCommand(args: string[], io: ExportIo): Promise<numbe
     }
     io.out(`SLA review ${result.from} – ${result.to}: ${result.mqls.toLocaleString('en-US')} MQLs of ${result.leads.toLocaleString('en-US')} leads in ${values.csv}\n`);
     io.out(`Agreement reviewed: ${agreementVersion}\n`);
+    const counts = countStates(result.commitments);
+    io.out(`Commitments: ${counts.met} met, ${counts['at-risk']} at risk, ${counts.missed} missed, ${counts['no-data']} no data${counts['no-target'] ? `; ${counts['no-target']} ${stateLabels['no-target'].toLowerCase()}` : ''}\n`);
     if (result.coverage.coveredDays < result.coverage.periodDays) io.out(`The export covers ${result.coverage.exportFirstDate ?? '—'} – ${result.coverage.exportLastDate ?? '—'}: ${result.coverage.coveredDays} of the period’s ${result.coverage.periodDays} days are covered; rates use the covered days.\n`);
     io.out('\n');
     for (const entry of result.commitments) {

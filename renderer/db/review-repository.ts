@@ -12,7 +12,7 @@ export function reviewRecordOf(result: ReviewResult, workshopId: string, fileNam
     fileName,
     ranAt,
     mqls: result.mqls,
-    // A no-data entry keeps no share (its `actual` says why), so the trend can never show it as 0 %.
+    // A no-data entry keeps no share (its `actual` says why), so the trend can never show it as 0 %; a no-target one keeps its state and figure text.
     commitments: result.commitments.map((commitment) => ({ id: commitment.id, metric: commitment.metric, state: commitment.state, actual: commitment.actual, share: commitment.state !== 'no-data' && typeof commitment.figures.share === 'number' ? commitment.figures.share : null })),
     // The record's shape is the library file's (strict): only these four fields, the reason stays in the state.
     conversion: result.conversion.map((step) => ({ step: step.step, actual: step.state === 'no-data' ? null : step.actual, planned: step.planned, state: step.state })),

@@ -1,4 +1,4 @@
-import { SHARE_AT_RISK, SHARE_MET, stateLabels, VOLUME_AT_RISK, type ReviewResult } from '../engines/review/review';
+import { countStates, SHARE_AT_RISK, SHARE_MET, stateLabels, VOLUME_AT_RISK, type ReviewResult } from '../engines/review/review';
 import type { Agreement } from '../model/agreement';
 import { contentHash } from '../model/canonical';
 import { teamLabels } from '../model/teams';
@@ -24,8 +24,9 @@ export function reviewAttachment(review: ReviewResult): Omit<ReviewResult, 'comm
  * commitment, conversion, weekly volume, reasons, data problems.
  */
 export function buildReviewDocument(agreement: Agreement, review: ReviewResult, generatedAt: string, consultant?: AgreementDocument['consultant']): AgreementDocument {
-  const counts = { met: 0, 'at-risk': 0, missed: 0, 'no-data': 0 };
-  for (const commitment of review.commitments) counts[commitment.state] += 1;
+  // Old stored reviews carry only the four older states; a measured figure without a target is never counted as no data.
+  const counts = countStates(review.commitments);
+  const notJudged = counts['no-target'] ? `; ${counts['no-target']} ${stateLabels['no-target'].toLowerCase()}` : '';
   const sections: DocumentSection[] = [
     {
       id: 'summary',
@@ -39,10 +40,10 @@ export function buildReviewDocument(agreement: Agreement, review: ReviewResult, 
             ...(review.coverage && review.coverage.coveredDays < review.coverage.periodDays ? [['Export covers', `${review.coverage.coveredDays} of ${review.coverage.periodDays} days (recorded dates ${review.coverage.exportFirstDate ?? '—'} – ${review.coverage.exportLastDate ?? '—'}); rates use the covered days`] as [string, string]] : []),
             ['Leads in the export', n(review.leads)],
             ['MQLs in the period', n(review.mqls)],
-            ['Commitments', `${counts.met} met, ${counts['at-risk']} at risk, ${counts.missed} missed, ${counts['no-data']} no data`],
+            ['Commitments', `${counts.met} met, ${counts['at-risk']} at risk, ${counts.missed} missed, ${counts['no-data']} no data${notJudged}`],
           ],
         },
-        { kind: 'note', text: `Measured from the CRM’s own records. A share of at least ${share(SHARE_MET)} within target is met, at least ${share(SHARE_AT_RISK)} at risk, below that missed; volumes are met at target and at risk from ${share(VOLUME_AT_RISK)}. “No data” means the export cannot measure it (the reason is given): never counted as met or missed.` },
+        { kind: 'note', text: `Measured from the CRM’s own records. A share of at least ${share(SHARE_MET)} within target is met, at least ${share(SHARE_AT_RISK)} at risk, below that missed; volumes are met at target and at risk from ${share(VOLUME_AT_RISK)}. “No data” means the export cannot measure it (the reason is given): never counted as met or missed. “${stateLabels['no-target']}” means measured, but the agreement or plan sets no target for it.` },
       ],
     },
     {
@@ -96,6 +97,7 @@ export function buildReviewDocument(agreement: Agreement, review: ReviewResult, 
         ['Period', `${review.from} – ${review.to}`],
         ['MQLs', n(review.mqls)],
         ['Met / at risk / missed / no data', `${counts.met} / ${counts['at-risk']} / ${counts.missed} / ${counts['no-data']}`],
+        ...(counts['no-target'] ? [[stateLabels['no-target'], String(counts['no-target'])] as [string, string]] : []),
         ['Facilitator', agreement.workshop.facilitator || '—'],
         ['Generated', generatedAt.slice(0, 16).replace('T', ' ')],
       ],

@@ -66,7 +66,7 @@ const pngDataUrl = z.string().check(z.startsWith('data:image/png;base64,', { err
 
 /** What the PDF needs besides the agreement: version, signatures, history. */
 const text = z.string().check(z.maxLength(2000));
-const state = z.enum(['met', 'at-risk', 'missed', 'no-data']);
+const state = z.enum(['met', 'at-risk', 'missed', 'no-data', 'no-target']);
 const nullableNumber = z.nullable(z.number());
 /** An SLA review's results, as the review report needs them (lead ids are not sent). */
 export const ReviewReportSchema = z.object({

@@ -6,7 +6,7 @@ import { IconFileSpreadsheet, IconFileTypePdf, IconMarkdown, IconPlayerPlay } fr
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { historyFieldLabels, historyFields } from '../../../shared/engines/review/mapping';
 import { reviewableVersions, reviewedVersionLabel } from '../../../shared/model/versions';
-import { checkedRequiredFields, stateLabels, type CommitmentState, type ReviewResult } from '../../../shared/engines/review/review';
+import { checkedRequiredFields, commitmentStates, countStates, stateLabels, type CommitmentState, type ReviewResult } from '../../../shared/engines/review/review';
 import { describeCalendar } from '../../../shared/engines/calendar/business-time';
 import type { Agreement } from '../../../shared/model/agreement';
 import { teamLabels } from '../../../shared/model/teams';
@@ -22,6 +22,7 @@ export const stateLook: Record<CommitmentState, { label: string; color: string }
   'at-risk': { label: stateLabels['at-risk'], color: 'yellow' },
   missed: { label: stateLabels.missed, color: 'red' },
   'no-data': { label: stateLabels['no-data'], color: 'gray' },
+  'no-target': { label: stateLabels['no-target'], color: 'blue' },
 };
 
 /** The version a review measures: the one in force (the last signed), or another signed one; the draft only when nothing is signed. */
@@ -200,8 +201,7 @@ function Results({ result, agreement }: { result: ReviewResult; agreement: Agree
       )
       .finally(() => setExporting(false));
   };
-  const counts = { met: 0, 'at-risk': 0, missed: 0, 'no-data': 0 };
-  for (const commitment of result.commitments) counts[commitment.state] += 1;
+  const counts = countStates(result.commitments);
   return (
     <Stack gap="lg" data-testid="review-results">
       <Title order={3}>
@@ -215,7 +215,7 @@ function Results({ result, agreement }: { result: ReviewResult; agreement: Agree
       )}
       <Group gap="sm" justify="space-between">
         <Group gap="sm">
-        {(['met', 'at-risk', 'missed', 'no-data'] as const).map((key) => (
+        {commitmentStates.filter((key) => key !== 'no-target' || counts[key] > 0).map((key) => (
           <Badge key={key} size="xl" variant="light" color={stateLook[key].color} tt="none">
             {counts[key]} {stateLook[key].label.toLowerCase()}
           </Badge>

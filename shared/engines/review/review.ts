@@ -41,11 +41,24 @@ export interface LeadHistory {
   missingRequired: readonly string[] | null;
 }
 
-/** Whether a commitment was kept. */
-export type CommitmentState = 'met' | 'at-risk' | 'missed' | 'no-data';
+/**
+ * Whether a commitment was kept. `no-data`: the export cannot measure it (the reason is given);
+ * `no-target`: measured, but the agreement or plan sets no target, so it is reported, not judged.
+ */
+export type CommitmentState = 'met' | 'at-risk' | 'missed' | 'no-data' | 'no-target';
 
 /** How a state is written on the card, in the report and (upper case) by the CLI: one wording everywhere. */
-export const stateLabels: Record<CommitmentState, string> = { met: 'Met', 'at-risk': 'At risk', missed: 'Missed', 'no-data': 'No data' };
+export const stateLabels: Record<CommitmentState, string> = { met: 'Met', 'at-risk': 'At risk', missed: 'Missed', 'no-data': 'No data', 'no-target': 'Not judged: no target' };
+
+/** Every state, in the order the headline counts them. */
+export const commitmentStates = ['met', 'at-risk', 'missed', 'no-data', 'no-target'] as const satisfies readonly CommitmentState[];
+
+/** How many commitments are in each state: the one count the card, the report and the CLI show. */
+export function countStates(commitments: readonly { state: CommitmentState }[]): Record<CommitmentState, number> {
+  const counts: Record<CommitmentState, number> = { met: 0, 'at-risk': 0, missed: 0, 'no-data': 0, 'no-target': 0 };
+  for (const commitment of commitments) counts[commitment.state] += 1;
+  return counts;
+}
 
 /** One commitment (or KPI) measured. */
 export interface CommitmentResult {
@@ -119,7 +132,8 @@ const HOUR = 3_600_000;
 
 const pct = (value: number) => `${(Math.round(value * 1000) / 10).toLocaleString('en-US')} %`;
 const stateOfShare = (share: number | null): CommitmentState => (share === null ? 'no-data' : share >= SHARE_MET ? 'met' : share >= SHARE_AT_RISK ? 'at-risk' : 'missed');
-const stateOfVolume = (actual: number, target: number | null): CommitmentState => (target === null || target <= 0 ? 'no-data' : actual >= target ? 'met' : actual >= target * VOLUME_AT_RISK ? 'at-risk' : 'missed');
+// A measured volume without a target is reported, not judged (never no data: the figure is there).
+const stateOfVolume = (actual: number, target: number | null): CommitmentState => (target === null || target <= 0 ? 'no-target' : actual >= target ? 'met' : actual >= target * VOLUME_AT_RISK ? 'at-risk' : 'missed');
 /** A time against its limit: at or under met, up to limit / 0.9 at risk. */
 const stateOfTime = (actual: number, limit: number): CommitmentState => (actual <= limit + 1e-9 ? 'met' : actual * VOLUME_AT_RISK <= limit ? 'at-risk' : 'missed');
 const whole = (value: number) => Math.round(value).toLocaleString('en-US');
@@ -620,7 +634,7 @@ export class ReviewAggregator {
         const perWindow = rate(count, commitment.window);
         if (perWindow === null) return noData(noCoverage, targetText);
         const what = byOpportunities ? 'opportunities' : 'MQLs';
-        return { actual: `${whole(perWindow)} ${what} ${windowWords(commitment.window)} (${whole(count)} in ${coveredDays} days${coverageNote})`, target: targetText, state: stateOfVolume(perWindow, target?.value ?? null), noData: target ? null : 'the plan is incomplete', figures: { actual: perWindow, target: target?.value ?? null, count, days: coveredDays }, missedLeads: [], missedCount: 0 };
+        return { actual: `${whole(perWindow)} ${what} ${windowWords(commitment.window)} (${whole(count)} in ${coveredDays} days${coverageNote})`, target: targetText, state: stateOfVolume(perWindow, target?.value ?? null), noData: null, figures: { actual: perWindow, target: target?.value ?? null, count, days: coveredDays }, missedLeads: [], missedCount: 0 };
       },
       'first-touch': (commitment) => {
         const targetText = `${commitment.target ?? '?'} business hours, for ${pct(SHARE_MET)} of MQLs`;
@@ -749,7 +763,8 @@ export class ReviewAggregator {
     commitments.push(
       kpi('recycled', 'recycling', 'marketing', 'Recycled leads that came back',
         recycleMissing.length > 0 ? noData(mapFirst(...recycleMissing), recycleText)
-        : { actual: this.recycled ? `${whole(this.recycledLater)} of ${whole(this.recycled)} recycled leads later reached SQL, opportunity or a win` : 'no recycled leads', target: recycleText, state: 'no-data', noData: 'recycling has no agreed target: reported, not judged', figures: { recycled: this.recycled, cameBack: this.recycledLater }, missedLeads: [], missedCount: 0 }),
+        : this.recycled === 0 ? noData('no rejection of the period was recycled (no reason that means recycle)', recycleText, { recycled: 0, cameBack: 0 })
+        : { actual: `${whole(this.recycledLater)} of ${whole(this.recycled)} recycled leads later reached SQL, opportunity or a win`, target: recycleText, state: 'no-target', noData: null, figures: { recycled: this.recycled, cameBack: this.recycledLater }, missedLeads: [], missedCount: 0 }),
     );
     const opportunitiesNeeded = need('opportunities', 'perMonth');
     const opportunityTarget = opportunitiesNeeded === null ? 'the plan is incomplete' : `${Math.ceil(opportunitiesNeeded).toLocaleString('en-US')} a month (from the plan)`;
@@ -759,7 +774,7 @@ export class ReviewAggregator {
         !mapped('opportunityAt') ? noData(mapFirst('opportunityAt'), opportunityTarget)
         : this.opportunities === 0 ? noData(empty(label('opportunityAt')), opportunityTarget)
         : opportunitiesPerMonth === null ? noData(noCoverage, opportunityTarget)
-        : { actual: `${whole(opportunitiesPerMonth)} a month (${whole(this.opportunities)} in ${coveredDays} days${coverageNote})`, target: opportunityTarget, state: stateOfVolume(opportunitiesPerMonth, opportunitiesNeeded === null ? null : Math.ceil(opportunitiesNeeded)), noData: opportunitiesNeeded === null ? 'the plan is incomplete' : null, figures: { actual: opportunitiesPerMonth, target: opportunitiesNeeded, count: this.opportunities, days: coveredDays }, missedLeads: [], missedCount: 0 }),
+        : { actual: `${whole(opportunitiesPerMonth)} a month (${whole(this.opportunities)} in ${coveredDays} days${coverageNote})`, target: opportunityTarget, state: stateOfVolume(opportunitiesPerMonth, opportunitiesNeeded === null ? null : Math.ceil(opportunitiesNeeded)), noData: null, figures: { actual: opportunitiesPerMonth, target: opportunitiesNeeded, count: this.opportunities, days: coveredDays }, missedLeads: [], missedCount: 0 }),
     );
     // Time to win: MQL → won in calendar days, against the plan's MQL-to-deal time (sales cycle plus the stages before it).
     const planDays = funnel.ok ? (funnel.levels.find((entry) => entry.level === 'mqls')?.leadTimeDays ?? null) : plan.salesCycleDays;
@@ -774,7 +789,7 @@ export class ReviewAggregator {
         : this.outcomeValuesMissing === 'won' ? noData('the mapping lists no outcome value for won: list the values that mean won', winTarget)
         : this.closedAtValues === 0 ? noData(empty(label('closedAt')), winTarget)
         : winMedian === null || winP90 === null ? noData('no MQL of the period has been won yet', winTarget, { median: null, p90: null, won: 0 })
-        : { actual: `median ${oneDecimal(winMedian)} days, 90th percentile ${oneDecimal(winP90)} days, over ${whole(winDays.length)} won so far (deals still open are not in it)`, target: winTarget, state: planDays === null ? 'no-data' : stateOfTime(winMedian, planDays), noData: planDays === null ? 'the plan has no sales cycle' : null, figures: { median: winMedian, p90: winP90, won: winDays.length, planDays }, missedLeads: [], missedCount: 0 }),
+        : { actual: `median ${oneDecimal(winMedian)} days, 90th percentile ${oneDecimal(winP90)} days, over ${whole(winDays.length)} won so far (deals still open are not in it)`, target: winTarget, state: planDays === null ? 'no-target' : stateOfTime(winMedian, planDays), noData: null, figures: { median: winMedian, p90: winP90, won: winDays.length, planDays }, missedLeads: [], missedCount: 0 }),
     );
 
     // Stage conversion: a step is measured only when both of its stages' columns are mapped and have values.

@@ -25,7 +25,27 @@ describe('accord review', () => {
     expect(figures('time-to-win')).toMatchObject({ won: all.won });
     const touch = review.commitments.find((entry) => entry.kind === 'first-touch')!;
     expect(touch.figures).toMatchObject({ within: truth.touchedWithin, measured: truth.touchMeasured });
-    for (const entry of review.commitments) expect(['met', 'at-risk', 'missed', 'no-data']).toContain(entry.state);
+    for (const entry of review.commitments) expect(['met', 'at-risk', 'missed', 'no-data', 'no-target']).toContain(entry.state);
+  });
+
+  it('prints a measured KPI without a target as NOT JUDGED: NO TARGET, never NO DATA, and does not count it as no data', async () => {
+    // The expected figures, counted here from the shipped export and the agreement's own reason actions.
+    const accord = JSON.parse(readFileSync(join(sample, 'agreement.accord'), 'utf8')) as { agreement: { reasons: { code: string; action: string }[] } };
+    const recycleCodes = new Set(accord.agreement.reasons.filter((reason) => reason.action === 'recycle').map((reason) => reason.code));
+    const [header, ...rows] = readFileSync(join(sample, 'leads.csv'), 'utf8').trim().split(/\r?\n/).map((line) => line.split(','));
+    const at = (name: string) => header!.indexOf(name);
+    const recycled = rows.filter((row) => recycleCodes.has(row[at('Rejection Reason')]!));
+    const cameBack = recycled.filter((row) => row[at('SQL Date')] || row[at('Opportunity Date')] || ['Won', 'Closed Won'].includes(row[at('Outcome')]!));
+    expect(recycled.length).toBeGreaterThan(0);
+    const { code, out } = await runAccord(sample, args);
+    expect(code).toBe(0);
+    expect(out).toContain(`NOT JUDGED: NO TARGET Recycled leads that came back\n         actual: ${cameBack.length} of ${recycled.length} recycled leads later reached SQL, opportunity or a win\n`);
+    expect(out).not.toMatch(/NO DATA +Recycled leads/);
+    // Every commitment of the shipped export is measured: the headline counts none as no data.
+    expect(out).toMatch(/\nCommitments: \d+ met, \d+ at risk, \d+ missed, 0 no data; 1 not judged: no target\n/);
+    const json = JSON.parse((await runAccord(sample, [...args, '--json'])).out) as { commitments: { kind: string; state: string; noData: string | null }[] };
+    expect(json.commitments.find((entry) => entry.kind === 'recycling')).toMatchObject({ state: 'no-target', noData: null });
+    expect(json.commitments.filter((entry) => entry.state === 'no-data')).toEqual([]);
   });
 
   it('prints a readable review, and refuses a bad period or a missing file with exit 1', async () => {

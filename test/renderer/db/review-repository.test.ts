@@ -55,4 +55,17 @@ describe('ReviewRepository', () => {
     await new ReviewRepository(db).save(record);
     expect(await new ReviewRepository(db).list(workshop.id)).toEqual([record]);
   });
+
+  it('keeps a measured figure without a target as not judged (its figure, no share), not as no data', async () => {
+    const db = freshDatabase();
+    const workshop = await new WorkshopRepository(db).create({ title: 'Reviewed' });
+    const base = result('2026-11-01', '2026-11-30', 0.95);
+    const actual = '0 of 115 recycled leads later reached SQL, opportunity or a win';
+    const withRecycling: ReviewResult = { ...base, commitments: [...base.commitments, { id: 'kpi-recycled', kind: 'recycling', team: 'marketing', metric: 'Recycled leads that came back', actual, target: 'followed up in nurture', state: 'no-target', noData: null, figures: { recycled: 115, cameBack: 0 }, missedLeads: [], missedCount: 0 }] };
+    const record = reviewRecordOf(withRecycling, workshop.id, 'nov.csv', 1, 'r');
+    expect(record.commitments[1]).toEqual({ id: 'kpi-recycled', metric: 'Recycled leads that came back', state: 'no-target', actual, share: null });
+    expect(record.commitments.filter((entry) => entry.state === 'no-data')).toEqual([]);
+    await new ReviewRepository(db).save(record);
+    expect((await new ReviewRepository(db).list(workshop.id))[0]!.commitments.map((entry) => entry.state)).toEqual(['met', 'no-target']);
+  });
 });

@@ -43,4 +43,23 @@ describe('the review report (PDF and Markdown)', () => {
     expect(markdown).toContain(`Export covers:** ${covered} of 120 days (recorded dates ${first} – ${last}); rates use the covered days`);
     expect(markdown).not.toMatch(/Missed[^\n]*First touch|0\.0 h/);
   });
+
+  it('writes a measured figure without a target as "Not judged: no target" and does not count it as no data', async () => {
+    const parsed = parseAccordFile(readFileSync(join(sample, 'agreement.accord'), 'utf8'));
+    if (!parsed.ok) throw new Error(parsed.message);
+    // Counted here from the export: rejections whose reason the agreement recycles, and those of them that later reached SQL, opportunity or a win.
+    const recycleCodes = new Set(parsed.agreement.reasons.filter((reason) => reason.action === 'recycle').map((reason) => reason.code));
+    const csv = readFileSync(join(sample, 'leads.csv'), 'utf8');
+    const [header, ...rows] = csv.trim().split(/\r?\n/).map((line) => line.split(','));
+    const at = (name: string) => header!.indexOf(name);
+    const recycled = rows.filter((row) => recycleCodes.has(row[at('Rejection Reason')]!));
+    const cameBack = recycled.filter((row) => row[at('SQL Date')] || row[at('Opportunity Date')] || ['Won', 'Closed Won'].includes(row[at('Outcome')]!));
+    const mapping = parseReviewMapping(JSON.parse(readFileSync(join(sample, 'mapping.json'), 'utf8')));
+    const review = await runReview({ agreement: parsed.agreement, mapping, chunks: chunksOf(csv), from: '2026-11-01', to: '2026-12-31' });
+    const markdown = renderMarkdown(buildReviewDocument(parsed.agreement, review, '2027-01-05T09:00:00.000Z'));
+    expect(markdown).toMatch(new RegExp(`Recycled leads that came back \\| ${cameBack.length} of ${recycled.length} recycled leads later reached SQL, opportunity or a win \\| [^|]+ \\| Not judged: no target \\|`));
+    expect(markdown).toMatch(/\d+ met, \d+ at risk, \d+ missed, 0 no data; 1 not judged: no target/);
+    expect(markdown).toMatch(/Met \/ at risk \/ missed \/ no data[^\n]*\d+ \/ \d+ \/ \d+ \/ 0\b/);
+    expect(markdown).not.toMatch(/No data[^\n]*Recycled|Recycled[^\n]*No data/);
+  });
 });

@@ -108,7 +108,9 @@ describe('SLA review on generated histories (truth known by construction)', () =
     expect(figures('time-to-win').median).toBeCloseTo(truth.winMedianDays!, 9);
     expect(figures('time-to-win').p90).toBeCloseTo(truth.winP90Days!, 9);
     expect(result.coverage).toMatchObject({ periodDays: 61, coveredDays: 61, exportLastDate: truth.exportLastDate });
-    expect(result.commitments.filter((entry) => entry.state === 'no-data').map((entry) => entry.kind)).toEqual(['recycling']);
+    // Every figure is measured: recycling has no target, so it is not judged, and nothing is no data.
+    expect(result.commitments.filter((entry) => entry.state === 'no-data').map((entry) => entry.kind)).toEqual([]);
+    expect(result.commitments.filter((entry) => entry.state === 'no-target').map((entry) => entry.kind)).toEqual(['recycling']);
     expect(result.problems.find((problem) => problem.problem === 'First touch before the MQL date')?.count).toBe(truth.touchBeforeMql);
     expect(result.problems.find((problem) => problem.problem === 'No first touch recorded')?.count).toBe(truth.untouched);
     // A sensible share of everything happens.
@@ -214,6 +216,20 @@ describe('SLA review: every commitment kind, and no figure for what is not measu
     // Mapped, but no lead of the period has a first touch: still no data, not 0 %.
     const empty = await reviewCsv(csv, { id: 'Lead ID', mqlAt: 'MQL Date', firstTouchAt: 'First Touch' }, '2026-11-01', '2026-11-30');
     expect(empty.commitments.find((entry) => entry.kind === 'first-touch')).toMatchObject({ state: 'no-data', noData: 'the First touch column has no value for the MQLs of the period' });
+  });
+
+  it('reports measured recycling as not judged (no target), and no recycled lead as no data with the reason', () => {
+    const recycle = findTemplate('b2b-saas-mid-market')!.build().reasons.filter((reason) => reason.action === 'recycle').map((reason) => reason.code);
+    expect(recycle.length).toBeGreaterThan(1);
+    const rejected = (id: string, code: string, fields: Partial<LeadHistory> = {}) => lead(id, { mqlAt: at('2026-11-10T09:00:00+01:00'), rejectedAt: at('2026-11-10T15:00:00+01:00'), rejectionReason: code, ...fields });
+    // Three recycled, one of which later became an SQL: 1 of 3 came back.
+    const measured = review([rejected('r1', recycle[0]!), rejected('r2', recycle[1]!, { sqlAt: at('2026-11-20T10:00:00+01:00') }), rejected('r3', recycle[0]!)]).commitments.find((entry) => entry.kind === 'recycling')!;
+    expect(measured).toMatchObject({ state: 'no-target', noData: null, figures: { recycled: 3, cameBack: 1 }, actual: '1 of 3 recycled leads later reached SQL, opportunity or a win' });
+    // Rejected, but none with a reason that means recycle: nothing was measured.
+    const other = findTemplate('b2b-saas-mid-market')!.build().reasons.find((reason) => reason.action !== 'recycle')!.code;
+    const none = review([rejected('d1', other)]).commitments.find((entry) => entry.kind === 'recycling')!;
+    expect(none).toMatchObject({ state: 'no-data', figures: { recycled: 0, cameBack: 0 } });
+    expect(none.noData).toMatch(/recycle/);
   });
 
   it('counts a lead without a first touch against the commitment when the column is mapped and other leads have one', async () => {

@@ -105,6 +105,45 @@ describe('ReviewPanel: no data is shown as no data', () => {
   });
 });
 
+describe('ReviewPanel: a measured figure without a target', () => {
+  it('shows it as "Not judged: no target", counts no no-data, and the trend still shows a review stored before as it was', () => {
+    const { stores } = show([version(1, 'signed', 4)]);
+    const recycled = { id: 'kpi-recycled', kind: 'recycling', team: 'marketing', metric: 'Recycled leads that came back', actual: '0 of 115 recycled leads later reached SQL, opportunity or a win', target: 'followed up in nurture', state: 'no-target', noData: null, figures: { recycled: 115, cameBack: 0 }, missedLeads: [], missedCount: 0 } as const;
+    const result: ReviewResult = {
+      from: '2026-11-01',
+      to: '2026-11-30',
+      leads: 3,
+      mqls: 3,
+      agreementVersion: null,
+      commitments: [{ id: 'commit-first-touch', kind: 'first-touch', team: 'inside-sales', metric: 'First touch after MQL', actual: '95 % within 4 business hours', target: '4 business hours, for 90 % of MQLs', state: 'met', noData: null, figures: { share: 0.95 }, missedLeads: [], missedCount: 0 }, { ...recycled, missedLeads: [] }],
+      conversion: [],
+      weekly: [],
+      monthly: [],
+      need: { mqlsPerWeek: null, mqlsPerMonth: null, opportunitiesPerMonth: null },
+      coverage: { periodDays: 30, coveredDays: 30, exportLastDate: '2026-11-30' },
+      speedHistogram: [],
+      reasons: [],
+      problems: [],
+    };
+    act(() => stores.review.setState({
+      status: 'done',
+      result,
+      history: [
+        // Stored before the state existed: recycling was kept as no data.
+        { id: 'old', workshopId: 'w1', from: '2026-10-01', to: '2026-10-31', fileName: 'oct.csv', ranAt: 1, mqls: 10, commitments: [{ id: 'kpi-recycled', metric: 'Recycled leads that came back', state: 'no-data', actual: '3 of 40 recycled leads later reached SQL, opportunity or a win', share: null }], conversion: [] },
+        { id: 'new', workshopId: 'w1', from: '2026-11-01', to: '2026-11-30', fileName: 'nov.csv', ranAt: 2, mqls: 3, commitments: [{ id: 'kpi-recycled', metric: 'Recycled leads that came back', state: 'no-target', actual: recycled.actual, share: null }], conversion: [] },
+      ],
+    }));
+    const results = screen.getByTestId('review-results');
+    expect(within(results).getByLabelText('Recycled leads that came back: Not judged: no target')).toHaveTextContent('0 of 115 recycled leads later reached SQL');
+    expect(within(results).getByText('0 no data')).toBeInTheDocument();
+    expect(within(results).getByText('1 not judged: no target')).toBeInTheDocument();
+    const trend = within(results).getByRole('table', { name: 'Trend across reviews' });
+    const row = within(trend).getByText('Recycled leads that came back').closest('tr')!;
+    expect(within(row).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['Recycled leads that came back', 'No data', 'Not judged: no target']);
+  });
+});
+
 describe('ReviewCharts: the weekly need line is inside the axis', () => {
   it('reaches the plan’s weekly need when it is above every week, and the tallest week otherwise', async () => {
     const { weeklyAxisMax } = await import('../../../../renderer/features/review/ReviewCharts');
