@@ -128,6 +128,11 @@ export const VOLUME_AT_RISK = 0.9;
 export const DAYS_PER_WEEK = 7;
 export const DAYS_PER_MONTH = 7 * WEEKS_PER_MONTH;
 const MAX_LISTED = 500;
+/** Days from 1970 the date counts cover (to 2169); later dates share the last slot. */
+const DATE_DAYS = 73_000;
+/** At most this many dates, this many days after all the others, are read as typing mistakes, not the export's last date. */
+export const LAST_DATE_OUTLIERS = 10;
+export const OUTLIER_GAP_DAYS = 60;
 const HOUR = 3_600_000;
 
 const pct = (value: number) => `${(Math.round(value * 1000) / 10).toLocaleString('en-US')} %`;
@@ -319,6 +324,12 @@ export class ReviewAggregator {
   private mqls = 0;
   /** The latest instant recorded anywhere in the export: its last date, for coverage and "as of". */
   private lastSeen = Number.NEGATIVE_INFINITY;
+  /** The latest date of any column, outliers included; `lastSeen` is settled from the day counts below. */
+  private maxSeen = Number.NEGATIVE_INFINITY;
+  /** Dates per UTC day since 1970 (later ones in the last slot), with each day's latest instant. */
+  private readonly dayCounts = new Uint32Array(DATE_DAYS);
+  private readonly dayLatest = new Float64Array(DATE_DAYS);
+  private lastDateOutliers: { count: number; first: string } | null = null;
   /** The earliest created or MQL date: where the export starts (a period starting before it is covered from here). */
   private firstSeen = Number.POSITIVE_INFINITY;
   private readonly weekly = new Map<number, number>();
@@ -404,6 +415,50 @@ export class ReviewAggregator {
     return known;
   }
 
+  private noteDate(instant: number | null): void {
+    if (instant === null) return;
+    if (instant > this.maxSeen) this.maxSeen = instant;
+    const day = Math.min(DATE_DAYS - 1, Math.floor(instant / DAY_MS));
+    if (day < 0) return;
+    this.dayCounts[day]! += 1;
+    if (instant > this.dayLatest[day]!) this.dayLatest[day] = instant;
+  }
+
+  /**
+   * The export's last date, past lone outliers: a few dates (at most
+   * LAST_DATE_OUTLIERS) more than OUTLIER_GAP_DAYS after every other date are
+   * typing mistakes (a 2062 for a 2026), not the day the export was taken;
+   * they would make every open item look overdue. They are set aside and said.
+   */
+  private settleLastDate(): void {
+    this.lastSeen = this.maxSeen;
+    this.lastDateOutliers = null;
+    if (!Number.isFinite(this.maxSeen) || this.maxSeen < 0) return;
+    const below = (from: number) => {
+      for (let day = from - 1; day >= 0; day -= 1) if (this.dayCounts[day]! > 0) return day;
+      return -1;
+    };
+    const top = Math.min(DATE_DAYS - 1, Math.floor(this.maxSeen / DAY_MS));
+    let day = this.dayCounts[top]! > 0 ? top : below(top);
+    let above = 0;
+    let cut = -1;
+    let outliers = 0;
+    while (day >= 0) {
+      above += this.dayCounts[day]!;
+      if (above > LAST_DATE_OUTLIERS) break;
+      const next = below(day);
+      if (next < 0) break;
+      if (day - next > OUTLIER_GAP_DAYS) {
+        cut = next;
+        outliers = above;
+      }
+      day = next;
+    }
+    if (cut < 0) return;
+    this.lastSeen = this.dayLatest[cut]!;
+    this.lastDateOutliers = { count: outliers, first: formatDay(top) };
+  }
+
   private problem(problem: string, id: string): void {
     const entry = this.problems.get(problem) ?? { problem, count: 0, examples: [] };
     entry.count += 1;
@@ -414,20 +469,18 @@ export class ReviewAggregator {
   /** Adds one lead (leads whose MQL date is outside the period are counted for data quality and the export's last date only). */
   add(lead: LeadHistory): void {
     this.leads += 1;
-    // The export's last recorded date, without an array per lead (this runs for every row).
-    let last = this.lastSeen;
-    if (lead.createdAt !== null && lead.createdAt > last) last = lead.createdAt;
-    if (lead.mqlAt !== null && lead.mqlAt > last) last = lead.mqlAt;
-    if (lead.firstTouchAt !== null && lead.firstTouchAt > last) last = lead.firstTouchAt;
-    if (lead.acceptedAt !== null && lead.acceptedAt > last) last = lead.acceptedAt;
-    if (lead.rejectedAt !== null && lead.rejectedAt > last) last = lead.rejectedAt;
-    if (lead.sqlAt !== null && lead.sqlAt > last) last = lead.sqlAt;
-    if (lead.sqlAcceptedAt !== null && lead.sqlAcceptedAt > last) last = lead.sqlAcceptedAt;
-    if (lead.sqlReturnedAt !== null && lead.sqlReturnedAt > last) last = lead.sqlReturnedAt;
-    if (lead.opportunityAt !== null && lead.opportunityAt > last) last = lead.opportunityAt;
-    if (lead.opportunityUpdatedAt !== null && lead.opportunityUpdatedAt > last) last = lead.opportunityUpdatedAt;
-    if (lead.closedAt !== null && lead.closedAt > last) last = lead.closedAt;
-    this.lastSeen = last;
+    // The export's last recorded date: every date goes into a per-day count, so a lone mistyped date far ahead can be set aside (see settleLastDate).
+    this.noteDate(lead.createdAt);
+    this.noteDate(lead.mqlAt);
+    this.noteDate(lead.firstTouchAt);
+    this.noteDate(lead.acceptedAt);
+    this.noteDate(lead.rejectedAt);
+    this.noteDate(lead.sqlAt);
+    this.noteDate(lead.sqlAcceptedAt);
+    this.noteDate(lead.sqlReturnedAt);
+    this.noteDate(lead.opportunityAt);
+    this.noteDate(lead.opportunityUpdatedAt);
+    this.noteDate(lead.closedAt);
     if (lead.mqlAt !== null && lead.mqlAt < this.firstSeen) this.firstSeen = lead.mqlAt;
     if (lead.createdAt !== null && lead.createdAt < this.firstSeen) this.firstSeen = lead.createdAt;
     if (lead.mqlAt === null) return;
@@ -601,6 +654,11 @@ export class ReviewAggregator {
       : !mapped(first) ? `map the ${label(first)} date column too: ${withoutFirst}`
       : null;
 
+    this.settleLastDate();
+    if (this.lastDateOutliers) {
+      const { count, first } = this.lastDateOutliers;
+      this.problems.set('Dates far after the rest of the export', { problem: `Dates more than ${OUTLIER_GAP_DAYS} days after every other date of the export (the latest ${first}): not taken as the export's last date`, count, examples: [] });
+    }
     // Coverage: the period's days up to the export's last recorded date; volumes are per covered day.
     const fromDay = Date.parse(`${this.period.from}T00:00:00Z`) / DAY_MS;
     const toDay = Date.parse(`${this.period.to}T00:00:00Z`) / DAY_MS;
