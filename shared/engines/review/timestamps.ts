@@ -249,13 +249,21 @@ export function newSlashEvidence(): SlashEvidence {
 
 /** Notes a cell's evidence when it is a slashed date (cheap for every other text: two character checks). */
 export function noteSlashDate(text: string, evidence: SlashEvidence): void {
-  const slash = text.charCodeAt(1) === 47 ? 1 : text.charCodeAt(2) === 47 ? 2 : -1;
+  // Digits read by character code, no slice or Number: this runs for every date cell of a review.
+  const c1 = text.charCodeAt(1);
+  const slash = c1 === 47 ? 1 : text.charCodeAt(2) === 47 ? 2 : -1;
   if (slash < 0) return;
-  const next = text.indexOf('/', slash + 1);
-  if (next < 0) return;
-  const first = Number(text.slice(0, slash));
-  const second = Number(text.slice(slash + 1, next));
-  if (!(first >= 1 && second >= 1)) return;
+  const d0 = text.charCodeAt(0) - 48;
+  const d1 = c1 - 48;
+  if (d0 < 0 || d0 > 9 || (slash === 2 && (d1 < 0 || d1 > 9))) return;
+  const first = slash === 1 ? d0 : d0 * 10 + d1;
+  const a = text.charCodeAt(slash + 1) - 48;
+  const b = text.charCodeAt(slash + 2) - 48;
+  if (a < 0 || a > 9) return;
+  const twoDigits = b >= 0 && b <= 9;
+  if (text.charCodeAt(slash + (twoDigits ? 3 : 2)) !== 47) return;
+  const second = twoDigits ? a * 10 + b : a;
+  if (first < 1 || second < 1) return;
   evidence.seen += 1;
   if (first > 12 && second <= 12) {
     evidence.dayFirst += 1;

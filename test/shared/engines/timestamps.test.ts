@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { quickTimestamp, timestampReader } from '../../../shared/engines/review/timestamps';
+import fc from 'fast-check';
+import { newSlashEvidence, noteSlashDate, quickTimestamp, timestampReader } from '../../../shared/engines/review/timestamps';
 
 const read = timestampReader('Europe/Berlin');
 const instant = (text: string) => {
@@ -63,5 +64,24 @@ describe('the quick reader (the review’s hot path)', () => {
         if (!expected.ok || quick(text) !== expected.instant) throw new Error(`${zone} ${text}: quick ${new Date(quick(text)).toISOString()}, full ${expected.ok ? new Date(expected.instant).toISOString() : expected.message}`);
       }
     }
+  });
+});
+
+describe('slashed-date evidence', () => {
+  it('reads the two numbers around the first slash of any text as a split would (property)', () => {
+    const digitsText = fc.string({ unit: fc.constantFrom('0', '1', '2', '3', '9', '/', ' ', 'a', ':'), maxLength: 12 });
+    fc.assert(
+      fc.property(digitsText, (text) => {
+        const evidence = newSlashEvidence();
+        noteSlashDate(text, evidence);
+        // The same rule written the plain way: 1–2 digits, a slash, 1–2 digits, a slash.
+        const match = /^(\d{1,2})\/(\d{1,2})\//.exec(text);
+        const first = match ? Number(match[1]) : 0;
+        const second = match ? Number(match[2]) : 0;
+        const seen = match !== null && first >= 1 && second >= 1 ? 1 : 0;
+        return evidence.seen === seen && evidence.dayFirst === (seen && first > 12 && second <= 12 ? 1 : 0) && evidence.monthFirst === (seen && second > 12 && first <= 12 ? 1 : 0);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
