@@ -1,5 +1,6 @@
 import { timeZoneOf, type WorkingCalendar } from '../calendar/business-time';
 import type { TextReading } from '../csv/decode';
+import type { CsvStreamParser } from '../csv/csv';
 import { InputError, readCsvStream } from '../csv/stream';
 import type { Agreement } from '../../model/agreement';
 import { historyFields, type HistoryField, type ReviewMapping } from './mapping';
@@ -99,7 +100,7 @@ export async function runReview(run: { agreement: Agreement; mapping: ReviewMapp
     else if (otherOutcomes.size < 50) otherOutcomes.set(folded, { text, count: 1 });
     return null;
   };
-  const onRow = (fields: string[], line: number) => {
+  const onRow = (fields: string[], line: number, parser: CsvStreamParser) => {
     if (!indexes) {
       header = fields.map((name) => name.trim());
       expected = header.length;
@@ -117,6 +118,8 @@ export async function runReview(run: { agreement: Agreement; mapping: ReviewMapp
         if (index < 0) throw new InputError(`The column “${column}” (for the required field ${field}) is not in ${fileName}.`);
         return index;
       });
+      // Only the columns the review reads are sliced (a lead export carries names, e-mails, notes nobody measures).
+      parser.keepColumns([...Object.values(indexes), ...requiredIndexes]);
       return;
     }
     if (fields.length === 1 && fields[0] === '') return;
