@@ -75,8 +75,8 @@ describe('SLA review in the app', () => {
         await page.getByText(`Saved ${pdfPath}`).waitFor({ timeout: 30_000 });
         const text = poppler('pdftotext', ['-layout', pdfPath, '-']);
         for (const expected of ['SLA review 2026-11-01 – 2026-12-31', 'Commitments: actual against target', 'First touch after', 'Accept or return', 'Opportunities', 'Handed-over', 'Time to win', 'Stage conversion against the plan', 'Data problems']) expect(text).toContain(expected);
-        // Metrics wrap inside their table cell; the counts line names no data apart.
-        expect(text).toMatch(/Commitments +\d+ met, \d+ at risk, \d+ missed, 1 no data/);
+        // Metrics wrap inside their table cell; the counts line names no data apart, and the measured KPI without a target apart from it.
+        expect(text).toMatch(/Commitments +\d+ met, \d+ at risk, \d+ missed, 0 no data; 1 not judged: no target/);
         expect(text).toContain('the draft (nothing is signed yet)');
         expect(text).not.toContain('L0000006');
         const sig = poppler('pdfsig', [pdfPath]);
