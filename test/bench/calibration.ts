@@ -4,10 +4,10 @@
  * uDSV (the fastest JS CSV parser we know), same file, same run; the engine
  * alone on pre-parsed rows; and the memory a streaming run needs.
  */
+import { parseWithUdsv } from './udsv-reference';
 import { existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inferSchema, initParser } from 'udsv';
 import { parseCsvText } from '../../shared/engines/csv/csv';
 import { compileRowMapper } from '../../shared/engines/calibration/mapping';
 import { runCalibration } from '../../shared/engines/calibration/run';
@@ -20,21 +20,6 @@ import { writeSyntheticExport } from './synthetic-crm';
 const ROWS = 1_000_000;
 const sample = calibrationSamples.find((entry) => entry.id === 'xeducation')!;
 
-async function parseWithUdsv(path: string): Promise<number> {
-  let parser: ReturnType<typeof initParser> | null = null;
-  let rows = 0;
-  const count = () => {
-    rows += 1;
-  };
-  for await (const chunk of fileTextChunks(path)) {
-    if (chunk === '') continue;
-    parser ??= initParser(inferSchema(chunk));
-    // uDSV's typings do not relate stringArrs to chunk(); this is its documented streaming use.
-    parser.chunk<string[]>(chunk, parser.stringArrs as never, count);
-  }
-  parser?.end();
-  return rows;
-}
 
 async function calibrate(path: string, onChunk?: () => void): Promise<number> {
   const result = await runCalibration({ agreement: sample.agreement(), mapping: sample.mapping, chunks: fileTextChunks(path), asOf: '2026-11-25', onProgress: onChunk });

@@ -5,6 +5,7 @@
  * file, interleaved in one run: the ratio is the target (an absolute rate
  * moves with the machine), rows/s is information.
  */
+import { parseWithUdsv } from './udsv-reference';
 import { createWriteStream, existsSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -13,26 +14,11 @@ import { generateHistories } from '../../shared/engines/review/sample-histories'
 import { runReview, sampleReviewMapping } from '../../shared/engines/review/run-review';
 import { readyAgreement } from '../fixtures/agreements';
 import { fileTextChunks } from '../../electron/cli/text-chunks';
-import { inferSchema, initParser } from 'udsv';
 import { median, type BenchFigure } from './format';
 
 const LEADS = 1_000_000;
 
 /** Parsing alone: uDSV over the same chunks (its documented streaming use), counting rows. */
-async function parseWithUdsv(path: string): Promise<number> {
-  let parser: ReturnType<typeof initParser> | null = null;
-  let rows = 0;
-  const count = () => {
-    rows += 1;
-  };
-  for await (const chunk of fileTextChunks(path)) {
-    if (chunk === '') continue;
-    parser ??= initParser(inferSchema(chunk));
-    parser.chunk<string[]>(chunk, parser.stringArrs as never, count);
-  }
-  parser?.end();
-  return rows;
-}
 
 export async function benchReview(): Promise<BenchFigure[]> {
   const agreement = readyAgreement();
