@@ -134,6 +134,8 @@ export interface CsvProblem {
  */
 export class CsvStreamParser {
   private buffer = '';
+  /** Where the unread text of the buffer starts: a chunk is parsed in place, not sliced (a slice's characters cost more to read). */
+  private offset = 0;
   private line = 1;
   private readonly fields: string[] = [];
   private readonly delimiterCode: number;
@@ -141,6 +143,16 @@ export class CsvStreamParser {
   private keep: Uint8Array | null = null;
   /** Whether the row being read stopped for more text inside a quoted field (said when the row grows too long). */
   private openQuote = false;
+  /** Columns read in place (see `keepColumns`). */
+  private placed: Uint8Array | null = null;
+  /**
+   * For a column read in place, where its text is in `rowText`: `cellStart[column]` to `cellEnd[column]`; -1 when this
+   * row has its text in the fields array instead (a row with quotes). Valid during `onRow` only.
+   */
+  readonly cellStart = new Int32Array(0);
+  readonly cellEnd = new Int32Array(0);
+  /** The text the positions of the row being read point into. */
+  rowText = '';
 
   constructor(
     private readonly delimiter: string,
@@ -150,35 +162,52 @@ export class CsvStreamParser {
     this.delimiterCode = delimiter.charCodeAt(0);
   }
 
-  /** From the next row on, only these columns' text is read (the rest arrive as ''); the row keeps its width, so ragged rows are still seen. */
-  keepColumns(columns: readonly number[] | null): void {
+  /**
+   * From the next row on, only these columns' text is read (the rest arrive as ''); the row keeps its width, so ragged
+   * rows are still seen. Columns also listed in `inPlace` are not sliced in a row without quotes: they arrive as '' with
+   * their position in `cellStart`/`cellEnd` of `rowText` (for readers of millions of dates, which read characters, not strings).
+   */
+  keepColumns(columns: readonly number[] | null, inPlace: readonly number[] = []): void {
     if (!columns) {
       this.keep = null;
+      this.placed = null;
       return;
     }
-    const keep = new Uint8Array(Math.max(0, ...columns) + 1);
+    const width = Math.max(0, ...columns, ...inPlace) + 1;
+    const keep = new Uint8Array(width);
     for (const column of columns) keep[column] = 1;
+    const placed = new Uint8Array(width);
+    for (const column of inPlace) {
+      keep[column] = 1;
+      placed[column] = 1;
+    }
     this.keep = keep;
+    this.placed = inPlace.length > 0 ? placed : null;
+    (this as { cellStart: Int32Array }).cellStart = new Int32Array(width).fill(-1);
+    (this as { cellEnd: Int32Array }).cellEnd = new Int32Array(width).fill(-1);
   }
 
   /** Parses every complete row in the text so far. */
   push(text: string): void {
-    let rest = text;
-    if (this.buffer.length > 0) {
+    let from = 0;
+    if (this.buffer.length > this.offset) {
       // The row cut at the chunk's start is completed with the chunk's first line alone: appending the whole chunk to it
       // would copy a megabyte per chunk. When that line does not end the row (a quoted newline), the rest goes behind it.
       const firstLine = text.indexOf('\n') + 1;
       if (firstLine > 0) {
         this.buffer += text.slice(0, firstLine);
-        rest = text.slice(firstLine);
+        from = firstLine;
         this.parseBuffer();
       }
       if (this.buffer.length > 0) {
-        this.buffer += rest;
-        rest = '';
+        this.buffer += from === 0 ? text : text.slice(from);
+        this.parseBuffer();
+        return;
       }
     }
-    if (rest.length > 0) this.buffer = rest;
+    // The rest of the chunk is parsed where it is.
+    this.buffer = from < text.length ? text : '';
+    this.offset = from < text.length ? from : 0;
     this.parseBuffer();
   }
 
@@ -186,22 +215,24 @@ export class CsvStreamParser {
   private parseBuffer(): void {
     const consumed = this.parse(false);
     this.buffer = consumed >= this.buffer.length ? '' : this.buffer.slice(consumed);
+    this.offset = 0;
   }
 
   /** Parses what is left (a last row without a newline). */
   end(): void {
-    if (this.buffer.length > 0) this.parse(true);
+    if (this.buffer.length > this.offset) this.parse(true);
     this.buffer = '';
+    this.offset = 0;
   }
 
-  /** Returns how many characters of the buffer were consumed. */
+  /** Returns how many characters of the buffer were consumed (from its start, the offset included). */
   private parse(final: boolean): number {
     const text = this.buffer;
     const length = text.length;
     const delimiter = this.delimiter;
     const fields = this.fields;
-    let position = 0;
-    let nextQuote = text.indexOf('"');
+    let position = this.offset;
+    let nextQuote = text.indexOf('"', position);
     if (nextQuote < 0) nextQuote = length;
     while (position < length) {
       let lineEnd = text.indexOf('\n', position);
@@ -234,7 +265,7 @@ export class CsvStreamParser {
               at = text.indexOf(delimiter, start);
             }
             fields[count++] = text.slice(start, contentEnd);
-          } else {
+          } else if (this.placed === null) {
             let column = 0;
             while (at >= 0 && at < contentEnd) {
               fields[count++] = keep[column] === 1 ? text.slice(start, at) : '';
@@ -243,6 +274,25 @@ export class CsvStreamParser {
               at = text.indexOf(delimiter, start);
             }
             fields[count++] = keep[column] === 1 ? text.slice(start, contentEnd) : '';
+          } else {
+            const placed = this.placed;
+            const cellStart = this.cellStart;
+            const cellEnd = this.cellEnd;
+            this.rowText = text;
+            for (;;) {
+              const end = at >= 0 && at < contentEnd ? at : contentEnd;
+              if (placed[count] === 1) {
+                cellStart[count] = start;
+                cellEnd[count] = end;
+                fields[count] = '';
+              } else fields[count] = keep[count] === 1 ? text.slice(start, end) : '';
+              count += 1;
+              if (end === contentEnd) break;
+              start = at + 1;
+              at = text.indexOf(delimiter, start);
+            }
+            // Columns read in place that this (short) row lacks: nothing to read.
+            for (let column = count; column < cellStart.length; column += 1) cellStart[column] = -1;
           }
           if (fields.length !== count) fields.length = count;
           this.emit(this.line);
@@ -253,6 +303,8 @@ export class CsvStreamParser {
       }
       // Slow path: a row with quotes, possibly over several lines. The fields before the one holding the first quote
       // have none, so they are split the fast way (most quoted rows of an export have a quoted note at the end).
+      // Every kept column arrives as text here, the in-place ones too.
+      if (this.placed !== null) this.cellStart.fill(-1);
       const rowLine = this.line;
       const keep = this.keep;
       let count = 0;

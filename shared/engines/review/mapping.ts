@@ -33,6 +33,27 @@ export const historyFields = [
 /** One field of a lead history. */
 export type HistoryField = (typeof historyFields)[number];
 
+/** What each field's cells hold: a date and time (read by the timestamp readers), a number, or text. */
+export const historyFieldKinds: Record<HistoryField, 'date' | 'number' | 'text'> = {
+  id: 'text',
+  createdAt: 'date',
+  mqlAt: 'date',
+  owner: 'text',
+  firstTouchAt: 'date',
+  attempts: 'number',
+  acceptedAt: 'date',
+  rejectedAt: 'date',
+  rejectionReason: 'text',
+  sqlAt: 'date',
+  sqlAcceptedAt: 'date',
+  sqlReturnedAt: 'date',
+  opportunityAt: 'date',
+  opportunityUpdatedAt: 'date',
+  outcome: 'text',
+  closedAt: 'date',
+  amount: 'number',
+};
+
 /** Each field's short name, as the mapping screen labels it and a "no data" reason names it. */
 export const historyFieldLabels: Record<HistoryField, string> = {
   id: 'Lead id',

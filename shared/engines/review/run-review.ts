@@ -3,7 +3,7 @@ import type { TextReading } from '../csv/decode';
 import type { CsvStreamParser } from '../csv/csv';
 import { InputError, readCsvStream } from '../csv/stream';
 import type { Agreement } from '../../model/agreement';
-import { historyFields, type HistoryField, type ReviewMapping } from './mapping';
+import { historyFieldKinds, historyFields, type HistoryField, type ReviewMapping } from './mapping';
 import { checkedRequiredFields, ReviewAggregator, type LeadHistory, type ReviewResult } from './review';
 import { historyColumns, requiredFieldColumns } from './sample-histories';
 import { newSlashEvidence, noteSlashDate, quickTimestamp, slashOrderOf, timestampReader } from './timestamps';
@@ -72,6 +72,10 @@ export async function runReview(run: { agreement: Agreement; mapping: ReviewMapp
   // The lead handed to the aggregator, refilled for every row (see onRow).
   const row: LeadHistory = { id: '', createdAt: null, mqlAt: null, owner: null, firstTouchAt: null, attempts: null, acceptedAt: null, rejectedAt: null, rejectionReason: null, sqlAt: null, sqlAcceptedAt: null, sqlReturnedAt: null, opportunityAt: null, opportunityUpdatedAt: null, outcome: null, closedAt: null, amount: null, missingRequired: null };
   let currentLine = 0;
+  // Date columns are read in place in the parser's text (see keepColumns below): where each cell is, when it is.
+  let rowText = '';
+  let cellStart = new Int32Array(0);
+  let cellEnd = new Int32Array(0);
   const cell = (index: number | undefined) => {
     if (index === undefined) return '';
     const text = current[index]!;
@@ -80,12 +84,23 @@ export async function runReview(run: { agreement: Agreement; mapping: ReviewMapp
   };
   const time = (index: number | undefined): number | null => {
     if (index === undefined) return null;
-    const raw = current[index]!;
-    if (raw === '') return null;
-    noteSlashDate(raw, slashEvidence);
+    let raw: string;
+    const start = index < cellStart.length ? cellStart[index]! : -1;
     // Untrimmed first: exports rarely pad dates, and trimming millions of cells costs.
-    const quick = readQuick(raw);
-    if (quick === quick) return quick;
+    if (start >= 0) {
+      const end = cellEnd[index]!;
+      if (start === end) return null;
+      noteSlashDate(rowText, slashEvidence, start, end);
+      const quick = readQuick(rowText, start, end);
+      if (quick === quick) return quick;
+      raw = rowText.slice(start, end);
+    } else {
+      raw = current[index]!;
+      if (raw === '') return null;
+      noteSlashDate(raw, slashEvidence);
+      const quick = readQuick(raw);
+      if (quick === quick) return quick;
+    }
     const value = raw.trim();
     if (value === '') return null;
     const parsed = readTime(value);
@@ -118,8 +133,14 @@ export async function runReview(run: { agreement: Agreement; mapping: ReviewMapp
         if (index < 0) throw new InputError(`The column “${column}” (for the required field ${field}) is not in ${fileName}.`);
         return index;
       });
-      // Only the columns the review reads are sliced (a lead export carries names, e-mails, notes nobody measures).
-      parser.keepColumns([...Object.values(indexes), ...requiredIndexes]);
+      // Only the columns the review reads are sliced (a lead export carries names, e-mails, notes nobody measures), and
+      // date columns not even those: their characters are read in place (a slice's characters cost twice as much to read).
+      // Required fields are only checked for a value: in place too.
+      const textIndexes = historyFields.filter((field) => historyFieldKinds[field] !== 'date').map((field) => indexes![field]).filter((index): index is number => index !== undefined);
+      const inPlace = [...historyFields.filter((field) => historyFieldKinds[field] === 'date').map((field) => indexes![field]), ...requiredIndexes].filter((index): index is number => index !== undefined && !textIndexes.includes(index));
+      parser.keepColumns(textIndexes, inPlace);
+      cellStart = parser.cellStart;
+      cellEnd = parser.cellEnd;
       return;
     }
     if (fields.length === 1 && fields[0] === '') return;
@@ -130,6 +151,7 @@ export async function runReview(run: { agreement: Agreement; mapping: ReviewMapp
     }
     const at = indexes;
     current = fields;
+    rowText = parser.rowText;
     currentLine = line;
     const attempts = cell(at.attempts);
     const outcome = cell(at.outcome).toLowerCase();
@@ -137,9 +159,16 @@ export async function runReview(run: { agreement: Agreement; mapping: ReviewMapp
     // The required fields left empty; the shared empty list when all are there (no array per complete lead).
     let missingRequired: readonly string[] | null = requiredIndexes.length === 0 ? null : complete;
     for (let index = 0; index < requiredIndexes.length; index += 1) {
-      const value = current[requiredIndexes[index]!]!;
-      // Filled unless empty or only spaces; trimming only when the first character is a space.
-      if (value !== '' && (value.charCodeAt(0) > 32 || value.trim() !== '')) continue;
+      const column = requiredIndexes[index]!;
+      // Filled unless empty or only spaces; trimming only when the first character is a space. Read in place when it is.
+      const start = column < cellStart.length ? cellStart[column]! : -1;
+      if (start >= 0) {
+        const end = cellEnd[column]!;
+        if (end > start && (rowText.charCodeAt(start) > 32 || rowText.slice(start, end).trim() !== '')) continue;
+      } else {
+        const value = current[column]!;
+        if (value !== '' && (value.charCodeAt(0) > 32 || value.trim() !== '')) continue;
+      }
       if (missingRequired === complete) missingRequired = [];
       (missingRequired as string[]).push(requiredFields[index]!);
     }

@@ -41,33 +41,34 @@ function one(text: string, at: number): number {
 
 /**
  * The usual zone-less shapes read without a regular expression (a review reads
- * millions): "YYYY-MM-DD HH:MM[:SS]", "MM/DD/YYYY h:mm AM", "DD.MM.YYYY HH:MM".
- * Returns local wall-clock ms, or NaN to let the full reader decide.
+ * millions): "YYYY-MM-DD HH:MM[:SS]", "MM/DD/YYYY h:mm AM", "DD.MM.YYYY HH:MM",
+ * in `text` from `start` to `end` (a cell read in place: no character at or
+ * past `end` is taken as the value's). Returns local wall-clock ms, or NaN to
+ * let the full reader decide.
  */
-function quickLocal(text: string, dayFirst: boolean): number {
-  const length = text.length;
-  let year: number, month: number, day: number, rest: number;
-  if (length >= 16 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45) {
-    year = four(text, 0);
-    month = two(text, 5);
-    day = two(text, 8);
-    rest = 10;
-  } else if (length >= 16 && text.charCodeAt(2) === 46 && text.charCodeAt(5) === 46) {
-    day = two(text, 0);
-    month = two(text, 3);
-    year = four(text, 6);
-    rest = 10;
-  } else if (length >= 16 && text.charCodeAt(2) === 47 && text.charCodeAt(5) === 47) {
-    month = two(text, dayFirst ? 3 : 0);
-    day = two(text, dayFirst ? 0 : 3);
-    year = four(text, 6);
-    rest = 10;
+function quickLocal(text: string, start: number, end: number, dayFirst: boolean): number {
+  const length = end - start;
+  if (length < 16) return Number.NaN;
+  const third = text.charCodeAt(start + 2);
+  let year: number, month: number, day: number;
+  if (text.charCodeAt(start + 4) === 45 && text.charCodeAt(start + 7) === 45) {
+    year = four(text, start);
+    month = two(text, start + 5);
+    day = two(text, start + 8);
+  } else if (third === 46 && text.charCodeAt(start + 5) === 46) {
+    day = two(text, start);
+    month = two(text, start + 3);
+    year = four(text, start + 6);
+  } else if (third === 47 && text.charCodeAt(start + 5) === 47) {
+    month = two(text, start + (dayFirst ? 3 : 0));
+    day = two(text, start + (dayFirst ? 0 : 3));
+    year = four(text, start + 6);
   } else return Number.NaN;
   if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) return Number.NaN;
-  const separator = text.charCodeAt(rest);
+  const separator = text.charCodeAt(start + 10);
   if (separator !== 32 && separator !== 84) return Number.NaN;
-  // Hour: one or two digits, then ":MM", then optional ":SS", then optional " AM"/" PM".
-  let at = rest + 1;
+  // Hour: one or two digits, then ":MM", then optional ":SS", then optional " AM"/" PM" (16 characters at least, checked above).
+  let at = start + 11;
   const twoDigitHour = text.charCodeAt(at + 1) !== 58;
   let hour = twoDigitHour ? two(text, at) : one(text, at);
   at += twoDigitHour ? 2 : 1;
@@ -75,16 +76,17 @@ function quickLocal(text: string, dayFirst: boolean): number {
   const minute = two(text, at + 1);
   at += 3;
   let second = 0;
-  if (text.charCodeAt(at) === 58) {
+  if (at + 3 <= end && text.charCodeAt(at) === 58) {
     second = two(text, at + 1);
     at += 3;
   }
   if (minute < 0 || minute > 59 || second < 0 || second > 59) return Number.NaN;
-  if (at < length) {
+  if (at < end) {
     // " AM" / " PM", read without allocating.
-    while (at < length && text.charCodeAt(at) === 32) at += 1;
+    while (at < end && text.charCodeAt(at) === 32) at += 1;
+    if (at + 2 !== end) return Number.NaN;
     const first = text.charCodeAt(at) | 32;
-    if (at + 2 !== length || (first !== 97 && first !== 112) || (text.charCodeAt(at + 1) | 32) !== 109) return Number.NaN;
+    if ((first !== 97 && first !== 112) || (text.charCodeAt(at + 1) | 32) !== 109) return Number.NaN;
     if (hour < 1 || hour > 12) return Number.NaN;
     hour = (hour % 12) + (first === 112 ? 12 : 0);
   }
@@ -126,23 +128,23 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** "YYYY-MM-DDTHH:MM:SS(.sss)Z" without the native parser's generality; NaN for anything else. */
-function quickUtc(text: string): number {
-  const length = text.length;
-  if (length < 20 || text.charCodeAt(length - 1) !== 90 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return Number.NaN;
-  const year = four(text, 0);
-  const month = two(text, 5);
-  const day = two(text, 8);
-  const hour = two(text, 11);
-  const minute = two(text, 14);
-  const second = two(text, 17);
+/** "YYYY-MM-DDTHH:MM:SS(.sss)Z" in `text` from `start` to `end`, without the native parser's generality; NaN for anything else. */
+function quickUtc(text: string, start: number, end: number): number {
+  const length = end - start;
+  if ((length !== 20 && length !== 24) || text.charCodeAt(end - 1) !== 90 || text.charCodeAt(start + 4) !== 45 || text.charCodeAt(start + 7) !== 45 || text.charCodeAt(start + 10) !== 84 || text.charCodeAt(start + 13) !== 58 || text.charCodeAt(start + 16) !== 58) return Number.NaN;
+  const year = four(text, start);
+  const month = two(text, start + 5);
+  const day = two(text, start + 8);
+  const hour = two(text, start + 11);
+  const minute = two(text, start + 14);
+  const second = two(text, start + 17);
   let milliseconds = 0;
-  if (length === 24 && text.charCodeAt(19) === 46) {
-    const hundreds = one(text, 20);
-    const rest = two(text, 21);
+  if (length === 24) {
+    if (text.charCodeAt(start + 19) !== 46) return Number.NaN;
+    const hundreds = one(text, start + 20);
+    const rest = two(text, start + 21);
     milliseconds = hundreds < 0 || rest < 0 ? -1 : hundreds * 100 + rest;
   }
-  else if (length !== 20) return Number.NaN;
   if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || milliseconds < 0) return Number.NaN;
   return utcMs(year, month, day, hour, minute, second, milliseconds);
 }
@@ -160,9 +162,9 @@ export function timestampReader(timeZone: string, order: SlashOrder = 'month-fir
   return (raw) => {
     const text = raw.trim();
     // The common machine format (ISO in UTC, as most CRM APIs export) goes straight to the native parser.
-    const utc = quickUtc(text);
+    const utc = quickUtc(text, 0, text.length);
     if (utc === utc) return { ok: true, instant: utc };
-    const quick = quickLocal(text, dayFirst);
+    const quick = quickLocal(text, 0, text.length, dayFirst);
     if (quick === quick) return { ok: true, instant: zone.instantOf(quick) };
     let match = iso.exec(text);
     if (match) {
@@ -198,8 +200,9 @@ export function timestampReader(timeZone: string, order: SlashOrder = 'month-fir
 /**
  * The allocation-free path for millions of values: the instant, or NaN when the
  * text is not one of the usual shapes (ask `timestampReader` then, for the answer and its message).
+ * Reads `text` from `start` to `end` (a cell in place in the parser's text), the whole text without them.
  */
-export function quickTimestamp(timeZone: string, order: SlashOrder = 'month-first'): (text: string) => number {
+export function quickTimestamp(timeZone: string, order: SlashOrder = 'month-first'): (text: string, start?: number, end?: number) => number {
   const dayFirst = order === 'day-first';
   const zone = timeZoneOf(timeZone);
   // Wall-clock hour → its offset, when the whole hour has one (every hour but those a clock change
@@ -222,10 +225,10 @@ export function quickTimestamp(timeZone: string, order: SlashOrder = 'month-firs
     }
     return zone.instantOf(local);
   };
-  return (text) => {
-    const utc = quickUtc(text);
+  return (text, start = 0, end = text.length) => {
+    const utc = quickUtc(text, start, end);
     if (utc === utc) return utc;
-    const local = quickLocal(text, dayFirst);
+    const local = quickLocal(text, start, end, dayFirst);
     return local === local ? instantOf(local) : Number.NaN;
   };
 }
@@ -247,30 +250,37 @@ export function newSlashEvidence(): SlashEvidence {
   return { seen: 0, dayFirst: 0, monthFirst: 0, dayFirstExample: null, monthFirstExample: null };
 }
 
-/** Notes a cell's evidence when it is a slashed date (cheap for every other text: two character checks). */
-export function noteSlashDate(text: string, evidence: SlashEvidence): void {
-  // Digits read by character code, no slice or Number: this runs for every date cell of a review.
-  const c1 = text.charCodeAt(1);
-  const slash = c1 === 47 ? 1 : text.charCodeAt(2) === 47 ? 2 : -1;
+/**
+ * Notes a cell's evidence when it is a slashed date (cheap for every other text: two character checks). The cell is
+ * `text` from `start` to `end` (in place in the parser's text), the whole text without them.
+ */
+export function noteSlashDate(text: string, evidence: SlashEvidence, start = 0, end = text.length): void {
+  // Digits read by character code, no slice or Number: this runs for every date cell of a review. Nothing is read
+  // past the cell: the first four characters are there (the shortest such text, "1/2/", has four), the rest is checked.
+  const length = end - start;
+  if (length < 4) return;
+  const c1 = text.charCodeAt(start + 1);
+  const slash = c1 === 47 ? 1 : text.charCodeAt(start + 2) === 47 ? 2 : -1;
   if (slash < 0) return;
-  const d0 = text.charCodeAt(0) - 48;
+  const d0 = text.charCodeAt(start) - 48;
   const d1 = c1 - 48;
   if (d0 < 0 || d0 > 9 || (slash === 2 && (d1 < 0 || d1 > 9))) return;
   const first = slash === 1 ? d0 : d0 * 10 + d1;
-  const a = text.charCodeAt(slash + 1) - 48;
-  const b = text.charCodeAt(slash + 2) - 48;
+  const a = text.charCodeAt(start + slash + 1) - 48;
+  const b = slash + 2 < length ? text.charCodeAt(start + slash + 2) - 48 : -1;
   if (a < 0 || a > 9) return;
   const twoDigits = b >= 0 && b <= 9;
-  if (text.charCodeAt(slash + (twoDigits ? 3 : 2)) !== 47) return;
+  const closing = slash + (twoDigits ? 3 : 2);
+  if (closing >= length || text.charCodeAt(start + closing) !== 47) return;
   const second = twoDigits ? a * 10 + b : a;
   if (first < 1 || second < 1) return;
   evidence.seen += 1;
   if (first > 12 && second <= 12) {
     evidence.dayFirst += 1;
-    evidence.dayFirstExample ??= text;
+    evidence.dayFirstExample ??= text.slice(start, end);
   } else if (second > 12 && first <= 12) {
     evidence.monthFirst += 1;
-    evidence.monthFirstExample ??= text;
+    evidence.monthFirstExample ??= text.slice(start, end);
   }
 }
 

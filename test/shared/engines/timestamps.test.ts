@@ -84,4 +84,24 @@ describe('slashed-date evidence', () => {
       { numRuns: 5000 },
     );
   });
+
+  it('reads a cell in place exactly as the cell alone, whatever surrounds it: nothing past the cell is read (property)', () => {
+    const unit = fc.constantFrom('0', '1', '2', '3', '9', '/', ' ', ':', '-', '.', 'T', 'Z', 'A', 'P', 'M');
+    const quick = quickTimestamp('Europe/Berlin');
+    const dates = fc.oneof(fc.string({ unit, maxLength: 24 }), fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString()), fc.constantFrom('12/01/2026 2:44 AM', '24.12.2026 11:20', '2026-11-17 12:52:07', '13/04/2026', '1/2/', '1/3'));
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 6 }), dates, fc.string({ unit, maxLength: 6 }), (before, cell, after) => {
+        const text = before + cell + after;
+        const start = before.length;
+        const end = start + cell.length;
+        const alone = newSlashEvidence();
+        const placed = newSlashEvidence();
+        noteSlashDate(cell, alone);
+        noteSlashDate(text, placed, start, end);
+        return Object.is(quick(cell), quick(text, start, end)) && JSON.stringify(alone) === JSON.stringify(placed);
+      }),
+      { numRuns: 5000 },
+    );
+  });
 });
+
