@@ -17,6 +17,15 @@ export function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
+/**
+ * The ratio of two timings taken side by side, robust to a shared machine: each pair is measured back to back
+ * (the machine's load drifts over seconds, so both halves of a pair see the same), and the median pair is kept.
+ */
+export function pairedRatio(ours: number[], reference: number[]): number {
+  if (ours.length !== reference.length) throw new Error('paired timings of different lengths');
+  return median(ours.map((value, index) => value / reference[index]!));
+}
+
 /** Whether a figure meets its target (true when it has none). */
 export function meetsTarget(figure: BenchFigure): boolean {
   if (!figure.target) return true;
