@@ -14,6 +14,13 @@ export interface VerifyResult {
   coversWholeFile: boolean;
   signer?: string;
   signedAt?: string;
+  /** The signer's certificate as the seal carries it: who made the seal is judged by this fingerprint, never by the name. */
+  certificate?: {
+    /** SHA-256 of the signer certificate's DER, 64 lowercase hex digits. */
+    fingerprint: string;
+    /** The certificate's subject as it reads (CN, O): a claim, not an identity. */
+    subject: string;
+  };
   /** The agreement attached to the PDF, when there is one. */
   embedded?: {
     title: string;
@@ -43,24 +50,28 @@ function findSignature(text: string): { byteRange: [number, number, number, numb
 }
 
 /** Checks the PKCS#7 signature: the digest of the signed bytes and the signature over the signed attributes. */
-function checkPkcs7(signedBytes: Buffer, contentsHex: string): { ok: boolean; signer: string; signedAt?: string } {
+function checkPkcs7(signedBytes: Buffer, contentsHex: string): { ok: boolean; signer: string; signedAt?: string; certificate?: VerifyResult['certificate'] } {
   // The placeholder is padded with zeros after the DER; the DER's own length says where it ends
   // (stripping trailing "00" would also cut a signature whose last byte is zero, one in 256).
   const der = Buffer.from(contentsHex, 'hex');
   // node-forge accepts an options object here; its type definitions only know the boolean form.
   const fromDer = forge.asn1.fromDer as unknown as (bytes: string, options: { parseAllBytes: boolean }) => forge.asn1.Asn1;
   const asn1 = fromDer(der.toString('binary'), { parseAllBytes: false });
-  const message = forge.pkcs7.messageFromAsn1(asn1) as forge.pkcs7.PkcsSignedData & { rawCapture: { signerInfos: forge.asn1.Asn1[] } };
+  const message = forge.pkcs7.messageFromAsn1(asn1) as forge.pkcs7.PkcsSignedData & { rawCapture: { signerInfos: forge.asn1.Asn1[]; certificates?: { value: forge.asn1.Asn1[] } } };
   const certificate = message.certificates[0];
   if (!certificate) return { ok: false, signer: 'unknown' };
   const subject = (name: string) => certificate.subject.getField(name)?.value as string | undefined;
   const signer = [subject('CN'), subject('O')].filter(Boolean).join(', ') || 'unknown';
+  // The fingerprint is over the certificate's DER as the seal carries it (re-encoding the parsed certificate could differ).
+  const certificateAsn1 = message.rawCapture.certificates?.value[0];
+  const fingerprint = createHash('sha256').update(Buffer.from(forge.asn1.toDer(certificateAsn1 ?? forge.pki.certificateToAsn1(certificate)).getBytes(), 'binary')).digest('hex');
+  const cert = { fingerprint, subject: signer };
   const signerInfo = message.rawCapture.signerInfos[0];
-  if (!signerInfo || !Array.isArray(signerInfo.value)) return { ok: false, signer };
+  if (!signerInfo || !Array.isArray(signerInfo.value)) return { ok: false, signer, certificate: cert };
   const parts = signerInfo.value as forge.asn1.Asn1[];
   const attributesNode = parts.find((part) => part.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && part.type === 0);
   const signatureNode = parts[parts.length - 1];
-  if (!attributesNode || !signatureNode || typeof signatureNode.value !== 'string') return { ok: false, signer };
+  if (!attributesNode || !signatureNode || typeof signatureNode.value !== 'string') return { ok: false, signer, certificate: cert };
   let messageDigest: string | undefined;
   let signedAt: string | undefined;
   for (const attribute of attributesNode.value as forge.asn1.Asn1[]) {
@@ -74,7 +85,7 @@ function checkPkcs7(signedBytes: Buffer, contentsHex: string): { ok: boolean; si
     }
   }
   const digest = createHash('sha256').update(signedBytes).digest('binary');
-  if (messageDigest !== digest) return { ok: false, signer, signedAt };
+  if (messageDigest !== digest) return { ok: false, signer, signedAt, certificate: cert };
   // The signature is over the DER of the signed attributes as a SET (RFC 5652, 5.4).
   const attributesSet = forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.SET, true, attributesNode.value as forge.asn1.Asn1[]);
   const attributesDigest = forge.md.sha256.create();
@@ -86,7 +97,7 @@ function checkPkcs7(signedBytes: Buffer, contentsHex: string): { ok: boolean; si
   } catch {
     valid = false;
   }
-  return { ok: valid, signer, signedAt };
+  return { ok: valid, signer, signedAt, certificate: cert };
 }
 
 /** Reads `agreement.json` attached to the PDF, if any. */
@@ -158,7 +169,7 @@ export async function verifyPdf(input: Uint8Array): Promise<VerifyResult> {
   } catch {
     embedded = undefined;
   }
-  const base = { coversWholeFile, signer: check.signer, signedAt: check.signedAt, embedded };
+  const base = { coversWholeFile, signer: check.signer, signedAt: check.signedAt, certificate: check.certificate, embedded };
   if (!check.ok) return { ...base, status: 'modified', message: 'The seal is broken: the file was changed after it was sealed.' };
   if (!coversWholeFile) return { ...base, status: 'not-whole-document', message: 'The seal is intact, but bytes were added after sealing: the seal does not cover the whole document.' };
   if (embedded && !embedded.hashMatches) return { ...base, status: 'modified', message: 'The seal is intact, but the attached agreement does not match the hash recorded in the document.' };
