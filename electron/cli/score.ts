@@ -103,6 +103,7 @@ export async function scoreCommand(args: string[], io: ExportIo): Promise<number
     if (summary.outcomeMatch?.first) io.out(`Read this first  ${summary.outcomeMatch.text}\n`);
     if (summary.unmapped) io.out(`Read this first  ${summary.unmapped.text}\n`);
     if (summary.knockout) io.out(`Read this first  ${summary.knockout.text}\n`);
+    for (const line of summary.unusedValues) io.out(`Read this first  ${line}\n`);
     io.out(`Rows read        ${count(summary.rows)}\n`);
     io.out(`Rows skipped     ${count(summary.skipped)}\n`);
     for (const reason of summary.skippedReasons) io.out(`  ${count(reason.count)} × ${reason.reason} (first on line ${reason.firstLine})\n`);

@@ -232,6 +232,8 @@ const CalibrationFiguresSchema = z.strictObject({
           negative: count,
           examples: z.array(text(1000)).check(z.maxLength(20)),
           blanks: z.array(z.strictObject({ value: text(1000), treatedAsEmpty: z.boolean(), count, positives: count })).check(z.maxLength(1000)),
+          // Results stored before mapping values were checked for use lack it.
+          unusedValues: z.optional(z.array(z.strictObject({ value: text(1000), use: z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('translation'), attribute: text(1000), to: text(1000) }), z.strictObject({ kind: z.literal('counted'), signal: text(1000) })]) })).check(z.maxLength(1000))),
         }),
       )
       .check(z.maxLength(2000)),

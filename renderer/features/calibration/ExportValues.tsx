@@ -7,7 +7,7 @@
  */
 import { Alert, Checkbox, Group, Select, Stack, Table, TagsInput, Text } from '@mantine/core';
 import type { CalibrationResult } from '../../../shared/engines/calibration/calibrate';
-import { dominantExclusion, unmappedRulesNote, unmatchedOutcome, unreadableNumbers } from '../../../shared/engines/calibration/calibrate';
+import { dominantExclusion, unmappedRulesNote, unmatchedOutcome, unreadableNumbers, unusedMappingValues } from '../../../shared/engines/calibration/calibrate';
 import { describeExportRead } from '../../../shared/engines/csv/stream';
 import { blankLikeValues, type CalibrationMapping } from '../../../shared/engines/calibration/mapping';
 import { decimalBasisLabels, type ColumnStats, type DecimalChoice } from '../../../shared/engines/calibration/profile';
@@ -153,7 +153,8 @@ export function ReadFirst({ result }: { result: CalibrationResult }) {
   const reading = describeExportRead(result.read);
   const unmatched = unmatchedOutcome(result);
   const unmapped = unmappedRulesNote(result);
-  if (!exclusion && unreadable.length === 0 && reading.length === 0 && !unmatched && !unmapped) return null;
+  const unused = unusedMappingValues(result);
+  if (!exclusion && unreadable.length === 0 && reading.length === 0 && !unmatched && !unmapped && unused.length === 0) return null;
   return (
     <Stack gap="xs">
       {unmatched && (
@@ -164,6 +165,15 @@ export function ReadFirst({ result }: { result: CalibrationResult }) {
       {unmapped && (
         <Alert color="yellow" title={unmapped.text} data-testid="calibration-unmapped-first">
           Map a column to each of these rules to test them; until then they score no lead.
+        </Alert>
+      )}
+      {unused.length > 0 && (
+        <Alert color="yellow" title="Mapping values no cell has (a misspelling matches nothing)" data-testid="calibration-unused-values">
+          <ul className="calibration-skips">
+            {unused.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
         </Alert>
       )}
       {exclusion && (

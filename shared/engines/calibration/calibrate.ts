@@ -370,6 +370,27 @@ export function unmappedRulesNote(result: CalibrationResult): { text: string; la
   return { labels, text: `${labels.length} ${labels.length === 1 ? 'rule' : 'rules'} not mapped (${labels.join(', ')}): MQLs, precision and lift are computed without ${labels.length === 1 ? 'it' : 'them'}` };
 }
 
+/**
+ * The values the mapping names that no cell had, each as a sentence (the screen, the CLI): a misspelt translation
+ * ("Indai" → "India") or counted value would otherwise match nothing without a word.
+ */
+export function unusedMappingValues(result: CalibrationResult): string[] {
+  return (result.columns ?? []).flatMap((column) =>
+    (column.unusedValues ?? []).map((entry) => {
+      switch (entry.use.kind) {
+        case 'translation':
+          return `No cell of “${column.column}” reads “${entry.value}”: its translation to “${entry.use.to}” (${entry.use.attribute}) was never used. Check the spelling against the column's values.`;
+        case 'counted':
+          return `No cell of “${column.column}” reads “${entry.value}”, a value the signal ${entry.use.signal} counts: it was never counted. Check the spelling against the column's values.`;
+        default: {
+          const unexpected: never = entry.use;
+          return unexpected;
+        }
+      }
+    }),
+  );
+}
+
 /** The calibration summary the agreement document prints (label, value). */
 export function calibrationFacts(result: CalibrationResult, files: { leads: string; accounts: string | null; outcome?: string | null }): [string, string][] {
   const pct = (value: number) => `${(value * 100).toFixed(1)} %`;

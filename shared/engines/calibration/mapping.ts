@@ -250,6 +250,20 @@ export interface ColumnReport {
   examples: string[];
   /** Every blank-like value found (see `blankLikeValues` and the mapping's `emptyValues`), most frequent first. */
   blanks: BlankTally[];
+  /**
+   * Values the mapping names for this column that no cell had: a translation ("Indai" → "India") or a value that
+   * counts as one occurrence. Usually a misspelling, which would otherwise silently match nothing. Absent in results
+   * stored before it was checked.
+   */
+  unusedValues?: UnusedMappingValue[];
+}
+
+/** A value the mapping names that no cell of its column had. */
+export interface UnusedMappingValue {
+  /** As the mapping writes it. */
+  value: string;
+  /** What reads it: the attribute it translates for (with the translation), or the signal it counts for. */
+  use: { kind: 'translation'; attribute: string; to: string } | { kind: 'counted'; signal: string };
 }
 
 const fold = (text: string) => text.trim().toLowerCase();
@@ -389,14 +403,15 @@ export function compileRowMapper(model: ScoringModel, mapping: CalibrationMappin
     const at = locate(entry.column, `The attribute “${attribute.name}”`);
     const translations = new Map(Object.entries(entry.values ?? {}).map(([from, to]) => [fold(from), to]));
     const decimal = attribute.kind === 'number' ? decimalOf(entry.column) : null;
-    return { ...at, kind: attribute.kind, translations, decimal, cache: new ValueCache<LeadValue>(50_000), specials: new Map<string, SpecialValue>(), ...tallyOf(entry.column, decimal) };
+    // Translations met by a cell (noted on a cache miss only, so once per distinct text): the others are reported.
+    return { ...at, name: attribute.name, column: entry.column.trim(), kind: attribute.kind, translations, translationsWritten: entry.values ?? {}, usedTranslations: new Set<string>(), decimal, cache: new ValueCache<LeadValue>(50_000), specials: new Map<string, SpecialValue>(), ...tallyOf(entry.column, decimal) };
   });
   const signalReaders = model.signals.map((signal) => {
     const entry = mapping.signals[signal.key];
     if (!entry) return null;
     const at = locate(entry.column, `The signal “${signal.key}”`);
     const decimal = entry.equals ? null : decimalOf(entry.column);
-    return { ...at, equals: entry.equals ? new Set(entry.equals.map(fold)) : null, decimal, specials: new Map<string, SpecialValue>(), ...tallyOf(entry.column, decimal) };
+    return { ...at, key: signal.key, column: entry.column.trim(), equals: entry.equals ? new Set(entry.equals.map(fold)) : null, equalsWritten: entry.equals ?? [], usedEquals: new Set<string>(), decimal, specials: new Map<string, SpecialValue>(), ...tallyOf(entry.column, decimal) };
   });
   // The outcome from a second file: the row's key is looked up there; a lead not found did not convert.
   const outcomeFile = mapping.outcome.file ?? null;
@@ -474,6 +489,7 @@ export function compileRowMapper(model: ScoringModel, mapping: CalibrationMappin
       if (empty.has(key)) value = null;
       else {
         const translated = reader.translations.get(key);
+        if (translated !== undefined) reader.usedTranslations.add(key);
         if (reader.decimal !== null) {
           const number = readNumber(translated ?? raw, reader.decimal);
           bad = number !== number;
@@ -498,7 +514,10 @@ export function compileRowMapper(model: ScoringModel, mapping: CalibrationMappin
       let count = Number.NaN;
       let bad = false;
       if (!empty.has(key)) {
-        if (reader.equals) count = reader.equals.has(key) ? 1 : 0;
+        if (reader.equals) {
+          count = reader.equals.has(key) ? 1 : 0;
+          if (count === 1) reader.usedEquals.add(key);
+        }
         else {
           const number = readNumber(raw, reader.decimal!);
           bad = number !== number;
@@ -522,7 +541,17 @@ export function compileRowMapper(model: ScoringModel, mapping: CalibrationMappin
     stats,
     columns: [...new Set(columns)],
     report() {
-      return [...tallies.values()].map((tally) => ({ column: tally.column, decimal: tally.decimal, notNumbers: tally.notNumbers, negative: tally.negative, examples: [...tally.examples], blanks: [...tally.blanks.values()].map((blank) => ({ ...blank })).sort((a, b) => b.count - a.count) }));
+      const unused = new Map<string, UnusedMappingValue[]>();
+      const add = (column: string, entry: UnusedMappingValue) => unused.set(column, [...(unused.get(column) ?? []), entry]);
+      for (const reader of attributeReaders) {
+        if (!reader) continue;
+        for (const [from, to] of Object.entries(reader.translationsWritten)) if (!reader.usedTranslations.has(fold(from))) add(reader.column, { value: from, use: { kind: 'translation', attribute: reader.name, to } });
+      }
+      for (const reader of signalReaders) {
+        if (!reader) continue;
+        for (const value of reader.equalsWritten) if (!reader.usedEquals.has(fold(value))) add(reader.column, { value, use: { kind: 'counted', signal: reader.key } });
+      }
+      return [...tallies.values()].map((tally) => ({ column: tally.column, decimal: tally.decimal, notNumbers: tally.notNumbers, negative: tally.negative, examples: [...tally.examples], blanks: [...tally.blanks.values()].map((blank) => ({ ...blank })).sort((a, b) => b.count - a.count), unusedValues: unused.get(tally.column) ?? [] }));
     },
     map(fields) {
       if (fields.length !== expected) return fields.length === 1 && fields[0] === '' ? 'empty line' : `${fields.length} fields where the header has ${expected}`;

@@ -1,6 +1,6 @@
 import type { Agreement } from '../../model/agreement';
 import { compileScoring } from '../scoring/scoring';
-import { CalibrationAggregator, dominantExclusion, unmappedRulesNote, unmatchedOutcome, unreadableNumbers, type CalibrationResult, type Tally } from './calibrate';
+import { CalibrationAggregator, dominantExclusion, unmappedRulesNote, unmatchedOutcome, unreadableNumbers, unusedMappingValues, type CalibrationResult, type Tally } from './calibrate';
 import { ruleVerdictLabels, ruleVerdictOf } from './verdict';
 import { looksBinary, parseCsvText } from '../csv/csv';
 import type { TextReading } from '../csv/decode';
@@ -177,6 +177,8 @@ export function calibrationSummary(stored: CalibrationResult, options: { include
     unmapped: unmappedRulesNote(result),
     /** With the outcome in a second file: its rows, those matching no lead, the sentence, and whether it is said first (most of the file); null otherwise. */
     outcomeMatch: stored.outcomeMatch ? { ...stored.outcomeMatch, text: unmatchedOutcome(stored)?.text ?? null, first: unmatchedOutcome(stored)?.first ?? false } : null,
+    /** Values the mapping names that no cell had (a misspelt translation or counted value), as sentences, said before any figure. */
+    unusedValues: unusedMappingValues(result),
     /** A rule that knocked out or disqualified most leads, said before any figure; null when none did. */
     knockout: dominantExclusion(result),
     /** Per column read as numbers: cells that are not numbers, as sentences. */

@@ -71,4 +71,28 @@ describe.skipIf(!hasSharedData)('accord score reads numbers as each locale write
     const converted = unknown.filter((row) => row[col('Converted')] === '1').length;
     expect(out).toContain(`Means empty?     “unknown” in “Country”: ${unknown.length} leads, ${((converted / unknown.length) * 100).toFixed(1)} % converted; read as a value`);
   });
+
+  it('names a translation and a counted value that no cell has (a misspelling), before any figure, and not the ones in use', async () => {
+    await writeFile(join(dir, 'german.csv'), windows1252(rewrite(';', ',', '.')));
+    const mapping = JSON.parse(readFileSync(join(fixtures, 'mapping.json'), 'utf8')) as { attributes: Record<string, { column: string; values?: Record<string, string> }>; signals: Record<string, { column: string; equals?: string[] }> };
+    // "Indai" is nobody's country; "India" (spelt right) is in the export, and so is "Email Opened".
+    mapping.attributes.country!.values = { Indai: 'India', India: 'India' };
+    mapping.signals.lastSms!.equals = ['SMS Sent', 'SMS Snet'];
+    await writeFile(join(dir, 'misspelt.json'), JSON.stringify(mapping));
+    const countries = new Set(rows.map((row) => row[col('Country')]!.trim().toLowerCase()));
+    const activities = new Set(rows.map((row) => row[col('Last Activity')]!.trim().toLowerCase()));
+    expect([countries.has('indai'), countries.has('india'), activities.has('sms snet'), activities.has('sms sent')]).toEqual([false, true, false, true]);
+    const { code, out } = await score('german.csv', 'misspelt.json', false);
+    expect(code).toBe(0);
+    const lines = out.split('\n');
+    const first = lines.filter((line) => line.startsWith('Read this first'));
+    expect(first).toEqual([
+      'Read this first  No cell of “Country” reads “Indai”: its translation to “India” (country) was never used. Check the spelling against the column\'s values.',
+      'Read this first  No cell of “Last Activity” reads “SMS Snet”, a value the signal lastSms counts: it was never counted. Check the spelling against the column\'s values.',
+    ]);
+    expect(lines.findIndex((line) => line.startsWith('Read this first'))).toBeLessThan(lines.findIndex((line) => line.startsWith('MQLs')));
+    const json = JSON.parse((await score('german.csv', 'misspelt.json')).out) as { unusedValues: string[] };
+    expect(json.unusedValues).toHaveLength(2);
+  });
 });
+

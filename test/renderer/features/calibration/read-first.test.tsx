@@ -7,6 +7,8 @@ import { readOutcomeFile } from '../../../../shared/engines/calibration/outcome-
 import { runCalibration } from '../../../../shared/engines/calibration/run';
 import { decodeChunks, newTextReading } from '../../../../shared/engines/csv/decode';
 import { windowStory } from '../../../support/calibration-window-story';
+import { parseLibraryFile, serializeLibrary } from '../../../../shared/model/library-file';
+import { sampleLibrary } from '../../../fixtures/library';
 
 async function* once<T>(value: T) {
   yield value;
@@ -45,4 +47,23 @@ describe('calibration results: how the file was read comes before the figures', 
     show(result);
     expect(screen.queryByTestId('calibration-file-read')).toBeNull();
   });
+
+  it('names a translation no cell of its column has (a misspelling), before any figure', async () => {
+    const story = windowStory();
+    const years = new Set(story.export_.split('\n').slice(1).map((line) => line.split(/[,;\t]/)[story.export_.split('\n')[0]!.split(/[,;\t]/).indexOf('Jahr')]?.trim()));
+    expect(years.has('2O24')).toBe(false);
+    const reading = newTextReading();
+    const mapping = { ...story.mapping, attributes: { firstContactYear: { column: 'Jahr', values: { '2O24': '2024' } } } };
+    const outcomes = await readOutcomeFile(once(story.deals), mapping, 'deals.csv');
+    const result = await runCalibration({ agreement: story.agreement, mapping, outcomes, chunks: decodeChunks(once(new TextEncoder().encode(story.export_)), (encoding, options) => new TextDecoder(encoding, options), reading, 'leads.csv'), reading, asOf: '2026-01-15' });
+    show(result);
+    expect(screen.getByTestId('calibration-unused-values').textContent).toContain('No cell of “Jahr” reads “2O24”: its translation to “2024” (firstContactYear) was never used.');
+    // A result that says so is kept by a backup, as any other.
+    const library = sampleLibrary();
+    const record = { ...library.calibrations[0]!, mapping, result };
+    const { text, leftOut } = serializeLibrary({ ...library, calibrations: [record] }, { exportedAt: new Date('2026-11-23T10:00:00Z'), appVersion: '1.2.3' });
+    expect(leftOut).toEqual([]);
+    expect(parseLibraryFile(text).calibrations[0]!.result!.columns![0]!.unusedValues).toEqual([{ value: '2O24', use: { kind: 'translation', attribute: 'firstContactYear', to: '2024' } }]);
+  });
 });
+
