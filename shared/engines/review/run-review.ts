@@ -6,6 +6,7 @@ import type { Agreement } from '../../model/agreement';
 import { historyFieldKinds, historyFields, type HistoryField, type ReviewMapping } from './mapping';
 import { checkedRequiredFields, ReviewAggregator, type LeadHistory, type ReviewResult } from './review';
 import { historyColumns, requiredFieldColumns } from './sample-histories';
+import { SeenIds } from './seen-ids';
 import { newSlashEvidence, noteSlashDate, quickTimestamp, slashOrderOf, timestampReader } from './timestamps';
 
 export { historyFieldDescriptions, historyFieldLabels, historyFields, parseReviewMapping, ReviewMappingSchema, type HistoryField, type ReviewMapping } from './mapping';
@@ -72,6 +73,10 @@ export async function runReview(run: { agreement: Agreement; mapping: ReviewMapp
   // The lead handed to the aggregator, refilled for every row (see onRow).
   const row: LeadHistory = { id: '', createdAt: null, mqlAt: null, owner: null, firstTouchAt: null, attempts: null, acceptedAt: null, rejectedAt: null, rejectionReason: null, sqlAt: null, sqlAcceptedAt: null, sqlReturnedAt: null, opportunityAt: null, opportunityUpdatedAt: null, outcome: null, closedAt: null, amount: null, missingRequired: null };
   let currentLine = 0;
+  // Rows that repeat a lead id already read: not counted again (see SeenIds), listed with a few examples.
+  const seenIds = new SeenIds();
+  let repeated = 0;
+  const repeatedExamples: string[] = [];
   // Date columns are read in place in the parser's text (see keepColumns below): where each cell is, when it is.
   let rowText = '';
   let cellStart = new Int32Array(0);
@@ -152,6 +157,13 @@ export async function runReview(run: { agreement: Agreement; mapping: ReviewMapp
     const at = indexes;
     current = fields;
     rowText = parser.rowText;
+    const id = cell(at.id);
+    if (id !== '' && seenIds.add(id)) {
+      repeated += 1;
+      // A fresh copy: the cell is a slice that would keep its whole chunk of the file alive.
+      if (repeatedExamples.length < 20) repeatedExamples.push(`line ${line}: ${[...id].join('')}`);
+      return;
+    }
     currentLine = line;
     const attempts = cell(at.attempts);
     const outcome = cell(at.outcome).toLowerCase();
@@ -175,7 +187,7 @@ export async function runReview(run: { agreement: Agreement; mapping: ReviewMapp
     // One object for every row, refilled in place: the aggregator keeps values, never the lead, and a
     // million short-lived 18-field objects are collector work. The field order stays the same, so one shape.
     const lead = row;
-    lead.id = cell(at.id) || `line ${line}`;
+    lead.id = id || `line ${line}`;
     lead.createdAt = time(at.createdAt);
     lead.mqlAt = time(at.mqlAt);
     lead.owner = cell(at.owner) || null;
@@ -222,6 +234,7 @@ export async function runReview(run: { agreement: Agreement; mapping: ReviewMapp
     result.conversion = result.conversion.map((step) => (step.step === 'Opportunity → won' && step.noData === null ? { ...step, actual: null, state: 'no-data', noData: why } : step));
   }
   if (!run.mapping.slashDates && slashOrderOf(slashEvidence) === 'unknown') result.problems.unshift({ problem: `Dates such as 03/04/2026 that read both ways (no day after the 12th shows the order): read month first (US); say "slashDates": "day-first" in the mapping if the export writes the day first`, count: slashEvidence.seen, examples: [] });
+  if (repeated > 0) result.problems.unshift({ problem: `Rows that repeat a lead id already read: not counted again (the review reads one row per lead; an activity export lists a lead once per activity, so export the leads, not their activities)`, count: repeated, examples: repeatedExamples });
   if (ragged > 0) result.problems.unshift({ problem: 'Rows with a different number of fields than the header (not used)', count: ragged, examples: [] });
   if (unreadableCount > 0) result.problems.unshift({ problem: 'Timestamps that could not be read (left empty)', count: unreadableCount, examples: unreadable.slice(0, 20).map((entry) => `line ${entry.line}, ${entry.column}: ${entry.message}`) });
   return { ...result, unreadable, unreadableCount };

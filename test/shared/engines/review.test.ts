@@ -434,3 +434,53 @@ describe('SLA review: coverage clips both ends, every covered week shows, a peri
     for (const step of result.conversion) expect(step.noData).toBe(reason);
   });
 });
+
+describe('SLA review: one row per lead', () => {
+  it('counts a lead once when an activity-style export repeats it, and says so with the lines (German Excel)', async () => {
+    const { runReview } = await import('../../../shared/engines/review/run-review');
+    const { parseReviewMapping } = await import('../../../shared/engines/review/mapping');
+    // An activity export: one row per touch, so a lead appears once per activity.
+    const activities = [
+      ['L1', '16.11.2026 09:30', '16.11.2026 10:00'],
+      ['L1', '16.11.2026 09:30', '17.11.2026 11:00'],
+      ['L2', '16.11.2026 11:00', '19.11.2026 11:00'],
+      ['L3', '17.11.2026 09:15', '17.11.2026 09:45'],
+      ['L1', '16.11.2026 09:30', '18.11.2026 08:00'],
+      ['L3', '17.11.2026 09:15', '20.11.2026 15:00'],
+    ];
+    const csv = `Lead-ID;MQL-Datum;Erstkontakt\r\n${activities.map((row) => row.join(';')).join('\r\n')}\r\n`;
+    const built = findTemplate('b2b-saas-mid-market')!.build();
+    built.calendar = calendar;
+    const result = await runReview({ agreement: built, mapping: parseReviewMapping({ version: 1, columns: { id: 'Lead-ID', mqlAt: 'MQL-Datum', firstTouchAt: 'Erstkontakt' }, won: [], lost: [] }), chunks: chunksOf(csv), from: '2026-11-01', to: '2026-11-30' });
+    const distinct = new Set(activities.map((row) => row[0]));
+    expect(result.leads).toBe(distinct.size);
+    expect(result.mqls).toBe(distinct.size);
+    const repeats = result.problems.find((entry) => entry.problem.startsWith('Rows that repeat a lead id already read'))!;
+    expect(repeats.count).toBe(activities.length - distinct.size);
+    // Lines of the file (the header is line 1): L1 again on 3 and 6, L3 again on 7.
+    expect(repeats.examples).toEqual(['line 3: L1', 'line 6: L1', 'line 7: L3']);
+    // The first row of each lead is the one measured: L1 touched 30 minutes after its MQL, not a day later.
+    const touch = result.commitments.find((entry) => entry.kind === 'first-touch')!;
+    expect(touch.figures).toMatchObject({ measured: 3 });
+  });
+});
+
+describe('the lead ids seen (a hash set in typed arrays)', () => {
+  it('answers "seen before" exactly as a Set of the ids does, over many ids (property)', async () => {
+    const fc = (await import('fast-check')).default;
+    const { SeenIds } = await import('../../../shared/engines/review/seen-ids');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ maxLength: 6 }), fc.integer({ min: 0, max: 5000 }).map((n) => `L${String(n).padStart(7, '0')}`)), { maxLength: 3000 }), (ids) => {
+        const seen = new SeenIds();
+        const plain = new Set<string>();
+        return ids.every((id) => {
+          const expected = plain.has(id);
+          plain.add(id);
+          return seen.add(id) === expected;
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
