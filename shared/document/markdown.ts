@@ -1,38 +1,42 @@
 import type { AgreementDocument, Block } from './document';
+import { markdownText } from './escape';
 
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** Every field is literal text (see escape.ts): the Markdown markup here is the only markup in the file. */
+const t = markdownText;
+/** A content hash as a code span only when it is what a hash is (hex), so a code span can never carry other text. */
+const hash = (value: string) => (/^[0-9a-f]+$/i.test(value) ? `\`${value}\`` : t(value));
 
 function block(entry: Block): string {
   switch (entry.kind) {
     case 'paragraph':
-      return `${entry.text}\n`;
+      return `${t(entry.text)}\n`;
     case 'subheading':
-      return `### ${entry.text}\n`;
+      return `### ${t(entry.text)}\n`;
     case 'note':
-      return `> ${entry.text}\n`;
+      return `> ${t(entry.text)}\n`;
     case 'facts':
-      return `${entry.rows.map(([label, value]) => `- **${label}:** ${value}`).join('\n')}\n`;
+      return `${entry.rows.map(([label, value]) => `- **${t(label)}:** ${t(value)}`).join('\n')}\n`;
     case 'funnel':
-      return `${entry.caption}:\n\n${entry.levels.map((level) => `- ${level.label}: ${Math.ceil(level.value - 1e-9).toLocaleString('en-US')}`).join('\n')}\n`;
+      return `${t(entry.caption)}:\n\n${entry.levels.map((level) => `- ${t(level.label)}: ${Math.ceil(level.value - 1e-9).toLocaleString('en-US')}`).join('\n')}\n`;
     case 'table': {
       if (entry.rows.length === 0) return '_None._\n';
-      const head = `| ${entry.columns.map(cell).join(' | ')} |`;
+      const head = `| ${entry.columns.map(t).join(' | ')} |`;
       const rule = `| ${entry.columns.map((_, index) => (entry.numeric?.includes(index) ? '---:' : '---')).join(' | ')} |`;
-      return [head, rule, ...entry.rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n') + '\n';
+      return [head, rule, ...entry.rows.map((row) => `| ${row.map(t).join(' | ')} |`)].join('\n') + '\n';
     }
   }
 }
 
-/** The document as Markdown: every section, the signatures (names and times) and the audit trail. */
+/** The document as Markdown: every section, the signatures (names and times) and the audit trail. Every field is escaped: no HTML, image or link can come from the content. */
 export function renderMarkdown(document: AgreementDocument): string {
   const parts = [
-    `# ${document.title}`,
-    document.report ? `**${document.report.subtitle ?? document.client}**\n\n${block({ kind: 'facts', rows: document.report.coverFacts })}` : `**${document.client}** · ${document.versionLabel} · ${document.statusLine}\n\nFacilitator: ${document.facilitator} · Workshop: ${document.date} · Valid until: ${document.validUntil} · Next review: ${document.nextReview}`,
-    ...document.sections.map((section) => [`## ${section.title}`, ...section.blocks.map(block)].join('\n\n')),
+    `# ${t(document.title)}`,
+    document.report ? `**${t(document.report.subtitle ?? document.client)}**\n\n${block({ kind: 'facts', rows: document.report.coverFacts })}` : `**${t(document.client)}** · ${t(document.versionLabel)} · ${t(document.statusLine)}\n\nFacilitator: ${t(document.facilitator)} · Workshop: ${t(document.date)} · Valid until: ${t(document.validUntil)} · Next review: ${t(document.nextReview)}`,
+    ...document.sections.map((section) => [`## ${t(section.title)}`, ...section.blocks.map(block)].join('\n\n')),
     document.report ? '' : '## Signatures',
-    document.report ? '' : document.signatures.length > 0 ? document.signatures.map((signature) => `- **${signature.name}**, ${signature.title} (${signature.team}), ${signature.method === 'drawn' ? 'signed by hand' : 'signed by typed name'} on ${signature.signedAt}`).join('\n') : '_Not signed._',
+    document.report ? '' : document.signatures.length > 0 ? document.signatures.map((signature) => `- **${t(signature.name)}**, ${t(signature.title)} (${t(signature.team)}), ${signature.method === 'drawn' ? 'signed by hand' : 'signed by typed name'} on ${t(signature.signedAt)}`).join('\n') : '_Not signed._',
     '## Audit',
-    `Content SHA-256: \`${document.contentHash}\`\n\nGenerated: ${document.generatedAt}`,
+    `Content SHA-256: ${hash(document.contentHash)}\n\nGenerated: ${t(document.generatedAt)}`,
     document.history.length > 0 ? block({ kind: 'table', columns: ['Version', 'Status', 'Signed by', 'Locked', 'SHA-256'], rows: document.history.map((entry) => [String(entry.version), entry.status, entry.signedBy, entry.lockedAt, entry.contentHash]) }) : '',
   ];
   return `${parts.filter((part) => part !== '').join('\n\n').trim()}\n`;

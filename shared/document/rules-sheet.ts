@@ -1,4 +1,5 @@
 import type { Agreement } from '../model/agreement';
+import { csvCell } from './escape';
 
 /** One rule as RevOps configures it in a marketing-automation or CRM tool. */
 export interface RuleRow {
@@ -51,9 +52,7 @@ export function scoringRules(agreement: Agreement): RuleRow[] {
   return rows;
 }
 
-const csvCell = (value: string) => (/[",\n;]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-
-/** The rules sheet as CSV (comma-separated, RFC 4180 quoting, UTF-8 with a BOM for spreadsheet apps). */
+/** The rules sheet as CSV (comma-separated, RFC 4180 quoting, UTF-8 with a BOM for spreadsheet apps); no cell is read as a formula (see escape.ts). */
 export function scoringRulesCsv(agreement: Agreement): string {
   const header = ['Type', 'Name', 'Field', 'Condition', 'Points', 'Cap', 'Note'];
   const lines = [header, ...scoringRules(agreement).map((row) => [row.type, row.name, row.field, row.condition, row.points, row.cap, row.note])];
