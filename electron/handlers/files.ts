@@ -1,8 +1,8 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, basename } from 'node:path';
+import { link, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, extname, join, basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { exportFileExtensions, type ExportFileKind, type IpcResponse, type IpcValidRequest } from '../../shared/ipc/contract';
-import type { Host } from './host';
+import type { Host, SaveTarget } from './host';
 
 const dialogFilterNames: Record<ExportFileKind, string> = {
   accord: 'Accord agreement',
@@ -35,16 +35,88 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
   }
 }
 
+/** "name.ext", "name (2).ext", "name (3).ext"…: the names a save that never overwrites tries, in order. */
+export function candidateName(path: string, attempt: number): string {
+  if (attempt <= 1) return path;
+  const extension = extname(path);
+  return join(dirname(path), `${basename(path, extension)} (${attempt})${extension}`);
+}
+
+/** How many names a save that never overwrites tries before it gives up. */
+export const MAX_NAME_ATTEMPTS = 1000;
+
+const errorCode = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code;
+
+/**
+ * Creates a new file, never replacing one: complete or not there at all, and
+ * exclusive even against saves running at the same moment. The content is
+ * written to a temporary sibling, then hard-linked to the name (link fails
+ * when the name exists: the kernel's exclusive create, like open "wx", but
+ * the name only ever shows the whole file). A taken name moves on to
+ * "name (2).ext" and so on. Where links cannot be made (some FAT or network
+ * drives) it falls back to open "wx" and writing in place. Returns the path written.
+ */
+export async function writeFileNew(path: string, content: string | Uint8Array): Promise<string> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  let linked = true;
+  try {
+    await writeFile(temporary, content, { flush: true });
+    for (let attempt = 1; attempt <= MAX_NAME_ATTEMPTS; attempt += 1) {
+      const candidate = candidateName(path, attempt);
+      try {
+        if (linked) await link(temporary, candidate);
+        else await writeExclusive(candidate, content);
+        return candidate;
+      } catch (error) {
+        if (errorCode(error) === 'EEXIST') continue;
+        if (linked && ['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK'].includes(errorCode(error) ?? '')) {
+          linked = false;
+          attempt -= 1;
+          continue;
+        }
+        throw error;
+      }
+    }
+    throw new Error(`Not saved: ${basename(path)} and the next ${MAX_NAME_ATTEMPTS - 1} numbered names already exist in ${dirname(path)}. Choose another name or folder.`);
+  } finally {
+    await rm(temporary, { force: true });
+  }
+}
+
+/** open "wx" (fails if the name exists), write, flush; a partial file is removed. */
+async function writeExclusive(path: string, content: string | Uint8Array): Promise<void> {
+  const handle = await open(path, 'wx');
+  try {
+    await handle.writeFile(content);
+    await handle.sync();
+    await handle.close();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await rm(path, { force: true });
+    throw error;
+  }
+}
+
+/** Writes where the save dialog said: replacing the file only when the person confirmed it, else as a new file. Returns the path written. */
+export async function writeChosenFile(target: SaveTarget, content: string | Uint8Array): Promise<string> {
+  if (target.replace) {
+    await writeFileAtomic(target.path, content);
+    return target.path;
+  }
+  return writeFileNew(target.path, content);
+}
+
 /** `file:save-text`: asks where to save, then writes atomically. */
 export async function saveTextFile(host: Host, request: IpcValidRequest<'file:save-text'>): Promise<IpcResponse<'file:save-text'>> {
   const defaultName = withExtension(request.suggestedName, request.kind);
-  const path = await host.showSaveDialog({
+  const target = await host.showSaveDialog({
     title: 'Save as',
     defaultName,
     filters: [{ name: dialogFilterNames[request.kind], extensions: [exportFileExtensions[request.kind]] }],
   });
-  if (path === null) return { saved: false };
+  if (target === null) return { saved: false };
   const bytes = Buffer.byteLength(request.content, 'utf8');
-  await writeFileAtomic(path, request.content);
+  const path = await writeChosenFile(target, request.content);
   return { saved: true, path, bytes };
 }

@@ -9,6 +9,17 @@ export interface SaveDialogRequest {
   filters: { name: string; extensions: string[] }[];
 }
 
+/**
+ * Where the person chose to save. `replace`: they confirmed replacing a file
+ * of that name (the native dialog asks); otherwise nothing may be overwritten:
+ * the file is created exclusively, under the next free name "name (2).ext" if
+ * the name is taken, even by a save running at the same moment.
+ */
+export interface SaveTarget {
+  path: string;
+  replace: boolean;
+}
+
 import type { PrintToPdf } from '../pdf/export';
 import type { SecretProtector } from '../pdf/identity-store';
 
@@ -22,8 +33,8 @@ export interface Host {
   readonly userDataDir: string;
   /** Current time; injected so tests are deterministic. */
   now(): Date;
-  /** Asks the person where to save; resolves with an absolute path, or null when they cancel. */
-  showSaveDialog(request: SaveDialogRequest): Promise<string | null>;
+  /** Asks the person where to save; resolves with an absolute path (and whether replacing it was confirmed), or null when they cancel. */
+  showSaveDialog(request: SaveDialogRequest): Promise<SaveTarget | null>;
   /** Chromium's print-to-PDF (Electron printToPDF, or Playwright page.pdf). */
   printToPdf: PrintToPdf;
   /** The bundled document font as a data URL, so printing needs no network. */

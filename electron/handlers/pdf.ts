@@ -8,7 +8,7 @@ import type { ReviewResult } from '../../shared/engines/review/review';
 import { exportAgreementPdf, exportDocumentPdf } from '../pdf/export';
 import { IdentityStore } from '../pdf/identity-store';
 import { verifyPdf } from '../pdf/verify';
-import { withExtension, writeFileAtomic } from './files';
+import { withExtension, writeChosenFile } from './files';
 import type { Host } from './host';
 
 /**
@@ -37,11 +37,11 @@ export async function exportPdfHandler(host: Host, request: IpcValidRequest<'pdf
   if (!parsed.ok) throw new Error(parsed.message);
   checkConsultant(request.context.consultant);
   const agreement = parsed.agreement;
-  const path = await host.showSaveDialog({ title: 'Export the agreement as PDF', defaultName: withExtension(request.suggestedName, 'pdf'), filters: [{ name: 'PDF document', extensions: ['pdf'] }] });
-  if (path === null) return { saved: false };
+  const target = await host.showSaveDialog({ title: 'Export the agreement as PDF', defaultName: withExtension(request.suggestedName, 'pdf'), filters: [{ name: 'PDF document', extensions: ['pdf'] }] });
+  if (target === null) return { saved: false };
   const identity = await identityStoreFor(host).get({ commonName: agreement.workshop.facilitator || 'Accord user', organisation: agreement.workshop.client || 'Accord' });
   const pdf = await exportAgreementPdf(agreement, request.context, { paper: request.paper, printToPdf: host.printToPdf, identity, fontDataUrl: await host.fontDataUrl() });
-  await writeFileAtomic(path, pdf);
+  const path = await writeChosenFile(target, pdf);
   return { saved: true, path, bytes: pdf.length };
 }
 
@@ -51,13 +51,13 @@ export async function exportReviewHandler(host: Host, request: IpcValidRequest<'
   if (!parsed.ok) throw new Error(parsed.message);
   checkConsultant(request.consultant);
   const agreement = parsed.agreement;
-  const path = await host.showSaveDialog({ title: 'Export the SLA review as PDF', defaultName: withExtension(request.suggestedName, 'pdf'), filters: [{ name: 'PDF document', extensions: ['pdf'] }] });
-  if (path === null) return { saved: false };
+  const target = await host.showSaveDialog({ title: 'Export the SLA review as PDF', defaultName: withExtension(request.suggestedName, 'pdf'), filters: [{ name: 'PDF document', extensions: ['pdf'] }] });
+  if (target === null) return { saved: false };
   const identity = await identityStoreFor(host).get({ commonName: agreement.workshop.facilitator || 'Accord user', organisation: agreement.workshop.client || 'Accord' });
   const review = request.review as ReviewResult;
   const document = buildReviewDocument(agreement, review, host.now().toISOString(), request.consultant);
   const pdf = await exportDocumentPdf(document, { name: 'review.json', json: JSON.stringify(reviewAttachment(review)) }, { paper: request.paper, printToPdf: host.printToPdf, identity, fontDataUrl: await host.fontDataUrl() });
-  await writeFileAtomic(path, pdf);
+  const path = await writeChosenFile(target, pdf);
   return { saved: true, path, bytes: pdf.length };
 }
 
@@ -67,13 +67,13 @@ export async function exportSummaryHandler(host: Host, request: IpcValidRequest<
   if (!parsed.ok) throw new Error(parsed.message);
   checkConsultant(request.consultant);
   const agreement = parsed.agreement;
-  const path = await host.showSaveDialog({ title: 'Export the session summary as PDF', defaultName: withExtension(request.suggestedName, 'pdf'), filters: [{ name: 'PDF document', extensions: ['pdf'] }] });
-  if (path === null) return { saved: false };
+  const target = await host.showSaveDialog({ title: 'Export the session summary as PDF', defaultName: withExtension(request.suggestedName, 'pdf'), filters: [{ name: 'PDF document', extensions: ['pdf'] }] });
+  if (target === null) return { saved: false };
   const identity = await identityStoreFor(host).get({ commonName: agreement.workshop.facilitator || 'Accord user', organisation: agreement.workshop.client || 'Accord' });
   const summary = buildSessionSummary(agreement, { generatedAt: host.now(), ...(request.session ? { session: request.session } : {}) });
   const document = summaryDocument(summary, agreement, request.consultant);
   const pdf = await exportDocumentPdf(document, { name: 'session-summary.json', json: JSON.stringify(summary) }, { paper: request.paper, printToPdf: host.printToPdf, identity, fontDataUrl: await host.fontDataUrl() });
-  await writeFileAtomic(path, pdf);
+  const path = await writeChosenFile(target, pdf);
   return { saved: true, path, bytes: pdf.length };
 }
 

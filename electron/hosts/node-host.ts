@@ -18,7 +18,7 @@ export async function bundledFontDataUrl(): Promise<string | undefined> {
   }
 }
 
-/** Scripted answers for the save dialog: a path to use, or null for "cancel". Used by tests. */
+/** Scripted answers for the save dialog: a path the person chose (replacing it, as a confirmed native dialog would), or null for "cancel". Used by tests. */
 export interface ScriptedDialogs {
   saveAnswers: (string | null)[];
   /** Every save dialog that was shown, for assertions. */
@@ -32,7 +32,7 @@ export function defaultUserDataDir(platform: string, env: Record<string, string 
   return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), 'Accord');
 }
 
-/** "name.ext", or "name (2).ext" etc. when that file exists, so a save never overwrites silently. */
+/** "name.ext", or "name (2).ext" etc. when that file exists: the name a save starts from (the write itself is exclusive, see writeFileNew). */
 export function uniquePath(directory: string, fileName: string, exists: (path: string) => boolean = existsSync): string {
   const extension = extname(fileName);
   const stem = basename(fileName, extension);
@@ -44,7 +44,8 @@ export function uniquePath(directory: string, fileName: string, exists: (path: s
 /**
  * The Host for plain Node: the Chromium harness, the command line and tests.
  * There is no native dialog here, so "save" writes into `saveDir` under the
- * suggested name (never overwriting), unless a test scripted the answer.
+ * suggested name, never overwriting (an exclusive create, the next free
+ * "name (2).ext" when taken), unless a test scripted the answer.
  */
 export function createNodeHost(options: {
   appVersion: string;
@@ -80,8 +81,12 @@ export function createNodeHost(options: {
     closeReady() {},
     async showSaveDialog(request) {
       dialogs.saveRequests.push(request);
-      if (dialogs.saveAnswers.length > 0) return dialogs.saveAnswers.shift() ?? null;
-      return uniquePath(options.saveDir, request.defaultName);
+      if (dialogs.saveAnswers.length > 0) {
+        const answer = dialogs.saveAnswers.shift() ?? null;
+        return answer === null ? null : { path: answer, replace: true };
+      }
+      // No dialog to confirm a replacement: never overwrite. Two saves may pick the same free name here; the exclusive write gives the second the next one.
+      return { path: uniquePath(options.saveDir, request.defaultName), replace: false };
     },
   };
 }

@@ -28,7 +28,8 @@ export function createElectronHost(getWindow: () => BrowserWindow | null, render
         properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[],
       };
       const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
-      return result.canceled || !result.filePath ? null : result.filePath;
+      // The native dialog asked before replacing an existing file (showOverwriteConfirmation).
+      return result.canceled || !result.filePath ? null : { path: result.filePath, replace: true };
     },
     // Printing happens in a hidden, sandboxed window without JavaScript: the HTML is ours, built in main.
     async printToPdf(html, options) {
