@@ -12,6 +12,7 @@ import { scoringRulesCsv, scoringRulesJson } from '../../shared/document/rules-s
 import { exportSubject } from '../../shared/document/subject';
 import { parseAccordFile, serializeAccordFile } from '../../shared/model/accord-file';
 import { contentHash } from '../../shared/model/canonical';
+import { formatFingerprint } from '../../shared/model/seal-origin';
 import { writeFileAtomic } from '../handlers/files';
 import { identityStoreFor } from '../handlers/pdf';
 import { bundledFontDataUrl, defaultUserDataDir } from '../hosts/node-host';
@@ -121,6 +122,17 @@ export async function exportCommand(args: string[], io: ExportIo): Promise<numbe
   return 0;
 }
 
+/** Exactly which hashes were compared, all read from the bytes the seal signs. */
+export function hashLines(embedded: NonNullable<VerifyResult['embedded']>): string[] {
+  const same = (hash: string | null) => (hash === null ? 'none recorded' : hash === embedded.computedHash ? 'the same' : `DIFFERENT (${hash})`);
+  return [
+    `Content SHA-256 of the attached agreement (recomputed): ${embedded.computedHash}`,
+    `  in the document's metadata (Subject): ${same(embedded.metadataHash)}`,
+    `  printed on the pages (page text): ${embedded.printedOnPages ? 'yes, in full' : 'NO'}`,
+    `  recorded in the attachment itself: ${same(embedded.attachmentRecordedHash)}`,
+  ];
+}
+
 /** A verdict as lines for a terminal. */
 export function describeVerdict(result: VerifyResult): string {
   const lines = [`${result.status === 'intact' ? 'INTACT' : 'NOT INTACT'}: ${result.message}`];
@@ -130,10 +142,12 @@ export function describeVerdict(result: VerifyResult): string {
   const embedded = result.embedded;
   if (embedded) {
     lines.push(`Agreement: “${embedded.title}”${embedded.client ? ` for ${embedded.client}` : ''}, version ${embedded.versionNumber ?? '?'} (${embedded.versionStatus ?? 'unknown'})`);
-    lines.push(`Content SHA-256: ${embedded.computedHash}`);
-    lines.push(`Matches the hash printed in the document: ${embedded.hashMatches ? 'yes' : 'NO'}`);
+    lines.push(...hashLines(embedded));
   } else if (result.status !== 'not-pdf') {
     lines.push('Attached agreement: none found');
+  }
+  for (const [index, signature] of (result.signatures ?? []).entries()) {
+    lines.push(`Signature ${index + 1} (${signature.field}): ${signature.signer ?? 'unreadable'}, ${signature.valid ? 'valid over its byte range' : 'not valid'}, ${signature.coversWholeFile ? 'covers the whole file' : 'does not cover the whole file'}${signature.fingerprint ? `, fingerprint ${formatFingerprint(signature.fingerprint)}` : ''}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { buildSessionSummary, sessionSummaryMarkdown, summaryDocument } from '../../shared/document/session-summary';
 import { parseAccordFile } from '../../shared/model/accord-file';
 import { writeFileAtomic } from '../handlers/files';
-import { identityStoreFor } from '../handlers/pdf';
+import { identityStoreFor, sealingNames } from '../handlers/pdf';
 import { bundledFontDataUrl, defaultUserDataDir } from '../hosts/node-host';
 import { createChromiumPrinter } from '../pdf/chromium-printer';
 import { exportDocumentPdf, type Paper } from '../pdf/export';
@@ -74,7 +74,7 @@ export async function summaryCommand(args: string[], io: ExportIo): Promise<numb
   }
   const env = io.env ?? process.env;
   const dataDir = resolve(io.cwd, values['data-dir'] ?? env.ACCORD_DATA_DIR ?? defaultUserDataDir(process.platform, env));
-  const identity = await identityStoreFor({ userDataDir: dataDir, secrets: plainFileProtector }).get({ commonName: agreement.workshop.facilitator || 'Accord user', organisation: agreement.workshop.client || 'Accord' });
+  const identity = await identityStoreFor({ userDataDir: dataDir, secrets: plainFileProtector }).get(sealingNames(undefined, agreement.workshop.facilitator));
   const printer = io.printToPdf ? null : createChromiumPrinter(io.cwd);
   try {
     const pdf = await exportDocumentPdf(summaryDocument(summary, agreement), { name: 'session-summary.json', json: JSON.stringify(summary) }, { paper, printToPdf: io.printToPdf ?? printer!, identity, fontDataUrl: await bundledFontDataUrl() });

@@ -1,8 +1,9 @@
 import type { IpcChannel, IpcResponse, IpcValidRequest } from '../../shared/ipc/contract';
 import { listBackups, readBackup, writeBackup } from './backups';
 import { saveTextFile } from './files';
-import { exportPdfHandler, exportReviewHandler, exportSummaryHandler, getIdentityHandler, importP12Handler, verifyPdfHandler } from './pdf';
+import { exportPdfHandler, exportReviewHandler, exportSummaryHandler, getIdentityHandler, importP12Handler, listTrustedHandler, renewIdentityHandler, trustSealHandler, untrustSealHandler, verifyPdfHandler } from './pdf';
 import type { Host } from './host';
+import { checkSealsHandler, sealVersionsHandler } from './accord-seal';
 
 /** One handler per channel, each taking the validated request. */
 export type IpcHandlers = {
@@ -22,7 +23,7 @@ export function createHandlers(host: Host): IpcHandlers {
     'pdf:export-agreement': (request) => exportPdfHandler(host, request),
     'pdf:export-review': (request) => exportReviewHandler(host, request),
     'pdf:export-summary': (request) => exportSummaryHandler(host, request),
-    'pdf:verify': (request) => verifyPdfHandler(request),
+    'pdf:verify': (request) => verifyPdfHandler(host, request),
     'window:open-presenter': async (request) => ({ placement: await host.openPresenter(request.workshopId) }),
     'window:close-ready': async () => {
       host.closeReady();
@@ -37,5 +38,11 @@ export function createHandlers(host: Host): IpcHandlers {
     'backup:read': (request) => readBackup(host, request),
     'seal:get-identity': (request) => getIdentityHandler(host, request),
     'seal:import-identity': (request) => importP12Handler(host, request),
+    'seal:renew-identity': (request) => renewIdentityHandler(host, request),
+    'seal:list-trusted': () => listTrustedHandler(host),
+    'seal:trust': (request) => trustSealHandler(host, request),
+    'seal:untrust': (request) => untrustSealHandler(host, request),
+    'accord:seal-versions': (request) => sealVersionsHandler(host, request),
+    'accord:check-seals': (request) => checkSealsHandler(host, request),
   };
 }

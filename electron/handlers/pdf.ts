@@ -5,9 +5,12 @@ import { checkLogoDataUrl, type Branding } from '../../shared/model/branding';
 import { buildReviewDocument, reviewAttachment } from '../../shared/document/review-report';
 import { buildSessionSummary, summaryDocument } from '../../shared/document/session-summary';
 import type { ReviewResult } from '../../shared/engines/review/review';
+import { describeP12, type SealingIdentity } from '../pdf/certificate';
 import { exportAgreementPdf, exportDocumentPdf } from '../pdf/export';
-import { IdentityStore } from '../pdf/identity-store';
+import { IdentityStore, type SealingNames } from '../pdf/identity-store';
+import { TrustStore, TrustStoreError } from '../pdf/trust-store';
 import { verifyPdf } from '../pdf/verify';
+import type { SealOrigin } from '../../shared/model/seal-origin';
 import { withExtension, writeChosenFile } from './files';
 import type { Host } from './host';
 
@@ -18,6 +21,46 @@ import type { Host } from './host';
  */
 export function identityStoreFor(host: Pick<Host, 'userDataDir' | 'secrets'>): IdentityStore {
   return new IdentityStore(join(host.userDataDir, host.secrets.encrypted ? 'sealing' : 'sealing-local'), host.secrets);
+}
+
+/**
+ * The seals this computer knows (its own, and those the person trusts), for
+ * every shell of the app and the CLI: one file in the data folder. Its own
+ * seals are the identities of both shells' folders (the Electron app's, kept
+ * with the OS keychain, and the Chromium shell's and CLI's), read by their
+ * fingerprint only, so no key is opened and none is created.
+ */
+export function trustStoreFor(host: Pick<Host, 'userDataDir' | 'secrets' | 'now'>): TrustStore {
+  const folders = ['sealing', 'sealing-local'].map((folder) => new IdentityStore(join(host.userDataDir, folder), host.secrets));
+  const own = {
+    current: async () => (await Promise.all(folders.map((store) => store.fingerprint()))).filter((fingerprint): fingerprint is string => fingerprint !== null),
+  };
+  return new TrustStore(join(host.userDataDir, 'trusted-seals.json'), own, () => host.now().toISOString().slice(0, 10));
+}
+
+/**
+ * The names of a new sealing certificate: the consultant (Settings →
+ * Branding's name or firm), else the workshop's facilitator. Never the
+ * client: the seal is the consultant's, not the client's.
+ */
+export function sealingNames(consultantName: string | undefined, facilitator: string | undefined): SealingNames {
+  return { commonName: consultantName?.trim() || facilitator?.trim() || 'Accord user' };
+}
+
+/** Who made a seal, by its certificate's fingerprint; a damaged trusted-seals file is said, never hidden as "unknown". */
+export async function describeSeal(host: Pick<Host, 'userDataDir' | 'secrets' | 'now'>, fingerprint: string | undefined): Promise<{ origin?: SealOrigin; originProblem?: string }> {
+  if (!fingerprint) return {};
+  try {
+    return { origin: await trustStoreFor(host).describe(fingerprint) };
+  } catch (error) {
+    if (error instanceof TrustStoreError) return { originProblem: error.message };
+    throw error;
+  }
+}
+
+/** The sealing identity for an export: the one this computer has, or a new one named after the consultant. */
+async function sealingIdentity(host: Host, consultantName: string | undefined, facilitator: string): Promise<SealingIdentity> {
+  return identityStoreFor(host).get(sealingNames(consultantName, facilitator));
 }
 
 /**
@@ -39,7 +82,7 @@ export async function exportPdfHandler(host: Host, request: IpcValidRequest<'pdf
   const agreement = parsed.agreement;
   const target = await host.showSaveDialog({ title: 'Export the agreement as PDF', defaultName: withExtension(request.suggestedName, 'pdf'), filters: [{ name: 'PDF document', extensions: ['pdf'] }] });
   if (target === null) return { saved: false };
-  const identity = await identityStoreFor(host).get({ commonName: agreement.workshop.facilitator || 'Accord user', organisation: agreement.workshop.client || 'Accord' });
+  const identity = await sealingIdentity(host, request.context.consultant?.name, agreement.workshop.facilitator);
   const pdf = await exportAgreementPdf(agreement, request.context, { paper: request.paper, printToPdf: host.printToPdf, identity, fontDataUrl: await host.fontDataUrl() });
   const path = await writeChosenFile(target, pdf);
   return { saved: true, path, bytes: pdf.length };
@@ -53,7 +96,7 @@ export async function exportReviewHandler(host: Host, request: IpcValidRequest<'
   const agreement = parsed.agreement;
   const target = await host.showSaveDialog({ title: 'Export the SLA review as PDF', defaultName: withExtension(request.suggestedName, 'pdf'), filters: [{ name: 'PDF document', extensions: ['pdf'] }] });
   if (target === null) return { saved: false };
-  const identity = await identityStoreFor(host).get({ commonName: agreement.workshop.facilitator || 'Accord user', organisation: agreement.workshop.client || 'Accord' });
+  const identity = await sealingIdentity(host, request.consultant?.name, agreement.workshop.facilitator);
   const review = request.review as ReviewResult;
   const document = buildReviewDocument(agreement, review, host.now().toISOString(), request.consultant);
   const pdf = await exportDocumentPdf(document, { name: 'review.json', json: JSON.stringify(reviewAttachment(review)) }, { paper: request.paper, printToPdf: host.printToPdf, identity, fontDataUrl: await host.fontDataUrl() });
@@ -69,7 +112,7 @@ export async function exportSummaryHandler(host: Host, request: IpcValidRequest<
   const agreement = parsed.agreement;
   const target = await host.showSaveDialog({ title: 'Export the session summary as PDF', defaultName: withExtension(request.suggestedName, 'pdf'), filters: [{ name: 'PDF document', extensions: ['pdf'] }] });
   if (target === null) return { saved: false };
-  const identity = await identityStoreFor(host).get({ commonName: agreement.workshop.facilitator || 'Accord user', organisation: agreement.workshop.client || 'Accord' });
+  const identity = await sealingIdentity(host, request.consultant?.name, agreement.workshop.facilitator);
   const summary = buildSessionSummary(agreement, { generatedAt: host.now(), ...(request.session ? { session: request.session } : {}) });
   const document = summaryDocument(summary, agreement, request.consultant);
   const pdf = await exportDocumentPdf(document, { name: 'session-summary.json', json: JSON.stringify(summary) }, { paper: request.paper, printToPdf: host.printToPdf, identity, fontDataUrl: await host.fontDataUrl() });
@@ -77,18 +120,48 @@ export async function exportSummaryHandler(host: Host, request: IpcValidRequest<
   return { saved: true, path, bytes: pdf.length };
 }
 
-/** `pdf:verify`: checks a PDF's seal and its attached agreement. */
-export async function verifyPdfHandler(request: IpcValidRequest<'pdf:verify'>): Promise<IpcResponse<'pdf:verify'>> {
-  return verifyPdf(Buffer.from(request.dataBase64, 'base64'));
+/** `pdf:verify`: checks a PDF's seal and its attached agreement, and says who made the seal by its certificate's fingerprint. */
+export async function verifyPdfHandler(host: Host, request: IpcValidRequest<'pdf:verify'>): Promise<IpcResponse<'pdf:verify'>> {
+  const result = await verifyPdf(Buffer.from(request.dataBase64, 'base64'));
+  return { ...result, ...(await describeSeal(host, result.certificate?.fingerprint)) };
 }
 
-/** `seal:get-identity`: who seals, and whether that is Accord's own certificate. */
+/** `seal:get-identity`: who seals, by name and fingerprint, and whether that is Accord's own certificate. */
 export async function getIdentityHandler(host: Host, request: IpcValidRequest<'seal:get-identity'>): Promise<IpcResponse<'seal:get-identity'>> {
-  const identity = await identityStoreFor(host).get({ commonName: request.commonName || 'Accord user', organisation: request.organisation || 'Accord' });
-  return { subject: identity.subject, selfSigned: identity.selfSigned, keyProtectedByOs: host.secrets.encrypted };
+  const identity = await identityStoreFor(host).get(sealingNames(request.name, undefined));
+  const { organisation } = describeP12(identity.p12, identity.passphrase);
+  // Earlier versions wrote the client's name as O of the certificate Accord made; today's certificates carry none.
+  return { subject: identity.subject, fingerprint: identity.fingerprint, selfSigned: identity.selfSigned, keyProtectedByOs: host.secrets.encrypted, namesOrganisation: identity.selfSigned ? organisation : null };
 }
 
-/** `seal:import-identity`: replaces the sealing identity with the person's own certificate. */
+/** `seal:import-identity`: replaces the sealing identity with the person's own certificate; the one it replaces stays this computer's. */
 export async function importP12Handler(host: Host, request: IpcValidRequest<'seal:import-identity'>): Promise<IpcResponse<'seal:import-identity'>> {
-  return identityStoreFor(host).importP12(Buffer.from(request.dataBase64, 'base64'), request.passphrase);
+  const store = identityStoreFor(host);
+  const previous = await store.peek();
+  const imported = await store.importP12(Buffer.from(request.dataBase64, 'base64'), request.passphrase);
+  if (previous && previous.fingerprint !== imported.fingerprint) await trustStoreFor(host).rememberPreviousOwn(previous);
+  return imported;
+}
+
+/** `seal:renew-identity`: a new self-signed certificate named after the consultant; the old one stays this computer's (what it sealed still says so). */
+export async function renewIdentityHandler(host: Host, request: IpcValidRequest<'seal:renew-identity'>): Promise<IpcResponse<'seal:renew-identity'>> {
+  const { identity, previous } = await identityStoreFor(host).renew(sealingNames(request.name, undefined));
+  if (previous && previous.fingerprint !== identity.fingerprint) await trustStoreFor(host).rememberPreviousOwn(previous);
+  return { subject: identity.subject, fingerprint: identity.fingerprint, previousFingerprint: previous?.fingerprint ?? null };
+}
+
+/** `seal:list-trusted`: the seals the person trusts, and this computer's earlier ones. */
+export async function listTrustedHandler(host: Host): Promise<IpcResponse<'seal:list-trusted'>> {
+  const store = trustStoreFor(host);
+  return { trusted: await store.list(), previousOwn: await store.previousOwn() };
+}
+
+/** `seal:trust`: trusts a seal's fingerprint under a name, from today. */
+export async function trustSealHandler(host: Host, request: IpcValidRequest<'seal:trust'>): Promise<IpcResponse<'seal:trust'>> {
+  return trustStoreFor(host).trust(request.fingerprint, request.name);
+}
+
+/** `seal:untrust`: stops trusting a seal. */
+export async function untrustSealHandler(host: Host, request: IpcValidRequest<'seal:untrust'>): Promise<IpcResponse<'seal:untrust'>> {
+  return { removed: await trustStoreFor(host).untrust(request.fingerprint) };
 }

@@ -36,6 +36,6 @@ export function createDispatcher(handlers: IpcHandlers, log: (message: string) =
 }
 
 function describeChannel(channel: IpcChannel): string {
-  const names: Partial<Record<IpcChannel, string>> = { 'file:save-text': 'Saving the file', 'pdf:export-agreement': 'Exporting the PDF', 'pdf:export-review': 'Exporting the review report', 'pdf:verify': 'Verifying the PDF', 'seal:import-identity': 'Importing the certificate', 'backup:write': 'Writing the backup', 'backup:list': 'Listing the backups', 'backup:read': 'Reading the backup' };
+  const names: Partial<Record<IpcChannel, string>> = { 'file:save-text': 'Saving the file', 'pdf:export-agreement': 'Exporting the PDF', 'pdf:export-review': 'Exporting the review report', 'pdf:verify': 'Verifying the PDF', 'seal:import-identity': 'Importing the certificate', 'seal:renew-identity': 'Making a new sealing certificate', 'seal:trust': 'Trusting the seal', 'seal:untrust': 'Removing the trusted seal', 'seal:list-trusted': 'Reading the trusted seals', 'backup:write': 'Writing the backup', 'backup:list': 'Listing the backups', 'backup:read': 'Reading the backup' };
   return names[channel] ?? `The request ${channel}`;
 }

@@ -106,14 +106,34 @@ export async function verifyPdfBytes(name: string, bytes: ArrayBuffer) {
   return unwrap(await bridge().verifyPdf({ name, dataBase64: toBase64(bytes) }));
 }
 
-/** Who seals exported PDFs. */
-export async function getSealingIdentity(names: { commonName: string; organisation: string }) {
-  return unwrap(await bridge().getSealingIdentity(names));
+/** Who seals exported PDFs (`name`: the consultant's, used only when the first certificate is made). */
+export async function getSealingIdentity(name: string) {
+  return unwrap(await bridge().getSealingIdentity({ name }));
 }
 
 /** Replaces the sealing certificate with the person's own .p12. */
 export async function importSealingCertificate(bytes: ArrayBuffer, passphrase: string) {
   return unwrap(await bridge().importSealingCertificate({ dataBase64: toBase64(bytes), passphrase }));
+}
+
+/** Makes a new self-signed sealing certificate named after the consultant (the old one still counts as this computer's). */
+export async function renewSealingCertificate(name: string) {
+  return unwrap(await bridge().renewSealingCertificate({ name }));
+}
+
+/** The seals the person trusts, and this computer's earlier ones. */
+export async function listTrustedSeals() {
+  return unwrap(await bridge().listTrustedSeals({}));
+}
+
+/** Trusts a seal's certificate fingerprint under a name, from today. */
+export async function trustSeal(fingerprint: string, name: string) {
+  return unwrap(await bridge().trustSeal({ fingerprint, name }));
+}
+
+/** Stops trusting a seal; resolves with whether it was trusted. */
+export async function untrustSeal(fingerprint: string): Promise<boolean> {
+  return unwrap(await bridge().untrustSeal({ fingerprint })).removed;
 }
 
 function toBase64(bytes: ArrayBuffer): string {
@@ -147,4 +167,14 @@ export async function listBackups(): Promise<BackupEntry[]> {
 /** The text of one backup, by the name the list gave. */
 export async function readBackup(name: string): Promise<string> {
   return unwrap(await bridge().readBackup({ name })).content;
+}
+
+/** Seals signed versions for an `.accord` file in main (this installation's key); main refuses any that breaks the signing rules. */
+export async function sealAccordVersions(versions: readonly unknown[], consultantName: string): Promise<IpcResponse<'accord:seal-versions'>['seals']> {
+  return unwrap(await bridge().sealAccordVersions({ versions: [...versions], name: consultantName })).seals;
+}
+
+/** Checks versions claimed as signed, and their seals, in main; who sealed each by its certificate's fingerprint. */
+export async function checkAccordSeals(versions: readonly unknown[]): Promise<IpcResponse<'accord:check-seals'>['checks']> {
+  return unwrap(await bridge().checkAccordSeals({ versions: [...versions] })).checks;
 }

@@ -1,24 +1,35 @@
 /**
- * The certificate that seals exported PDFs: who it names, and replacing it
- * with the person's own .p12. Kept in main (never in IndexedDB); these call
- * the platform so components do not.
+ * The certificate that seals exported PDFs: who it names, its fingerprint,
+ * replacing or renewing it, and the seals the person chose to trust. Kept in
+ * main (never in IndexedDB); these call the platform so components do not.
  */
-import type { Agreement } from '../../shared/model/agreement';
-import { getSealingIdentity, importSealingCertificate } from '../platform/accord';
+import { getSealingIdentity, importSealingCertificate, listTrustedSeals, renewSealingCertificate, trustSeal, untrustSeal } from '../platform/accord';
+import type { PreviousOwnSeal, TrustedSeal } from '../../shared/model/trusted-seals';
 
-/** Who seals this workshop's PDFs, as the panel shows it. */
+export type { PreviousOwnSeal, TrustedSeal } from '../../shared/model/trusted-seals';
+
+/** Who seals this computer's PDFs, as the panel shows it. */
 export interface SealIdentityView {
   subject: string;
+  /** SHA-256 of the certificate, 64 lowercase hex. */
+  fingerprint: string;
   selfSigned: boolean;
   keyProtectedByOs: boolean;
+  /** The client's name an earlier Accord wrote into its own certificate (O), or null. */
+  namesOrganisation: string | null;
 }
 
 /** Largest .p12 we accept (real ones are a few kB). */
 const MAX_P12_BYTES = 512 * 1024;
 
-/** The sealing identity (created on first use, named after the facilitator and client). */
-export function loadSealIdentity(agreement: Agreement): Promise<SealIdentityView> {
-  return getSealingIdentity({ commonName: agreement.workshop.facilitator.trim().slice(0, 200), organisation: agreement.workshop.client.trim().slice(0, 200) });
+/** The name a first certificate carries: the consultant's (Settings → Branding), else the facilitator's. Never the client's. */
+export function sealName(consultantName: string | undefined, facilitator: string | undefined): string {
+  return (consultantName?.trim() || facilitator?.trim() || '').slice(0, 200);
+}
+
+/** The sealing identity (created on first use, named after the consultant). */
+export function loadSealIdentity(name: string): Promise<SealIdentityView> {
+  return getSealingIdentity(name);
 }
 
 /** Replaces the sealing certificate; a wrong passphrase or file throws with the reason and changes nothing. */
@@ -27,4 +38,24 @@ export async function importOwnCertificate(file: File, passphrase: string): Prom
   if (file.size > MAX_P12_BYTES) throw new Error(`${file.name} is too large to be a certificate.`);
   const { subject } = await importSealingCertificate(await file.arrayBuffer(), passphrase);
   return subject;
+}
+
+/** Makes a new self-signed certificate named after the consultant only; the old one still counts as this computer's. */
+export function renewSealIdentity(name: string): Promise<{ subject: string; fingerprint: string; previousFingerprint: string | null }> {
+  return renewSealingCertificate(name);
+}
+
+/** The seals the person trusts, and this computer's earlier ones. */
+export function loadTrustedSeals(): Promise<{ trusted: TrustedSeal[]; previousOwn: PreviousOwnSeal[] }> {
+  return listTrustedSeals();
+}
+
+/** Trusts a seal's fingerprint under a name, from today; an invalid name throws with the reason. */
+export function trustSealAs(fingerprint: string, name: string): Promise<TrustedSeal> {
+  return trustSeal(fingerprint, name);
+}
+
+/** Stops trusting a seal. */
+export function removeTrustedSeal(fingerprint: string): Promise<boolean> {
+  return untrustSeal(fingerprint);
 }

@@ -1,6 +1,9 @@
 import { BACKUP_NAME_PATTERN, backupReasons } from '../model/backup-names';
 import { BrandingSchema } from '../model/branding';
 import { MAX_LIBRARY_FILE_CHARS } from '../model/library-file';
+import { FINGERPRINT_PATTERN } from '../model/seal-origin';
+import { FingerprintSchema, PreviousOwnSealSchema, SealNameSchema, SealOriginSchema, TrustedSealSchema } from '../model/trusted-seals';
+import { VersionSealSchema } from '../model/versions';
 import { z } from '../model/zod';
 
 /**
@@ -125,15 +128,44 @@ export const BackupEntrySchema = z.object({
 
 /** What Verify reports about a PDF. */
 export const VerifyResultSchema = z.object({
-  status: z.enum(['intact', 'modified', 'not-whole-document', 'not-sealed', 'not-pdf', 'damaged']),
+  status: z.enum(['intact', 'modified', 'not-whole-document', 'several-seals', 'not-sealed', 'not-pdf', 'damaged']),
   message: z.string(),
   coversWholeFile: z.boolean(),
   signer: z.optional(z.string()),
   signedAt: z.optional(z.string()),
+  /** The signer's certificate: its SHA-256 fingerprint (64 lowercase hex) and the subject it claims. */
+  certificate: z.optional(z.object({ fingerprint: z.string().check(z.regex(FINGERPRINT_PATTERN)), subject: z.string() })),
+  /** Who made the seal, judged by the fingerprint against this computer's own and trusted seals. */
+  origin: z.optional(SealOriginSchema),
+  /** Why the origin could not be judged (the trusted-seals file is damaged), when it could not. */
+  originProblem: z.optional(z.string()),
   embedded: z.optional(
-    z.object({ title: z.string(), client: z.string(), versionNumber: z.nullable(z.number()), versionStatus: z.nullable(z.string()), recordedHash: z.nullable(z.string()), computedHash: z.string(), hashMatches: z.boolean() }),
+    /** Read from the signed revision only: the attachment's recomputed hash against the metadata (Subject), the page text and the attachment's own record. */
+    z.object({
+      title: z.string(),
+      client: z.string(),
+      versionNumber: z.nullable(z.number()),
+      versionStatus: z.nullable(z.string()),
+      computedHash: z.string(),
+      metadataHash: z.nullable(z.string()),
+      printedOnPages: z.boolean(),
+      attachmentRecordedHash: z.nullable(z.string()),
+      hashMatches: z.boolean(),
+    }),
+  ),
+  /** Every signature field, when the file carries more than one (each checked on its own). */
+  signatures: z.optional(
+    z.array(z.object({ field: z.string(), signer: z.nullable(z.string()), fingerprint: z.nullable(z.string()), byteRange: z.nullable(z.array(z.number())), valid: z.boolean(), coversWholeFile: z.boolean() })).check(z.maxLength(1000)),
   ),
 });
+
+/** How one version's seal checked (shared/model/accord-seal.ts VersionSealCheck). */
+export const VersionSealCheckSchema = z.discriminatedUnion('state', [
+  z.object({ number: z.int(), state: z.literal('sealed'), fingerprint: z.string().check(z.regex(FINGERPRINT_PATTERN)), certificateName: z.string().check(z.maxLength(1000)), origin: SealOriginSchema }),
+  z.object({ number: z.int(), state: z.literal('missing') }),
+  z.object({ number: z.int(), state: z.literal('broken'), reason: z.string().check(z.maxLength(1000)) }),
+  z.object({ number: z.int(), state: z.literal('rules'), problems: z.array(z.string().check(z.maxLength(2000))).check(z.maxLength(1000)) }),
+]);
 
 /** Channels and their request/response schemas. */
 export const ipcContract = {
@@ -237,12 +269,55 @@ export const ipcContract = {
     response: z.object({ name: BackupNameSchema, content: z.string().check(z.maxLength(MAX_LIBRARY_FILE_CHARS)) }),
   },
   'seal:get-identity': {
-    request: z.strictObject({ commonName: z.string().check(z.maxLength(200)), organisation: z.string().check(z.maxLength(200)) }),
-    response: z.object({ subject: z.string(), selfSigned: z.boolean(), keyProtectedByOs: z.boolean() }),
+    /** `name`: the consultant's name (Settings → Branding), used only when the first certificate is made; the client is never named. */
+    request: z.strictObject({ name: z.string().check(z.maxLength(200)) }),
+    response: z.object({
+      subject: z.string(),
+      /** SHA-256 of the certificate's DER, 64 lowercase hex: what others compare to know this computer's seal. */
+      fingerprint: z.string().check(z.regex(FINGERPRINT_PATTERN)),
+      selfSigned: z.boolean(),
+      keyProtectedByOs: z.boolean(),
+      /** The organisation (O) an earlier Accord wrote into its own certificate (the client's name), or null. */
+      namesOrganisation: z.nullable(z.string()),
+    }),
   },
   'seal:import-identity': {
     request: z.strictObject({ dataBase64: z.string().check(z.maxLength(1_000_000, { error: 'A .p12 file is never this large.' })), passphrase: z.string().check(z.maxLength(500)) }),
-    response: z.object({ subject: z.string() }),
+    response: z.object({ subject: z.string(), fingerprint: z.string().check(z.regex(FINGERPRINT_PATTERN)) }),
+  },
+  'seal:renew-identity': {
+    /** A new self-signed certificate named after the consultant; the previous one is kept and still counts as this computer's. */
+    request: z.strictObject({ name: z.string().check(z.maxLength(200)) }),
+    response: z.object({ subject: z.string(), fingerprint: z.string().check(z.regex(FINGERPRINT_PATTERN)), previousFingerprint: z.nullable(z.string().check(z.regex(FINGERPRINT_PATTERN))) }),
+  },
+  'seal:list-trusted': {
+    request: z.strictObject({}),
+    response: z.object({ trusted: z.array(TrustedSealSchema), previousOwn: z.array(PreviousOwnSealSchema) }),
+  },
+  'seal:trust': {
+    /** Trust a seal's certificate fingerprint under a name (who it belongs to), from today. */
+    request: z.strictObject({ fingerprint: FingerprintSchema, name: SealNameSchema }),
+    response: TrustedSealSchema,
+  },
+  'seal:untrust': {
+    request: z.strictObject({ fingerprint: FingerprintSchema }),
+    response: z.object({ removed: z.boolean() }),
+  },
+  'accord:seal-versions': {
+    /**
+     * Signed versions to carry in an `.accord` file (shared/model/versions.ts
+     * FileVersionSchema, each agreement re-read by the handler: the renderer is
+     * untrusted). Main refuses any that breaks the signing rules, and seals the
+     * rest with this installation's key. `name`: the consultant, for a first certificate.
+     */
+    request: z.strictObject({ versions: z.array(z.unknown()).check(z.maxLength(1000, { error: 'More versions than any workshop holds.' })), name: z.string().check(z.maxLength(200)) }),
+    /** One seal per version, in the order given. */
+    response: z.object({ seals: z.array(VersionSealSchema) }),
+  },
+  'accord:check-seals': {
+    /** Versions an `.accord` file (or the library) claims are signed, with their seals; main checks the rules and each seal, and says who sealed it by fingerprint. */
+    request: z.strictObject({ versions: z.array(z.unknown()).check(z.maxLength(1000, { error: 'More versions than any workshop holds.' })) }),
+    response: z.object({ checks: z.array(VersionSealCheckSchema) }),
   },
 } as const;
 

@@ -2,35 +2,49 @@ import '../../components/mantine-ui-styles';
 import '@mantine/core/styles/ColorInput.css';
 import '@mantine/core/styles/ColorPicker.css';
 import '@mantine/core/styles/ColorSwatch.css';
-import { Alert, Button, ColorInput, FileInput, Group, Image, Loader, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, ColorInput, FileInput, Group, Image, Loader, Modal, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { IconPhoto } from '@tabler/icons-react';
 import { useState } from 'react';
 import { notify } from '../../components/notify';
 import { accentOf, brandingStore, logoFromFile, useBranding, type Branding } from '../../store/branding-store';
 import { checkAccent } from '../../../shared/model/branding';
+import { TrustedSeals } from './TrustedSeals';
+import '@mantine/core/styles/Tabs.css';
 import './settings.css';
 
 /** Accent colours offered with one click; each reads at 4.3:1 or more on white (the rule is 3:1). */
 export const accentSwatches = ['#305fb3', '#0b7285', '#087f5b', '#d9480f', '#c92a2a', '#a61e4d', '#862e9c', '#343a40'];
 
 /**
- * App settings: settings of this computer, for every workshop. Today the
+ * App settings: settings of this computer, for every workshop. The
  * consultant's branding (name, logo, accent colour), used by the PDF cover and
- * running header and the presenter window. Opened from the header's Settings
- * button and from a workshop's ⋯ → Branding….
+ * running header and the presenter window; and the seals: this computer's and
+ * the ones the person trusts. Opened from the header's Settings button and
+ * from a workshop's ⋯ → Branding….
  */
-export function SettingsModal({ onClose }: { onClose: () => void }) {
+export function SettingsModal({ onClose, initialTab = 'branding' }: { onClose: () => void; initialTab?: 'branding' | 'seals' }) {
   const loaded = useBranding((state) => state.loaded);
   const branding = useBranding((state) => state.branding);
   return (
     <Modal opened onClose={onClose} title="App settings" size="lg">
-      {loaded ? (
-        <BrandingForm initial={branding} onClose={onClose} />
-      ) : (
-        <Group justify="center" p="lg">
-          <Loader size="sm" aria-label="Reading the settings" />
-        </Group>
-      )}
+      <Tabs defaultValue={initialTab} keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="branding">Branding</Tabs.Tab>
+          <Tabs.Tab value="seals">Seals</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="branding">
+          {loaded ? (
+            <BrandingForm initial={branding} onClose={onClose} />
+          ) : (
+            <Group justify="center" p="lg">
+              <Loader size="sm" aria-label="Reading the settings" />
+            </Group>
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="seals">
+          <TrustedSeals />
+        </Tabs.Panel>
+      </Tabs>
     </Modal>
   );
 }

@@ -2,14 +2,23 @@ import { Alert, Anchor, Button, Card, FileInput, Group, PasswordInput, Stack, Te
 import { IconCertificate, IconShieldCheck } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { Agreement } from '../../../shared/model/agreement';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { notify } from '../../components/notify';
-import { loadSealIdentity, importOwnCertificate, type SealIdentityView } from '../../store/seal-actions';
+import { SealFingerprint } from '../../components/SealFingerprint';
+import { useBranding } from '../../store/branding-store';
+import { loadSealIdentity, importOwnCertificate, renewSealIdentity, sealName, type SealIdentityView } from '../../store/seal-actions';
 
 /**
- * Who seals the exported PDF, what that seal proves and what it does not,
- * and the way to seal with one's own certificate instead.
+ * Who seals the exported PDF (its certificate's name and SHA-256 fingerprint),
+ * what that seal proves and what it does not, and the way to seal with one's
+ * own certificate instead. A certificate an earlier Accord made with the
+ * client's name in it is kept (its fingerprint may be trusted elsewhere) and
+ * can be renewed on purpose.
  */
-export function SealCard({ agreement }: { agreement: Agreement }) {
+export function SealCard({ agreement }: { agreement?: Agreement }) {
+  const consultant = useBranding((state) => state.branding?.name);
+  const name = sealName(consultant, agreement?.workshop.facilitator);
+  const [renewing, setRenewing] = useState(false);
   const [identity, setIdentity] = useState<SealIdentityView | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
@@ -21,14 +30,14 @@ export function SealCard({ agreement }: { agreement: Agreement }) {
 
   useEffect(() => {
     let live = true;
-    loadSealIdentity(agreement).then(
+    loadSealIdentity(name).then(
       (found) => live && setIdentity(found),
       (failure: unknown) => live && setLoadError(failure instanceof Error ? failure.message : String(failure)),
     );
     return () => {
       live = false;
     };
-    // The identity is made once, from the names at first use; later edits do not rename it.
+    // The identity is made once, from the name at first use; later edits do not rename it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [reload]);
 
@@ -45,6 +54,20 @@ export function SealCard({ agreement }: { agreement: Agreement }) {
       setReload((count) => count + 1);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const renew = async () => {
+    setRenewing(false);
+    setBusy(true);
+    try {
+      const renewed = await renewSealIdentity(name);
+      notify({ message: `New PDFs are sealed by “${renewed.subject}”. The earlier certificate still counts as this computer’s, so what it sealed says so.` });
+      setReload((count) => count + 1);
+    } catch (failure) {
+      setLoadError(failure instanceof Error ? failure.message : String(failure));
     } finally {
       setBusy(false);
     }
@@ -68,6 +91,34 @@ export function SealCard({ agreement }: { agreement: Agreement }) {
             {identity && !identity.keyProtectedByOs && ' Its private key is kept in a file only your user account can read (this shell has no system keychain).'}
           </Text>
         )}
+        {identity && (
+          <Stack gap={4}>
+            <Text size="sm" fw={600}>
+              This computer’s seal, SHA-256 fingerprint
+            </Text>
+            <SealFingerprint fingerprint={identity.fingerprint} testId="own-seal-fingerprint" />
+            <Text size="sm" c="dimmed">
+              Someone who wants to know that a PDF was sealed here compares this fingerprint with the one their Verify shows, then chooses “Trust this seal”. The name in a certificate proves nothing: anyone can make one with any name.
+            </Text>
+          </Stack>
+        )}
+        {identity?.namesOrganisation && (
+          <Alert color="yellow" title="This certificate also names an organisation" data-testid="seal-names-organisation">
+            <Stack gap="xs">
+              <Text size="sm">
+                An earlier Accord wrote “{identity.namesOrganisation}” (the client of the first workshop) into this computer’s certificate, so its seal could read as the client’s. It is kept, because others may already trust its fingerprint. New certificates name only you.
+              </Text>
+              <Group>
+                <Button size="xs" variant="default" onClick={() => setRenewing(true)} loading={busy}>
+                  Make a new certificate naming only {name || 'Accord user'}…
+                </Button>
+              </Group>
+            </Stack>
+          </Alert>
+        )}
+        <ConfirmDialog opened={renewing} title="Make a new sealing certificate?" confirmLabel="Make a new certificate" onConfirm={() => void renew()} onCancel={() => setRenewing(false)}>
+          New PDFs will be sealed by “{name || 'Accord user'}” with a new fingerprint. PDFs sealed before keep verifying, and on this computer they still say “sealed by this computer”; anyone who trusted the old fingerprint must trust the new one again.
+        </ConfirmDialog>
         <Text size="sm" c="dimmed">
           What the seal proves: the file is exactly as it was when sealed; any change to it, even one character, breaks the seal, and Verify (or <code>accord verify</code>) says so. What a self-signed seal does not prove: who sealed it. No
           third party has confirmed that identity, so PDF readers show the certificate as “unknown”. For that, use a certificate from your organisation or a trust service.

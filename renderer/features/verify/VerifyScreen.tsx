@@ -3,17 +3,19 @@ import { Alert, Anchor, Button, Card, Group, Loader, Stack, Table, Text, Title }
 import { IconAlertTriangle, IconCircleCheck, IconCircleX, IconFileSearch } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import type { VerifyOutcome } from '../../store/file-actions';
+import { HashComparison, SignatureList, type VerifyStatus } from './HashComparison';
 import { useFileActions, useNavigation } from '../../store/stores';
 
-const tone = { intact: 'teal', 'not-whole-document': 'yellow', modified: 'red', damaged: 'red', 'not-sealed': 'gray', 'not-pdf': 'gray' } as const;
-const headline = {
+const tone: Record<VerifyStatus, string> = { intact: 'teal', 'not-whole-document': 'yellow', modified: 'red', 'several-seals': 'red', damaged: 'red', 'not-sealed': 'gray', 'not-pdf': 'gray' };
+const headline: Record<VerifyStatus, string> = {
   intact: 'Intact',
   'not-whole-document': 'Intact, but something was added after sealing',
   modified: 'Changed after sealing',
   damaged: 'Damaged',
   'not-sealed': 'Not sealed',
   'not-pdf': 'Not a PDF',
-} as const;
+  'several-seals': 'More than one signature: changed after sealing',
+};
 
 /** Opens any exported PDF and says whether it is intact, who sealed it, which version it is. */
 export function VerifyScreen() {
@@ -100,12 +102,7 @@ export function VerifyScreen() {
                         {report.embedded.title} · {report.embedded.client} · version {report.embedded.versionNumber ?? '—'} ({report.embedded.versionStatus ?? '—'})
                       </Table.Td>
                     </Table.Tr>
-                    <Table.Tr>
-                      <Table.Th>Content SHA-256</Table.Th>
-                      <Table.Td style={{ wordBreak: 'break-all' }}>
-                        {report.embedded.computedHash} {report.embedded.hashMatches ? '(matches the hash printed in the document)' : '(does not match the hash printed in the document)'}
-                      </Table.Td>
-                    </Table.Tr>
+                    <HashComparison embedded={report.embedded} />
                   </>
                 )}
                 <Table.Tr>
@@ -122,6 +119,7 @@ export function VerifyScreen() {
                 </Table.Tr>
               </Table.Tbody>
             </Table>
+            {report.signatures && <SignatureList signatures={report.signatures} />}
             <Text size="sm">A seal made with Accord’s own certificate proves the file is unchanged since it was sealed; it does not prove the sealer’s identity to a third party (no certificate authority vouches for it).</Text>
           </Stack>
         </Alert>

@@ -36,7 +36,7 @@ describe('accord summary', () => {
     const result = await run('summary', 'workshop.accord', '--format', 'pdf', '--paper', 'letter', '--out', 'summary.pdf');
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
-    expect(result.out).toMatch(/^Wrote summary\.pdf: the session summary \(.*\), Letter, \d+ kB, sealed by “Dana Facilitator, Acme GmbH” \(self-signed\)\.\n$/);
+    expect(result.out).toMatch(/^Wrote summary\.pdf: the session summary \(.*\), Letter, \d+ kB, sealed by “Dana Facilitator” \(self-signed\)\.\n$/);
     const path = join(dir, 'summary.pdf');
     expect(execFileSync('pdfinfo', [path], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n[\s\S]*\(letter\)/);
     expect(execFileSync('pdfsig', [path], { encoding: 'utf8' })).toContain('Signature is Valid.');
