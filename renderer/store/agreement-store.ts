@@ -1,12 +1,26 @@
 import type { produce as Produce } from 'immer';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Agreement } from '../../shared/model/agreement';
+import { stampPositionHashes } from '../../shared/migrations/position-hashes';
+import { consensusItems, setConsensusOf } from '../../shared/model/sections';
 import type { AgreementRepositoryApi } from '../db/lazy-agreement-repository';
+import { storageErrorMessage } from '../db/storage-error';
 
 /** How many steps undo remembers. */
 export const UNDO_LIMIT = 200;
 /** Edits to the same field within this time are one undo step (typing a word is one step, not six). */
 export const COALESCE_MS = 1500;
+/** Autosave waits this long after the last change (a pause in typing)… */
+export const AUTOSAVE_DELAY_MS = 400;
+/**
+ * …but never longer than this after the first unsaved change: steady typing
+ * (a key every 150 ms never pauses 400 ms) is saved every 750 ms all the same,
+ * so a crash loses at most what was typed since the last save started plus
+ * that save's own write: under a second.
+ */
+export const AUTOSAVE_MAX_WAIT_MS = 750;
+/** After a failed save (a full disk), it is tried again this often until it succeeds; a new change tries at once. */
+export const AUTOSAVE_RETRY_MS = 3000;
 
 /** The open workshop's agreement, with undo/redo and autosave. Components read this; only its actions write. */
 export interface AgreementEditorState {
@@ -26,18 +40,28 @@ export interface AgreementEditorState {
   update(recipe: (draft: Agreement) => void, coalesceKey?: string): void;
   undo(): void;
   redo(): void;
-  /** Writes any pending change now (leaving the screen, hiding the window). */
-  flush(): Promise<void>;
+  /** Writes any pending change now (leaving the screen, hiding the window); resolves true when nothing is left unsaved. */
+  flush(): Promise<boolean>;
+  /**
+   * Applies a change and saves it at once, for what must not be announced
+   * before it is on disk (a quick capture). When the save fails the change is
+   * taken back (no undo step is left) and the reason is returned.
+   */
+  commit(recipe: (draft: Agreement) => void): Promise<{ saved: true } | { saved: false; message: string }>;
 }
 
 /** Creates the editor store over a repository; `onSaved` lets the library refresh its row. */
 export function createAgreementStore(
   repository: Pick<AgreementRepositoryApi, 'load' | 'save'>,
-  options: { saveDelayMs?: number; now?: () => number; onSaved?: (workshopId: string) => void } = {},
+  options: { saveDelayMs?: number; maxWaitMs?: number; retryMs?: number; now?: () => number; onSaved?: (workshopId: string) => void } = {},
 ): StoreApi<AgreementEditorState> {
-  const saveDelayMs = options.saveDelayMs ?? 400;
+  const saveDelayMs = options.saveDelayMs ?? AUTOSAVE_DELAY_MS;
+  const maxWaitMs = Math.max(saveDelayMs, options.maxWaitMs ?? AUTOSAVE_MAX_WAIT_MS);
+  const retryMs = options.retryMs ?? AUTOSAVE_RETRY_MS;
   const now = options.now ?? (() => Date.now());
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // When the oldest change not yet being saved was made: the debounce never waits past it + maxWaitMs.
+  let pendingSince: number | null = null;
   let lastKey: string | undefined;
   let lastAt = 0;
   let saving: Promise<void> = Promise.resolve();
@@ -49,8 +73,10 @@ export function createAgreementStore(
     const scheduleSave = () => {
       dirty = true;
       set({ saveState: 'pending' });
+      const at = Date.now();
+      pendingSince ??= at;
       clearTimeout(timer);
-      timer = setTimeout(() => void get().flush(), saveDelayMs);
+      timer = setTimeout(() => void get().flush(), Math.max(0, Math.min(saveDelayMs, pendingSince + maxWaitMs - at)));
     };
     return {
       workshopId: null,
@@ -72,17 +98,21 @@ export function createAgreementStore(
         lastKey = undefined;
         try {
           produce ??= (await import('immer')).produce;
-          const agreement = await repository.load(workshopId);
+          // Positions recorded before each kept the content hash it was given for are stamped with the content they open with.
+          const agreement = stampPositionHashes(await repository.load(workshopId));
           if (get().workshopId === workshopId) set({ agreement, status: 'ready' });
         } catch (error) {
-          if (get().workshopId === workshopId) set({ status: 'error', error: error instanceof Error ? error.message : String(error) });
+          if (get().workshopId === workshopId) set({ status: 'error', error: storageErrorMessage(error) });
         }
       },
       update(recipe, coalesceKey) {
         const current = get().agreement;
         if (!current || !produce || get().locked) return;
-        const next = produce(current, recipe);
-        if (next === current) return;
+        const changed = produce(current, recipe);
+        if (changed === current) return;
+        // An item's state follows from the positions given for its content now: a content change that voids a yes is stored as such.
+        const stale = consensusItems(changed).filter((item) => item.consensus.state !== item.state);
+        const next = stale.length === 0 ? changed : produce(changed, (draft) => void stale.forEach((item) => setConsensusOf(draft, item, { ...item.consensus, state: item.state })));
         const at = now();
         const merge = coalesceKey !== undefined && coalesceKey === lastKey && at - lastAt < COALESCE_MS;
         lastKey = coalesceKey;
@@ -114,22 +144,41 @@ export function createAgreementStore(
       },
       async flush() {
         clearTimeout(timer);
+        timer = undefined;
         await saving;
         const { workshopId, agreement } = get();
-        if (!dirty || !workshopId || !agreement) return;
+        if (!dirty || !workshopId || !agreement) return !dirty;
         dirty = false;
+        pendingSince = null;
         set({ saveState: 'saving' });
+        let saved = false;
         saving = repository.save(workshopId, agreement).then(
           () => {
+            saved = true;
             if (!dirty) set({ saveState: 'saved', saveError: null });
             options.onSaved?.(workshopId);
           },
           (error: unknown) => {
             dirty = true;
-            set({ saveState: 'error', saveError: error instanceof Error ? error.message : String(error) });
+            pendingSince ??= Date.now();
+            set({ saveState: 'error', saveError: storageErrorMessage(error) });
+            // Keep trying (the disk may get room); a new change schedules its own, sooner attempt.
+            if (timer === undefined) timer = setTimeout(() => void get().flush(), retryMs);
           },
         );
         await saving;
+        return saved && !dirty;
+      },
+      async commit(recipe) {
+        const before = get();
+        get().update(recipe);
+        const made = get().agreement;
+        if (made === before.agreement) return { saved: false, message: before.locked ? 'The agreement is being signed or is signed; amend it to add to it.' : 'Nothing changed.' };
+        if (await get().flush()) return { saved: true };
+        const message = get().saveError ?? 'Not saved.';
+        // Take the change back only if nothing else changed the draft meanwhile.
+        if (get().agreement === made) set({ agreement: before.agreement, past: before.past, future: before.future });
+        return { saved: false, message };
       },
     };
   });

@@ -29,7 +29,7 @@ export function createAppStores(
   const editor = createAgreementStore(agreements, { saveDelayMs: options.saveDelayMs, onSaved: (id) => void library.getState().refresh(id) });
   // Branding is a setting of this computer: one store for the app, read from this database lazily (after the first screen).
   brandingStore.getState().connect(() => import('../db/settings-repository').then(({ SettingsRepository }) => new SettingsRepository(db)));
-  const versions = createVersionsStore(db, { now, beforeSigning: () => editor.getState().flush(), onChanged: (id) => void library.getState().refresh(id) });
+  const versions = createVersionsStore(db, { now, beforeSigning: () => editor.getState().flush().then(() => undefined), onChanged: (id) => void library.getState().refresh(id) });
   return {
     library,
     editor,
@@ -40,7 +40,7 @@ export function createAppStores(
     session: createSessionStore(db, options.sessionClock ?? now),
     templates: createTemplatesStore(agreements),
     // Pending edits are saved before every snapshot, so a backup or export holds the last keystroke.
-    backups: createBackupStore(db, { now, platform: options.backupPlatform, afterReplace: options.afterLibraryReplaced, beforeSnapshot: () => editor.getState().flush() }),
+    backups: createBackupStore(db, { now, platform: options.backupPlatform, afterReplace: options.afterLibraryReplaced, beforeSnapshot: () => editor.getState().flush().then(() => undefined) }),
     navigation: options.navigation ?? createNavigationStore(),
     workshops,
     agreements,

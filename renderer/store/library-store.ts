@@ -4,6 +4,7 @@ import type { Agreement } from '../../shared/model/agreement';
 import type { WorkshopRecord } from '../../shared/model/workshop';
 import { matchesSearch } from '../../shared/model/workshop-search';
 import type { WorkshopRepository } from '../db/workshop-repository';
+import { storageErrorMessage } from '../db/storage-error';
 
 /** The library as the UI sees it. Components read this; only its actions write. */
 export interface LibraryState {
@@ -44,7 +45,7 @@ export function createLibraryStore(repository: WorkshopRepository): StoreApi<Lib
         const workshops = await (pending ?? repository.list());
         set({ workshops, status: 'ready', error: null });
       } catch (error) {
-        set({ status: 'error', error: error instanceof Error ? error.message : String(error) });
+        set({ status: 'error', error: storageErrorMessage(error) });
       }
     },
     setQuery(query) {

@@ -10,6 +10,7 @@ import type { AgendaItem, SessionTimer } from '../../shared/engines/agenda/agend
 import { sections } from '../../shared/model/sections';
 import type { AccordDatabase } from '../db/database';
 import { SessionRepository } from '../db/session-repository';
+import { storageErrorMessage } from '../db/storage-error';
 
 export interface SessionState {
   workshopId: string | null;
@@ -59,7 +60,7 @@ export function createSessionStore(db: AccordDatabase, now: Clock = () => Date.n
       writes = writes.then(
         () => repository.put(record).then(() => set({ saveError: null })),
         () => undefined,
-      ).catch((error: unknown) => set({ saveError: error instanceof Error ? error.message : String(error) }));
+      ).catch((error: unknown) => set({ saveError: storageErrorMessage(error) }));
     };
     const withAgenda = (agenda: AgendaItem[]) => {
       const { agenda: before, timer } = get();

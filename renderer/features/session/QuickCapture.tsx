@@ -1,7 +1,9 @@
 import { Button, Group, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import type { Agreement } from '../../../shared/model/agreement';
 import { notify } from '../../components/notify';
-import { newItemId, useAgreementEditor } from '../workshop/editor-kit';
+import { useEditor } from '../../store/stores';
+import { newItemId } from '../workshop/editor-kit';
 
 /** What can be captured from anywhere, without leaving the part being discussed. */
 export type CaptureKind = 'topic' | 'decision' | 'action';
@@ -17,9 +19,12 @@ function localStamp(now: Date): string {
 /**
  * A small form over the current part: park a topic, log a decision or add an
  * action item, then back to where the focus was. Enter saves, Esc cancels.
+ * "Decision logged." is said only once the decision is on disk: a failed
+ * save (a full disk) keeps the form open with what was typed and says why.
  */
 export function QuickCapture({ kind, locked, onClose }: { kind: CaptureKind; locked: boolean; onClose: () => void }) {
-  const { update } = useAgreementEditor();
+  const commit = useEditor((state) => state.commit);
+  const [saving, setSaving] = useState(false);
   const [main, setMain] = useState('');
   const [who, setWho] = useState('');
   const [extra, setExtra] = useState('');
@@ -28,6 +33,7 @@ export function QuickCapture({ kind, locked, onClose }: { kind: CaptureKind; loc
   const whoLabel = kind === 'topic' ? 'Raised by' : kind === 'decision' ? 'Decided by' : 'Owner';
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (saving) return;
     const text = main.trim();
     if (locked) {
       setError('The agreement is being signed or is signed; amend it to add to it.');
@@ -46,11 +52,23 @@ export function QuickCapture({ kind, locked, onClose }: { kind: CaptureKind; loc
       return;
     }
     const person = who.trim().slice(0, 200);
-    if (kind === 'topic') update((draft) => void draft.parkingLot.push({ id: newItemId('parked'), topic: text, raisedBy: person, notes: extra.trim(), status: 'open' }));
-    else if (kind === 'decision') update((draft) => void draft.decisions.push({ id: newItemId('decision'), text, by: person, decidedAt: localStamp(new Date()) }));
-    else update((draft) => void draft.actions.push({ id: newItemId('action'), task: text, owner: person, due: extra, status: 'open' }));
-    notify({ message: kind === 'topic' ? `Parked “${text}”.` : kind === 'decision' ? 'Decision logged.' : `Action item “${text}” added.` });
-    onClose();
+    const recipe =
+      kind === 'topic'
+        ? (draft: Agreement) => void draft.parkingLot.push({ id: newItemId('parked'), topic: text, raisedBy: person, notes: extra.trim(), status: 'open' })
+        : kind === 'decision'
+          ? (draft: Agreement) => void draft.decisions.push({ id: newItemId('decision'), text, by: person, decidedAt: localStamp(new Date()) })
+          : (draft: Agreement) => void draft.actions.push({ id: newItemId('action'), task: text, owner: person, due: extra, status: 'open' });
+    setSaving(true);
+    setError(null);
+    void commit(recipe).then((result) => {
+      setSaving(false);
+      if (!result.saved) {
+        setError(`${result.message} What you typed is still here: press Enter to try again.`);
+        return;
+      }
+      notify({ message: kind === 'topic' ? `Parked “${text}”.` : kind === 'decision' ? 'Decision logged.' : `Action item “${text}” added.` });
+      onClose();
+    });
   };
   return (
     <Modal opened onClose={onClose} title={titles[kind]} centered size="lg">
@@ -76,7 +94,7 @@ export function QuickCapture({ kind, locked, onClose }: { kind: CaptureKind; loc
               <Button variant="default" onClick={onClose}>
                 Cancel
               </Button>
-              <Button type="submit">{kind === 'topic' ? 'Park it' : kind === 'decision' ? 'Log it' : 'Add it'}</Button>
+              <Button type="submit" loading={saving}>{kind === 'topic' ? 'Park it' : kind === 'decision' ? 'Log it' : 'Add it'}</Button>
             </Group>
           </Group>
         </Stack>

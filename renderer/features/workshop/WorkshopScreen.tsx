@@ -414,6 +414,7 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
             </Menu>
           </Group>
         </Group>
+        <SaveProblem />
         <Group align="center" gap="md" wrap="nowrap" mt="xs">
           <VisuallyHidden>
             <h1>{agreement.workshop.title}</h1>
@@ -587,6 +588,18 @@ function SaveIndicator() {
       {saveState === 'saved' && <IconCheck size={18} aria-hidden />}
       <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{saveState === 'saved' ? 'All changes saved' : 'Saving…'}</Text>
     </Group>
+  );
+}
+
+/** A failed autosave said where the room sees it (the header's "Not saved" is small): the reason, and that it is tried again. */
+function SaveProblem() {
+  const saveState = useEditor((state) => state.saveState);
+  const saveError = useEditor((state) => state.saveError);
+  if (saveState !== 'error') return null;
+  return (
+    <Alert color="red" variant="light" icon={<IconCloudOff />} title="Changes not saved" mt="xs" role="alert" data-testid="save-problem">
+      {saveError} Your changes stay on this screen, and Accord saves them again every few seconds until it succeeds.
+    </Alert>
   );
 }
 

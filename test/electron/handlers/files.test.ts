@@ -20,12 +20,12 @@ describe('saves in the Chromium shell never overwrite, even at the same moment',
     const host = createNodeHost({ appVersion: '9.9.9', userDataDir: dir, saveDir: join(dir, 'saved') });
     const dispatch = createDispatcher(createHandlers(host));
     const contents = ['first', 'second', 'third'];
-    const results = await Promise.all(contents.map((content) => dispatch('file:save-text', { suggestedName: 'Agreement', kind: 'markdown', content })));
-    const paths = results.map((result) => (result.ok && result.value.saved ? result.value.path : `not saved: ${JSON.stringify(result)}`));
+    const results = (await Promise.all(contents.map((content) => dispatch('file:save-text', { suggestedName: 'Agreement', kind: 'markdown', content })))).map((result) => (result.ok ? (result.value as { saved: boolean; path?: string; error?: unknown }) : { saved: false, path: undefined, error: result.error }));
+    const paths = results.map((result) => (result.saved && result.path ? result.path : `not saved: ${JSON.stringify(result)}`));
     expect(new Set(paths).size).toBe(3);
     expect(paths.sort()).toEqual(['Agreement (2).md', 'Agreement (3).md', 'Agreement.md'].map((name) => join(dir, 'saved', name)).sort());
     // Each reported path holds what its own save wrote: none was lost or replaced.
-    const written = await Promise.all(results.map(async (result) => (result.ok && result.value.saved ? readFile(result.value.path, 'utf8') : '')));
+    const written = await Promise.all(results.map(async (result) => (result.saved && result.path ? readFile(result.path, 'utf8') : '')));
     expect(written.sort()).toEqual([...contents].sort());
     expect((await readdir(join(dir, 'saved'))).sort()).toEqual(['Agreement (2).md', 'Agreement (3).md', 'Agreement.md']);
   });
