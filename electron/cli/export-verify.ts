@@ -10,11 +10,12 @@ import { buildAgreementDocument } from '../../shared/document/document';
 import { renderMarkdown } from '../../shared/document/markdown';
 import { scoringRulesCsv, scoringRulesJson } from '../../shared/document/rules-sheet';
 import { exportSubject } from '../../shared/document/subject';
-import { parseAccordFile, serializeAccordFile } from '../../shared/model/accord-file';
+import { serializeAccordFile } from '../../shared/model/accord-file';
+import { readAccordForCli } from './accord-input';
 import { contentHash } from '../../shared/model/canonical';
-import { formatFingerprint } from '../../shared/model/seal-origin';
+import { formatFingerprint, sealOriginText, type SealOrigin } from '../../shared/model/seal-origin';
 import { writeFileAtomic } from '../handlers/files';
-import { identityStoreFor } from '../handlers/pdf';
+import { describeSeal, identityStoreFor, sealingNames } from '../handlers/pdf';
 import { bundledFontDataUrl, defaultUserDataDir } from '../hosts/node-host';
 import { createChromiumPrinter } from '../pdf/chromium-printer';
 import { exportAgreementPdf, type Paper, type PrintToPdf } from '../pdf/export';
@@ -41,13 +42,15 @@ export const exportUsage = `  export --format pdf|md|json|rules FILE.accord --ou
                                          draft is unchanged since signing, else the draft,
                                          marked "Draft, not signed" on every page. PDFs are
                                          sealed; rules: CSV, or JSON when PATH ends in .json
-  verify FILE.pdf [--against FILE.accord] [--json]
+  verify FILE.pdf [--against FILE.accord] [--json] [--data-dir DIR]
                                          check a PDF's seal and its attached agreement
                                          (exit 0 only when the seal is intact and covers
-                                         the whole file)
+                                         the whole file); says who made the seal by its
+                                         certificate's SHA-256 fingerprint: this computer,
+                                         a seal trusted in the app, or an unknown one
 `;
 
-async function readAccord(file: string, io: ExportIo, command: string) {
+async function readAccord(file: string, io: ExportIo, command: string, dataDir: string | undefined) {
   let text: string;
   try {
     text = await readFile(resolve(io.cwd, file), 'utf8');
@@ -55,7 +58,8 @@ async function readAccord(file: string, io: ExportIo, command: string) {
     io.err(`accord ${command}: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
     return null;
   }
-  const parsed = parseAccordFile(text);
+  // Signed versions only when every one is sealed and keeps the signing rules; else read as a draft (warned on stderr).
+  const parsed = await readAccordForCli(text, io, command, dataDir);
   if (!parsed.ok) {
     io.err(`accord ${command}: ${file} is not a valid agreement. ${parsed.message}\n`);
     return null;
@@ -90,7 +94,7 @@ export async function exportCommand(args: string[], io: ExportIo): Promise<numbe
     io.err(`accord export: ${values.out} already exists; use --force to replace it.\n`);
     return 1;
   }
-  const parsed = await readAccord(file, io, 'export');
+  const parsed = await readAccord(file, io, 'export', values['data-dir']);
   if (!parsed) return 1;
   const versions = parsed.versions.map((version) => ({ ...version, intact: true }));
   const draftIsSigned = parsed.versions.at(-1)?.contentHash === contentHash(parsed.agreement);
@@ -107,12 +111,12 @@ export async function exportCommand(args: string[], io: ExportIo): Promise<numbe
   } else {
     const env = io.env ?? process.env;
     const dataDir = resolve(io.cwd, values['data-dir'] ?? env.ACCORD_DATA_DIR ?? defaultUserDataDir(process.platform, env));
-    const identity = await identityStoreFor({ userDataDir: dataDir, secrets: plainFileProtector }).get({ commonName: agreement.workshop.facilitator || 'Accord user', organisation: agreement.workshop.client || 'Accord' });
+    const identity = await identityStoreFor({ userDataDir: dataDir, secrets: plainFileProtector }).get(sealingNames(undefined, agreement.workshop.facilitator));
     const printer = io.printToPdf ? null : createChromiumPrinter(io.cwd);
     try {
       const pdf = await exportAgreementPdf(agreement, context, { paper, printToPdf: io.printToPdf ?? printer!, identity, fontDataUrl: await bundledFontDataUrl() });
       await writeFileAtomic(out, pdf);
-      io.out(`Wrote ${values.out}: ${label}, ${paper}, ${Math.round(pdf.length / 1024)} kB, sealed by “${identity.subject}”${identity.selfSigned ? ' (self-signed)' : ''}.\nContent SHA-256 ${contentHash(agreement)}\n`);
+      io.out(`Wrote ${values.out}: ${label}, ${paper}, ${Math.round(pdf.length / 1024)} kB, sealed by “${identity.subject}”${identity.selfSigned ? ' (self-signed)' : ''}.\nSeal fingerprint (SHA-256): ${formatFingerprint(identity.fingerprint)}\nContent SHA-256 ${contentHash(agreement)}\n`);
     } finally {
       await printer?.close();
     }
@@ -120,6 +124,12 @@ export async function exportCommand(args: string[], io: ExportIo): Promise<numbe
   }
   io.out(`Wrote ${values.out}: ${format === 'json' ? `the agreement with ${parsed.versions.length} signed ${parsed.versions.length === 1 ? 'version' : 'versions'}` : label}.\n`);
   return 0;
+}
+
+/** Who made the seal, as `describeSeal` judged it from this computer's own and trusted seals. */
+export interface SealOriginVerdict {
+  origin?: SealOrigin;
+  originProblem?: string;
 }
 
 /** Exactly which hashes were compared, all read from the bytes the seal signs. */
@@ -133,10 +143,16 @@ export function hashLines(embedded: NonNullable<VerifyResult['embedded']>): stri
   ];
 }
 
-/** A verdict as lines for a terminal. */
-export function describeVerdict(result: VerifyResult): string {
+/** A verdict as lines for a terminal; the seal's origin by fingerprint, never by the name it claims. */
+export function describeVerdict(result: VerifyResult, seal: SealOriginVerdict = {}): string {
   const lines = [`${result.status === 'intact' ? 'INTACT' : 'NOT INTACT'}: ${result.message}`];
-  if (result.signer) lines.push(`Sealed by: ${result.signer}`);
+  if (result.certificate) {
+    lines.push(`Certificate: ${result.certificate.subject || result.signer || 'no name'}`);
+    lines.push(`Fingerprint (SHA-256): ${formatFingerprint(result.certificate.fingerprint)}`);
+    lines.push(`Origin: ${seal.origin ? sealOriginText(seal.origin, result.certificate.subject || result.signer || 'no name') : `cannot be judged: ${seal.originProblem ?? 'this computer’s seals were not consulted'}`}`);
+  } else if (result.signer) {
+    lines.push(`Certificate: ${result.signer} (no certificate could be read: its origin cannot be judged)`);
+  }
   if (result.signedAt) lines.push(`Sealed at: ${result.signedAt}`);
   if (result.status !== 'not-pdf' && result.status !== 'not-sealed') lines.push(`Seal covers the whole file: ${result.coversWholeFile ? 'yes' : 'no'}`);
   const embedded = result.embedded;
@@ -154,7 +170,7 @@ export function describeVerdict(result: VerifyResult): string {
 
 /** `accord verify`: exit 0 only when the seal is intact and covers the whole file. */
 export async function verifyCommand(args: string[], io: ExportIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false }, against: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false }, against: { type: 'string' }, 'data-dir': { type: 'string' } } });
   const [file] = positionals;
   if (!file || positionals.length > 1) {
     io.err(`accord verify: give exactly one PDF file.\n\nUsage:\n${exportUsage}`);
@@ -168,19 +184,27 @@ export async function verifyCommand(args: string[], io: ExportIo): Promise<numbe
     return 1;
   }
   const result = await verifyPdf(bytes);
+  const env = io.env ?? process.env;
+  const dataDir = resolve(io.cwd, values['data-dir'] ?? env.ACCORD_DATA_DIR ?? defaultUserDataDir(process.platform, env));
+  // The same store as the app: this computer's own seals and the ones trusted in the app's Verify screen.
+  const seal = await describeSeal({ userDataDir: dataDir, secrets: plainFileProtector, now: io.now }, result.certificate?.fingerprint);
   let against: { file: string; version: number | null } | undefined;
   if (values.against) {
-    const parsed = await readAccord(values.against, io, 'verify');
+    const parsed = await readAccord(values.against, io, 'verify', values['data-dir']);
     if (!parsed) return 1;
     const hash = result.embedded?.computedHash;
     const match = hash ? parsed.versions.find((version) => version.contentHash === hash) : undefined;
     against = { file: values.against, version: match ? match.number : hash && contentHash(parsed.agreement) === hash ? 0 : null };
   }
   if (values.json) {
-    io.out(`${JSON.stringify({ file, ...result, ...(against ? { against } : {}) })}\n`);
+    io.out(`${JSON.stringify({ file, ...result, ...seal, ...(against ? { against } : {}) })}\n`);
   } else {
-    io.out(`${file}\n${describeVerdict(result)}`);
-    if (against) io.out(against.version === null ? `Not a version of ${against.file}.\n` : against.version === 0 ? `Matches the current draft of ${against.file} (not a signed version).\n` : `Matches signed version ${against.version} of ${against.file}.\n`);
+    io.out(`${file}\n${describeVerdict(result, seal)}`);
+    if (against) {
+      // This compares the attached agreement's content with the file; who made the seal is the Origin line above, not this.
+      const subject = against.version === null ? `The attached agreement is not a version of ${against.file}` : against.version === 0 ? `The attached agreement matches the current draft of ${against.file} (not a signed version)` : `The attached agreement matches signed version ${against.version} of ${against.file}`;
+      io.out(`${subject}. This compares content only; it says nothing about who sealed the PDF (see Origin).\n`);
+    }
   }
   return result.status === 'intact' ? 0 : 1;
 }

@@ -27,7 +27,7 @@ describe('accord export and accord verify', () => {
     const exported = await run('export', '--format', 'pdf', 'draft.accord', '--out', 'out/draft.pdf', '--paper', 'letter');
     expect(exported.err).toBe('');
     expect(exported.code).toBe(0);
-    expect(exported.out).toMatch(/^Wrote out\/draft\.pdf: a draft \(version 1, not signed\), Letter, \d+ kB, sealed by “Dana Facilitator, Acme GmbH” \(self-signed\)\.\n/);
+    expect(exported.out).toMatch(/^Wrote out\/draft\.pdf: a draft \(version 1, not signed\), Letter, \d+ kB, sealed by “Dana Facilitator” \(self-signed\)\.\nSeal fingerprint \(SHA-256\): [0-9A-F:]{95}\n/);
     const path = join(dir, 'out', 'draft.pdf');
     const pages = poppler('pdftotext', ['-layout', path, '-']).split('\f').filter((page) => page.trim() !== '');
     expect(pages.length).toBe(pageCount(path));
@@ -41,7 +41,8 @@ describe('accord export and accord verify', () => {
     expect(verified.code).toBe(0);
     expect(verified.out).toContain('INTACT: The seal is intact and covers the whole document');
     expect(verified.out).toContain(`Content SHA-256: ${contentHash(agreement)}`);
-    expect(verified.out).toContain('Matches the current draft of draft.accord (not a signed version).');
+    expect(verified.out).toContain('Origin: Sealed by this computer\n');
+    expect(verified.out).toContain('The attached agreement matches the current draft of draft.accord (not a signed version). This compares content only; it says nothing about who sealed the PDF (see Origin).');
   });
 
   it('exports a signed file as its signed version, and verify fails with exit 1 once a byte changes', async () => {

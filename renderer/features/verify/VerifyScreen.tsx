@@ -1,9 +1,13 @@
 import '../../components/mantine-ui-styles';
-import { Alert, Anchor, Button, Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconCircleX, IconFileSearch } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
+import { sealOriginText, type SealOrigin } from '../../../shared/model/seal-origin';
+import { SealFingerprint } from '../../components/SealFingerprint';
+import { notify } from '../../components/notify';
 import type { VerifyOutcome } from '../../store/file-actions';
 import { HashComparison, SignatureList, type VerifyStatus } from './HashComparison';
+import { trustSealAs } from '../../store/seal-actions';
 import { useFileActions, useNavigation } from '../../store/stores';
 
 const tone: Record<VerifyStatus, string> = { intact: 'teal', 'not-whole-document': 'yellow', modified: 'red', 'several-seals': 'red', damaged: 'red', 'not-sealed': 'gray', 'not-pdf': 'gray' };
@@ -30,11 +34,16 @@ export function VerifyScreen() {
     setBusy(true);
     setError(null);
     setOutcome(null);
+    setOrigin(undefined);
     verifyPdf(file)
       .then(setOutcome, (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)))
       .finally(() => setBusy(false));
   };
   const report = outcome?.report;
+  const [origin, setOrigin] = useState<SealOrigin | undefined>(undefined);
+  const shownOrigin = origin ?? report?.origin;
+  const certificateName = report?.certificate?.subject || report?.signer || 'no name';
+  const onTrusted = (trusted: SealOrigin) => setOrigin(trusted);
   return (
     <section className="accord-content" aria-labelledby="verify-title">
       <Title order={1} id="verify-title">
@@ -84,8 +93,24 @@ export function VerifyScreen() {
               <Table.Tbody>
                 <Table.Tr>
                   <Table.Th>Sealed by</Table.Th>
-                  <Table.Td>{report.signer ?? '—'}</Table.Td>
+                  <Table.Td data-testid="verify-origin">
+                    {report.certificate ? (shownOrigin ? sealOriginText(shownOrigin, certificateName) : `Cannot be judged: ${report.originProblem ?? 'this computer’s seals were not consulted.'}`) : report.signer ? `${report.signer} (no certificate could be read)` : '—'}
+                  </Table.Td>
                 </Table.Tr>
+                {report.certificate && (
+                  <>
+                    <Table.Tr>
+                      <Table.Th>Certificate</Table.Th>
+                      <Table.Td>{certificateName}</Table.Td>
+                    </Table.Tr>
+                    <Table.Tr>
+                      <Table.Th>SHA-256 fingerprint</Table.Th>
+                      <Table.Td>
+                        <SealFingerprint fingerprint={report.certificate.fingerprint} testId="verify-fingerprint" />
+                      </Table.Td>
+                    </Table.Tr>
+                  </>
+                )}
                 <Table.Tr>
                   <Table.Th>Sealed at</Table.Th>
                   <Table.Td>{report.signedAt ?? '—'}</Table.Td>
@@ -120,10 +145,92 @@ export function VerifyScreen() {
               </Table.Tbody>
             </Table>
             {report.signatures && <SignatureList signatures={report.signatures} />}
-            <Text size="sm">A seal made with Accord’s own certificate proves the file is unchanged since it was sealed; it does not prove the sealer’s identity to a third party (no certificate authority vouches for it).</Text>
+            {report.status === 'intact' && report.certificate && shownOrigin?.kind === 'unknown' && <TrustSeal key={report.certificate.fingerprint} fingerprint={report.certificate.fingerprint} onTrusted={onTrusted} />}
+            <Text size="sm">An intact seal proves the file is unchanged since it was sealed by the certificate with this fingerprint. It does not prove who holds that certificate: only a fingerprint you checked with its owner (this computer’s own, or one you trusted) tells you that.</Text>
           </Stack>
         </Alert>
       )}
     </section>
+  );
+}
+
+/** "Trust this seal": a name for whoever holds the certificate, then a confirmation; the fingerprint is what is trusted, never the name. */
+function TrustSeal({ fingerprint, onTrusted }: { fingerprint: string; onTrusted: (origin: SealOrigin) => void }) {
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const trust = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const trusted = await trustSealAs(fingerprint, name);
+      notify({ message: `Seals with this fingerprint now verify as sealed by ${trusted.name}.` });
+      onTrusted({ kind: 'trusted', name: trusted.name, trustedOn: trusted.trustedOn });
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+      setConfirming(false);
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (!open) {
+    return (
+      <Group>
+        <Button variant="default" onClick={() => setOpen(true)} data-testid="trust-seal">
+          Trust this seal…
+        </Button>
+      </Group>
+    );
+  }
+  return (
+    <Card withBorder radius="md" padding="md" data-testid="trust-seal-form">
+      <Stack gap="xs">
+        <Text size="sm">
+          Trust this seal only after checking its fingerprint with the person who sealed it (in person, or by phone), since anyone can make a certificate with any name. From then on, PDFs sealed with this fingerprint say “sealed by” the name you give here.
+        </Text>
+        {confirming ? (
+          <>
+            <Text fw={600}>Trust the certificate with this fingerprint as “{name.trim()}”?</Text>
+            <Group>
+              <Button onClick={() => void trust()} loading={busy}>
+                Trust this seal
+              </Button>
+              <Button variant="default" onClick={() => setConfirming(false)} data-autofocus>
+                Back
+              </Button>
+            </Group>
+          </>
+        ) : (
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (name.trim() === '') {
+                setError('Give the seal a name: who it belongs to.');
+                return;
+              }
+              setError(null);
+              setConfirming(true);
+            }}
+          >
+            <Stack gap="xs">
+              <TextInput label="Whose seal is this?" description="The person or firm you checked the fingerprint with" value={name} onChange={(event) => setName(event.currentTarget.value)} maxLength={120} data-autofocus error={error} />
+              <Group>
+                <Button type="submit">Continue</Button>
+                <Button variant="default" onClick={() => setOpen(false)}>
+                  Cancel
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        )}
+        {confirming && error && (
+          <Alert color="red" title="Not trusted">
+            {error}
+          </Alert>
+        )}
+      </Stack>
+    </Card>
   );
 }
