@@ -1,11 +1,32 @@
 import { createHash } from 'node:crypto';
 import forge from 'node-forge';
-import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
 import { parseAccordFile } from '../../shared/model/accord-file';
 import { contentHash } from '../../shared/model/canonical';
+import { isDict, isHexDigit, isName, isStream, isString, PdfStructureError, PdfView, readXrefChain, structureEnd, textOf, type PdfDict, type PdfString, type PdfValue } from './pdf-structure';
+import { pageTexts } from './pdf-text';
 
-/** What Verify found. Only `intact` means the file is exactly what was sealed. */
-export type VerifyStatus = 'intact' | 'modified' | 'not-whole-document' | 'not-sealed' | 'not-pdf' | 'damaged';
+/**
+ * What Verify found. Only `intact` means the file is exactly what was sealed.
+ * `several-seals`: the file carries more than one signature (Accord seals once;
+ * any later signature was added after the seal, over content the seal does not cover).
+ */
+export type VerifyStatus = 'intact' | 'modified' | 'not-whole-document' | 'several-seals' | 'not-sealed' | 'not-pdf' | 'damaged';
+
+/** One signature field as the file shows it, checked on its own. */
+export interface SignatureReport {
+  /** The field's name (/T). */
+  field: string;
+  /** Who the certificate says it is (CN, O), or null when it cannot be read. */
+  signer: string | null;
+  /** SHA-256 of the signer certificate's DER, when it can be read. */
+  fingerprint: string | null;
+  /** The ByteRange as written, or null when it is not four whole numbers. */
+  byteRange: number[] | null;
+  /** The signature is valid over the bytes its ByteRange names. */
+  valid: boolean;
+  /** Its ByteRange ends at the end of the file. */
+  coversWholeFile: boolean;
+}
 
 /** The verdict on a PDF, with everything a person needs to trust it or not. */
 export interface VerifyResult {
@@ -21,57 +42,116 @@ export interface VerifyResult {
     /** The certificate's subject as it reads (CN, O): a claim, not an identity. */
     subject: string;
   };
-  /** The agreement attached to the PDF, when there is one. */
+  /** Every signature field the file carries, when there is more than one (each checked on its own). */
+  signatures?: SignatureReport[];
+  /**
+   * The agreement attached to the PDF, read only from the revision the seal
+   * signs (never from bytes added after it), and the hashes compared.
+   */
   embedded?: {
     title: string;
     client: string;
     versionNumber: number | null;
     versionStatus: string | null;
-    /** The hash recorded (and printed) in the document. */
-    recordedHash: string | null;
-    /** The hash recomputed from the attached agreement. */
+    /** The canonical content hash of the attached agreement, recomputed here. */
     computedHash: string;
+    /** The hash in the document's metadata (Info /Subject, “Content SHA-256 …”) of the signed revision, or null when there is none. */
+    metadataHash: string | null;
+    /** The recomputed hash appears in full in the text of the signed revision's pages. */
+    printedOnPages: boolean;
+    /** The hash the attachment itself records (version.contentHash), or null. */
+    attachmentRecordedHash: string | null;
+    /** The recomputed hash equals the metadata's, is printed on the pages, and equals what the attachment records. */
     hashMatches: boolean;
   };
 }
 
-const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
-
-/** Finds the last signature's byte range and contents in the raw file. */
-function findSignature(text: string): { byteRange: [number, number, number, number]; contentsHex: string } | null {
-  const ranges = [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)];
-  const last = ranges.at(-1);
-  if (!last) return null;
-  const byteRange = [Number(last[1]), Number(last[2]), Number(last[3]), Number(last[4])] as [number, number, number, number];
-  const open = text.indexOf('<', byteRange[1]);
-  if (open !== byteRange[1]) return { byteRange, contentsHex: '' };
-  const close = text.indexOf('>', open);
-  return { byteRange, contentsHex: text.slice(open + 1, close) };
+/** One signature dictionary as found through a revision's form fields. */
+interface FoundSignature {
+  field: string;
+  dict: PdfDict;
 }
 
+/** The signature fields of a view: Root → AcroForm → Fields (and their Kids), /FT /Sig with a /V dictionary. */
+function signatureFields(view: PdfView): FoundSignature[] {
+  const root = view.get(view.trailer, 'Root');
+  if (!isDict(root)) throw new PdfStructureError('the trailer has no document catalog (/Root)');
+  const form = view.get(root, 'AcroForm');
+  if (form === undefined || form === null) return [];
+  if (!isDict(form)) throw new PdfStructureError('the form dictionary (/AcroForm) is not a dictionary');
+  const fields = view.get(form, 'Fields');
+  if (!Array.isArray(fields)) return [];
+  const found: FoundSignature[] = [];
+  let visited = 0;
+  const walk = (node: PdfValue | undefined, inheritedType: string | null, name: string, depth: number) => {
+    visited += 1;
+    if (!isDict(node) || depth > 16 || visited > 10_000) return;
+    const ownType = view.get(node, 'FT');
+    const type = isName(ownType) ? ownType.name : inheritedType;
+    const part = textOf(view.get(node, 'T'));
+    const fullName = part === null ? name : name ? `${name}.${part}` : part;
+    const kids = view.get(node, 'Kids');
+    if (Array.isArray(kids)) for (const kid of kids) walk(view.resolve(kid), type, fullName, depth + 1);
+    const value = view.get(node, 'V');
+    if (type === 'Sig' && isDict(value)) found.push({ field: fullName || '(unnamed)', dict: value });
+  };
+  for (const field of fields) walk(view.resolve(field), null, '', 0);
+  return found;
+}
+
+/** The byte range as four whole numbers, or null. */
+function byteRangeOf(view: PdfView, dict: PdfDict): number[] | null {
+  const range = view.get(dict, 'ByteRange');
+  if (!Array.isArray(range)) return null;
+  const numbers = range.map((item) => view.resolve(item));
+  if (!numbers.every((item): item is number => typeof item === 'number' && Number.isSafeInteger(item))) return null;
+  return numbers;
+}
+
+type Pkcs7Check = { ok: boolean; problem?: string; signer: string; signedAt?: string; certificate?: VerifyResult['certificate'] };
+
 /** Checks the PKCS#7 signature: the digest of the signed bytes and the signature over the signed attributes. */
-function checkPkcs7(signedBytes: Buffer, contentsHex: string): { ok: boolean; signer: string; signedAt?: string; certificate?: VerifyResult['certificate'] } {
-  // The placeholder is padded with zeros after the DER; the DER's own length says where it ends
-  // (stripping trailing "00" would also cut a signature whose last byte is zero, one in 256).
-  const der = Buffer.from(contentsHex, 'hex');
+function checkPkcs7(signedBytes: Buffer, contents: Buffer): Pkcs7Check {
   // node-forge accepts an options object here; its type definitions only know the boolean form.
-  const fromDer = forge.asn1.fromDer as unknown as (bytes: string, options: { parseAllBytes: boolean }) => forge.asn1.Asn1;
-  const asn1 = fromDer(der.toString('binary'), { parseAllBytes: false });
-  const message = forge.pkcs7.messageFromAsn1(asn1) as forge.pkcs7.PkcsSignedData & { rawCapture: { signerInfos: forge.asn1.Asn1[]; certificates?: { value: forge.asn1.Asn1[] } } };
-  const certificate = message.certificates[0];
-  if (!certificate) return { ok: false, signer: 'unknown' };
+  const fromDer = forge.asn1.fromDer as unknown as (bytes: forge.util.ByteStringBuffer, options: { parseAllBytes: boolean }) => forge.asn1.Asn1;
+  const buffer = forge.util.createBuffer(contents.toString('binary'));
+  const asn1 = fromDer(buffer, { parseAllBytes: false });
+  // The placeholder is padded with zeros after the DER; the DER's own length says where it ends, and nothing but zeros may follow.
+  const rest = contents.subarray(contents.length - buffer.length());
+  if (rest.some((byte) => byte !== 0)) return { ok: false, problem: 'the signature value has data after its end', signer: 'unknown' };
+  const message = forge.pkcs7.messageFromAsn1(asn1) as forge.pkcs7.PkcsSignedData & {
+    rawCapture: { signerInfos: forge.asn1.Asn1[]; certificates?: { value: forge.asn1.Asn1[] }; content?: unknown };
+  };
+  if (message.rawCapture.content !== undefined) return { ok: false, problem: 'the signature carries its own content (it is not detached)', signer: 'unknown' };
+  const signerInfos = message.rawCapture.signerInfos;
+  if (signerInfos.length !== 1) return { ok: false, problem: `the signature has ${signerInfos.length} signers, not one`, signer: 'unknown' };
+  const parts = signerInfos[0]!.value as forge.asn1.Asn1[];
+  // SignerInfo: version, issuerAndSerialNumber, digestAlgorithm, [0] signedAttrs, signatureAlgorithm, signature.
+  const issuerAndSerial = parts[1]?.value as forge.asn1.Asn1[] | undefined;
+  const serialDer = issuerAndSerial?.[1] ? forge.asn1.toDer(issuerAndSerial[1]).getBytes() : null;
+  const issuerDer = issuerAndSerial?.[0] ? forge.asn1.toDer(issuerAndSerial[0]).getBytes() : null;
+  const rawCertificates = message.rawCapture.certificates?.value ?? [];
+  // The signer's certificate is the one whose issuer and serial number the signer names (RFC 5652, 5.3), compared as DER as carried.
+  const index = rawCertificates.findIndex((raw) => {
+    const fields = ((raw.value as forge.asn1.Asn1[])[0]?.value ?? []) as forge.asn1.Asn1[];
+    const at = fields[0]?.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC ? 1 : 0;
+    const serial = fields[at];
+    const issuer = fields[at + 2];
+    return serial !== undefined && issuer !== undefined && forge.asn1.toDer(serial).getBytes() === serialDer && forge.asn1.toDer(issuer).getBytes() === issuerDer;
+  });
+  const certificate = message.certificates[index];
+  const certificateAsn1 = rawCertificates[index];
+  if (!certificate || !certificateAsn1) return { ok: false, problem: 'the signature does not carry its signer’s certificate', signer: 'unknown' };
   const subject = (name: string) => certificate.subject.getField(name)?.value as string | undefined;
   const signer = [subject('CN'), subject('O')].filter(Boolean).join(', ') || 'unknown';
   // The fingerprint is over the certificate's DER as the seal carries it (re-encoding the parsed certificate could differ).
-  const certificateAsn1 = message.rawCapture.certificates?.value[0];
-  const fingerprint = createHash('sha256').update(Buffer.from(forge.asn1.toDer(certificateAsn1 ?? forge.pki.certificateToAsn1(certificate)).getBytes(), 'binary')).digest('hex');
-  const cert = { fingerprint, subject: signer };
-  const signerInfo = message.rawCapture.signerInfos[0];
-  if (!signerInfo || !Array.isArray(signerInfo.value)) return { ok: false, signer, certificate: cert };
-  const parts = signerInfo.value as forge.asn1.Asn1[];
+  const fingerprint = createHash('sha256').update(Buffer.from(forge.asn1.toDer(certificateAsn1).getBytes(), 'binary')).digest('hex');
+  const base = { signer, certificate: { fingerprint, subject: signer } };
+  const digestAlgorithm = forge.asn1.derToOid(((parts[2]?.value as forge.asn1.Asn1[] | undefined)?.[0]?.value as string | undefined) ?? '');
+  if (digestAlgorithm !== forge.pki.oids.sha256) return { ...base, ok: false, problem: 'the signature does not use SHA-256' };
   const attributesNode = parts.find((part) => part.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && part.type === 0);
   const signatureNode = parts[parts.length - 1];
-  if (!attributesNode || !signatureNode || typeof signatureNode.value !== 'string') return { ok: false, signer, certificate: cert };
+  if (!attributesNode || !signatureNode || typeof signatureNode.value !== 'string') return { ...base, ok: false, problem: 'the signature has no signed attributes' };
   let messageDigest: string | undefined;
   let signedAt: string | undefined;
   for (const attribute of attributesNode.value as forge.asn1.Asn1[]) {
@@ -85,7 +165,7 @@ function checkPkcs7(signedBytes: Buffer, contentsHex: string): { ok: boolean; si
     }
   }
   const digest = createHash('sha256').update(signedBytes).digest('binary');
-  if (messageDigest !== digest) return { ok: false, signer, signedAt, certificate: cert };
+  if (messageDigest !== digest) return { ...base, signedAt, ok: false, problem: 'the signed bytes’ digest differs from the one sealed' };
   // The signature is over the DER of the signed attributes as a SET (RFC 5652, 5.4).
   const attributesSet = forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.SET, true, attributesNode.value as forge.asn1.Asn1[]);
   const attributesDigest = forge.md.sha256.create();
@@ -97,81 +177,193 @@ function checkPkcs7(signedBytes: Buffer, contentsHex: string): { ok: boolean; si
   } catch {
     valid = false;
   }
-  return { ok: valid, signer, signedAt, certificate: cert };
+  return { ...base, signedAt, ok: valid, problem: valid ? undefined : 'the signature does not verify with its certificate' };
 }
 
-/** Reads `agreement.json` attached to the PDF, if any. */
-async function readAttachment(bytes: Uint8Array): Promise<string | null> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true });
-  const names = pdf.catalog.lookupMaybe(PDFName.of('Names'), PDFDict);
-  const files = names?.lookupMaybe(PDFName.of('EmbeddedFiles'), PDFDict);
-  const list = files?.lookupMaybe(PDFName.of('Names'), PDFArray);
-  if (!list) return null;
-  for (let index = 0; index + 1 < list.size(); index += 2) {
-    const name = list.lookup(index);
-    const label = name instanceof PDFString || name instanceof PDFHexString ? name.decodeText() : '';
-    if (label !== 'agreement.json') continue;
-    const spec = list.lookup(index + 1, PDFDict);
-    const stream = spec.lookup(PDFName.of('EF'), PDFDict).lookup(PDFName.of('F'));
-    if (stream instanceof PDFRawStream) return new TextDecoder().decode(decodePDFRawStream(stream).decode());
+/** A signature's byte range checked against its own dictionary: `[0, a, b, c]`, the hex /Contents exactly filling `a…b`, nothing else unsigned. */
+function checkShape(bytes: Buffer, view: PdfView, dict: PdfDict): { ok: true; range: [number, number, number, number]; contents: PdfString } | { ok: false; status: 'damaged' | 'modified'; problem: string } {
+  const filter = view.get(dict, 'Filter');
+  const subFilter = view.get(dict, 'SubFilter');
+  if (!isName(subFilter) || subFilter.name !== 'adbe.pkcs7.detached' || !isName(filter)) return { ok: false, status: 'damaged', problem: 'it is not a detached PKCS#7 signature (/SubFilter /adbe.pkcs7.detached), as Accord makes' };
+  const range = byteRangeOf(view, dict);
+  if (!range) return { ok: false, status: 'damaged', problem: 'its /ByteRange is missing or is not a list of whole numbers' };
+  if (range.length !== 4) return { ok: false, status: 'damaged', problem: `its /ByteRange has ${range.length} numbers, not four` };
+  const [start, a, b, c] = range as [number, number, number, number];
+  if (start !== 0) return { ok: false, status: 'damaged', problem: `its /ByteRange does not start at the file’s first byte ([${range.join(' ')}])` };
+  if (a <= 0 || c <= 0 || b <= a) return { ok: false, status: 'damaged', problem: `its /ByteRange [${range.join(' ')}] is empty, zero or overlapping` };
+  if (b + c > bytes.length) return { ok: false, status: 'damaged', problem: `its /ByteRange [${range.join(' ')}] reaches past the end of the file (${bytes.length} bytes): it has been cut or damaged` };
+  const contents = view.get(dict, 'Contents');
+  if (!isString(contents)) return { ok: false, status: 'damaged', problem: 'it has no signature value (/Contents)' };
+  if (!contents.hex) return { ok: false, status: 'damaged', problem: 'its signature value (/Contents) is not a hex string' };
+  if (contents.start !== a || contents.end !== b) {
+    const extra = b - a - (contents.end - contents.start);
+    return { ok: false, status: 'modified', problem: `its /ByteRange leaves bytes ${a}–${b} unsigned, but its signature value sits at bytes ${contents.start}–${contents.end}${extra > 0 ? `: ${extra} bytes that are not the signature are left out of the seal (content inserted after sealing)` : ': the unsigned bytes are not the signature value'}` };
   }
-  return null;
+  if (bytes[a] !== 0x3c || bytes[b - 1] !== 0x3e) return { ok: false, status: 'modified', problem: 'the unsigned gap is not exactly the signature value' };
+  for (let at = a + 1; at < b - 1; at += 1) if (!isHexDigit(bytes[at])) return { ok: false, status: 'modified', problem: `the unsigned gap holds a byte that is not a hex digit at ${at}` };
+  if (contents.bytes.length === 0 || contents.bytes.every((byte) => byte === 0)) return { ok: false, status: 'damaged', problem: 'its signature value is empty (all zeros)' };
+  return { ok: true, range: [start, a, b, c], contents };
+}
+
+/** What a readable revision says about the agreement attached to it, and the hashes compared. */
+function readEmbedded(view: PdfView): VerifyResult['embedded'] {
+  const root = view.get(view.trailer, 'Root');
+  if (!isDict(root)) return undefined;
+  const names = view.get(root, 'Names');
+  const files = isDict(names) ? view.get(names, 'EmbeddedFiles') : undefined;
+  const list = isDict(files) ? view.get(files, 'Names') : undefined;
+  if (!Array.isArray(list)) return undefined;
+  let json: string | null = null;
+  for (let index = 0; index + 1 < list.length; index += 2) {
+    if (textOf(view.resolve(list[index])) !== 'agreement.json') continue;
+    const spec = view.resolve(list[index + 1]);
+    const ef = isDict(spec) ? view.get(spec, 'EF') : undefined;
+    const stream = isDict(ef) ? view.get(ef, 'F') : undefined;
+    if (!isStream(stream)) continue;
+    if (json !== null) throw new PdfStructureError('two attachments are named agreement.json');
+    json = new TextDecoder('utf-8', { fatal: true }).decode(view.decode(stream));
+  }
+  if (json === null) return undefined;
+  const parsed = parseAccordFile(json);
+  if (!parsed.ok) return undefined;
+  const data = JSON.parse(json) as { version?: { number?: unknown; status?: unknown; contentHash?: unknown } };
+  const computedHash = contentHash(parsed.agreement);
+  const info = view.get(view.trailer, 'Info');
+  const subject = isDict(info) ? textOf(view.get(info, 'Subject')) : null;
+  const metadataHash = /Content SHA-256 ([0-9a-f]{64})\b/.exec(subject ?? '')?.[1] ?? null;
+  const printedOnPages = pageTexts(view, root).some((text) => text.replace(/\s+/g, '').includes(computedHash));
+  const attachmentRecordedHash = typeof data.version?.contentHash === 'string' ? data.version.contentHash : null;
+  return {
+    title: parsed.agreement.workshop.title,
+    client: parsed.agreement.workshop.client,
+    versionNumber: typeof data.version?.number === 'number' ? data.version.number : null,
+    versionStatus: typeof data.version?.status === 'string' ? data.version.status : null,
+    computedHash,
+    metadataHash,
+    printedOnPages,
+    attachmentRecordedHash,
+    hashMatches: metadataHash === computedHash && printedOnPages && (attachmentRecordedHash === null || attachmentRecordedHash === computedHash),
+  };
+}
+
+/** A sentence saying exactly which hashes differ. */
+function hashProblem(embedded: NonNullable<VerifyResult['embedded']>): string {
+  const problems: string[] = [];
+  if (embedded.metadataHash === null) problems.push('the document’s metadata (Subject) records no content hash');
+  else if (embedded.metadataHash !== embedded.computedHash) problems.push('the hash in the document’s metadata (Subject) is a different one');
+  if (!embedded.printedOnPages) problems.push('the pages do not show it');
+  if (embedded.attachmentRecordedHash !== null && embedded.attachmentRecordedHash !== embedded.computedHash) problems.push('the attachment records a different hash');
+  return `The seal is intact, but the attached agreement’s content hash does not match the document: ${problems.join('; ')}.`;
+}
+
+/** Checks one signature on its own (for the list when a file carries several). */
+function reportOne(bytes: Buffer, view: PdfView, found: FoundSignature): SignatureReport {
+  const byteRange = byteRangeOf(view, found.dict);
+  const report: SignatureReport = { field: found.field, signer: null, fingerprint: null, byteRange, valid: false, coversWholeFile: false };
+  const shape = checkShape(bytes, view, found.dict);
+  if (!shape.ok) return report;
+  const [, a, b, c] = shape.range;
+  report.coversWholeFile = b + c === bytes.length;
+  try {
+    const check = checkPkcs7(Buffer.concat([bytes.subarray(0, a), bytes.subarray(b, b + c)]), shape.contents.bytes);
+    return { ...report, signer: check.signer, fingerprint: check.certificate?.fingerprint ?? null, valid: check.ok };
+  } catch {
+    return report;
+  }
 }
 
 /**
- * Verifies an exported agreement PDF: is it sealed, is the seal intact, does
- * it cover the whole file, who sealed it and when, and does the attached
- * agreement match the hash recorded in the document. Never throws on bad
- * input: every outcome is a status with a message.
+ * Verifies an exported agreement PDF by its structure: the seal is found
+ * through the document's own cross-reference table (trailer → Root → AcroForm
+ * → Fields → the /Sig field's /V), its ByteRange must be `[0, a, b, c]` with
+ * the hex signature exactly filling `a…b`, the revision it signs is read on its
+ * own (one revision, one signature), and the attached agreement, the metadata
+ * and the page text are read only from those signed bytes. Never throws on
+ * bad input: every outcome is a status with a message.
  */
 export async function verifyPdf(input: Uint8Array): Promise<VerifyResult> {
-  const bytes = Buffer.from(input);
+  await Promise.resolve();
+  const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') {
     return { status: 'not-pdf', message: 'This is not a PDF file.', coversWholeFile: false };
   }
-  const text = latin1(bytes);
-  const signature = findSignature(text);
-  if (!signature || signature.contentsHex === '') {
-    return { status: 'not-sealed', message: 'This PDF carries no Accord seal (no digital signature): it cannot be verified.', coversWholeFile: false };
-  }
-  const [start, firstLength, secondStart, secondLength] = signature.byteRange;
-  if (start !== 0 || secondStart + secondLength > bytes.length || firstLength > bytes.length) {
-    return { status: 'damaged', message: 'The seal’s byte range does not fit this file: it has been cut or damaged.', coversWholeFile: false };
-  }
-  const signedBytes = Buffer.concat([bytes.subarray(0, firstLength), bytes.subarray(secondStart, secondStart + secondLength)]);
-  const coversWholeFile = secondStart + secondLength === bytes.length;
-  let check: ReturnType<typeof checkPkcs7>;
+  const damaged = (problem: string, extra: Partial<VerifyResult> = {}): VerifyResult => ({ status: 'damaged', message: `The seal cannot be checked: ${problem}.`, coversWholeFile: false, ...extra });
+
+  // 1. The file as a viewer sees it: its cross-reference chain, newest revision first.
+  let view: PdfView;
+  let found: FoundSignature[];
   try {
-    check = checkPkcs7(signedBytes, signature.contentsHex);
-  } catch {
-    return { status: 'damaged', message: 'The seal is damaged and cannot be read.', coversWholeFile };
+    // A reader finds the structure at the last %%EOF; bytes after it are covered by no seal (step 2 says so).
+    const chain = readXrefChain(bytes, structureEnd(bytes));
+    view = new PdfView(bytes, chain);
+    found = signatureFields(view);
+    // A later revision may have dropped the seal's field: look at the older revisions' own views too.
+    for (let older = 1; found.length === 0 && older < chain.length; older += 1) {
+      const earlier = signatureFields(new PdfView(bytes, chain.slice(older)));
+      if (earlier.length > 0) return { status: 'modified', message: `An update added after sealing removed the seal from what viewers show (${chain.length} revisions): the file was changed after it was sealed.`, coversWholeFile: false };
+    }
+  } catch (error) {
+    if (error instanceof PdfStructureError && error.foreign) return { status: 'not-sealed', message: `This PDF carries no Accord seal that can be verified: ${error.message}.`, coversWholeFile: false };
+    return damaged(`the file’s structure cannot be read (${error instanceof PdfStructureError ? error.message : 'unreadable'})`);
   }
+  if (found.length === 0) return { status: 'not-sealed', message: 'This PDF carries no Accord seal (no digital signature): it cannot be verified.', coversWholeFile: false };
+  if (found.length > 1) {
+    const signatures = found.map((signature) => reportOne(bytes, view, signature));
+    const first = signatures[0]!;
+    return {
+      status: 'several-seals',
+      message: `This PDF carries ${found.length} signatures. Accord seals a file once; a further signature was added after sealing, over content the seal does not cover.`,
+      coversWholeFile: false,
+      signer: first.signer ?? undefined,
+      signatures,
+    };
+  }
+
+  // 2. The one signature: its byte range must leave out exactly its own signature value.
+  const seal = found[0]!;
+  const shape = checkShape(bytes, view, seal.dict);
+  if (!shape.ok) return shape.status === 'damaged' ? damaged(`the seal’s signature is malformed: ${shape.problem}`) : { status: 'modified', message: `The seal is broken: ${shape.problem}.`, coversWholeFile: false };
+  const [, a, b, c] = shape.range;
+  const signedEnd = b + c;
+  const coversWholeFile = signedEnd === bytes.length;
+
+  // 3. The revision the seal signs, read on its own from the signed bytes: one revision, one signature, this one.
+  let signedView: PdfView;
+  try {
+    const signedChain = readXrefChain(bytes, signedEnd);
+    if (signedChain.length !== 1) return damaged(`the seal signs a file that already had ${signedChain.length} revisions, which Accord never seals`);
+    signedView = new PdfView(bytes, signedChain, signedEnd);
+    const own = signatureFields(signedView);
+    if (own.length !== 1) return damaged(`the revision the seal signs has ${own.length} signature fields, not one`);
+    const ownContents = signedView.get(own[0]!.dict, 'Contents');
+    if (!isString(ownContents) || ownContents.start !== a || ownContents.end !== b || byteRangeOf(signedView, own[0]!.dict)?.join(' ') !== shape.range.join(' ')) {
+      return damaged('the signature the file shows is not the one its signed revision holds');
+    }
+  } catch (error) {
+    return damaged(`the revision the seal signs cannot be read (${error instanceof PdfStructureError ? error.message : 'unreadable'})`);
+  }
+
+  // 4. The signature itself.
+  let check: Pkcs7Check;
+  try {
+    check = checkPkcs7(Buffer.concat([bytes.subarray(0, a), bytes.subarray(b, signedEnd)]), shape.contents.bytes);
+  } catch {
+    return damaged('the signature value cannot be read', { coversWholeFile });
+  }
+  const base = { coversWholeFile, signer: check.signer, signedAt: check.signedAt, certificate: check.certificate };
+  if (!check.ok) return { ...base, status: 'modified', message: `The seal is broken (${check.problem ?? 'invalid'}): the file was changed after it was sealed.` };
+
+  // 5. What the seal covers: the attachment, the metadata and the pages of the signed revision only.
   let embedded: VerifyResult['embedded'];
   try {
-    const json = await readAttachment(coversWholeFile ? bytes : bytes.subarray(0, secondStart + secondLength));
-    if (json) {
-      const data = JSON.parse(json) as { version?: { number?: number; status?: string; contentHash?: string } };
-      const parsed = parseAccordFile(json);
-      if (parsed.ok) {
-        const computedHash = contentHash(parsed.agreement);
-        const recordedHash = data.version?.contentHash ?? null;
-        embedded = {
-          title: parsed.agreement.workshop.title,
-          client: parsed.agreement.workshop.client,
-          versionNumber: data.version?.number ?? null,
-          versionStatus: data.version?.status ?? null,
-          recordedHash,
-          computedHash,
-          hashMatches: recordedHash === computedHash,
-        };
-      }
-    }
-  } catch {
-    embedded = undefined;
+    embedded = readEmbedded(signedView);
+  } catch (error) {
+    return damaged(`the sealed document cannot be read (${error instanceof PdfStructureError ? error.message : 'unreadable'})`, base);
   }
-  const base = { coversWholeFile, signer: check.signer, signedAt: check.signedAt, certificate: check.certificate, embedded };
-  if (!check.ok) return { ...base, status: 'modified', message: 'The seal is broken: the file was changed after it was sealed.' };
-  if (!coversWholeFile) return { ...base, status: 'not-whole-document', message: 'The seal is intact, but bytes were added after sealing: the seal does not cover the whole document.' };
-  if (embedded && !embedded.hashMatches) return { ...base, status: 'modified', message: 'The seal is intact, but the attached agreement does not match the hash recorded in the document.' };
-  return { ...base, status: 'intact', message: 'The seal is intact and covers the whole document: the file is exactly as it was sealed.' };
+  const result = { ...base, embedded };
+  if (!coversWholeFile) {
+    return { ...result, status: 'not-whole-document', message: `The seal is intact for the first ${signedEnd} bytes, but ${bytes.length - signedEnd} bytes were added after sealing: the seal does not cover the whole document, and what a viewer shows may differ from what was sealed (shown below).` };
+  }
+  if (embedded && !embedded.hashMatches) return { ...result, status: 'modified', message: hashProblem(embedded) };
+  return { ...result, status: 'intact', message: 'The seal is intact and covers the whole document: the file is exactly as it was sealed.' };
 }

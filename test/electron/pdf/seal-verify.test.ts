@@ -9,10 +9,12 @@ import { contentHash } from '../../../shared/model/canonical';
 import { readyAgreement } from '../../fixtures/agreements';
 
 // What Chromium would print, made here with pdf-lib so the test needs no browser.
-async function printedPdf(): Promise<Uint8Array> {
+// Like the real export, it prints the content hash (here on the last page).
+async function printedPdf(printedHash = ''): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   for (let page = 1; page <= 3; page += 1) doc.addPage([595, 842]).drawText(`Lead management agreement, page ${page}`, { x: 50, y: 780, size: 14, font });
+  if (printedHash) doc.getPage(2).drawText(`Content SHA-256 ${printedHash}`, { x: 50, y: 700, size: 8, font });
   return doc.save();
 }
 
@@ -22,10 +24,10 @@ let signedRange: [number, number, number, number];
 const agreement = readyAgreement();
 const hash = contentHash(agreement);
 
-async function seal(json: string): Promise<Buffer> {
+async function seal(json: string, printedHash = hash): Promise<Buffer> {
   const finalized = await finalizePdf(
-    await printedPdf(),
-    { title: 'Agreement', author: 'Dana', subject: 'test', keywords: ['Accord'], creationDate: new Date('2026-11-23T10:00:00Z') },
+    await printedPdf(printedHash),
+    { title: 'Agreement', author: 'Dana', subject: `Version 1, Signed. Content SHA-256 ${printedHash}`, keywords: ['Accord'], creationDate: new Date('2026-11-23T10:00:00Z') },
     { name: 'agreement.json', json },
     { name: identity.subject, reason: 'Version 1', location: 'Acme', contactInfo: 'Dana' },
   );
@@ -48,7 +50,7 @@ describe('seal and verify', () => {
     expect(result.signer).toBe('Dana Facilitator, Acme GmbH');
     // The PKCS#7 signing time is when the seal was made.
     expect(Math.abs(Date.parse(result.signedAt!) - Date.now())).toBeLessThan(120_000);
-    expect(result.embedded).toMatchObject({ client: 'Acme GmbH', versionNumber: 1, versionStatus: 'signed', recordedHash: hash, computedHash: hash, hashMatches: true });
+    expect(result.embedded).toMatchObject({ client: 'Acme GmbH', versionNumber: 1, versionStatus: 'signed', computedHash: hash, metadataHash: hash, printedOnPages: true, attachmentRecordedHash: hash, hashMatches: true });
     expect(signedRange[0]).toBe(0);
     expect(signedRange[2] + signedRange[3]).toBe(sealed.length);
   });
@@ -68,8 +70,9 @@ describe('seal and verify', () => {
       verdicts.set(result.status, (verdicts.get(result.status) ?? 0) + 1);
     }
     expect(positions.size).toBeGreaterThan(10);
-    // Almost every change is caught by the digest itself ("modified"); a change to the byte range's own digits makes it unreadable.
-    expect(verdicts.get('modified') ?? 0).toBeGreaterThan(positions.size * 0.8);
+    // A change is caught by the digest ("modified"), makes the structure unreadable ("damaged"), or (byte 0) the header ("not-pdf").
+    expect([...verdicts.keys()].every((status) => status === 'modified' || status === 'damaged' || status === 'not-pdf'), JSON.stringify([...verdicts])).toBe(true);
+    expect(verdicts.get('modified') ?? 0).toBeGreaterThan(positions.size * 0.5);
   }, 60_000);
 
   it('reports "not the whole document" when bytes are appended after sealing', async () => {
@@ -83,7 +86,16 @@ describe('seal and verify', () => {
     const other = await seal(JSON.stringify({ ...JSON.parse(serializeAccordFile(agreement, new Date())), version: { number: 1, status: 'signed', contentHash: '0'.repeat(64) } }));
     const result = await verifyPdf(other);
     expect(result.status).toBe('modified');
-    expect(result.embedded?.hashMatches).toBe(false);
+    expect(result.embedded).toMatchObject({ attachmentRecordedHash: '0'.repeat(64), metadataHash: hash, printedOnPages: true, hashMatches: false });
+  });
+
+  it('compares the attachment with the hash the pages and the metadata show, not with what the attachment records of itself', async () => {
+    // The attachment agrees with itself (its recorded hash is its own), but the document was printed for other content.
+    const printed = 'ab'.repeat(32);
+    const result = await verifyPdf(await seal(JSON.stringify({ ...JSON.parse(serializeAccordFile(agreement, new Date('2026-11-23T10:00:00Z'))), version: { number: 1, status: 'signed', contentHash: hash } }), printed));
+    expect(result.status).toBe('modified');
+    expect(result.embedded).toMatchObject({ computedHash: hash, attachmentRecordedHash: hash, metadataHash: printed, printedOnPages: false, hashMatches: false });
+    expect(result.message).toMatch(/metadata \(Subject\) is a different one; the pages do not show it/);
   });
 
   it('says so for a PDF without a seal, for a damaged seal, and for something that is not a PDF', async () => {
