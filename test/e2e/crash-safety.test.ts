@@ -8,6 +8,10 @@ import { createNodeHost } from '../../electron/hosts/node-host';
 import { createWorkshop, projectRoot, waitUntilInteractive } from './support/app';
 
 const ROUNDS = 20;
+/** Steady typing: a key every 150 ms for 6 s, never the 400 ms pause the debounce waits for. */
+const KEY_EVERY_MS = 150;
+const KEYS = 40;
+const TYPING_ROUNDS = 3;
 let dataDir = '';
 let shell: Shell | null = null;
 
@@ -105,5 +109,51 @@ describe('crash safety', () => {
     }
     console.log(`crash safety: ${ROUNDS} hard kills (SIGKILL) one second after an edit, ${losses.length} losses`);
     expect(losses).toEqual([]);
+  }, 300_000);
+
+  it(`keeps all but the last second of steady typing when the browser is killed mid-typing (${TYPING_ROUNDS} rounds, ${KEYS} keys at ${KEY_EVERY_MS} ms)`, async () => {
+    await shell?.close().catch(() => undefined);
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    dataDir = await mkdtemp(join(tmpdir(), 'accord-crash-typing-'));
+    const profileDir = join(dataDir, 'profile');
+    const host = createNodeHost({ appVersion: '0.0.0-test', userDataDir: dataDir, saveDir: join(dataDir, 'saved'), projectRoot });
+    const launch = async () => {
+      shell = await launchShell({ rendererDir: join(projectRoot, 'out', 'renderer'), host, projectRoot, profileDir });
+      await waitUntilInteractive(shell.page);
+      return shell;
+    };
+    let current = await launch();
+    await createWorkshop(current.page, 'Typing', 'Kill -9 GmbH');
+    const workshopHash = await current.page.evaluate(() => window.location.hash);
+    const results: string[] = [];
+    const lostMs: number[] = [];
+    for (let round = 1; round <= TYPING_ROUNDS; round += 1) {
+      const title = current.page.getByRole('textbox', { name: 'Workshop title' });
+      await title.fill(`Round${round}-`);
+      await current.page.waitForTimeout(1500);
+      const base = await title.inputValue();
+      // Distinct keys, so the survivors say exactly how far the saved text got.
+      const keys = Array.from({ length: KEYS }, (_, index) => String.fromCharCode(97 + (index % 26))).join('');
+      await title.click();
+      await current.page.keyboard.press('End');
+      await current.page.keyboard.type(keys, { delay: KEY_EVERY_MS });
+      // The crash, right after the last key: no pause, no unload, no flush.
+      expect(await killHard(profileDir)).toBeGreaterThan(0);
+      await current.close().catch(() => undefined);
+
+      current = await launch();
+      await current.page.evaluate((hash) => {
+        window.location.hash = hash;
+      }, workshopHash);
+      const shown = await current.page.getByRole('textbox', { name: 'Workshop title' }).inputValue();
+      const survived = shown.startsWith(base) ? shown.length - base.length : -1;
+      expect(shown.slice(base.length), `round ${round}: the saved text is a prefix of what was typed`).toBe(keys.slice(0, Math.max(0, survived)));
+      const lost = KEYS - survived;
+      lostMs.push(lost * KEY_EVERY_MS);
+      results.push(`round ${round}: ${survived} of ${KEYS} keys kept, ${lost} lost (about ${lost * KEY_EVERY_MS} ms of typing)`);
+    }
+    console.log(`crash safety, steady typing: ${results.join('; ')}`);
+    // "A crash loses at most a second": the last save started at most 750 ms before the kill, plus its own write.
+    expect(Math.max(...lostMs)).toBeLessThanOrEqual(1050);
   }, 300_000);
 });
