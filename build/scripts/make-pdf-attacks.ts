@@ -14,7 +14,6 @@ import { bundledFontDataUrl } from '../../electron/hosts/node-host';
 import { createChromiumPrinter } from '../../electron/pdf/chromium-printer';
 import { exportAgreementPdf } from '../../electron/pdf/export';
 import { exportSubject } from '../../shared/document/subject';
-import { serializeAccordFile } from '../../shared/model/accord-file';
 import { readyAgreement, signedVersionOf } from '../../test/fixtures/agreements';
 import { attackIdentities, buildPdfAttacks } from './pdf-attacks';
 
@@ -29,7 +28,6 @@ async function makeGenuine(): Promise<void> {
   try {
     const pdf = await exportAgreementPdf(subject, context, { paper: 'A4', printToPdf: printer, identity: attackIdentities().victim, fontDataUrl: await bundledFontDataUrl() });
     await writeFile(join(folder, 'genuine.pdf'), pdf);
-    await writeFile(join(folder, 'genuine.accord'), serializeAccordFile(agreement, new Date('2026-11-23T10:00:00.000Z'), [version]));
   } finally {
     await printer.close();
   }
