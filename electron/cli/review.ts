@@ -10,14 +10,14 @@ import { InputError } from '../../shared/engines/csv/stream';
 import { parseReviewMapping } from '../../shared/engines/review/mapping';
 import { countStates, stateLabels } from '../../shared/engines/review/review';
 import { runReview } from '../../shared/engines/review/run-review';
-import { parseAccordFile } from '../../shared/model/accord-file';
 import { isIntact, reviewableVersions, reviewedVersionLabel } from '../../shared/model/versions';
 import type { ExportIo } from './export-verify';
+import { readAccordForCli } from './accord-input';
 import { newTextReading } from '../../shared/engines/csv/decode';
 import { fileTextChunks } from './text-chunks';
 
 export const reviewUsage = `  review --agreement FILE.accord --csv LEADS.csv --mapping MAPPING.json
-      --from YYYY-MM-DD --to YYYY-MM-DD [--version N] [--json]
+      --from YYYY-MM-DD --to YYYY-MM-DD [--version N] [--json] [--data-dir DIR]
                                          the SLA review: every commitment's actual, target and
                                          state (met, at risk, missed, not judged: no target
                                          when measured without a target, or no data with
@@ -27,6 +27,9 @@ export const reviewUsage = `  review --agreement FILE.accord --csv LEADS.csv --m
                                          signed version in force (the last signed one whose
                                          hash verifies), or of signed version N with
                                          --version; the draft only when nothing is signed.
+                                         Signed versions count only when each keeps the
+                                         signing rules and carries a good seal; otherwise
+                                         the file is read as a draft (said on stderr).
 `;
 
 /** The mapping reader lives with the engine (one schema for the CLI, the worker and the tests); re-exported for older callers. */
@@ -36,9 +39,9 @@ const stateLabel = Object.fromEntries(Object.entries(stateLabels).map(([state, l
 
 /** Runs `accord review`; resolves with the exit code. */
 export async function reviewCommand(args: string[], io: ExportIo): Promise<number> {
-  let values: { agreement?: string; csv?: string; mapping?: string; from?: string; to?: string; version?: string; json?: boolean; help?: boolean };
+  let values: { agreement?: string; csv?: string; mapping?: string; from?: string; to?: string; version?: string; 'data-dir'?: string; json?: boolean; help?: boolean };
   try {
-    ({ values } = parseArgs({ args, options: { agreement: { type: 'string' }, csv: { type: 'string' }, mapping: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, version: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } }));
+    ({ values } = parseArgs({ args, options: { agreement: { type: 'string' }, csv: { type: 'string' }, mapping: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, version: { type: 'string' }, 'data-dir': { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } }));
   } catch (error) {
     io.err(`accord review: ${error instanceof Error ? error.message : String(error)}\n\nUsage:\n${reviewUsage}`);
     return 2;
@@ -57,7 +60,7 @@ export async function reviewCommand(args: string[], io: ExportIo): Promise<numbe
   };
   try {
     const read = async (file: string, what: string) => readFile(resolve(io.cwd, file), 'utf8').catch((error: unknown) => Promise.reject(new InputError(`cannot read the ${what} ${file}: ${error instanceof Error ? error.message : String(error)}`)));
-    const parsed = parseAccordFile(await read(values.agreement, 'agreement'));
+    const parsed = await readAccordForCli(await read(values.agreement, 'agreement'), io, 'review', values['data-dir']);
     if (!parsed.ok) return fail(`${values.agreement} is not a valid agreement. ${parsed.message}`);
     // The targets in force: the last intact signed version (one rule with the app), or the one asked for.
     const signed = reviewableVersions(parsed.versions, isIntact);

@@ -5,7 +5,8 @@
 export interface Notice {
   message: string;
   title?: string;
-  tone?: 'info' | 'error';
+  /** `warning` stays until dismissed (what must not be missed, e.g. a file imported as a draft because its seal is broken). */
+  tone?: 'info' | 'warning' | 'error';
 }
 
 type Show = (notice: Notice) => void;

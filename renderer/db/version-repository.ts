@@ -1,4 +1,5 @@
-import { addSignature, isIntact, startSigning, type SignatureRecord, type VersionRecord } from '../../shared/model/versions';
+import { addSignature, isIntact, startSigning, VersionRecordSchema, type SignatureRecord, type VersionRecord } from '../../shared/model/versions';
+import { firstIssueMessage } from '../../shared/model/validation';
 import { parseAgreement } from '../../shared/model/parse-agreement';
 import type { WorkshopStatus } from '../../shared/model/workshop';
 import type { AccordDatabase } from './database';
@@ -93,8 +94,12 @@ export class VersionRepository {
     });
   }
 
-  /** The one path that writes a version: a signed version is never overwritten. */
+  /** The one path that writes a version: a signed version is never overwritten, and nothing the library file (backups) would refuse is stored. */
   async write(version: VersionRecord): Promise<void> {
+    const checked = VersionRecordSchema.safeParse(version);
+    if (!checked.success) throw new RepositoryError(`Version ${String(version.number)} cannot be stored: ${firstIssueMessage(checked.error)}`);
+    const content = parseAgreement(version.agreement);
+    if (!content.ok) throw new RepositoryError(`Version ${version.number} cannot be stored: ${content.message}`);
     const stored = await this.db.versions.get(version.id);
     if (stored?.status === 'signed') throw new RepositoryError(`Version ${stored.number} is signed and locked; start an amendment to change the agreement.`);
     await this.db.versions.put(version);

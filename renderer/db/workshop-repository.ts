@@ -1,7 +1,8 @@
 import type { AccordFileVersion } from '../../shared/model/accord-file';
 import type { Agreement } from '../../shared/model/agreement';
 import { contentHash } from '../../shared/model/canonical';
-import type { VersionRecord } from '../../shared/model/versions';
+import { FileVersionSchema, type VersionRecord } from '../../shared/model/versions';
+import { parseAgreement } from '../../shared/model/parse-agreement';
 import { blankAgreement } from '../../shared/model/blank-agreement';
 import { ClientNameSchema, WorkshopTitleSchema, type WorkshopRecord } from '../../shared/model/workshop';
 import { createWorkshopRecord } from '../../shared/model/workshop-factory';
@@ -53,8 +54,19 @@ export class WorkshopRepository {
     }
     const base = input.agreement ? (JSON.parse(JSON.stringify(input.agreement)) as Agreement) : blankAgreement();
     const agreement: Agreement = { ...base, workshop: { ...base.workshop, title: record.title, client: record.client } };
-    // Signed versions (from an imported file) come in unchanged: their content is what was signed.
-    const versions: VersionRecord[] = (input.versions ?? []).map((version) => ({ ...version, id: `${record.id}:${version.number}`, workshopId: record.id }));
+    // Signed versions (from an imported file) come in unchanged: their content is what was signed. Each is checked
+    // against the one schema the library file (backups) uses, so nothing stored here can be refused by a backup or restore.
+    const versions: VersionRecord[] = (input.versions ?? []).map((version) => {
+      const checked = FileVersionSchema.safeParse(version);
+      if (!checked.success) throw new RepositoryError(`Version ${String(version.number)} cannot be stored: ${firstIssueMessage(checked.error)}`);
+      const content = parseAgreement(checked.data.agreement);
+      if (!content.ok) throw new RepositoryError(`Version ${version.number} cannot be stored: ${content.message}`);
+      return { ...version, id: `${record.id}:${version.number}`, workshopId: record.id };
+    });
+    if (input.agreement) {
+      const draft = parseAgreement(agreement);
+      if (!draft.ok) throw new RepositoryError(draft.message);
+    }
     const last = versions.at(-1);
     if (last) record = { ...record, status: contentHash(agreement) === last.contentHash || contentHash(base) === last.contentHash ? 'signed' : 'amended' };
     await this.db.transaction('rw', this.db.workshops, this.db.agreements, this.db.versions, async () => {

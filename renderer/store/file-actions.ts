@@ -5,7 +5,7 @@
 import type { AccordDatabase } from '../db/database';
 import type { StoreApi } from 'zustand/vanilla';
 import type { LibraryState } from './library-store';
-import { verifyPdfBytes, type VerifyReport } from '../platform/accord';
+import { checkAccordSeals, verifyPdfBytes, type VerifyReport } from '../platform/accord';
 
 /** The outcome of verifying a PDF, with whether it matches a version in this library. */
 export interface VerifyOutcome {
@@ -14,10 +14,21 @@ export interface VerifyOutcome {
   libraryMatch: { workshopId: string; title: string; versionNumber: number; status: string } | null;
 }
 
+/** What an import made: the new workshop, and the warning when the file's signed versions were not taken as signed. */
+export interface ImportedAccord {
+  workshopId: string;
+  warning: { title: string; message: string } | null;
+}
+
 /** File actions bound to the database. */
 export interface FileActions {
-  /** Imports an .accord file as a new workshop; validated fully before anything is written. Throws with the reason. */
-  importAccord(file: File): Promise<string>;
+  /**
+   * Imports an .accord file as a new workshop; validated fully before anything
+   * is written. Its signed versions come in as signed only when main finds
+   * every one sealed and keeping the signing rules; otherwise the workshop is
+   * a draft and `warning` says why. Throws with the reason when refused.
+   */
+  importAccord(file: File): Promise<ImportedAccord>;
   verifyPdf(file: File): Promise<VerifyOutcome>;
 }
 
@@ -29,13 +40,18 @@ export function createFileActions(db: AccordDatabase, library: StoreApi<LibraryS
   return {
     async importAccord(file) {
       if (file.size > MAX_ACCORD_BYTES) throw new Error(`${file.name} is larger than 20 MB; it is not an Accord file.`);
-      const { parseAccordFile } = await import('../../shared/model/accord-file');
+      const [{ parseAccordFile }, { settleSignedVersions, versionRuleCheck }] = await Promise.all([import('../../shared/model/accord-file'), import('../../shared/model/accord-seal')]);
       const parsed = parseAccordFile(await file.text());
       if (!parsed.ok) throw new Error(`${file.name} was not imported. ${parsed.message}`);
-      const { agreement, versions } = parsed;
+      const { agreement, claimedVersions } = parsed;
+      // The renderer never judges a seal: main checks the rules and every seal, and the one rule decides what is signed.
+      // A version that breaks the signing rules makes the file a draft whatever its seal says, so main is not asked then.
+      const broken = claimedVersions.map((version) => versionRuleCheck(version)).filter((check) => check !== null);
+      const checks = broken.length > 0 ? broken : claimedVersions.length > 0 ? await checkAccordSeals(claimedVersions) : [];
+      const { versions, warning } = settleSignedVersions(claimedVersions, checks);
       const title = agreement.workshop.title.trim() || file.name.replace(/\.accord$/i, '');
       const record = await library.getState().create({ title, client: agreement.workshop.client, agreement, versions });
-      return record.id;
+      return { workshopId: record.id, warning };
     },
     async verifyPdf(file) {
       if (file.size > 50 * 1024 * 1024) throw new Error(`${file.name} is larger than 50 MB.`);

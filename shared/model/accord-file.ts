@@ -1,7 +1,7 @@
 import type { Agreement } from './agreement';
-import { contentHash } from './canonical';
 import { parseAgreement } from './parse-agreement';
-import { signatories, type SignatureRecord } from './versions';
+import { firstIssueMessage } from './validation';
+import { FileVersionSchema, versionLimits, type SignatureRecord, type VersionSeal } from './versions';
 
 /**
  * The version of the `.accord` file envelope this code writes.
@@ -9,7 +9,7 @@ import { signatories, type SignatureRecord } from './versions';
  */
 export const ACCORD_FILE_VERSION = 2;
 
-/** A signed version as it travels in a file: no workshop id (the importing library gives one). */
+/** A signed version as it travels in a file: no workshop id (the importing library gives one); its seal once sealed. */
 export interface AccordFileVersion {
   number: number;
   status: 'signed';
@@ -18,6 +18,8 @@ export interface AccordFileVersion {
   signatures: SignatureRecord[];
   createdAt: number;
   lockedAt: number;
+  /** The installation's seal over the version (shared/model/accord-seal.ts); absent in files from before seals. */
+  seal?: VersionSeal;
 }
 
 /** An `.accord` file: the agreement in an envelope that says what it is, with its signed history. */
@@ -31,7 +33,18 @@ export interface AccordFile {
 }
 
 /** The result of reading an `.accord` file. */
-export type ParsedAccordFile = { ok: true; agreement: Agreement; versions: AccordFileVersion[] } | { ok: false; message: string };
+export type ParsedAccordFile =
+  | {
+      ok: true;
+      agreement: Agreement;
+      /**
+       * The versions the file *claims* are signed: well-formed and within the
+       * limits, but not yet taken as signed. Only settleSignedVersions, with
+       * main's seal checks (electron/pdf/accord-seal.ts), decides that.
+       */
+      claimedVersions: AccordFileVersion[];
+    }
+  | { ok: false; message: string };
 
 /** The text of an `.accord` file (pretty JSON, stable key order of the model). */
 export function serializeAccordFile(agreement: Agreement, exportedAt: Date, versions: readonly AccordFileVersion[] = []): string {
@@ -41,9 +54,11 @@ export function serializeAccordFile(agreement: Agreement, exportedAt: Date, vers
 
 /**
  * Reads an `.accord` file. Accepts the envelope, or a bare agreement (what
- * RevOps scripts and older exports write). Anything else is refused with a
- * message, including a signed version whose content no longer matches its
- * hash; nothing is half-read.
+ * RevOps scripts and older exports write). Anything that is not well-formed
+ * or breaks a limit the library keeps (versionLimits: the same schemas as the
+ * repositories and the library file) is refused with a message; nothing is
+ * half-read. Whether a claimed signed version is taken as signed is decided
+ * after, by its seal and the signing rules (settleSignedVersions).
  */
 export function parseAccordFile(text: string): ParsedAccordFile {
   if (text.trim() === '') return { ok: false, message: 'The file is empty.' };
@@ -63,51 +78,26 @@ export function parseAccordFile(text: string): ParsedAccordFile {
     if (!parsed.ok) return parsed;
     const versions = parseVersions(envelope.versions ?? []);
     if (!versions.ok) return versions;
-    return { ok: true, agreement: parsed.agreement, versions: versions.versions };
+    return { ok: true, agreement: parsed.agreement, claimedVersions: versions.versions };
   }
   const parsed = parseAgreement(data);
-  return parsed.ok ? { ok: true, agreement: parsed.agreement, versions: [] } : parsed;
+  return parsed.ok ? { ok: true, agreement: parsed.agreement, claimedVersions: [] } : parsed;
 }
-
-const HASH = /^[0-9a-f]{64}$/;
 
 function parseVersions(data: unknown): { ok: true; versions: AccordFileVersion[] } | { ok: false; message: string } {
   if (!Array.isArray(data)) return { ok: false, message: 'This Accord file is damaged: its version history is not a list.' };
+  if (data.length > versionLimits.number) return { ok: false, message: 'This Accord file is damaged: its version history is longer than any Accord writes.' };
   const versions: AccordFileVersion[] = [];
   for (const [index, raw] of data.entries()) {
-    const label = `Version ${typeof raw?.number === 'number' ? raw.number : index + 1}`;
-    if (typeof raw !== 'object' || raw === null) return { ok: false, message: `This Accord file is damaged: ${label} is not a version.` };
-    const entry = raw as Partial<AccordFileVersion>;
-    if (typeof entry.number !== 'number' || !Number.isInteger(entry.number) || entry.number < 1) return { ok: false, message: `This Accord file is damaged: ${label} has no valid number.` };
+    const claimed = (raw as { number?: unknown } | null)?.number;
+    const label = `Version ${typeof claimed === 'number' && Number.isInteger(claimed) && claimed >= 1 && claimed <= versionLimits.number ? claimed : index + 1}`;
+    const parsed = FileVersionSchema.safeParse(raw);
+    if (!parsed.success) return { ok: false, message: `This Accord file is damaged: ${label}: ${firstIssueMessage(parsed.error)} The file was not imported.` };
+    const entry = parsed.data;
     if (versions.length > 0 && entry.number <= versions.at(-1)!.number) return { ok: false, message: `This Accord file is damaged: ${label} is out of order.` };
-    if (entry.status !== 'signed') return { ok: false, message: `This Accord file is damaged: ${label} is not a signed version.` };
     const agreement = parseAgreement(entry.agreement);
     if (!agreement.ok) return { ok: false, message: `${label}: ${agreement.message}` };
-    if (typeof entry.contentHash !== 'string' || !HASH.test(entry.contentHash)) return { ok: false, message: `This Accord file is damaged: ${label} has no valid content hash.` };
-    if (contentHash(agreement.agreement) !== entry.contentHash) {
-      return { ok: false, message: `${label} does not match the hash it was signed with: its content was changed after signing. The file was not imported.` };
-    }
-    const signatures = parseSignatures(entry.signatures, entry.contentHash, label);
-    if (!signatures.ok) return signatures;
-    const missing = signatories(agreement.agreement).filter((person) => !signatures.signatures.some((signature) => signature.participantId === person.id));
-    if (missing.length > 0) return { ok: false, message: `${label} is marked signed but ${missing.map((person) => person.name).join(', ')} did not sign it.` };
-    if (typeof entry.createdAt !== 'number' || typeof entry.lockedAt !== 'number') return { ok: false, message: `This Accord file is damaged: ${label} has no valid dates.` };
-    versions.push({ number: entry.number, status: 'signed', agreement: agreement.agreement, contentHash: entry.contentHash, signatures: signatures.signatures, createdAt: entry.createdAt, lockedAt: entry.lockedAt });
+    versions.push({ number: entry.number, status: 'signed', agreement: agreement.agreement, contentHash: entry.contentHash, signatures: entry.signatures, createdAt: entry.createdAt, lockedAt: entry.lockedAt, ...(entry.seal ? { seal: entry.seal } : {}) });
   }
   return { ok: true, versions };
-}
-
-function parseSignatures(data: unknown, hash: string, label: string): { ok: true; signatures: SignatureRecord[] } | { ok: false; message: string } {
-  if (!Array.isArray(data) || data.length === 0) return { ok: false, message: `This Accord file is damaged: ${label} has no signatures.` };
-  const signatures: SignatureRecord[] = [];
-  for (const raw of data) {
-    const entry = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<SignatureRecord>;
-    const text = [entry.participantId, entry.name, entry.title, entry.team, entry.signedAt];
-    if (text.some((value) => typeof value !== 'string') || (entry.method !== 'drawn' && entry.method !== 'typed') || typeof entry.image !== 'string' || !entry.image.startsWith('data:image/png;base64,')) {
-      return { ok: false, message: `This Accord file is damaged: a signature on ${label} is incomplete.` };
-    }
-    if (entry.contentHash !== hash) return { ok: false, message: `A signature on ${label} (${entry.name}) was given for other content than the version’s. The file was not imported.` };
-    signatures.push(entry as SignatureRecord);
-  }
-  return { ok: true, signatures };
 }

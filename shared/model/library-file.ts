@@ -4,11 +4,12 @@ import { decimalSeparators, type DecimalSeparator } from '../engines/scoring/num
 import type { CalibrationResult } from '../engines/calibration/calibrate';
 import type { AgendaItem, SessionTimer } from '../engines/agenda/agenda';
 import { criterionEffects, type Agreement } from './agreement';
+import { blankAgreement } from './blank-agreement';
 import { BrandingSchema, type Branding } from './branding';
 import { contentHash } from './canonical';
 import { parseAgreement } from './parse-agreement';
 import { StoredSessionSchema } from './session';
-import { signatories, type SignatureRecord, type VersionRecord } from './versions';
+import { signatories, VersionRecordSchema as VersionSchema, type SignatureRecord, type VersionRecord } from './versions';
 import { ClientNameSchema, WorkshopStatusSchema, WorkshopTitleSchema, type WorkshopRecord } from './workshop';
 import { z } from './zod';
 
@@ -122,8 +123,8 @@ export interface LibraryHeader {
   counts: LibraryCounts;
 }
 
-/** A library file, read and checked. */
-export type LibraryFile = LibraryHeader & LibrarySnapshot;
+/** A library file, read and checked; `repairs` says what was put right between records (see checkConsistency). */
+export type LibraryFile = LibraryHeader & LibrarySnapshot & { repairs: string[] };
 
 /** Why a library file cannot be read, with where in the file the problem is (e.g. "workshops[3].title: …"). */
 export class LibraryFileError extends Error {
@@ -140,7 +141,6 @@ export class LibraryFileError extends Error {
 const RecordIdSchema = z.string({ error: 'The id must be text.' }).check(z.regex(/^[A-Za-z0-9-]{1,64}$/, { error: 'The id must be 1 to 64 letters, digits or "-" (as the app makes them).' }));
 const timestamp = z.int().check(z.nonnegative());
 const text = (max: number) => z.string().check(z.maxLength(max, { error: `Longer than ${max.toLocaleString('en-US')} characters.` }));
-const HASH = /^[0-9a-f]{64}$/;
 
 const WorkshopSchema = z.strictObject({
   id: RecordIdSchema,
@@ -160,29 +160,6 @@ const TemplateSchema = z.strictObject({
   description: text(400),
   agreement: z.unknown(),
   createdAt: timestamp,
-});
-
-const SignatureSchema = z.strictObject({
-  participantId: text(64),
-  name: text(200),
-  title: text(200),
-  team: text(200),
-  method: z.enum(['drawn', 'typed']),
-  image: z.string().check(z.startsWith('data:image/png;base64,', { error: 'A signature image must be a PNG data URL.' }), z.maxLength(1_500_000, { error: 'A signature image is larger than 1.5 MB.' })),
-  signedAt: text(40),
-  contentHash: z.string().check(z.regex(HASH, { error: 'Not a SHA-256 hash.' })),
-});
-
-const VersionSchema = z.strictObject({
-  id: text(100),
-  workshopId: RecordIdSchema,
-  number: z.int().check(z.minimum(1), z.maximum(100_000)),
-  status: z.enum(['signing', 'signed']),
-  agreement: z.unknown(),
-  contentHash: z.string().check(z.regex(HASH, { error: 'Not a SHA-256 hash.' })),
-  signatures: z.array(SignatureSchema).check(z.maxLength(100)),
-  createdAt: z.number(),
-  lockedAt: z.nullable(z.number()),
 });
 
 const count = z.number().check(z.nonnegative());
@@ -434,6 +411,46 @@ function checkTables(tables: RawLibrarySnapshot, strict: boolean): { snapshot: L
   return { snapshot, leftOut };
 }
 
+/**
+ * Checks the records against each other, after each was checked alone. Each
+ * case is decided once (README, Decisions):
+ * - a workshop with no agreement draft: repaired, with a draft made from its
+ *   newest version's content (or a blank one with its title and client), so
+ *   its signed versions can be opened again; nothing is invented that was signed;
+ * - a workshop's status is what its versions say: "signing" with no version
+ *   being signed, "signed" or "amended" with no signed version, "draft" with
+ *   signed versions: repaired to the status its versions give;
+ * - more than one version being signed, or one being signed that is not the
+ *   newest: refused (which one is real cannot be told).
+ * Returns what was repaired, one message each; throws LibraryFileError on a refusal.
+ */
+function checkConsistency(snapshot: LibrarySnapshot): string[] {
+  const repairs: string[] = [];
+  const drafts = new Set(snapshot.agreements.map((record) => record.workshopId));
+  const versionsOf = new Map<string, VersionRecord[]>();
+  for (const version of snapshot.versions) versionsOf.set(version.workshopId, [...(versionsOf.get(version.workshopId) ?? []), version]);
+  snapshot.workshops = snapshot.workshops.map((workshop, index) => {
+    const where = `workshops[${index}] (“${workshop.title}”)`;
+    const versions = (versionsOf.get(workshop.id) ?? []).sort((a, b) => a.number - b.number);
+    const signing = versions.filter((version) => version.status === 'signing');
+    if (signing.length > 1) throw new LibraryFileError(`${where}: versions ${signing.map((version) => version.number).join(' and ')} are both being signed; only one can be. The file was not imported.`);
+    if (signing.length === 1 && signing[0] !== versions.at(-1)) throw new LibraryFileError(`${where}: version ${signing[0]!.number} is being signed but a newer version exists. The file was not imported.`);
+    if (!drafts.has(workshop.id)) {
+      const newest = versions.at(-1);
+      const agreement = newest ? newest.agreement : blankAgreement(workshop.title, workshop.client);
+      snapshot.agreements.push({ workshopId: workshop.id, agreement, updatedAt: workshop.updatedAt });
+      repairs.push(`${where} had no agreement draft: ${newest ? `its draft is now version ${newest.number}'s content` : 'a blank draft was made'}.`);
+    }
+    const signed = versions.some((version) => version.status === 'signed');
+    const status = signing.length === 1 ? 'signing' : signed ? (workshop.status === 'signed' || workshop.status === 'amended' ? workshop.status : 'amended') : 'draft';
+    if (status === workshop.status) return workshop;
+    const why = workshop.status === 'signing' ? 'no version is being signed' : workshop.status === 'draft' ? (signing.length === 1 ? 'a version is being signed' : 'it has signed versions') : status === 'signing' ? 'a version is being signed' : 'no version of it is signed';
+    repairs.push(`${where} was marked “${workshop.status}” but ${why}: it is now “${status}”.`);
+    return { ...workshop, status };
+  });
+  return repairs;
+}
+
 // ---------------------------------------------------------------- writing
 
 /** What serializing the library gave: the file's text, what it holds, and any damaged record left out. */
@@ -442,6 +459,8 @@ export interface SerializedLibrary {
   counts: LibraryCounts;
   /** Records that failed the import checks (damaged or tampered in the database), so were not written; each with why. */
   leftOut: string[];
+  /** What was put right between records so the file imports (checkConsistency), each with why. */
+  repairs: string[];
 }
 
 /**
@@ -454,6 +473,16 @@ export interface SerializedLibrary {
  */
 export function serializeLibrary(raw: RawLibrarySnapshot, meta: { exportedAt: Date; appVersion: string; databaseVersion?: number }): SerializedLibrary {
   const { snapshot, leftOut } = checkTables(raw, false);
+  let repairs: string[];
+  try {
+    repairs = checkConsistency(snapshot);
+  } catch (error) {
+    if (!(error instanceof LibraryFileError)) throw error;
+    // Two versions being signed at once: the workshop's versions still being signed are left out, so the rest backs up and restores.
+    leftOut.push(error.message);
+    snapshot.versions = snapshot.versions.filter((version) => version.status === 'signed');
+    repairs = checkConsistency(snapshot);
+  }
   const counts = Object.fromEntries(libraryTables.map((table) => [table, snapshot[table].length])) as LibraryCounts;
   const header: LibraryHeader = {
     format: LIBRARY_FILE_FORMAT,
@@ -465,7 +494,7 @@ export function serializeLibrary(raw: RawLibrarySnapshot, meta: { exportedAt: Da
   };
   const head = JSON.stringify(header).slice(0, -1);
   const body = libraryTables.map((table) => `${JSON.stringify(table)}:[${snapshot[table].length === 0 ? '' : `\n${snapshot[table].map((record) => JSON.stringify(record)).join(',\n')}\n`}]`);
-  return { text: `${head},\n${body.join(',\n')}}\n`, counts, leftOut };
+  return { text: `${head},\n${body.join(',\n')}}\n`, counts, leftOut, repairs };
 }
 
 // ---------------------------------------------------------------- reading
@@ -512,7 +541,9 @@ export function parseLibraryFile(text: string): LibraryFile {
     tables[table] = records;
   }
   const { snapshot } = checkTables(tables, true);
-  return { ...header, ...snapshot };
+  const repairs = checkConsistency(snapshot);
+  const counts = Object.fromEntries(libraryTables.map((table) => [table, snapshot[table].length])) as LibraryCounts;
+  return { ...header, counts, ...snapshot, repairs };
 }
 
 /**

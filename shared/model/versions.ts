@@ -2,6 +2,7 @@ import { readiness } from './agreement-rules';
 import type { Agreement, Participant } from './agreement';
 import { contentHash } from './canonical';
 import { teamLabels } from './teams';
+import { z } from './zod';
 
 /** One signatory's signature on one version. */
 export interface SignatureRecord {
@@ -28,6 +29,8 @@ export interface VersionRecord {
   signatures: SignatureRecord[];
   createdAt: number;
   lockedAt: number | null;
+  /** The seal it came with, for a version imported from an `.accord` file (shared/model/accord-seal.ts); versions signed here are sealed when exported. */
+  seal?: VersionSeal;
 }
 
 /** A rule of signing that was broken, with a message for people. */
@@ -57,7 +60,7 @@ export function addSignature(version: VersionRecord, signature: Omit<SignatureRe
   const person = signatories(version.agreement).find((entry) => entry.id === signature.participantId);
   if (!person) throw new SigningError('Only the participants chosen to sign can sign.');
   if (version.signatures.some((entry) => entry.participantId === person.id)) throw new SigningError(`${person.name} has already signed version ${version.number}.`);
-  if (!signature.image.startsWith('data:image/png;base64,') || signature.image.length > 1_500_000) throw new SigningError('The signature image is missing or too large.');
+  if (!signature.image.startsWith(SIGNATURE_IMAGE_PREFIX) || signature.image.length > MAX_SIGNATURE_IMAGE_CHARS) throw new SigningError('The signature image is missing or too large.');
   const signatures = [...version.signatures, { ...signature, name: person.name, title: person.title, team: teamLabels[person.team] }];
   const complete = signatories(version.agreement).every((entry) => signatures.some((signed) => signed.participantId === entry.id));
   return { ...version, signatures, status: complete ? 'signed' : 'signing', lockedAt: complete ? now : null };
@@ -81,4 +84,130 @@ export function reviewableVersions<V extends { status: string; number: number }>
 export function reviewedVersionLabel(version: { number: number; lockedAt: number | null } | null, inForce: boolean): string {
   if (!version) return 'the draft (nothing is signed yet)';
   return `version ${version.number}${version.lockedAt === null ? '' : `, signed ${new Date(version.lockedAt).toISOString().slice(0, 10)}`}${inForce ? ' (in force)' : ''}`;
+}
+
+// ---------------------------------------------------------------- one schema per shape
+
+/**
+ * Limits of a version and its signatures. The `.accord` import, the
+ * repositories and the library file (backups) all check these same schemas,
+ * so nothing one of them accepts can be refused by another (a record the
+ * library file refuses is dropped from every backup, and a backup holding it
+ * cannot be restored).
+ */
+export const versionLimits = {
+  /** Highest version number. */
+  number: 100_000,
+  /** Most signatures on one version. */
+  signatures: 100,
+  /** Longest signature image (a PNG data URL), in characters. */
+  imageChars: 1_500_000,
+  /** Longest `signedAt` text (an ISO 8601 date and time is 24). */
+  signedAtChars: 40,
+  /** Longest name, title or team on a signature. */
+  nameChars: 200,
+  /** Latest timestamp (ms): the last date JavaScript can represent. */
+  timestamp: 8.64e15,
+} as const;
+
+/** Longest signature image, in characters (see versionLimits). */
+export const MAX_SIGNATURE_IMAGE_CHARS = versionLimits.imageChars;
+
+/** What every signature image starts with. */
+export const SIGNATURE_IMAGE_PREFIX = 'data:image/png;base64,';
+
+const HASH_PATTERN = /^[0-9a-f]{64}$/;
+const limitedText = (max: number) => z.string().check(z.maxLength(max, { error: `Longer than ${max.toLocaleString('en-US')} characters.` }));
+/** A time in milliseconds since 1970: finite, not negative, representable as a date. */
+const timestampSchema = z.number({ error: 'Not a time (a finite number of milliseconds).' }).check(z.nonnegative(), z.maximum(versionLimits.timestamp, { error: 'Not a time (beyond the last date JavaScript can represent).' }));
+
+/** A SHA-256 hash as 64 lowercase hex digits. */
+export const HashSchema = z.string().check(z.regex(HASH_PATTERN, { error: 'Not a SHA-256 hash.' }));
+
+/** One signature, as stored, backed up and carried in an `.accord` file. */
+export const SignatureSchema = z.strictObject({
+  participantId: limitedText(64),
+  name: limitedText(versionLimits.nameChars),
+  title: limitedText(versionLimits.nameChars),
+  team: limitedText(versionLimits.nameChars),
+  method: z.enum(['drawn', 'typed']),
+  image: z.string().check(z.startsWith(SIGNATURE_IMAGE_PREFIX, { error: 'A signature image must be a PNG data URL.' }), z.maxLength(versionLimits.imageChars, { error: 'A signature image is larger than 1.5 MB.' })),
+  signedAt: z.string().check(z.maxLength(versionLimits.signedAtChars, { error: `The signing time is longer than ${versionLimits.signedAtChars} characters.` }), z.refine((value) => !Number.isNaN(Date.parse(value)), { error: 'The signing time is not a date and time.' })),
+  contentHash: HashSchema,
+});
+
+/** The algorithm of an `.accord` version seal (see shared/model/accord-seal.ts). */
+export const VERSION_SEAL_ALGORITHM = 'RSA-PSS-SHA256';
+
+/**
+ * The seal over one signed version in an `.accord` file: the sealing
+ * certificate (DER, base64) and the signature over the version's sealed
+ * payload (shared/model/accord-seal.ts). Kept with the version once imported,
+ * so it travels on when the workshop is exported again.
+ */
+export const VersionSealSchema = z.strictObject({
+  algorithm: z.literal(VERSION_SEAL_ALGORITHM, { error: `The seal's algorithm must be ${VERSION_SEAL_ALGORITHM}.` }),
+  /** The X.509 certificate, DER in base64; its SHA-256 is the seal's fingerprint. */
+  certificate: z.string().check(z.maxLength(16_384, { error: 'The seal certificate is larger than 12 KB.' }), z.regex(/^[A-Za-z0-9+/]+={0,2}$/, { error: 'The seal certificate is not base64.' })),
+  /** The signature, base64. */
+  signature: z.string().check(z.maxLength(2_048, { error: 'The seal signature is larger than 1.5 KB.' }), z.regex(/^[A-Za-z0-9+/]+={0,2}$/, { error: 'The seal signature is not base64.' })),
+});
+
+/** A seal over a signed version. */
+export type VersionSeal = z.output<typeof VersionSealSchema>;
+
+const versionShape = {
+  number: z.int({ error: 'The version number must be a whole number.' }).check(z.minimum(1, { error: 'The version number must be 1 or more.' }), z.maximum(versionLimits.number, { error: `The version number must be at most ${versionLimits.number.toLocaleString('en-US')}.` })),
+  /** Checked by parseAgreement, which gives the messages people read. */
+  agreement: z.unknown(),
+  contentHash: HashSchema,
+  signatures: z.array(SignatureSchema).check(z.maxLength(versionLimits.signatures, { error: `More than ${versionLimits.signatures} signatures.` })),
+  createdAt: timestampSchema,
+  seal: z.optional(VersionSealSchema),
+};
+
+/** A version record as the database and the library file hold it (its agreement still to be read with parseAgreement). */
+export const VersionRecordSchema = z.strictObject({
+  ...versionShape,
+  id: limitedText(100),
+  workshopId: z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/, { error: 'The workshop id must be 1 to 64 letters, digits or "-".' })),
+  status: z.enum(['signing', 'signed']),
+  lockedAt: z.nullable(timestampSchema),
+});
+
+/** A signed version as an `.accord` file carries it (no workshop: the importing library gives one). */
+export const FileVersionSchema = z.strictObject({
+  ...versionShape,
+  status: z.literal('signed', { error: 'Only signed versions travel in an .accord file.' }),
+  lockedAt: timestampSchema,
+});
+
+/**
+ * Why a version claimed as signed cannot be taken as signed: its content does
+ * not match its hash, a signature is for other content, by someone who does
+ * not sign, twice by one person, under another person's name, a signatory is
+ * missing, or the content was not ready to sign. Empty when it holds. One
+ * rule for the seal (main refuses to seal a version that breaks it), the
+ * `.accord` import and the CLI.
+ */
+export function signedVersionProblems(version: { number: number; agreement: Agreement; contentHash: string; signatures: readonly SignatureRecord[] }): string[] {
+  const label = `Version ${version.number}`;
+  const problems: string[] = [];
+  if (contentHash(version.agreement) !== version.contentHash) problems.push(`${label}'s content does not match the hash it was signed with.`);
+  const people = signatories(version.agreement);
+  const seen = new Set<string>();
+  for (const signature of version.signatures) {
+    const person = people.find((entry) => entry.id === signature.participantId);
+    if (signature.contentHash !== version.contentHash) problems.push(`A signature on ${label} (${signature.name}) was given for other content than the version's.`);
+    if (!person) problems.push(`A signature on ${label} (${signature.name}) is by someone who is not a signatory of it.`);
+    else if (signature.name !== person.name || signature.title !== person.title || signature.team !== teamLabels[person.team]) problems.push(`A signature on ${label} says “${signature.name}” but the signatory it is for is ${person.name}.`);
+    if (seen.has(signature.participantId)) problems.push(`${label} holds two signatures for ${person?.name ?? signature.name}.`);
+    seen.add(signature.participantId);
+  }
+  const missing = people.filter((person) => !seen.has(person.id));
+  if (missing.length > 0) problems.push(`${label} is marked signed but ${missing.map((person) => person.name).join(', ')} did not sign it.`);
+  if (people.length === 0) problems.push(`${label} has nobody chosen to sign.`);
+  const check = readiness(version.agreement);
+  if (!check.ready) problems.push(`${label} was not ready to sign: ${check.blockers.length} ${check.blockers.length === 1 ? 'item needs' : 'items need'} settling.`);
+  return problems;
 }

@@ -13,6 +13,7 @@ import { lastSigned, signingVersion } from '../../store/versions-store';
 import { useVersions } from '../../store/stores';
 import { SealCard } from './SealCard';
 import { SignatureModal } from './SignatureModal';
+import { VersionSealCell } from './VersionSealCell';
 
 const when = (timestamp: number | string | null) => (timestamp === null ? '—' : new Date(timestamp).toISOString().replace('T', ' ').slice(0, 16) + ' UTC');
 
@@ -23,6 +24,8 @@ const when = (timestamp: number | string | null) => (timestamp === null ? '—' 
  */
 export function SigningPanel({ opened, onClose, agreement, workshopStatus }: { opened: boolean; onClose: () => void; agreement: Agreement; workshopStatus: string }) {
   const versions = useVersions((state) => state.versions);
+  const seals = useVersions((state) => state.seals);
+  const sealProblem = useVersions((state) => state.sealProblem);
   const startSigning = useVersions((state) => state.startSigning);
   const cancelSigning = useVersions((state) => state.cancelSigning);
   const sign = useVersions((state) => state.sign);
@@ -174,6 +177,7 @@ export function SigningPanel({ opened, onClose, agreement, workshopStatus }: { o
                   <Table.Th>Signed by</Table.Th>
                   <Table.Th>Locked</Table.Th>
                   <Table.Th>SHA-256</Table.Th>
+                  <Table.Th>Seal</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -195,6 +199,9 @@ export function SigningPanel({ opened, onClose, agreement, workshopStatus }: { o
                     <Table.Td>{when(version.lockedAt)}</Table.Td>
                     <Table.Td>
                       <Code>{version.contentHash.slice(0, 16)}…</Code>
+                    </Table.Td>
+                    <Table.Td miw={220}>
+                      <VersionSealCell version={version} check={seals.find((check) => check.number === version.number)} problem={sealProblem} />
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -118,6 +118,9 @@ describe('accord review', () => {
     const { parseAccordFile, serializeAccordFile } = await import('../../../shared/model/accord-file');
     const { contentHash } = await import('../../../shared/model/canonical');
     const { signatories } = await import('../../../shared/model/versions');
+    const { teamLabels } = await import('../../../shared/model/teams');
+    const { sealVersions } = await import('../../../electron/pdf/accord-seal');
+    const { testIdentities } = await import('../../fixtures/accord-attacks/make-attacks');
     const parsed = parseAccordFile(readFileSync(join(sample, 'agreement.accord'), 'utf8'));
     if (!parsed.ok) throw new Error(parsed.message);
     const withTouch = (hours: number) => {
@@ -128,14 +131,15 @@ describe('accord review', () => {
     const signedVersion = (number: number, hours: number, day: string) => {
       const agreement = withTouch(hours);
       const hash = contentHash(agreement);
-      const signatures = signatories(agreement).map((person) => ({ participantId: person.id, name: person.name || person.title, title: person.title, team: person.team, signedAt: `${day}T10:00:00.000Z`, method: 'typed' as const, image: 'data:image/png;base64,AAAA', contentHash: hash }));
+      const signatures = signatories(agreement).map((person) => ({ participantId: person.id, name: person.name, title: person.title, team: teamLabels[person.team], signedAt: `${day}T10:00:00.000Z`, method: 'typed' as const, image: 'data:image/png;base64,AAAA', contentHash: hash }));
       return { number, status: 'signed' as const, agreement, contentHash: hash, signatures, createdAt: Date.parse(day), lockedAt: Date.parse(day) };
     };
     const dir = mkdtempSync(join(tmpdir(), 'accord-review-cli-'));
     const file = join(dir, 'signed.accord');
     // Version 1 signed with 4 business hours, version 2 with 8; the draft amends to 24 (not signed).
-    writeFileSync(file, serializeAccordFile(withTouch(24), new Date('2026-11-01T00:00:00Z'), [signedVersion(1, 4, '2026-09-01'), signedVersion(2, 8, '2026-10-01')]));
-    const base = ['review', '--agreement', file, ...args.slice(3)];
+    // Sealed as the app exports them (a signed version without a seal reads as a draft).
+    writeFileSync(file, serializeAccordFile(withTouch(24), new Date('2026-11-01T00:00:00Z'), sealVersions([signedVersion(1, 4, '2026-09-01'), signedVersion(2, 8, '2026-10-01')], testIdentities().installation)));
+    const base = ['review', '--agreement', file, '--data-dir', dir, ...args.slice(3)];
     const inForce = await runAccord(sample, base);
     expect(inForce.code).toBe(0);
     expect(inForce.out).toContain('Agreement reviewed: version 2, signed 2026-10-01 (in force)\n');
@@ -150,5 +154,12 @@ describe('accord review', () => {
     expect(touch.actual).toContain(`${Math.round((truth.touchedWithin / truth.touchMeasured) * 1000) / 10} % within 4 business hours`);
     expect(await runAccord(sample, [...base, '--version', '3'])).toMatchObject({ code: 1, err: expect.stringContaining('has no signed version 3 (signed versions: 1, 2)') });
     expect((await runAccord(sample, ['review', '--help'])).out).toContain('--version N');
+    // The same versions without their seals: read as a draft, said on stderr; the draft's targets are measured.
+    const unsealed = join(dir, 'unsealed.accord');
+    writeFileSync(unsealed, serializeAccordFile(withTouch(24), new Date('2026-11-01T00:00:00Z'), [signedVersion(1, 4, '2026-09-01'), signedVersion(2, 8, '2026-10-01')]));
+    const draft = await runAccord(sample, ['review', '--agreement', unsealed, '--data-dir', dir, ...args.slice(3)]);
+    expect(draft.err).toContain('accord review: The file says versions 1, 2 are signed, but Version 1 has no seal: nothing proves it was not changed after signing; Version 2 has no seal');
+    expect(draft.out).toContain('Agreement reviewed: the draft (nothing is signed yet)\n');
+    expect(draft.out).toMatch(/First touch after MQL\n +actual: [\d.]+ % within 24 business hours/);
   });
 });

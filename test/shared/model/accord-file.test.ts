@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ACCORD_FILE_VERSION, parseAccordFile, serializeAccordFile } from '../../../shared/model/accord-file';
 import { AGREEMENT_SCHEMA_VERSION } from '../../../shared/model/agreement';
 import { readyAgreement, signedVersionOf } from '../../fixtures/agreements';
+import { settleSignedVersions } from '../../../shared/model/accord-seal';
+import { signedVersionProblems } from '../../../shared/model/versions';
 
 const at = new Date('2026-11-23T10:00:00Z');
 
@@ -22,15 +24,15 @@ describe('.accord file', () => {
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.agreement).toEqual(agreement);
-    expect(parsed.versions).toEqual([version]);
-    expect(parsed.versions[0]!.signatures.map((signature) => signature.name)).toEqual(['Person 1', 'Person 2']);
+    expect(parsed.claimedVersions).toEqual([version]);
+    expect(parsed.claimedVersions[0]!.signatures.map((signature) => signature.name)).toEqual(['Person 1', 'Person 2']);
   });
 
   it('reads a version-1 file (the draft only) and a bare agreement', () => {
     const agreement = readyAgreement();
     const v1 = parseAccordFile(JSON.stringify({ format: 'accord', fileVersion: 1, exportedAt: at.toISOString(), agreement }));
-    expect(v1).toEqual({ ok: true, agreement, versions: [] });
-    expect(parseAccordFile(`\ufeff${JSON.stringify(agreement)}`)).toEqual({ ok: true, agreement, versions: [] });
+    expect(v1).toEqual({ ok: true, agreement, claimedVersions: [] });
+    expect(parseAccordFile(`\ufeff${JSON.stringify(agreement)}`)).toEqual({ ok: true, agreement, claimedVersions: [] });
   });
 
   it.each([
@@ -41,14 +43,48 @@ describe('.accord file', () => {
     ['a newer file version', JSON.stringify({ format: 'accord', fileVersion: ACCORD_FILE_VERSION + 1 }), `This file was written by a newer version of Accord (file version ${ACCORD_FILE_VERSION + 1}; this version reads up to ${ACCORD_FILE_VERSION}). Update Accord to open it.`],
     ['an unknown schema version', fileWith((file) => ((file.agreement as Record<string, unknown>).schemaVersion = AGREEMENT_SCHEMA_VERSION + 1)), /^This agreement was made by a newer version of Accord/],
     ['a damaged agreement', fileWith((file) => ((file.agreement as Record<string, unknown>).stages = 'none')), /^This agreement is damaged or incomplete: /],
-    ['a signed version changed after signing', fileWith((file) => ((file.versions[0]!.agreement as { workshop: { client: string } }).workshop.client = 'Evil Corp')), 'Version 1 does not match the hash it was signed with: its content was changed after signing. The file was not imported.'],
-    ['a signature for other content', fileWith((file) => ((file.versions[0]!.signatures as { contentHash: string }[])[1]!.contentHash = 'a'.repeat(64))), 'A signature on Version 1 (Person 2) was given for other content than the version\u2019s. The file was not imported.'],
-    ['a signature missing', fileWith((file) => (file.versions[0]!.signatures as unknown[]).pop()), 'Version 1 is marked signed but Person 2 did not sign it.'],
     ['versions out of order', fileWith((file) => file.versions.push({ ...file.versions[0]! })), 'This Accord file is damaged: Version 1 is out of order.'],
-    ['a version that is not signed', fileWith((file) => (file.versions[0]!.status = 'signing')), 'This Accord file is damaged: Version 1 is not a signed version.'],
+    ['a version that is not signed', fileWith((file) => (file.versions[0]!.status = 'signing')), 'This Accord file is damaged: Version 1: status: Only signed versions travel in an .accord file. The file was not imported.'],
   ])('refuses %s with a clear message', (_label, text, message) => {
     const parsed = parseAccordFile(text);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.message).toMatch(message);
+  });
+});
+
+describe('a claimed signed version is taken as signed only with a good seal and the signing rules (settleSignedVersions)', () => {
+  const agreement = readyAgreement();
+  const version = signedVersionOf(agreement);
+  const sealedCheck = { number: 1, state: 'sealed' as const, fingerprint: 'ab'.repeat(32), certificateName: 'Dana', origin: { kind: 'this-computer' as const } };
+
+  it('keeps every version when every one is sealed', () => {
+    expect(settleSignedVersions([version], [sealedCheck])).toEqual({ versions: [version], checks: [sealedCheck], warning: null });
+  });
+
+  it.each([
+    ['no check at all (a version main did not see)', [], 'version 1 is signed, but Version 1 has no seal: nothing proves it was not changed after signing.'],
+    ['a missing seal', [{ number: 1, state: 'missing' as const }], 'Version 1 has no seal'],
+    ['a broken seal', [{ number: 1, state: 'broken' as const, reason: 'the version was changed after it was sealed' }], "Version 1's seal does not match it: the version was changed after it was sealed"],
+    ['a rule broken', [{ number: 1, state: 'rules' as const, problems: ['Version 1 holds two signatures for Person 1.'] }], 'Version 1 holds two signatures for Person 1.'],
+  ])('keeps none, with the warning, on %s', (_label, checks, text) => {
+    const settled = settleSignedVersions([version], checks);
+    expect(settled.versions).toEqual([]);
+    expect(settled.warning?.title).toBe('Imported as a draft, not as signed');
+    expect(settled.warning?.message).toContain(text);
+    expect(settled.warning?.message).toMatch(/Nothing in this workshop is signed: its signatures were not imported\. Check the agreement with both teams and sign it again\.$/);
+  });
+
+  it('keeps none when one of two is not sealed: a history with a hole would say what nobody signed', () => {
+    const two = signedVersionOf(agreement, 2);
+    const settled = settleSignedVersions([version, two], [sealedCheck, { number: 2, state: 'missing' }]);
+    expect(settled.versions).toEqual([]);
+    expect(settled.warning?.message).toMatch(/^The file says versions 1, 2 are signed, but Version 2 has no seal/);
+  });
+
+  it('the signing rules name each attack (signedVersionProblems)', () => {
+    const cmo = agreement.participants.find((person) => person.signs)!;
+    const problems = signedVersionProblems({ ...version, signatures: [...version.signatures, { ...version.signatures[0]!, name: 'Mallory' }, { ...version.signatures[0]!, participantId: 'nobody', name: 'Eve' }] });
+    expect(problems).toEqual([`A signature on Version 1 says “Mallory” but the signatory it is for is ${cmo.name}.`, `Version 1 holds two signatures for ${cmo.name}.`, 'A signature on Version 1 (Eve) is by someone who is not a signatory of it.']);
+    expect(signedVersionProblems(version)).toEqual([]);
   });
 });

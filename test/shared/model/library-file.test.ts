@@ -34,7 +34,8 @@ describe('library file', () => {
     expect(leftOut).toEqual([]);
     expect(counts).toEqual({ workshops: 2, agreements: 2, versions: 2, templates: 1, calibrations: 1, reviews: 1, sessions: 1, settings: 1 });
     const parsed = parseLibraryFile(text);
-    const { format, fileVersion, exportedAt, app, databaseVersion, counts: parsedCounts, ...snapshot } = parsed;
+    const { format, fileVersion, exportedAt, app, databaseVersion, counts: parsedCounts, repairs, ...snapshot } = parsed;
+    expect(repairs).toEqual([]);
     expect({ format, fileVersion, exportedAt, app, databaseVersion, counts: parsedCounts }).toEqual({ format: 'accord-library', fileVersion: LIBRARY_FILE_VERSION, exportedAt: '2026-11-23T10:00:00.000Z', app: { name: 'Accord', version: '1.2.3' }, databaseVersion: LIBRARY_DATABASE_VERSION, counts });
     expect(snapshot).toEqual(library);
     // Serializing what was read gives the same file.
@@ -112,5 +113,74 @@ describe('library file', () => {
 
   it('refuses a file over 200 MB before reading it', () => {
     expect(refusal(' '.repeat(MAX_LIBRARY_FILE_CHARS + 1))).toBe('The file is larger than 200 MB; it is not an Accord library.');
+  });
+});
+
+describe('library file: records checked against each other', () => {
+  const library = () => sampleLibrary();
+
+  it.each([
+    ['a workshop "signing" with no version being signed', (raw: ReturnType<typeof sampleLibrary>) => {
+      raw.versions = raw.versions.filter((version) => version.status !== 'signing');
+      raw.workshops[0]!.status = 'signing';
+    }, (raw: ReturnType<typeof sampleLibrary>) => `workshops[0] (“${raw.workshops[0]!.title}”) was marked “signing” but no version is being signed: it is now “${raw.versions.some((version) => version.workshopId === raw.workshops[0]!.id && version.status === 'signed') ? 'amended' : 'draft'}”.`],
+    ['a workshop "signed" with no versions', (raw: ReturnType<typeof sampleLibrary>) => {
+      raw.versions = raw.versions.filter((version) => version.workshopId !== raw.workshops[0]!.id);
+      raw.workshops[0]!.status = 'signed';
+    }, (raw: ReturnType<typeof sampleLibrary>) => `workshops[0] (“${raw.workshops[0]!.title}”) was marked “signed” but no version of it is signed: it is now “draft”.`],
+    ['a workshop with no agreement record', (raw: ReturnType<typeof sampleLibrary>) => {
+      raw.agreements = raw.agreements.filter((record) => record.workshopId !== raw.workshops[0]!.id);
+    }, (raw: ReturnType<typeof sampleLibrary>) => {
+      const newest = raw.versions.filter((version) => version.workshopId === raw.workshops[0]!.id).sort((a, b) => b.number - a.number)[0];
+      return `workshops[0] (“${raw.workshops[0]!.title}”) had no agreement draft: ${newest ? `its draft is now version ${newest.number}'s content` : 'a blank draft was made'}.`;
+    }],
+  ])('repairs %s, with a message, in a restore and in every backup', (_label, damage, message) => {
+    const raw = library();
+    damage(raw);
+    const expected = message(raw);
+    const backup = serializeLibrary(raw, meta);
+    expect(backup.repairs).toEqual([expected]);
+    expect(backup.leftOut).toEqual([]);
+    // The backup holds the repaired records: it restores as it is, with nothing more to repair.
+    const parsed = parseLibraryFile(backup.text);
+    expect(parsed.repairs).toEqual([]);
+    expect(parsed.agreements).toHaveLength(parsed.workshops.length);
+  });
+
+  it('a restore of a hand-made file with a workshop "signing" and no version being signed is repaired and says so', () => {
+    const text = fileWith((file) => {
+      file.versions = records(file, 'versions').filter((version) => version.status !== 'signing');
+      (file.counts as Record<string, number>).versions = (file.versions as unknown[]).length;
+      records(file, 'workshops')[0]!.status = 'signing';
+    });
+    const parsed = parseLibraryFile(text);
+    expect(parsed.repairs).toHaveLength(1);
+    expect(parsed.repairs[0]).toMatch(/^workshops\[0\] \(“.+”\) was marked “signing” but no version is being signed: it is now “(draft|amended|signed)”\.$/);
+    expect(parsed.workshops[0]!.status).not.toBe('signing');
+  });
+
+  it('a restore of a file whose workshop has no agreement record gets a draft, and says so', () => {
+    const text = fileWith((file) => {
+      const id = records(file, 'workshops')[0]!.id;
+      file.agreements = records(file, 'agreements').filter((record) => record.workshopId !== id);
+      (file.counts as Record<string, number>).agreements = (file.agreements as unknown[]).length;
+    });
+    const parsed = parseLibraryFile(text);
+    expect(parsed.repairs[0]).toMatch(/had no agreement draft: /);
+    expect(parsed.agreements.map((record) => record.workshopId).sort()).toEqual(parsed.workshops.map((workshop) => workshop.id).sort());
+    expect(parsed.counts.agreements).toBe(parsed.agreements.length);
+  });
+
+  it('refuses two versions being signed at once: which is real cannot be told', () => {
+    const text = fileWith((file) => {
+      const versions = records(file, 'versions');
+      const first = versions[0]!;
+      const workshopId = first.workshopId as string;
+      const signing = (number: number) => ({ ...first, id: `${workshopId}:${number}`, number, status: 'signing', signatures: [], lockedAt: null });
+      // Version 2 of the sample is being signed already.
+      file.versions = [...versions, signing(3)];
+      (file.counts as Record<string, number>).versions = (file.versions as unknown[]).length;
+    });
+    expect(refusal(text)).toMatch(/^workshops\[\d\] \(“.+”\): versions 2 and 3 are both being signed; only one can be\. The file was not imported\.$/);
   });
 });

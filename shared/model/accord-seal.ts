@@ -1,0 +1,126 @@
+import { canonicalJson } from './canonical';
+import { formatFingerprint, sealOriginText, type SealOrigin } from './seal-origin';
+import { signedVersionProblems, VERSION_SEAL_ALGORITHM, type SignatureRecord } from './versions';
+import type { Agreement } from './agreement';
+
+/**
+ * The seal of a signed version in an `.accord` file.
+ *
+ * What is sealed: the canonical JSON (shared/model/canonical.ts) of
+ * `{ purpose, number, status, agreement, contentHash, signatures, createdAt,
+ * lockedAt }` — the whole version except its seal, with a purpose string so a
+ * seal over a version can never be replayed as a seal over anything else.
+ * Canonical JSON gives the same bytes on every platform, so the seal checks
+ * wherever the file is read; any change to the content, a signature, a date
+ * or the number breaks it.
+ *
+ * How: RSA-PSS with SHA-256 (MGF1-SHA-256, salt of 32 bytes) with the
+ * installation's sealing key (electron/pdf/identity-store.ts), the
+ * certificate carried in the seal, so its SHA-256 fingerprint says who sealed
+ * it (shared/model/seal-origin.ts). Sealing and checking happen in main
+ * (electron/pdf/accord-seal.ts); the renderer only carries seals.
+ */
+
+/** The purpose string inside every sealed payload (and its version). */
+export const VERSION_SEAL_PURPOSE = 'accord-signed-version-seal/1';
+
+/** What a version seal covers. */
+export interface SealableVersion {
+  number: number;
+  status: 'signed';
+  agreement: Agreement;
+  contentHash: string;
+  signatures: readonly SignatureRecord[];
+  createdAt: number;
+  lockedAt: number;
+}
+
+/** The exact text a version seal signs (UTF-8): canonical JSON of the version without its seal, with the purpose. */
+export function versionSealPayload(version: SealableVersion): string {
+  const { number, status, agreement, contentHash, signatures, createdAt, lockedAt } = version;
+  return canonicalJson({ purpose: VERSION_SEAL_PURPOSE, algorithm: VERSION_SEAL_ALGORITHM, number, status, agreement, contentHash, signatures, createdAt, lockedAt });
+}
+
+/** How one version's seal checked, as main reports it. Exhaustive: a new kind must be handled everywhere. */
+export type VersionSealCheck =
+  /** The seal is good and the version keeps the signing rules; `origin` is who sealed it by fingerprint. */
+  | { number: number; state: 'sealed'; fingerprint: string; certificateName: string; origin: SealOrigin }
+  /** No seal (a file from before seals, or one a script wrote). */
+  | { number: number; state: 'missing' }
+  /** A seal that does not match the version (changed after sealing), or that cannot be read. */
+  | { number: number; state: 'broken'; reason: string }
+  /** Sealed or not, the version breaks the signing rules (signedVersionProblems). */
+  | { number: number; state: 'rules'; problems: string[] };
+
+/** The kinds of VersionSealCheck. */
+export const versionSealStates = ['sealed', 'missing', 'broken', 'rules'] as const satisfies readonly VersionSealCheck['state'][];
+
+/** The rule checks that decide, before any seal, whether a version may be taken as signed (one rule with main's sealing). */
+export function versionRuleCheck(version: SealableVersion): VersionSealCheck | null {
+  const problems = signedVersionProblems(version);
+  return problems.length > 0 ? { number: version.number, state: 'rules', problems } : null;
+}
+
+/** One sentence for a version's seal, as the import warning, the version history and the CLI say it. */
+export function versionSealText(check: VersionSealCheck): string {
+  switch (check.state) {
+    case 'sealed':
+      return `${sealOriginText(check.origin, check.certificateName)} (certificate ${formatFingerprint(check.fingerprint)})`;
+    case 'missing':
+      return `Version ${check.number} has no seal: nothing proves it was not changed after signing`;
+    case 'broken':
+      return `Version ${check.number}'s seal does not match it: ${check.reason}`;
+    case 'rules':
+      return check.problems.join(' ');
+    default: {
+      const unexpected: never = check;
+      return unexpected;
+    }
+  }
+}
+
+/** What an import keeps as signed, and the warning when it keeps nothing. */
+export interface SettledImport<V> {
+  /** The versions taken as signed: all of the file's, or none. */
+  versions: V[];
+  /** How each version checked, in the file's order. */
+  checks: VersionSealCheck[];
+  /** Set when the file claimed signed versions that are not taken as signed, or sealed by an unknown certificate: say it where the person sees it. */
+  warning: { title: string; message: string } | null;
+}
+
+/**
+ * Decides what of a file's claimed signed versions is taken as signed: every
+ * version must keep the signing rules and carry a good seal, or none is (the
+ * file imports as a draft, with a warning naming each version and why). All
+ * or nothing, because a history with a hole in it (version 2 signed, version
+ * 1 not) would say something nobody signed.
+ */
+export function settleSignedVersions<V extends { number: number }>(claimed: readonly V[], checks: readonly VersionSealCheck[]): SettledImport<V> {
+  if (claimed.length === 0) return { versions: [], checks: [], warning: null };
+  const byNumber = new Map(checks.map((check) => [check.number, check]));
+  const ordered = claimed.map((version): VersionSealCheck => byNumber.get(version.number) ?? { number: version.number, state: 'missing' });
+  const failed = ordered.filter((check) => check.state !== 'sealed');
+  if (failed.length === 0) {
+    // Sealed and valid, but by a certificate this computer does not know: signed, and said, since anyone can make one.
+    const strangers = ordered.filter((check) => check.state === 'sealed' && check.origin.kind === 'unknown');
+    if (strangers.length === 0) return { versions: [...claimed], checks: ordered, warning: null };
+    return {
+      versions: [...claimed],
+      checks: ordered,
+      warning: {
+        title: 'Signed, but sealed by a certificate this computer does not know',
+        message: `${strangers.map((check) => `Version ${check.number}: ${versionSealText(check)}`).join('; ')}. The seal proves the version was not changed since that certificate sealed it, not who sealed it: compare the fingerprint with the sender's, then trust the seal in Verify.`,
+      },
+    };
+  }
+  const list = claimed.map((version) => version.number).join(', ');
+  return {
+    versions: [],
+    checks: ordered,
+    warning: {
+      title: 'Imported as a draft, not as signed',
+      message: `The file says ${claimed.length === 1 ? `version ${list} is` : `versions ${list} are`} signed, but ${failed.map((check) => versionSealText(check)).join('; ')}. Nothing in this workshop is signed: its signatures were not imported. Check the agreement with both teams and sign it again.`,
+    },
+  };
+}

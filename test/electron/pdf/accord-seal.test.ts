@@ -1,0 +1,88 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { identityStoreFor, trustStoreFor } from '../../../electron/handlers/pdf';
+import { plainFileProtector } from '../../../electron/pdf/identity-store';
+import { readAccordFile, SealRefusedError, sealVersions, type DescribeSeal } from '../../../electron/pdf/accord-seal';
+import { serializeAccordFile } from '../../../shared/model/accord-file';
+import { versionSealPayload } from '../../../shared/model/accord-seal';
+import { readyAgreement, signedVersionOf } from '../../fixtures/agreements';
+import { buildAccordAttacks, testIdentities, type AccordAttack } from '../../fixtures/accord-attacks/make-attacks';
+
+let dataDir: string;
+let describeSeal: DescribeSeal;
+let attacks: AccordAttack[];
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'accord-seal-'));
+  const host = { userDataDir: dataDir, secrets: plainFileProtector, now: () => new Date('2026-11-30T00:00:00Z') };
+  // This computer's sealing identity is the corpus's "installation" key; the stranger's is anyone else's.
+  const { installation } = testIdentities();
+  await identityStoreFor(host).importP12(installation.p12, installation.passphrase);
+  const trust = trustStoreFor(host);
+  describeSeal = (fingerprint) => trust.describe(fingerprint);
+  attacks = buildAccordAttacks();
+});
+
+afterAll(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('.accord seals: every attack of the corpus', () => {
+  it('holds every attack the issue names, and the limits the library keeps', () => {
+    const names = attacks.map((attack) => attack.name);
+    for (const name of ['edited-hash-recomputed', 'mallory-for-the-cmo', 'duplicate-signature', 'non-signatory-signature', 'limit-number-1e300', 'limit-signedAt-41-chars', 'limit-image-1.5MB', 'limit-101-signatures', 'limit-createdAt-infinity']) expect(names).toContain(name);
+    expect(names.some((name) => /^unready-\d+-blockers$/.test(name))).toBe(true);
+  });
+
+  it.each(buildAccordAttacks().map((attack) => [attack.name, attack] as const))('%s: imports as it must', async (_name, attack) => {
+    const read = await readAccordFile(attack.text, describeSeal);
+    const { outcome } = attack;
+    if (outcome.kind === 'refused') {
+      expect(read.ok).toBe(false);
+      if (!read.ok) expect(read.message).toMatch(outcome.message);
+      return;
+    }
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    if (outcome.kind === 'draft') {
+      // Never as signed: no version is kept, and the warning says why.
+      expect(read.versions).toEqual([]);
+      expect(read.warning?.title).toBe('Imported as a draft, not as signed');
+      expect(read.warning?.message).toMatch(/^The file says versions? [\d, ]+ (is|are) signed, but /);
+      expect(read.warning?.message).toMatch(outcome.warning);
+      return;
+    }
+    if (outcome.origin === 'unknown') expect(read.warning?.message).toMatch(/^Version 1: Sealed by an unknown certificate \(it says “Dana Facilitator”\): anyone can create one with this name \(certificate [0-9A-F:]{95}\)\. The seal proves/);
+    else expect(read.warning).toBeNull();
+    expect(read.versions).toHaveLength(1);
+    expect(read.checks[0]).toMatchObject({ state: 'sealed', origin: { kind: outcome.origin }, certificateName: 'Dana Facilitator' });
+  });
+});
+
+describe('sealing', () => {
+  it('seals the whole version: any change to content, a signature, a date or the number changes the payload', () => {
+    const version = signedVersionOf(readyAgreement());
+    const payload = versionSealPayload(version);
+    expect(versionSealPayload({ ...version, lockedAt: version.lockedAt + 1 })).not.toBe(payload);
+    expect(versionSealPayload({ ...version, number: 2 })).not.toBe(payload);
+    expect(versionSealPayload({ ...version, signatures: version.signatures.slice(1) })).not.toBe(payload);
+    expect(JSON.parse(payload)).toMatchObject({ purpose: 'accord-signed-version-seal/1', algorithm: 'RSA-PSS-SHA256' });
+  });
+
+  it('refuses to seal a version that breaks the signing rules (main never seals what it would not accept)', () => {
+    const version = signedVersionOf(readyAgreement());
+    const { installation } = testIdentities();
+    expect(() => sealVersions([{ ...version, signatures: [...version.signatures, version.signatures[0]!] }], installation)).toThrow(SealRefusedError);
+    expect(() => sealVersions([{ ...version, signatures: [...version.signatures, version.signatures[0]!] }], installation)).toThrow(/Version 1 holds two signatures for Person 1\./);
+  });
+
+  it('a file sealed and read back on this computer says "Sealed by this computer" with the certificate fingerprint', async () => {
+    const agreement = readyAgreement();
+    const { installation } = testIdentities();
+    const text = serializeAccordFile(agreement, new Date(), sealVersions([signedVersionOf(agreement)], installation));
+    const read = await readAccordFile(text, describeSeal);
+    expect(read.ok && read.checks[0]).toMatchObject({ state: 'sealed', fingerprint: installation.fingerprint, origin: { kind: 'this-computer' } });
+  });
+});
