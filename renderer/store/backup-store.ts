@@ -45,6 +45,11 @@ export interface PreparedImport {
   file: LibraryFile;
 }
 
+/** What was put right between records of a restored or imported file (shared/model/library-file.ts), said after the rest. */
+function repaired(repairs: readonly string[]): string {
+  return repairs.length === 0 ? '' : ` Put right on the way in: ${repairs.join(' ')}`;
+}
+
 /** A notice to show on the Backups screen (after the reload that follows a restore or an import). */
 export interface LibraryNotice {
   title: string;
@@ -278,7 +283,7 @@ export function createBackupStore(
             throw new Error(`The backup ${name} cannot be restored: ${messageOf(error)} Nothing was changed.`, { cause: error });
           }
           const outcome = await replace(file, 'before-restore');
-          afterReplace({ title: 'Backup restored', message: `The library is as it was in ${name} (${describeCounts(file.counts)}). The library as it was before is kept as ${outcome.before}: restore that one to undo.` });
+          afterReplace({ title: 'Backup restored', message: `The library is as it was in ${name} (${describeCounts(file.counts)}). The library as it was before is kept as ${outcome.before}: restore that one to undo.${repaired(file.repairs)}` });
           return outcome;
         });
       },
@@ -313,7 +318,7 @@ export function createBackupStore(
         set({ pendingImport: null });
         return busy('import', async () => {
           const outcome = await replace(pending.file, 'before-import');
-          afterReplace({ title: 'Library imported', message: `The library now holds what “${pending.fileName}” holds (${describeCounts(pending.counts)}). The library as it was before is kept as ${outcome.before}: restore that one to undo.` });
+          afterReplace({ title: 'Library imported', message: `The library now holds what “${pending.fileName}” holds (${describeCounts(pending.counts)}). The library as it was before is kept as ${outcome.before}: restore that one to undo.${repaired(pending.file.repairs)}` });
           return outcome;
         });
       },

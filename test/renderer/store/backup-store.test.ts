@@ -93,6 +93,18 @@ describe('backup store', () => {
     expect(notices[0]?.title).toBe('Library imported');
   });
 
+  it('an imported library whose records disagree is put right and the notice says what was (a workshop "signing" with no version being signed)', async () => {
+    const backups = store();
+    const file = JSON.parse((await import('../../../shared/model/library-file')).serializeLibrary(sampleLibrary(), { exportedAt: new Date(clock), appVersion: 'x' }).text) as { versions: { status: string }[]; counts: { versions: number } };
+    // Version 2 (being signed) is gone, but the workshop still says "signing".
+    file.versions = file.versions.filter((version) => version.status !== 'signing');
+    file.counts.versions = file.versions.length;
+    await backups.getState().prepareImportText('library.json', JSON.stringify(file));
+    await backups.getState().confirmImport();
+    expect((await db.workshops.get('w-acme'))?.status).toBe('amended');
+    expect(notices[0]?.message).toContain('Put right on the way in: workshops[0] (“Lead handoff 2027”) was marked “signing” but no version is being signed: it is now “amended”.');
+  });
+
   it('refuses to replace the library when the backup before it cannot be written', async () => {
     const backups = createBackupStore(db, {
       now: () => clock,
