@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { signedClaimProblem } from '../../shared/model/signed-claim';
 import { buildAgreementDocument } from '../../shared/document/document';
 import { renderMarkdown } from '../../shared/document/markdown';
 import { scoringRulesCsv, scoringRulesJson } from '../../shared/document/rules-sheet';
@@ -99,6 +100,12 @@ export async function exportCommand(args: string[], io: ExportIo): Promise<numbe
   const versions = parsed.versions.map((version) => ({ ...version, intact: true }));
   const draftIsSigned = parsed.versions.at(-1)?.contentHash === contentHash(parsed.agreement);
   const { agreement, context } = exportSubject(parsed.agreement, versions, draftIsSigned, io.now().toISOString());
+  // The same check main runs on the app's exports: what is sealed as signed is what was signed.
+  const problem = signedClaimProblem(agreement, context);
+  if (problem) {
+    io.err(`accord export: ${problem}\n`);
+    return 1;
+  }
   const label = context.status === 'signed' ? `signed version ${context.versionNumber}` : `a draft (version ${context.versionNumber}, not signed)`;
 
   await mkdir(dirname(out), { recursive: true });

@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import type { IpcResponse, IpcValidRequest } from '../../shared/ipc/contract';
+import type { Agreement } from '../../shared/model/agreement';
+import type { DocumentContext } from '../../shared/document/document';
 import { parseAgreement } from '../../shared/model/parse-agreement';
+import { signedClaimProblem } from '../../shared/model/signed-claim';
 import { checkLogoDataUrl, type Branding } from '../../shared/model/branding';
 import { buildReviewDocument, reviewAttachment } from '../../shared/document/review-report';
 import { buildSessionSummary, summaryDocument } from '../../shared/document/session-summary';
@@ -74,16 +77,38 @@ export function checkConsultant(consultant: Branding | undefined): void {
   if (!checked.ok) throw new Error(`${checked.message} Choose another logo in Settings → Branding.`);
 }
 
+/**
+ * What the renderer sends as a version's signatures and history is checked
+ * against the agreement itself before anything is sealed (the renderer is
+ * untrusted): every signature for this content's canonical hash, a signed
+ * version's items all agreed for their content, earlier versions cited on the
+ * audit page parsed and matching their recorded hashes (signed-claim.ts).
+ * Refuses with the reason, before the save dialog, so nothing is written.
+ */
+export function checkedContext(agreement: Agreement, context: IpcValidRequest<'pdf:export-agreement'>['context']): DocumentContext {
+  const earlier = (context.earlier ?? []).map((version) => {
+    const parsed = parseAgreement(version.agreement);
+    if (!parsed.ok) throw new Error(`Version ${version.number}, cited on the audit page: ${parsed.message}`);
+    return { number: version.number, agreement: parsed.agreement };
+  });
+  const { earlier: _unchecked, ...rest } = context;
+  const checked: DocumentContext = { ...rest, ...(earlier.length > 0 ? { earlier } : {}) };
+  const problem = signedClaimProblem(agreement, checked);
+  if (problem) throw new Error(problem);
+  return checked;
+}
+
 /** `pdf:export-agreement`: asks where to save, renders, attaches, seals, writes. */
 export async function exportPdfHandler(host: Host, request: IpcValidRequest<'pdf:export-agreement'>): Promise<IpcResponse<'pdf:export-agreement'>> {
   const parsed = parseAgreement(request.agreement);
   if (!parsed.ok) throw new Error(parsed.message);
   checkConsultant(request.context.consultant);
   const agreement = parsed.agreement;
+  const context = checkedContext(agreement, request.context);
   const target = await host.showSaveDialog({ title: 'Export the agreement as PDF', defaultName: withExtension(request.suggestedName, 'pdf'), filters: [{ name: 'PDF document', extensions: ['pdf'] }] });
   if (target === null) return { saved: false };
   const identity = await sealingIdentity(host, request.context.consultant?.name, agreement.workshop.facilitator);
-  const pdf = await exportAgreementPdf(agreement, request.context, { paper: request.paper, printToPdf: host.printToPdf, identity, fontDataUrl: await host.fontDataUrl() });
+  const pdf = await exportAgreementPdf(agreement, context, { paper: request.paper, printToPdf: host.printToPdf, identity, fontDataUrl: await host.fontDataUrl() });
   const path = await writeChosenFile(target, pdf);
   return { saved: true, path, bytes: pdf.length };
 }

@@ -3,7 +3,8 @@ import { computeFunnel, funnelInputsOf, funnelLevelLabels, planVolumeTarget } fr
 import type { Agreement, Consensus } from '../model/agreement';
 import type { Branding } from '../model/branding';
 import { contentHash } from '../model/canonical';
-import { sections } from '../model/sections';
+import { agreedOnText, consensusHistory } from '../model/consensus-history';
+import { consensusItems, sections } from '../model/sections';
 import { teamLabels } from '../model/teams';
 
 /**
@@ -59,6 +60,12 @@ export interface DocumentContext {
   consultant?: Branding;
   /** A summary of calibration results, when there is one (issue 5 fills it). */
   calibration?: { rows: [string, string][] };
+  /**
+   * The signed versions before this one (for a draft, every signed version),
+   * so the audit page can say which items are "agreed on version n content".
+   * Main checks each against the hash the history records (signed-claim.ts).
+   */
+  earlier?: { number: number; agreement: Agreement }[];
 }
 
 /** The whole document. */
@@ -79,6 +86,12 @@ export interface AgreementDocument {
   sections: DocumentSection[];
   signatures: SignatureEntry[];
   history: HistoryEntry[];
+  /**
+   * Where each item's agreement comes from, for an amendment (absent or empty
+   * without earlier signed versions): [what, which items], e.g. ["Agreed on
+   * version 1 content (unchanged since): 61", "The revenue plan, …"].
+   */
+  consensusAudit?: [string, string][];
   /** A report (the SLA review) shows these facts on its cover instead of the agreement's, and has no signature page. */
   report?: {
     coverFacts: [string, string][];
@@ -94,7 +107,6 @@ export interface AgreementDocument {
 
 const stateLabels: Record<Consensus['state'], string> = { proposed: 'Proposed', agreed: 'Agreed', disputed: 'Disputed', parked: 'Parked' };
 const roleLabels: Record<string, string> = { 'decision-maker': 'Decision maker', influencer: 'Influencer', champion: 'Champion', user: 'User', blocker: 'Blocker' };
-const state = (consensus: Consensus) => stateLabels[consensus.state];
 const dash = (text: string | null | undefined) => (text && text.trim() !== '' ? text.trim() : '—');
 const num = (value: number | null, suffix = '') => (value === null ? '—' : `${value.toLocaleString('en-US')}${suffix}`);
 const whole = (value: number) => Math.ceil(value - 1e-9).toLocaleString('en-US');
@@ -134,6 +146,9 @@ export function commitmentTarget(agreement: Agreement, commitment: Agreement['co
 export function buildAgreementDocument(agreement: Agreement, context: DocumentContext): AgreementDocument {
   const { workshop } = agreement;
   const funnel = computeFunnel(funnelInputsOf(agreement));
+  // Each item's state is derived from the positions that count for its content now, never read as stored.
+  const items = new Map(consensusItems(agreement).map((item) => [item.consensus, item]));
+  const state = (consensus: Consensus) => stateLabels[items.get(consensus)?.state ?? consensus.state];
   const plan = agreement.revenuePlan;
   const statusLine = context.status === 'signed' ? `Signed version ${context.versionNumber}` : context.status === 'signing' ? `Version ${context.versionNumber}, signing in progress, not yet signed` : 'Draft, not signed';
   const part = (id: string) => sections.find((section) => section.id === id)!;
@@ -307,5 +322,23 @@ export function buildAgreementDocument(agreement: Agreement, context: DocumentCo
     sections: docSections,
     signatures: context.signatures,
     history: context.history,
+    consensusAudit: consensusAuditOf(agreement, context),
   };
+}
+
+/** The audit page's consensus lines: which items were agreed on which signed version's content, and which on this one's. */
+function consensusAuditOf(agreement: Agreement, context: DocumentContext): [string, string][] {
+  const earlier = (context.earlier ?? []).filter((version) => version.number < context.versionNumber);
+  if (earlier.length === 0) return [];
+  const here = context.status === 'draft' ? 'this draft’s content' : `this version’s content (version ${context.versionNumber})`;
+  const groups = new Map<string, string[]>();
+  const put = (what: string, label: string) => groups.set(what, [...(groups.get(what) ?? []), label]);
+  for (const entry of consensusHistory(agreement, earlier)) {
+    if (entry.agreedOnVersion !== null) put(`${agreedOnText(entry.agreedOnVersion).replace(/^a/, 'A')} (unchanged since)`, entry.item.label);
+    else if (entry.item.state === 'agreed') put(`Agreed on ${here}`, entry.item.label);
+    else if (entry.item.state === 'parked') put('Parked', entry.item.label);
+    else put('Not agreed for its content', entry.item.label);
+  }
+  const order = (what: string) => (what.startsWith('Agreed on version') ? 0 : what.startsWith('Agreed on') ? 1 : what === 'Parked' ? 2 : 3);
+  return [...groups.entries()].sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b, 'en', { numeric: true })).map(([what, labels]) => [`${what}: ${labels.length}`, labels.join(', ')]);
 }

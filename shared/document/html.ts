@@ -112,6 +112,9 @@ export function renderHtml(input: AgreementDocument, options: PrintOptions = {})
   const history = document.history.length > 0
     ? `<table><thead><tr><th>Version</th><th>Status</th><th>Signed by</th><th>Locked</th><th>Content SHA-256</th></tr></thead><tbody>${document.history.map((entry) => `<tr><td>${entry.version}</td><td>${escapeHtml(entry.status)}</td><td>${escapeHtml(entry.signedBy)}</td><td>${escapeHtml(entry.lockedAt)}</td><td class="hash">${escapeHtml(entry.contentHash)}</td></tr>`).join('')}</tbody></table>`
     : '<p class="empty">No earlier versions.</p>';
+  const consensusAudit = document.consensusAudit && document.consensusAudit.length > 0
+    ? `<h3>Consensus</h3><p>Each position records the content it was given for; an item changed since a signed version needed both sides again.</p><table class="consensus-audit"><tbody>${document.consensusAudit.map(([what, items]) => `<tr><th>${escapeHtml(what)}</th><td>${escapeHtml(items)}</td></tr>`).join('')}</tbody></table>`
+    : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(document.title)} — ${escapeHtml(document.client)}</title>
 <meta name="author" content="${escapeHtml(document.facilitator)}">
@@ -164,7 +167,7 @@ ${document.report ? document.report.coverFacts.map(([label, value]) => `      <d
 </div>`}
 ${document.sections.map((section) => `<section id="${escapeHtml(section.id)}"><h2>${escapeHtml(section.title)}</h2>${section.blocks.map(block).join('\n')}</section>`).join('\n')}
 ${document.report ? '' : `<section id="signatures"><h2>Signatures</h2><p>Each signatory signed the content whose SHA-256 is printed with their signature.</p>${signatures}</section>`}
-${onePage ? `<footer class="audit-note">Generated ${escapeHtml(document.generatedAt.slice(0, 16).replace('T', ' '))} · SHA-256 <span class="hash">${escapeHtml(document.contentHash)}</span> · data attached as ${escapeHtml(document.report?.attachmentName ?? '')} · sealed: any change to this PDF is detected. A record of the session, not the signed agreement.</footer>` : `<section id="audit"><h2>Audit</h2><h3>Content SHA-256</h3><p class="audit-hash">${escapeHtml(document.contentHash)}</p><p>Generated ${escapeHtml(document.generatedAt)}. The machine-readable ${document.report ? 'report' : 'agreement'} is attached to this PDF (${escapeHtml(document.report?.attachmentName ?? 'agreement.json')}); the PDF is sealed with a digital signature over the whole file, so any change to it is detected.</p>${document.report ? '' : `<h3>Version history</h3>${history}`}</section>`}
+${onePage ? `<footer class="audit-note">Generated ${escapeHtml(document.generatedAt.slice(0, 16).replace('T', ' '))} · SHA-256 <span class="hash">${escapeHtml(document.contentHash)}</span> · data attached as ${escapeHtml(document.report?.attachmentName ?? '')} · sealed: any change to this PDF is detected. A record of the session, not the signed agreement.</footer>` : `<section id="audit"><h2>Audit</h2><h3>Content SHA-256</h3><p class="audit-hash">${escapeHtml(document.contentHash)}</p><p>Generated ${escapeHtml(document.generatedAt)}. The machine-readable ${document.report ? 'report' : 'agreement'} is attached to this PDF (${escapeHtml(document.report?.attachmentName ?? 'agreement.json')}); the PDF is sealed with a digital signature over the whole file, so any change to it is detected.</p>${document.report ? '' : `<h3>Version history</h3>${history}${consensusAudit}`}</section>`}
 </body></html>`;
 }
 

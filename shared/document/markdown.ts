@@ -38,6 +38,7 @@ export function renderMarkdown(document: AgreementDocument): string {
     '## Audit',
     `Content SHA-256: ${hash(document.contentHash)}\n\nGenerated: ${t(document.generatedAt)}`,
     document.history.length > 0 ? block({ kind: 'table', columns: ['Version', 'Status', 'Signed by', 'Locked', 'SHA-256'], rows: document.history.map((entry) => [String(entry.version), entry.status, entry.signedBy, entry.lockedAt, entry.contentHash]) }) : '',
+    document.consensusAudit && document.consensusAudit.length > 0 ? `### Consensus\n\n${block({ kind: 'facts', rows: document.consensusAudit })}` : '',
   ];
   return `${parts.filter((part) => part !== '').join('\n\n').trim()}\n`;
 }

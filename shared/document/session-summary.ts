@@ -1,7 +1,7 @@
 import type { AgendaItem, SessionTimer } from '../engines/agenda/agenda';
-import type { Agreement, Consensus } from '../model/agreement';
+import type { Agreement } from '../model/agreement';
 import { contentHash } from '../model/canonical';
-import { consensusItems, sections } from '../model/sections';
+import { consensusItems, sections, type ConsensusItem } from '../model/sections';
 import { addMonths, type AgreementDocument, type Block, type DocumentSection } from './document';
 import { renderMarkdown } from './markdown';
 
@@ -97,9 +97,9 @@ export function shortLabel(label: string): string {
   return (quoted ? quoted[1]! : label).trim() || label;
 }
 
-function disagreeing(consensus: Consensus): string {
-  const marketing = consensus.marketing === 'disagree';
-  const sales = consensus.sales === 'disagree';
+function disagreeing(positions: ConsensusItem['positions']): string {
+  const marketing = positions.marketing === 'disagree';
+  const sales = positions.sales === 'disagree';
   return marketing && sales ? 'Marketing and sales' : marketing ? 'Marketing' : sales ? 'Sales' : '—';
 }
 
@@ -132,13 +132,13 @@ export function buildSessionSummary(agreement: Agreement, options: { generatedAt
   for (const item of consensusItems(agreement)) {
     const part = parts.get(item.section)!;
     part.total += 1;
-    if (item.consensus.state === 'agreed') {
+    if (item.state === 'agreed') {
       part.agreed += 1;
       part.agreedLabels.push(shortLabel(item.label));
-    } else if (item.consensus.state === 'disputed') {
+    } else if (item.state === 'disputed') {
       part.disputed += 1;
-      disputed.push({ sectionId: item.section, part: part.title, label: item.label, disagrees: disagreeing(item.consensus), notes: item.consensus.notes.trim() });
-    } else if (item.consensus.state === 'parked') {
+      disputed.push({ sectionId: item.section, part: part.title, label: item.label, disagrees: disagreeing(item.positions), notes: item.consensus.notes.trim() });
+    } else if (item.state === 'parked') {
       part.parked += 1;
       parked.push({ sectionId: item.section, part: part.title, label: item.label, notes: item.consensus.notes.trim() });
     } else {

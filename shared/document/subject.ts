@@ -31,11 +31,16 @@ export function exportSubject(draft: Agreement, versions: readonly SubjectVersio
   const signed = [...versions].reverse().find((version) => version.status === 'signed' && version.intact);
   const history = historyOf(versions);
   const pick = signing ?? (draftIsSigned ? signed : undefined);
+  // The signed versions before the one shown, for the audit page's "agreed on version n content".
+  const earlierThan = (number: number) => versions.filter((version) => version.status === 'signed' && version.intact && version.number < number).map((version) => ({ number: version.number, agreement: version.agreement }));
   if (pick) {
+    const earlier = earlierThan(pick.number);
     return {
       agreement: pick.agreement,
-      context: { versionNumber: pick.number, status: pick.status, signatures: pick.signatures.map(({ participantId: _id, ...signature }) => signature), history, generatedAt },
+      context: { versionNumber: pick.number, status: pick.status, signatures: pick.signatures.map(({ participantId: _id, ...signature }) => signature), history, generatedAt, ...(earlier.length > 0 ? { earlier } : {}) },
     };
   }
-  return { agreement: draft, context: { versionNumber: (versions.at(-1)?.number ?? 0) + 1, status: 'draft', signatures: [], history, generatedAt } };
+  const number = (versions.at(-1)?.number ?? 0) + 1;
+  const earlier = earlierThan(number);
+  return { agreement: draft, context: { versionNumber: number, status: 'draft', signatures: [], history, generatedAt, ...(earlier.length > 0 ? { earlier } : {}) } };
 }

@@ -97,6 +97,8 @@ export const DocumentContextSchema = z.strictObject({
   generatedAt: z.string(),
   consultant: z.optional(ConsultantSchema),
   calibration: z.optional(z.strictObject({ rows: z.array(z.tuple([z.string(), z.string()])).check(z.maxLength(40)) })),
+  /** Earlier signed versions for the audit page's "agreed on version n content"; main parses each and checks it against the history's hash. */
+  earlier: z.optional(z.array(z.strictObject({ number: z.int().check(z.positive()), agreement: z.unknown() })).check(z.maxLength(100))),
 });
 
 const minutes = z.int().check(z.nonnegative(), z.maximum(100_000));

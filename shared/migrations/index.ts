@@ -20,3 +20,4 @@ export { migrateWorkshopV1ToV2 } from './workshop-v2';
 export type { WorkshopRecordV1, WorkshopRecordV2 } from './workshop-v2';
 export { agreementForWorkshopV3 } from './agreement-v3';
 export type { AgreementRecordV3 } from './agreement-v3';
+export { stampPositionHashes } from './position-hashes';

@@ -1,6 +1,7 @@
 import { computeFunnel, funnelInputsOf, type FunnelField } from '../engines/funnel/funnel';
-import type { Agreement, Consensus } from './agreement';
-import { consensusItems, sections, type SectionId } from './sections';
+import type { Agreement } from './agreement';
+import { consensusTeams, isChanged, type ConsensusTeam } from './consensus';
+import { consensusItems, sections, type ConsensusItem, type SectionId } from './sections';
 
 /**
  * One problem in a draft: where it is (section, item, field) and what to do.
@@ -152,26 +153,36 @@ export interface Blocker {
   message: string;
 }
 
-function consensusBlocker(label: string, consensus: Consensus): string {
-  if (consensus.state === 'disputed') {
-    const who = [consensus.marketing === 'disagree' ? 'marketing' : '', consensus.sales === 'disagree' ? 'sales' : ''].filter(Boolean).join(' and ');
-    return `${label} is disputed: ${who} disagree${who.includes(' and ') ? '' : 's'}. Agree on it or park it.`;
+const teamNames = (teams: ConsensusTeam[]) => teams.join(' and ');
+
+/** Why an item blocks signing, in the facilitator's words; a position given for other content is named as such. */
+export function consensusBlocker(item: Pick<ConsensusItem, 'label' | 'state' | 'positions'>): string {
+  const { label, state, positions } = item;
+  if (state === 'disputed') {
+    const who = consensusTeams.filter((team) => positions[team] === 'disagree');
+    return `${label} is disputed: ${teamNames(who)} disagree${who.length > 1 ? '' : 's'}. Agree on it or park it.`;
   }
-  const waiting = [consensus.marketing === 'pending' ? 'marketing' : '', consensus.sales === 'pending' ? 'sales' : ''].filter(Boolean).join(' and ');
-  return `${label} is not agreed yet: waiting for ${waiting}.`;
+  const waiting = consensusTeams.filter((team) => positions[team] !== 'agree');
+  const changed = consensusTeams.filter((team) => isChanged(positions[team]));
+  if (changed.length > 0) {
+    const since = changed.every((team) => positions[team] === 'changed-agree') ? 'agreed' : changed.every((team) => positions[team] === 'changed-disagree') ? 'disagreed' : 'gave their positions';
+    return `${label} changed since ${teamNames(changed)} ${since}: reconfirm. Waiting for ${teamNames(waiting)}.`;
+  }
+  return `${label} is not agreed yet: waiting for ${teamNames(waiting)}.`;
 }
 
 /**
  * Whether an agreement can be signed and, if not, exactly what blocks it:
- * every item agreed or explicitly parked, and no problem left in the draft.
+ * every item agreed for the content it has now (a yes given for other
+ * content does not count) or explicitly parked, and no problem left in the draft.
  */
 export function readiness(agreement: Agreement): { ready: boolean; blockers: Blocker[] } {
   const order = new Map(sections.map((section, index) => [section.id, index]));
   const blockers: Blocker[] = [
     ...validateAgreement(agreement).map((issue) => ({ section: issue.section, itemId: issue.itemId, field: issue.field, message: issue.message })),
     ...consensusItems(agreement)
-      .filter((item) => item.consensus.state !== 'agreed' && item.consensus.state !== 'parked')
-      .map((item) => ({ section: item.section, itemId: item.id, message: consensusBlocker(item.label, item.consensus) })),
+      .filter((item) => item.state !== 'agreed' && item.state !== 'parked')
+      .map((item) => ({ section: item.section, itemId: item.id, message: consensusBlocker(item) })),
   ];
   blockers.sort((a, b) => order.get(a.section)! - order.get(b.section)!);
   return { ready: blockers.length === 0, blockers };

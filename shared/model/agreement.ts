@@ -33,11 +33,25 @@ export type ConsensusState = (typeof consensusStates)[number];
 /** A team's position on an item. */
 export type Position = (typeof positions)[number];
 
-/** Every item's consensus: who proposed it, where marketing and sales stand, its state, notes. */
+/** An item content hash: SHA-256 of the item's canonical content (`itemContentHash`), 64 lowercase hex digits. */
+const contentHashText = z.string().check(z.regex(/^[0-9a-f]{64}$/, { error: 'A position’s content hash is 64 hex digits.' }));
+
+/**
+ * Every item's consensus: who proposed it, where marketing and sales stand, its
+ * state, notes. `marketingFor` and `salesFor` are the content hash of the item
+ * as it was when that team gave its position (consensus.ts): a yes counts only
+ * for the content it was given for. They are optional so that agreements made
+ * before they existed keep their content and hash (signed versions never
+ * change); a draft's positions without one are stamped when it is opened
+ * (shared/migrations/position-hashes.ts). The stored `state` is a cache of
+ * `consensusState`, which is what every reader uses.
+ */
 export const ConsensusSchema = z.object({
   proposedBy: z.enum(proposers),
   marketing: z.enum(positions),
   sales: z.enum(positions),
+  marketingFor: z.optional(contentHashText),
+  salesFor: z.optional(contentHashText),
   state: z.enum(consensusStates),
   notes: longText,
 });

@@ -1,10 +1,12 @@
 import '../../components/mantine-ui-styles';
 import { ActionIcon, Badge, Progress, Text, Title, Tooltip } from '@mantine/core';
-import { IconArrowsMaximize, IconArrowsMinimize, IconThumbDown, IconThumbUp, IconClock } from '@tabler/icons-react';
+import { IconArrowsMaximize, IconArrowsMinimize, IconThumbDown, IconThumbUp, IconClock, IconRefresh } from '@tabler/icons-react';
 import { lazy, Suspense, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { formatCountdown, status as sessionStatus } from '../../../shared/engines/agenda/agenda';
 import { computeFunnel, funnelInputsOf } from '../../../shared/engines/funnel/funnel';
-import type { Agreement, Position } from '../../../shared/model/agreement';
+import type { Agreement } from '../../../shared/model/agreement';
+import { changedPositionText, isChanged, type PositionStatus } from '../../../shared/model/consensus';
+import { agreedOnText } from '../../../shared/model/consensus-history';
 import { consensusItems, sectionProgress, sections, type ConsensusItem } from '../../../shared/model/sections';
 import { useNow } from '../../components/clock';
 import { clockTime } from '../session/time-format';
@@ -87,7 +89,7 @@ function PresenterStage({ snapshot, closed, fullScreen }: { snapshot: PresenterS
   const items = useMemo(() => consensusItems(agreement), [agreement]);
   const progress = useMemo(() => {
     const all = Object.values(sectionProgress(agreement));
-    return { settled: all.reduce((sum, entry) => sum + entry.settled, 0), total: all.reduce((sum, entry) => sum + entry.total, 0), disputed: items.filter((item) => item.consensus.state === 'disputed').length, parked: items.filter((item) => item.consensus.state === 'parked').length };
+    return { settled: all.reduce((sum, entry) => sum + entry.settled, 0), total: all.reduce((sum, entry) => sum + entry.total, 0), disputed: items.filter((item) => item.state === 'disputed').length, parked: items.filter((item) => item.state === 'parked').length };
   }, [agreement, items]);
   const openQuestions = snapshot.view === 'open-questions';
   return (
@@ -121,7 +123,7 @@ function PresenterStage({ snapshot, closed, fullScreen }: { snapshot: PresenterS
               <Title order={1} className="presenter-title" data-testid="presenter-title">
                 Disputed and parked
               </Title>
-              <OpenQuestions items={items} agreement={agreement} />
+              <OpenQuestions items={items} agreement={agreement} agreedOn={snapshot.agreedOn} />
             </>
           ) : (
             <>
@@ -133,7 +135,7 @@ function PresenterStage({ snapshot, closed, fullScreen }: { snapshot: PresenterS
               </Title>
               <Text className="presenter-summary">{section.summary}</Text>
               {section.id === 'revenue' && <PresenterFunnel agreement={agreement} />}
-              <SectionItems items={items.filter((item) => item.section === section.id)} />
+              <SectionItems items={items.filter((item) => item.section === section.id)} agreedOn={snapshot.agreedOn} />
               {section.id === 'log' && <LogLists agreement={agreement} />}
             </>
           )}
@@ -202,53 +204,67 @@ function PresenterFunnel({ agreement }: { agreement: Agreement }) {
   );
 }
 
-function PositionMark({ team, position }: { team: string; position: Position }) {
+function PositionMark({ team, status }: { team: string; status: PositionStatus }) {
+  if (isChanged(status)) {
+    return (
+      <span className="presenter-position" data-position={status} data-testid="presenter-position-changed">
+        <IconRefresh size={18} aria-hidden />
+        {team}: {changedPositionText(status)}
+      </span>
+    );
+  }
   return (
-    <span className="presenter-position" data-position={position}>
-      {position === 'agree' ? <IconThumbUp size={18} aria-hidden /> : position === 'disagree' ? <IconThumbDown size={18} aria-hidden /> : <span aria-hidden>…</span>}
-      {team} {position === 'agree' ? 'agrees' : position === 'disagree' ? 'disagrees' : 'to say'}
+    <span className="presenter-position" data-position={status}>
+      {status === 'agree' ? <IconThumbUp size={18} aria-hidden /> : status === 'disagree' ? <IconThumbDown size={18} aria-hidden /> : <span aria-hidden>…</span>}
+      {team} {status === 'agree' ? 'agrees' : status === 'disagree' ? 'disagrees' : 'to say'}
     </span>
   );
 }
 
-function ItemRow({ item, withNotes = false }: { item: ConsensusItem; withNotes?: boolean }) {
+function ItemRow({ item, withNotes = false, agreedOn }: { item: ConsensusItem; withNotes?: boolean; agreedOn: PresenterSnapshot['agreedOn'] }) {
+  const version = item.state === 'agreed' ? agreedOn?.[`${item.section}:${item.id}`] : undefined;
   return (
-    <li className="presenter-item" data-state={item.consensus.state} data-testid="presenter-item">
+    <li className="presenter-item" data-state={item.state} data-testid="presenter-item">
       <div className="presenter-item-head">
         <span className="presenter-item-label">{item.label}</span>
-        <Badge size="xl" variant="light" color={stateColors[item.consensus.state]} tt="none" data-testid="presenter-item-state">
-          {stateLabels[item.consensus.state]}
+        <Badge size="xl" variant="light" color={stateColors[item.state]} tt="none" data-testid="presenter-item-state">
+          {stateLabels[item.state]}
         </Badge>
       </div>
       <div className="presenter-item-positions">
-        <PositionMark team="Marketing" position={item.consensus.marketing} />
-        <PositionMark team="Sales" position={item.consensus.sales} />
+        <PositionMark team="Marketing" status={item.positions.marketing} />
+        <PositionMark team="Sales" status={item.positions.sales} />
+        {version !== undefined && (
+          <span className="presenter-position" data-testid="presenter-agreed-on">
+            {agreedOnText(version)}
+          </span>
+        )}
       </div>
       {withNotes && item.consensus.notes && <p className="presenter-item-notes">{item.consensus.notes}</p>}
     </li>
   );
 }
 
-function SectionItems({ items }: { items: ConsensusItem[] }) {
+function SectionItems({ items, agreedOn }: { items: ConsensusItem[]; agreedOn: PresenterSnapshot['agreedOn'] }) {
   if (items.length === 0) return null;
   return (
     <ul className="presenter-items" aria-label="Items under discussion">
       {items.map((item) => (
-        <ItemRow key={`${item.section}-${item.id}`} item={item} withNotes={item.consensus.state !== 'agreed'} />
+        <ItemRow key={`${item.section}-${item.id}`} item={item} withNotes={item.state !== 'agreed'} agreedOn={agreedOn} />
       ))}
     </ul>
   );
 }
 
-function OpenQuestions({ items, agreement }: { items: ConsensusItem[]; agreement: Agreement }) {
-  const open = items.filter((item) => item.consensus.state === 'disputed' || item.consensus.state === 'parked');
+function OpenQuestions({ items, agreement, agreedOn }: { items: ConsensusItem[]; agreement: Agreement; agreedOn: PresenterSnapshot['agreedOn'] }) {
+  const open = items.filter((item) => item.state === 'disputed' || item.state === 'parked');
   const topics = agreement.parkingLot.filter((topic) => topic.status === 'open');
   if (open.length === 0 && topics.length === 0) return <Text className="presenter-note">Nothing is disputed or parked.</Text>;
   return (
     <>
       <ul className="presenter-items" aria-label="Disputed and parked items">
         {open.map((item) => (
-          <ItemRow key={`${item.section}-${item.id}`} item={item} withNotes />
+          <ItemRow key={`${item.section}-${item.id}`} item={item} withNotes agreedOn={agreedOn} />
         ))}
       </ul>
       {topics.length > 0 && <LogList title="Parking lot" entries={topics.map((topic) => ({ id: topic.id, main: topic.topic || 'Untitled topic', detail: [topic.raisedBy && `raised by ${topic.raisedBy}`, topic.notes].filter(Boolean).join(' · ') }))} />}

@@ -22,6 +22,8 @@ export interface PresenterSnapshot {
   agenda: AgendaItem[];
   timer: SessionTimer;
   branding: { name: string; logoDataUrl?: string | undefined; accent?: string | undefined } | null;
+  /** Items agreed on an earlier signed version's content: that version, by "section:id" ("agreed on version 1 content"). */
+  agreedOn?: Record<string, number>;
   /** Counts the snapshots of one facilitator window (for diagnosis; BroadcastChannel keeps one sender's order). */
   sequence: number;
 }

@@ -26,11 +26,11 @@ export function usePresenterFeed(snapshot: Omit<PresenterSnapshot, 'sequence'>):
     };
   }, [workshopId]);
 
-  const { agreement, section, view, agenda, timer, branding } = snapshot;
+  const { agreement, section, view, agenda, timer, branding, agreedOn } = snapshot;
   useEffect(() => {
     sequence.current += 1;
-    const next: PresenterSnapshot = { workshopId, agreement, section, view, agenda, timer, branding, sequence: sequence.current };
+    const next: PresenterSnapshot = { workshopId, agreement, section, view, agenda, timer, branding, ...(agreedOn ? { agreedOn } : {}), sequence: sequence.current };
     latest.current = next;
     link.current?.post({ type: 'state', snapshot: next });
-  }, [workshopId, agreement, section, view, agenda, timer, branding]);
+  }, [workshopId, agreement, section, view, agenda, timer, branding, agreedOn]);
 }

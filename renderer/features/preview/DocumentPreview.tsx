@@ -181,6 +181,14 @@ export function DocumentPreview({ agreement, context, onClose, onExportPdf }: { 
           ) : (
             <PreviewBlock block={{ kind: 'table', columns: ['Version', 'Status', 'Signed by', 'Locked', 'Content SHA-256'], rows: document.history.map((entry) => [String(entry.version), entry.status, entry.signedBy, entry.lockedAt, entry.contentHash]) }} />
           )}
+          {document.consensusAudit && document.consensusAudit.length > 0 && (
+            <div data-testid="preview-consensus-audit">
+              <Text fw={650} mt="md" mb="xs">
+                Consensus
+              </Text>
+              <PreviewBlock block={{ kind: 'facts', rows: document.consensusAudit }} />
+            </div>
+          )}
         </section>
       </article>
     </Modal>

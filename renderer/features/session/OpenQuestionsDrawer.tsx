@@ -10,9 +10,9 @@ import { ConsensusBar, useAgreementEditor } from '../workshop/editor-kit';
  */
 export function OpenQuestionsDrawer({ opened, onClose, onGo }: { opened: boolean; onClose: () => void; onGo: (section: SectionId, itemId?: string) => void }) {
   const { agreement, update } = useAgreementEditor();
-  const open = useMemo(() => consensusItems(agreement).filter((item) => item.consensus.state === 'disputed' || item.consensus.state === 'parked'), [agreement]);
+  const open = useMemo(() => consensusItems(agreement).filter((item) => item.state === 'disputed' || item.state === 'parked'), [agreement]);
   const topics = agreement.parkingLot.filter((topic) => topic.status === 'open');
-  const disputed = open.filter((item) => item.consensus.state === 'disputed').length;
+  const disputed = open.filter((item) => item.state === 'disputed').length;
   return (
     <Drawer opened={opened} onClose={onClose} position="right" size="xl" title={`Open questions: ${disputed} disputed, ${open.length - disputed} parked, ${topics.length} open ${topics.length === 1 ? 'topic' : 'topics'}`}>
       <Stack gap="lg">
@@ -26,7 +26,7 @@ export function OpenQuestionsDrawer({ opened, onClose, onGo }: { opened: boolean
                 {section.number}. {section.title}
               </Title>
               {items.map((item) => {
-                const against = (['marketing', 'sales'] as const).filter((team) => item.consensus[team] === 'disagree').map((team) => (team === 'marketing' ? 'Marketing' : 'Sales'));
+                const against = (['marketing', 'sales'] as const).filter((team) => item.positions[team] === 'disagree').map((team) => (team === 'marketing' ? 'Marketing' : 'Sales'));
                 return (
                   <div key={item.id} className="open-question" data-testid="open-question">
                     <Group justify="space-between" wrap="nowrap">
@@ -42,7 +42,7 @@ export function OpenQuestionsDrawer({ opened, onClose, onGo }: { opened: boolean
                         </Anchor>
                       </Group>
                     </Group>
-                    <ConsensusBar consensus={item.consensus} itemLabel={item.label} coalesceKey={`open-${item.id}`} onChange={(consensus, key) => update((draft) => void setConsensusOf(draft, item, consensus), key)} />
+                    <ConsensusBar consensus={item.consensus} item={item} itemLabel={item.label} coalesceKey={`open-${item.id}`} onChange={(consensus, key) => update((draft) => void setConsensusOf(draft, item, consensus), key)} />
                   </div>
                 );
               })}

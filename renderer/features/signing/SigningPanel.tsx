@@ -3,7 +3,8 @@ import { Alert, Badge, Button, Card, Code, Drawer, Group, List, Stack, Table, Te
 import { IconAlertTriangle, IconCircleCheck, IconLock, IconSignature } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { Agreement, Participant } from '../../../shared/model/agreement';
-import { readiness } from '../../../shared/model/agreement-rules';
+import { consensusBlocker, readiness } from '../../../shared/model/agreement-rules';
+import { agreedOnText, consensusHistory } from '../../../shared/model/consensus-history';
 import { diffAgreements } from '../../../shared/model/diff';
 import { sections } from '../../../shared/model/sections';
 import { signatories } from '../../../shared/model/versions';
@@ -37,6 +38,10 @@ export function SigningPanel({ opened, onClose, agreement, workshopStatus }: { o
   const signed = lastSigned({ versions });
   const check = useMemo(() => readiness(agreement), [agreement]);
   const changes = useMemo(() => (signed && workshopStatus === 'amended' ? diffAgreements(signed.agreement, agreement) : []), [signed, agreement, workshopStatus]);
+  // What the amendment's changes did to the consensus: a changed item needs both sides again; an unchanged one keeps its agreement.
+  const history = useMemo(() => (signed && workshopStatus === 'amended' ? consensusHistory(agreement, versions.filter((version) => version.status === 'signed' && version.intact)) : []), [signed, agreement, versions, workshopStatus]);
+  const reconfirm = history.filter((entry) => entry.changedSinceSigned && entry.item.state !== 'agreed' && entry.item.state !== 'parked');
+  const carried = history.filter((entry) => entry.agreedOnVersion !== null);
   const run = async (action: () => Promise<void>, success?: string) => {
     setBusy(true);
     try {
@@ -137,6 +142,23 @@ export function SigningPanel({ opened, onClose, agreement, workshopStatus }: { o
             <Title order={3} mb="xs">
               Changes since version {signed.number}
             </Title>
+            {history.length > 0 && (
+              <Stack gap={4} mb="sm" data-testid="amendment-consensus">
+                {reconfirm.length > 0 && (
+                  <Alert color="orange" icon={<IconAlertTriangle />} title={`${reconfirm.length} changed ${reconfirm.length === 1 ? 'item needs' : 'items need'} both sides again`}>
+                    <List size="sm" spacing={2}>
+                      {reconfirm.map((entry) => (
+                        <List.Item key={`${entry.item.section}-${entry.item.id}`}>{consensusBlocker(entry.item)}</List.Item>
+                      ))}
+                    </List>
+                  </Alert>
+                )}
+                <Text size="sm" c="dimmed">
+                  {carried.length} unchanged {carried.length === 1 ? 'item keeps its' : 'items keep their'} agreement
+                  {carried.length > 0 ? ` (${[...new Set(carried.map((entry) => entry.agreedOnVersion!))].sort((a, b) => a - b).map(agreedOnText).join(', ')})` : ''}.
+                </Text>
+              </Stack>
+            )}
             {changes.length === 0 ? (
               <Text c="dimmed">No changes yet.</Text>
             ) : (

@@ -26,6 +26,7 @@ import { ShortcutsModal } from '../session/ShortcutsModal';
 import { usePresenterFeed } from '../presenter/usePresenterFeed';
 import { sessionFactsOf, type SessionFacts } from '../../../shared/document/session-summary';
 import { EditorProvider, useAgreementEditor } from './editor-kit';
+import { agreedOnVersions, signedItemsOf } from '../../../shared/model/consensus-history';
 import { CadenceSection } from './sections/CadenceSection';
 import { CommitteeSection } from './sections/CommitteeSection';
 import { EngagementSection } from './sections/EngagementSection';
@@ -80,6 +81,10 @@ export function WorkshopScreen({ workshopId, section = 'workshop' }: { workshopI
     void open(workshopId);
     void loadVersions(workshopId);
   }, [open, loadVersions, workshopId]);
+  // "agreed on version n content": only intact signed versions of this workshop count.
+  const versionList = useVersions((state) => state.versions);
+  const signedItems = useMemo(() => signedItemsOf(versionList.filter((version) => version.workshopId === workshopId && version.status === 'signed' && version.intact)), [versionList, workshopId]);
+  const agreedOn = useMemo(() => (agreement && signedItems.length > 0 ? agreedOnVersions(agreement, signedItems) : new Map<string, number>()), [agreement, signedItems]);
 
   if (libraryStatus === 'ready' && !record) {
     return (
@@ -113,7 +118,7 @@ export function WorkshopScreen({ workshopId, section = 'workshop' }: { workshopI
     );
   }
   return (
-    <EditorProvider agreement={agreement}>
+    <EditorProvider agreement={agreement} agreedOn={agreedOn}>
       <Editor workshopId={workshopId} section={section} status={record.status} onBack={back} />
     </EditorProvider>
   );
@@ -183,7 +188,9 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
     const state = session.getState();
     setSummary(state.timer.startedAt === null ? {} : { facts: sessionFactsOf(state.agenda, state.timer, Date.now()) });
   };
-  usePresenterFeed({ workshopId, agreement, section, view: questionsOpen ? 'open-questions' : 'section', agenda, timer, branding });
+  const { agreedOn } = useAgreementEditor();
+  const agreedOnRecord = useMemo(() => (agreedOn.size === 0 ? undefined : Object.fromEntries(agreedOn)), [agreedOn]);
+  usePresenterFeed({ workshopId, agreement, section, view: questionsOpen ? 'open-questions' : 'section', agenda, timer, branding, agreedOn: agreedOnRecord });
   const check = useMemo(() => readiness(agreement), [agreement]);
   const SectionEditor = sectionEditors[section];
 

@@ -3,7 +3,9 @@ import { IconArrowDown, IconArrowUp, IconCopy, IconPlayerPause, IconPlus, IconTh
 import { createContext, memo, useContext, useMemo, type ReactNode } from 'react';
 import type { Agreement, Consensus, Position } from '../../../shared/model/agreement';
 import { validateAgreement } from '../../../shared/model/agreement-rules';
-import { withParked, withPosition } from '../../../shared/model/consensus';
+import { changedPositionText, isChanged, withParked, withPosition, type PositionStatus } from '../../../shared/model/consensus';
+import { agreedOnText } from '../../../shared/model/consensus-history';
+import { consensusItems, type ConsensusItem } from '../../../shared/model/sections';
 import { useEditor } from '../../store/stores';
 
 /** Changes the agreement; every edit goes through here (undo, autosave). */
@@ -15,12 +17,18 @@ export interface EditorContextValue {
   update: Update;
   /** Problems of the draft, by "itemId:field". */
   issues: Map<string, string>;
+  /** Every consensus item of the agreement (content hash, derived state), by its consensus object. */
+  items: Map<Consensus, ConsensusItem>;
+  /** For items agreed on an earlier signed version's content: that version, by "section:id". */
+  agreedOn: ReadonlyMap<string, number>;
 }
+
+const noVersions: ReadonlyMap<string, number> = new Map();
 
 const EditorContext = createContext<EditorContextValue | null>(null);
 
 /** Provides the agreement, its update function and its problems to the sections. */
-export function EditorProvider({ agreement, children }: { agreement: Agreement; children: ReactNode }) {
+export function EditorProvider({ agreement, agreedOn = noVersions, children }: { agreement: Agreement; agreedOn?: ReadonlyMap<string, number>; children: ReactNode }) {
   const update = useEditor((state) => state.update);
   const issues = useMemo(() => {
     const map = new Map<string, string>();
@@ -30,7 +38,8 @@ export function EditorProvider({ agreement, children }: { agreement: Agreement; 
     }
     return map;
   }, [agreement]);
-  const value = useMemo(() => ({ agreement, update, issues }), [agreement, update, issues]);
+  const items = useMemo(() => new Map(consensusItems(agreement).map((item) => [item.consensus, item])), [agreement]);
+  const value = useMemo(() => ({ agreement, update, issues, items, agreedOn }), [agreement, update, issues, items, agreedOn]);
   return <EditorContext.Provider value={value}>{children}</EditorContext.Provider>;
 }
 
@@ -109,7 +118,8 @@ export function SwitchField(props: { label: string; checked: boolean; onChange: 
 const stateColors: Record<Consensus['state'], string> = { proposed: 'gray', agreed: 'teal', disputed: 'red', parked: 'yellow' };
 const stateLabels: Record<Consensus['state'], string> = { proposed: 'Proposed', agreed: 'Agreed', disputed: 'Disputed', parked: 'Parked' };
 
-function PositionToggle({ team, label, position, onChange, itemLabel }: { team: 'marketing' | 'sales'; label: string; position: Position; onChange: (position: Position) => void; itemLabel: string }) {
+function PositionToggle({ team, label, status, onChange, itemLabel }: { team: 'marketing' | 'sales'; label: string; status: PositionStatus; onChange: (position: Position) => void; itemLabel: string }) {
+  const changed = isChanged(status);
   return (
     <Group gap={4} wrap="nowrap" role="group" aria-label={`${label}’s position on ${itemLabel}`}>
       <Text size="sm" fw={600} w={74}>
@@ -117,55 +127,69 @@ function PositionToggle({ team, label, position, onChange, itemLabel }: { team: 
       </Text>
       <Tooltip label={`${label} agrees`} openDelay={500}>
         <ActionIcon
-          variant={position === 'agree' ? 'filled' : 'default'}
+          variant={status === 'agree' ? 'filled' : 'default'}
           color="teal.8"
           aria-label={`${label} agrees`}
-          aria-pressed={position === 'agree'}
+          aria-pressed={status === 'agree'}
           data-team={team}
           data-position="agree"
-          onClick={() => onChange(position === 'agree' ? 'pending' : 'agree')}
+          onClick={() => onChange(status === 'agree' ? 'pending' : 'agree')}
         >
           <IconThumbUp size={16} />
         </ActionIcon>
       </Tooltip>
       <Tooltip label={`${label} disagrees`} openDelay={500}>
         <ActionIcon
-          variant={position === 'disagree' ? 'filled' : 'default'}
+          variant={status === 'disagree' ? 'filled' : 'default'}
           color="red.8"
           aria-label={`${label} disagrees`}
-          aria-pressed={position === 'disagree'}
+          aria-pressed={status === 'disagree'}
           data-team={team}
           data-position="disagree"
-          onClick={() => onChange(position === 'disagree' ? 'pending' : 'disagree')}
+          onClick={() => onChange(status === 'disagree' ? 'pending' : 'disagree')}
         >
           <IconThumbDown size={16} />
         </ActionIcon>
       </Tooltip>
+      {changed && (
+        <Badge color="orange.9" variant="outline" size="md" tt="none" data-testid="position-changed" data-team={team}>
+          {changedPositionText(status)}
+        </Badge>
+      )}
     </Group>
   );
 }
 
 /**
  * The consensus of one item, inline: marketing's and sales' positions (one
- * click each), park, who proposed it, the resulting state, and notes.
+ * click each, recorded for the item's content as it is now), park, who
+ * proposed it, the resulting state, and notes. A position given for other
+ * content says "changed since you agreed: reconfirm" and does not count.
+ * `item` is the item as `consensusItems` lists it; inside the editor it is
+ * found from the consensus itself.
  */
-export function ConsensusBar({ consensus, onChange, itemLabel, coalesceKey }: { consensus: Consensus; onChange: (next: Consensus, coalesceKey?: string) => void; itemLabel: string; coalesceKey: string }) {
+export function ConsensusBar({ consensus, onChange, itemLabel, coalesceKey, item: given }: { consensus: Consensus; onChange: (next: Consensus, coalesceKey?: string) => void; itemLabel: string; coalesceKey: string; item?: ConsensusItem }) {
+  const editor = useContext(EditorContext);
+  const item = given ?? editor?.items.get(consensus);
+  // Only a consensus that is not in the open agreement has no item (it cannot be given a position for any content).
+  if (!item) return null;
+  const version = editor?.agreedOn.get(`${item.section}:${item.id}`);
   return (
-    <Stack gap="xs" pt="sm" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }} data-consensus-bar>
+    <Stack gap="xs" pt="sm" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }} data-consensus-bar data-state={item.state}>
       <Group justify="space-between" wrap="wrap" gap="sm">
         <Group gap="lg" wrap="wrap">
-          <PositionToggle team="marketing" label="Marketing" position={consensus.marketing} itemLabel={itemLabel} onChange={(position) => onChange(withPosition(consensus, 'marketing', position))} />
-          <PositionToggle team="sales" label="Sales" position={consensus.sales} itemLabel={itemLabel} onChange={(position) => onChange(withPosition(consensus, 'sales', position))} />
+          <PositionToggle team="marketing" label="Marketing" status={item.positions.marketing} itemLabel={itemLabel} onChange={(position) => onChange(withPosition(consensus, 'marketing', position, item.contentHash))} />
+          <PositionToggle team="sales" label="Sales" status={item.positions.sales} itemLabel={itemLabel} onChange={(position) => onChange(withPosition(consensus, 'sales', position, item.contentHash))} />
           <Button
             size="xs"
-            variant={consensus.state === 'parked' ? 'filled' : 'default'}
+            variant={item.state === 'parked' ? 'filled' : 'default'}
             color="yellow.9"
             leftSection={<IconPlayerPause size={14} />}
-            aria-pressed={consensus.state === 'parked'}
+            aria-pressed={item.state === 'parked'}
             data-park
-            onClick={() => onChange(withParked(consensus, consensus.state !== 'parked'))}
+            onClick={() => onChange(withParked(consensus, item.state !== 'parked', item.contentHash))}
           >
-            {consensus.state === 'parked' ? 'Parked' : 'Park'}
+            {item.state === 'parked' ? 'Parked' : 'Park'}
           </Button>
         </Group>
         <Group gap="sm">
@@ -182,8 +206,13 @@ export function ConsensusBar({ consensus, onChange, itemLabel, coalesceKey }: { 
             ]}
             onChange={(value) => value && onChange({ ...consensus, proposedBy: value as Consensus['proposedBy'] })}
           />
-          <Badge color={stateColors[consensus.state]} variant="light" size="lg" tt="none" data-testid="consensus-state">
-            {stateLabels[consensus.state]}
+          {item.state === 'agreed' && version !== undefined && (
+            <Text size="sm" c="dimmed" data-testid="agreed-on-version">
+              {agreedOnText(version)}
+            </Text>
+          )}
+          <Badge color={stateColors[item.state]} variant="light" size="lg" tt="none" data-testid="consensus-state">
+            {stateLabels[item.state]}
           </Badge>
         </Group>
       </Group>

@@ -4,7 +4,7 @@ import { readyAgreement } from '../../fixtures/agreements';
 import { readiness, validateAgreement } from '../../../shared/model/agreement-rules';
 import { withParked } from '../../../shared/model/consensus';
 import { parseAgreement, parseAgreementJson } from '../../../shared/model/parse-agreement';
-import { consensusItems, sectionProgress, sections } from '../../../shared/model/sections';
+import { consensusItems, itemContentHash, sectionProgress, sections } from '../../../shared/model/sections';
 import { blankAgreement, builtInTemplates, findTemplate } from '../../../shared/templates/templates';
 
 describe('agreement schema', () => {
@@ -81,7 +81,7 @@ describe('ready to sign', () => {
   });
   it('counts a parked item as settled', () => {
     const agreement = readyAgreement();
-    agreement.icp[0]!.consensus = withParked({ ...agreement.icp[0]!.consensus, sales: 'disagree', state: 'disputed' }, true);
+    agreement.icp[0]!.consensus = withParked({ ...agreement.icp[0]!.consensus, sales: 'disagree', state: 'disputed' }, true, itemContentHash(agreement, { section: 'icp', id: agreement.icp[0]!.id })!);
     expect(readiness(agreement).ready).toBe(true);
   });
   it('needs both executive sponsors and a signatory', () => {
