@@ -309,12 +309,11 @@ export async function verifyPdf(input: Uint8Array): Promise<VerifyResult> {
   if (found.length === 0) return { status: 'not-sealed', message: 'This PDF carries no Accord seal (no digital signature): it cannot be verified.', coversWholeFile: false };
   if (found.length > 1) {
     const signatures = found.map((signature) => reportOne(bytes, view, signature));
-    const first = signatures[0]!;
+    // No one signer is named: each signature is listed with its own certificate.
     return {
       status: 'several-seals',
       message: `This PDF carries ${found.length} signatures. Accord seals a file once; a further signature was added after sealing, over content the seal does not cover.`,
       coversWholeFile: false,
-      signer: first.signer ?? undefined,
       signatures,
     };
   }
