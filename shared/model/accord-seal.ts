@@ -79,6 +79,10 @@ export function versionSealText(check: VersionSealCheck): string {
   }
 }
 
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 /** What an import keeps as signed, and the warning when it keeps nothing. */
 export interface SettledImport<V> {
   /** The versions taken as signed: all of the file's, or none. */
@@ -120,7 +124,7 @@ export function settleSignedVersions<V extends { number: number }>(claimed: read
     checks: ordered,
     warning: {
       title: 'Imported as a draft, not as signed',
-      message: `The file says ${claimed.length === 1 ? `version ${list} is` : `versions ${list} are`} signed, but ${failed.map((check) => versionSealText(check)).join('; ')}. Nothing in this workshop is signed: its signatures were not imported. Check the agreement with both teams and sign it again.`,
+      message: `The file says ${claimed.length === 1 ? `version ${list} is` : `versions ${list} are`} signed, but ${lowerFirst(failed.map((check) => versionSealText(check).replace(/\.$/, '')).join('; '))}. Nothing in this workshop is signed: its signatures were not imported. Check the agreement with both teams and sign it again.`,
     },
   };
 }

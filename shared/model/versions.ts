@@ -200,7 +200,8 @@ export function signedVersionProblems(version: { number: number; agreement: Agre
     const person = people.find((entry) => entry.id === signature.participantId);
     if (signature.contentHash !== version.contentHash) problems.push(`A signature on ${label} (${signature.name}) was given for other content than the version's.`);
     if (!person) problems.push(`A signature on ${label} (${signature.name}) is by someone who is not a signatory of it.`);
-    else if (signature.name !== person.name || signature.title !== person.title || signature.team !== teamLabels[person.team]) problems.push(`A signature on ${label} says “${signature.name}” but the signatory it is for is ${person.name}.`);
+    else if (signature.name !== person.name) problems.push(`A signature on ${label} says “${signature.name}” but the signatory it is for is ${person.name || person.title}.`);
+    else if (signature.title !== person.title || signature.team !== teamLabels[person.team]) problems.push(`A signature on ${label} gives ${person.name || person.title} another title or team than the agreement does.`);
     if (seen.has(signature.participantId)) problems.push(`${label} holds two signatures for ${person?.name ?? signature.name}.`);
     seen.add(signature.participantId);
   }

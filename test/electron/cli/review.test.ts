@@ -158,7 +158,7 @@ describe('accord review', () => {
     const unsealed = join(dir, 'unsealed.accord');
     writeFileSync(unsealed, serializeAccordFile(withTouch(24), new Date('2026-11-01T00:00:00Z'), [signedVersion(1, 4, '2026-09-01'), signedVersion(2, 8, '2026-10-01')]));
     const draft = await runAccord(sample, ['review', '--agreement', unsealed, '--data-dir', dir, ...args.slice(3)]);
-    expect(draft.err).toContain('accord review: The file says versions 1, 2 are signed, but Version 1 has no seal: nothing proves it was not changed after signing; Version 2 has no seal');
+    expect(draft.err).toContain('accord review: The file says versions 1, 2 are signed, but version 1 has no seal: nothing proves it was not changed after signing; Version 2 has no seal');
     expect(draft.out).toContain('Agreement reviewed: the draft (nothing is signed yet)\n');
     expect(draft.out).toMatch(/First touch after MQL\n +actual: [\d.]+ % within 24 business hours/);
   });

@@ -62,10 +62,10 @@ describe('a claimed signed version is taken as signed only with a good seal and 
   });
 
   it.each([
-    ['no check at all (a version main did not see)', [], 'version 1 is signed, but Version 1 has no seal: nothing proves it was not changed after signing.'],
-    ['a missing seal', [{ number: 1, state: 'missing' as const }], 'Version 1 has no seal'],
-    ['a broken seal', [{ number: 1, state: 'broken' as const, reason: 'the version was changed after it was sealed' }], "Version 1's seal does not match it: the version was changed after it was sealed"],
-    ['a rule broken', [{ number: 1, state: 'rules' as const, problems: ['Version 1 holds two signatures for Person 1.'] }], 'Version 1 holds two signatures for Person 1.'],
+    ['no check at all (a version main did not see)', [], 'version 1 is signed, but version 1 has no seal: nothing proves it was not changed after signing.'],
+    ['a missing seal', [{ number: 1, state: 'missing' as const }], 'but version 1 has no seal'],
+    ['a broken seal', [{ number: 1, state: 'broken' as const, reason: 'the version was changed after it was sealed' }], "but version 1's seal does not match it: the version was changed after it was sealed. Nothing"],
+    ['a rule broken', [{ number: 1, state: 'rules' as const, problems: ['Version 1 holds two signatures for Person 1.'] }], 'but version 1 holds two signatures for Person 1. Nothing'],
   ])('keeps none, with the warning, on %s', (_label, checks, text) => {
     const settled = settleSignedVersions([version], checks);
     expect(settled.versions).toEqual([]);
@@ -78,7 +78,7 @@ describe('a claimed signed version is taken as signed only with a good seal and 
     const two = signedVersionOf(agreement, 2);
     const settled = settleSignedVersions([version, two], [sealedCheck, { number: 2, state: 'missing' }]);
     expect(settled.versions).toEqual([]);
-    expect(settled.warning?.message).toMatch(/^The file says versions 1, 2 are signed, but Version 2 has no seal/);
+    expect(settled.warning?.message).toMatch(/^The file says versions 1, 2 are signed, but version 2 has no seal/);
   });
 
   it('the signing rules name each attack (signedVersionProblems)', () => {
