@@ -40,7 +40,7 @@ describe('accord export and accord verify', () => {
     const verified = await run('verify', 'out/draft.pdf', '--against', 'draft.accord');
     expect(verified.code).toBe(0);
     expect(verified.out).toContain('INTACT: The seal is intact and covers the whole document');
-    expect(verified.out).toContain(`Content SHA-256: ${contentHash(agreement)}`);
+    expect(verified.out).toContain(`Content SHA-256 of the attached agreement (recomputed): ${contentHash(agreement)}\n  in the document's metadata (Subject): the same\n  printed on the pages (page text): yes, in full\n`);
     expect(verified.out).toContain('Origin: Sealed by this computer\n');
     expect(verified.out).toContain('The attached agreement matches the current draft of draft.accord (not a signed version). This compares content only; it says nothing about who sealed the PDF (see Origin).');
   });
