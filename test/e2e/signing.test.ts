@@ -86,6 +86,11 @@ describe('sign, lock, amend and export in Chromium', () => {
     await page.getByRole('navigation', { name: 'Parts of the agreement' }).getByRole('button', { name: /Scoring and thresholds/ }).click();
     await page.getByRole('combobox', { name: 'Fit grade at least' }).click();
     await page.getByRole('option', { name: 'A', exact: true }).click();
+    // The changed rule needs both sides again (issue 13): a yes given for fit ≥ B is not a yes for fit ≥ A.
+    const rule = page.locator('[data-consensus-bar]').filter({ has: page.getByRole('group', { name: 'Marketing’s position on grades and the MQL rule' }) });
+    await rule.getByRole('button', { name: 'Marketing agrees' }).click();
+    await rule.getByRole('button', { name: 'Sales agrees' }).click();
+    await expect.poll(() => rule.getByTestId('consensus-state').innerText()).toBe('Agreed');
     await page.getByText('All changes saved').waitFor();
     await page.getByTestId('sign-button').click();
     const diff = page.getByTestId('amendment-diff');
