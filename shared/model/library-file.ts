@@ -19,8 +19,10 @@ import { z } from './zod';
  * reviews, sessions, settings). Used for the automatic backups and for the
  * manual export and import. A file is checked completely before anything is
  * written: every record against its schema, every reference to a workshop,
- * every id for duplicates, every signed version's hash and signatures exactly
- * as an `.accord` import checks them.
+ * every id for duplicates, every signed version's hash and signatures (with
+ * the same schemas and limits as the `.accord` import and the repositories,
+ * shared/model/versions.ts), and the records against each other
+ * (checkConsistency).
  */
 
 /** What the `format` field of a library file says. */
@@ -291,7 +293,11 @@ function agreementAt(data: unknown, where: string): Agreement {
   return parsed.agreement;
 }
 
-/** Re-checks a version exactly as an `.accord` import does: content against its hash, every signature against it, every signatory present once signed. */
+/**
+ * Re-checks a version with the schema the `.accord` import and the repositories use: content against its hash, every
+ * signature against it, every signatory present once signed. Readiness is not re-checked here (an `.accord` import
+ * does): a version signed on this computer stays in its backups even if a later Accord judges readiness otherwise.
+ */
 function checkVersion(raw: unknown, where: string): VersionRecord {
   const version = check(VersionSchema, raw, where);
   if (version.id !== `${version.workshopId}:${version.number}`) throw new LibraryFileError(`${where}.id: must be "${version.workshopId}:${version.number}" (the workshop id and the version number).`);
