@@ -104,7 +104,7 @@ describe('document preview, branding and the PDF seal', () => {
       // The signing panel says what the seal proves, and refuses a certificate with a wrong passphrase.
       await page.getByTestId('sign-button').click();
       const seal = page.getByTestId('seal-card');
-      await expect.poll(() => seal.innerText(), { timeout: 30_000 }).toContain('Exported PDFs are sealed by Dana Facilitator, Acme GmbH, a certificate Accord made on this computer');
+      await expect.poll(() => seal.innerText(), { timeout: 30_000 }).toContain('Exported PDFs are sealed by Northwind Advisory, a certificate Accord made on this computer');
       expect(await seal.innerText()).toContain('What a self-signed seal does not prove: who sealed it.');
       await seal.getByRole('button', { name: 'Seal with your own certificate (.p12)…' }).click();
       const own = createSelfSignedIdentity({ commonName: 'Priya Raman', organisation: 'Northwind Advisory', passphrase: 'correct horse', bits: 1024 });

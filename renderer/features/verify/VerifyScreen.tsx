@@ -1,6 +1,6 @@
 import '../../components/mantine-ui-styles';
 import { Alert, Anchor, Button, Card, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck, IconCircleX, IconFileSearch } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCircleCheck, IconCircleX, IconFileSearch, IconShieldCheck } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { sealOriginText, type SealOrigin } from '../../../shared/model/seal-origin';
 import { SealFingerprint } from '../../components/SealFingerprint';
@@ -44,6 +44,8 @@ export function VerifyScreen() {
   const shownOrigin = origin ?? report?.origin;
   const certificateName = report?.certificate?.subject || report?.signer || 'no name';
   const onTrusted = (trusted: SealOrigin) => setOrigin(trusted);
+  // An intact file from an unknown certificate is not the all-clear: anyone can make one with the name it carries.
+  const unknownSeal = report?.status === 'intact' && report.certificate !== undefined && shownOrigin?.kind === 'unknown';
   return (
     <section className="accord-content" aria-labelledby="verify-title">
       <Title order={1} id="verify-title">
@@ -82,9 +84,9 @@ export function VerifyScreen() {
       {report && outcome && (
         <Alert
           mt="xl"
-          color={tone[report.status]}
+          color={unknownSeal ? 'yellow' : tone[report.status]}
           icon={report.status === 'intact' ? <IconCircleCheck /> : report.status === 'not-whole-document' ? <IconAlertTriangle /> : <IconCircleX />}
-          title={`${outcome.fileName}: ${headline[report.status]}`}
+          title={`${outcome.fileName}: ${headline[report.status]}${unknownSeal ? ', sealed by an unknown certificate' : ''}`}
           data-testid="verify-result"
         >
           <Stack gap="sm">
@@ -93,8 +95,14 @@ export function VerifyScreen() {
               <Table.Tbody>
                 <Table.Tr>
                   <Table.Th>Sealed by</Table.Th>
-                  <Table.Td data-testid="verify-origin">
-                    {report.certificate ? (shownOrigin ? sealOriginText(shownOrigin, certificateName) : `Cannot be judged: ${report.originProblem ?? 'this computer’s seals were not consulted.'}`) : report.signer ? `${report.signer} (no certificate could be read)` : '—'}
+                  <Table.Td>
+                    <Group gap={6} wrap="nowrap" align="flex-start">
+                      {report.certificate && shownOrigin?.kind !== 'unknown' && shownOrigin && <IconShieldCheck size={18} aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />}
+                      {report.certificate && (!shownOrigin || shownOrigin.kind === 'unknown') && <IconAlertTriangle size={18} aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />}
+                      <Text inherit fw={report.certificate && shownOrigin?.kind !== 'this-computer' ? 700 : undefined} data-testid="verify-origin">
+                        {report.certificate ? (shownOrigin ? sealOriginText(shownOrigin, certificateName) : `Cannot be judged: ${report.originProblem ?? 'this computer’s seals were not consulted.'}`) : report.signer ? `${report.signer} (no certificate could be read)` : '—'}
+                      </Text>
+                    </Group>
                   </Table.Td>
                 </Table.Tr>
                 {report.certificate && (

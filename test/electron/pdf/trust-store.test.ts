@@ -69,3 +69,33 @@ describe('the trust store', () => {
     expect(await readFile(path, 'utf8')).toBe('{ not json');
   });
 });
+
+describe('an identity an earlier Accord made with the client’s name', () => {
+  it('is kept and said (namesOrganisation); renewing names the consultant only, and the old fingerprint stays this computer’s', async () => {
+    const { createHandlers } = await import('../../../electron/handlers/index');
+    const { createNodeHost } = await import('../../../electron/hosts/node-host');
+    const { createSelfSignedIdentity } = await import('../../../electron/pdf/certificate');
+    const nodeHost = createNodeHost({ appVersion: '0.0.0-test', userDataDir: dir, saveDir: join(dir, 'saved'), now: () => today });
+    const handlers = createHandlers(nodeHost);
+    // The old layout, as Accord wrote it before: O = the client.
+    const old = createSelfSignedIdentity({ commonName: 'Dana Facilitator', organisation: 'Acme GmbH', passphrase: 'old', bits: 1024 });
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(join(dir, 'sealing-local'), { recursive: true });
+    await writeFile(join(dir, 'sealing-local', 'seal.p12'), old.p12);
+    await writeFile(join(dir, 'sealing-local', 'seal.secret'), 'old');
+
+    const before = await handlers['seal:get-identity']({ name: 'Priya Raman' });
+    expect(before).toMatchObject({ subject: 'Dana Facilitator, Acme GmbH', fingerprint: old.fingerprint, selfSigned: true, namesOrganisation: 'Acme GmbH' });
+
+    const renewed = await handlers['seal:renew-identity']({ name: 'Priya Raman' });
+    expect(renewed).toMatchObject({ subject: 'Priya Raman', previousFingerprint: old.fingerprint });
+    expect(renewed.fingerprint).not.toBe(old.fingerprint);
+    expect(await handlers['seal:get-identity']({ name: 'x' })).toMatchObject({ subject: 'Priya Raman', namesOrganisation: null });
+    const store = trustStoreFor(host());
+    expect(await store.describe(old.fingerprint)).toEqual({ kind: 'this-computer' });
+    expect(await store.describe(renewed.fingerprint)).toEqual({ kind: 'this-computer' });
+    expect(await handlers['seal:list-trusted']({})).toEqual({ trusted: [], previousOwn: [{ fingerprint: old.fingerprint, subject: 'Dana Facilitator, Acme GmbH', until: '2026-11-23' }] });
+    // The old files are still there: nothing is lost.
+    expect((await readFile(join(dir, 'sealing-local', 'seal.p12'))).equals(old.p12)).toBe(true);
+  }, 60_000);
+});

@@ -56,7 +56,7 @@ describe('Verify: who made the seal, by fingerprint', () => {
 
   it('the forged PDF: intact, but "an unknown certificate" with another fingerprint; trusting it (name, confirm) makes it "sealed by <name>, trusted on <date>"', async () => {
     const { result, user, view } = await verify(forgedPdf, 'forged.pdf');
-    expect(result).toHaveTextContent('forged.pdf: Intact');
+    expect(result).toHaveTextContent('forged.pdf: Intact, sealed by an unknown certificate');
     expect(within(result).getByTestId('verify-origin')).toHaveTextContent('Sealed by an unknown certificate (it says “Dana Facilitator”): anyone can create one with this name');
     const shown = within(result).getByTestId('verify-fingerprint').textContent;
     expect(shown).toBe(pairs(attacker.fingerprint));
