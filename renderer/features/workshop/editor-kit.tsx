@@ -152,7 +152,7 @@ function PositionToggle({ team, label, status, onChange, itemLabel }: { team: 'm
         </ActionIcon>
       </Tooltip>
       {changed && (
-        <Badge color="orange.9" variant="outline" size="md" tt="none" data-testid="position-changed" data-team={team}>
+        <Badge color="orange" variant="light" size="md" tt="none" data-testid="position-changed" data-team={team}>
           {changedPositionText(status)}
         </Badge>
       )}
