@@ -17,6 +17,7 @@ import { reviewCommand, reviewUsage } from './review';
 import { schemaCommand, schemaUsage } from './schema';
 import { scoreCommand, scoreUsage } from './score';
 import { summaryCommand, summaryUsage } from './summary';
+import { trustCommand, trustUsage } from './trust';
 
 /** Where the CLI reads and writes; injected for tests. */
 export type CliIo = ExportIo;
@@ -32,7 +33,7 @@ const usage = `Usage: accord <command> [options]
 
 Commands:
   templates                              list the agreement templates (id and name)
-${newUsage}${checkUsage}${exportUsage}${summaryUsage}${scoreUsage}${reviewUsage}${schemaUsage}  help                                   show this help
+${newUsage}${checkUsage}${exportUsage}${trustUsage}${summaryUsage}${scoreUsage}${reviewUsage}${schemaUsage}  help                                   show this help
 
 Every command answers --help with its own usage.
 `;
@@ -44,6 +45,7 @@ const commandUsage: Record<string, string> = {
   check: checkUsage,
   export: exportUsage,
   verify: exportUsage,
+  trust: trustUsage,
   summary: summaryUsage,
   score: scoreUsage,
   review: reviewUsage,
@@ -72,6 +74,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await exportCommand(rest, io);
       case 'verify':
         return await verifyCommand(rest, io);
+      case 'trust':
+        return await trustCommand(rest, io);
       case 'summary':
         return await summaryCommand(rest, io);
       case 'score':

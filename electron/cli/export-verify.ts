@@ -44,11 +44,14 @@ export const exportUsage = `  export --format pdf|md|json|rules FILE.accord --ou
                                          marked "Draft, not signed" on every page. PDFs are
                                          sealed; rules: CSV, or JSON when PATH ends in .json
   verify FILE.pdf [--against FILE.accord] [--json] [--data-dir DIR]
+      [--require-known-seal]
                                          check a PDF's seal and its attached agreement
                                          (exit 0 only when the seal is intact and covers
                                          the whole file); says who made the seal by its
                                          certificate's SHA-256 fingerprint: this computer,
-                                         a seal trusted in the app, or an unknown one
+                                         a seal trusted in the app, or an unknown one.
+                                         --require-known-seal: exit 1 also when the seal
+                                         is neither this computer's nor one you trust
 `;
 
 async function readAccord(file: string, io: ExportIo, command: string, dataDir: string | undefined) {
@@ -177,7 +180,7 @@ export function describeVerdict(result: VerifyResult, seal: SealOriginVerdict = 
 
 /** `accord verify`: exit 0 only when the seal is intact and covers the whole file. */
 export async function verifyCommand(args: string[], io: ExportIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false }, against: { type: 'string' }, 'data-dir': { type: 'string' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false }, against: { type: 'string' }, 'data-dir': { type: 'string' }, 'require-known-seal': { type: 'boolean', default: false } } });
   const [file] = positionals;
   if (!file || positionals.length > 1) {
     io.err(`accord verify: give exactly one PDF file.\n\nUsage:\n${exportUsage}`);
@@ -213,5 +216,10 @@ export async function verifyCommand(args: string[], io: ExportIo): Promise<numbe
       io.out(`${subject}. This compares content only; it says nothing about who sealed the PDF (see Origin).\n`);
     }
   }
-  return result.status === 'intact' ? 0 : 1;
+  if (result.status !== 'intact') return 1;
+  if (values['require-known-seal'] && (!seal.origin || seal.origin.kind === 'unknown')) {
+    if (!values.json) io.out('Refused (--require-known-seal): the seal is neither this computer’s nor one you trust.\n');
+    return 1;
+  }
+  return 0;
 }

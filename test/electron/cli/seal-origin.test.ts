@@ -116,3 +116,37 @@ describe('accord verify: who made the seal, by fingerprint', () => {
     await writeFile(path, before);
   });
 });
+
+describe('accord verify --require-known-seal', () => {
+  it('exits 1 for an intact PDF from an unknown certificate, and 0 for this computer’s', async () => {
+    const forged = await cli('verify', 'forged.pdf', '--require-known-seal');
+    expect(forged.code).toBe(1);
+    expect(forged.out).toContain('Refused (--require-known-seal): the seal is neither this computer’s nor one you trust.\n');
+    expect((await cli('verify', 'forged.pdf')).code).toBe(0);
+    expect((await cli('verify', 'honest.pdf', '--require-known-seal')).code).toBe(0);
+    expect((await cli('verify', 'forged.pdf', '--require-known-seal', '--json')).code).toBe(1);
+  });
+});
+
+describe('accord trust', () => {
+  it('trusts a fingerprint as verify prints it, lists it, and removes it; verify follows', async () => {
+    const shown = /Fingerprint \(SHA-256\): ([0-9A-F:]{95})/.exec((await cli('verify', 'forged.pdf')).out)![1]!;
+    const trusted = await cli('trust', shown, '--name', 'Northwind Advisory');
+    expect(trusted).toMatchObject({ code: 0, err: '' });
+    expect(trusted.out).toBe(`Trusted “Northwind Advisory” (${shown}) on 2026-11-25: accord verify and the app now say “Sealed by Northwind Advisory” for it.\n`);
+    expect((await cli('verify', 'forged.pdf', '--require-known-seal')).code).toBe(0);
+    expect((await cli('trust', '--list')).out).toBe(`Northwind Advisory\n  ${shown}\n  trusted on 2026-11-25\n`);
+    expect((await cli('trust', '--remove', shown)).out).toBe(`No longer trusted: ${shown}.\n`);
+    expect((await cli('trust', '--remove', shown)).out).toBe('That seal was not trusted; nothing changed.\n');
+    expect((await cli('verify', 'forged.pdf')).out).toContain('Origin: Sealed by an unknown certificate');
+  });
+
+  it('refuses this computer’s own seal, a non-fingerprint and an empty name, with the reason; answers --help', async () => {
+    expect(await cli('trust', honestFingerprint, '--name', 'Me')).toMatchObject({ code: 1, err: 'accord trust: This is this computer’s own seal: it is always recognised and needs no trust.\n' });
+    expect(await cli('trust', 'cafe', '--name', 'X')).toMatchObject({ code: 1, err: 'accord trust: This is not a SHA-256 fingerprint (64 hexadecimal digits).\n' });
+    expect(await cli('trust', 'ab'.repeat(32), '--name', '  ')).toMatchObject({ code: 1, err: 'accord trust: Give the seal a name: who it belongs to.\n' });
+    expect((await cli('trust', 'ab'.repeat(32))).code).toBe(2);
+    expect((await cli('trust', '--help')).out).toContain('trust FINGERPRINT --name NAME');
+    expect((await cli('trust', '--list')).out).toBe('No trusted seals.\n');
+  });
+});
