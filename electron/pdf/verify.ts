@@ -361,7 +361,7 @@ export async function verifyPdf(input: Uint8Array): Promise<VerifyResult> {
   }
   const result = { ...base, embedded };
   if (!coversWholeFile) {
-    return { ...result, status: 'not-whole-document', message: `The seal is intact for the first ${signedEnd} bytes, but ${bytes.length - signedEnd} bytes were added after sealing: the seal does not cover the whole document, and what a viewer shows may differ from what was sealed (shown below).` };
+    return { ...result, status: 'not-whole-document', message: `The seal covers only the first ${signedEnd} bytes: ${bytes.length - signedEnd} bytes were added after sealing (an update), so the seal does not cover the whole document and what a viewer shows may differ from what was sealed (what the seal covers is shown below).` };
   }
   if (embedded && !embedded.hashMatches) return { ...result, status: 'modified', message: hashProblem(embedded) };
   return { ...result, status: 'intact', message: 'The seal is intact and covers the whole document: the file is exactly as it was sealed.' };

@@ -10,10 +10,11 @@ import { HashComparison, SignatureList, type VerifyStatus } from './HashComparis
 import { trustSealAs } from '../../store/seal-actions';
 import { useFileActions, useNavigation } from '../../store/stores';
 
-const tone: Record<VerifyStatus, string> = { intact: 'teal', 'not-whole-document': 'yellow', modified: 'red', 'several-seals': 'red', damaged: 'red', 'not-sealed': 'gray', 'not-pdf': 'gray' };
+const tone: Record<VerifyStatus, string> = { intact: 'teal', 'not-whole-document': 'red', modified: 'red', 'several-seals': 'red', damaged: 'red', 'not-sealed': 'gray', 'not-pdf': 'gray' };
 const headline: Record<VerifyStatus, string> = {
   intact: 'Intact',
-  'not-whole-document': 'Intact, but something was added after sealing',
+  // Never "intact, but…": an update after the seal can change every page a viewer shows (incremental update, shadow attacks).
+  'not-whole-document': 'Changed after sealing: an update was added',
   modified: 'Changed after sealing',
   damaged: 'Damaged',
   'not-sealed': 'Not sealed',

@@ -66,7 +66,7 @@ describe('accord verify on the attack corpus', () => {
     const sealedHash = /\(recomputed\): ([0-9a-f]{64})/.exec(genuine.out)![1];
     const updated = await verify('isa-attachment.pdf');
     expect(updated.code).toBe(1);
-    expect(updated.out).toMatch(/NOT INTACT: The seal is intact for the first \d+ bytes, but \d+ bytes were added after sealing/);
+    expect(updated.out).toMatch(/NOT INTACT: The seal covers only the first \d+ bytes: \d+ bytes were added after sealing \(an update\), so the seal does not cover the whole document/);
     expect(updated.out).toContain(`(recomputed): ${sealedHash}`);
   });
 });
