@@ -8,7 +8,7 @@ import { connectNotifications } from './notify';
 export function LazyNotifications() {
   useEffect(() => {
     connectNotifications((notice) =>
-      notifications.show({ message: notice.message, title: notice.title, color: notice.tone === 'error' ? 'red' : notice.tone === 'warning' ? 'orange' : undefined, ...(notice.tone === 'warning' ? { autoClose: false } : {}), closeButtonProps: { 'aria-label': 'Dismiss this message' } }),
+      notifications.show({ message: notice.message, title: notice.title, color: notice.tone === 'error' ? 'red' : notice.tone === 'warning' ? 'orange' : undefined, ...(notice.tone === 'warning' ? { autoClose: false, withBorder: true, styles: { description: { color: 'var(--mantine-color-text)' }, title: { fontSize: 'var(--mantine-font-size-md)' } } } : {}), closeButtonProps: { 'aria-label': 'Dismiss this message' } }),
     );
   }, []);
   return <Notifications position="bottom-right" />;

@@ -7,6 +7,8 @@ import { runAccord } from '../support/run-cli';
 import { serializeAccordFile } from '../../shared/model/accord-file';
 import { contentHash } from '../../shared/model/canonical';
 import { readyAgreement, signedVersionOf } from '../fixtures/agreements';
+import { sealVersions } from '../../electron/pdf/accord-seal';
+import { testIdentities } from '../fixtures/accord-attacks/make-attacks';
 import { pageCount, poppler } from './support/poppler';
 
 // The command line prints with Debian's Chromium, like the harness.
@@ -19,6 +21,8 @@ afterAll(async () => {
 });
 
 const run = (...argv: string[]) => runAccord(dir, argv, { env: { ACCORD_DATA_DIR: join(dir, 'data') } });
+// Signed versions travel sealed (an unsealed one reads as a draft); sealed here with the corpus's test key.
+const sealed = (agreement: ReturnType<typeof readyAgreement>) => sealVersions([signedVersionOf(agreement)], testIdentities().installation);
 
 describe('accord export and accord verify', () => {
   it('exports a draft as a sealed PDF marked "Draft, not signed" on every page, which verify accepts', async () => {
@@ -47,7 +51,7 @@ describe('accord export and accord verify', () => {
 
   it('exports a signed file as its signed version, and verify fails with exit 1 once a byte changes', async () => {
     const agreement = readyAgreement();
-    await writeFile(join(dir, 'signed.accord'), serializeAccordFile(agreement, new Date(), [signedVersionOf(agreement)]));
+    await writeFile(join(dir, 'signed.accord'), serializeAccordFile(agreement, new Date(), sealed(agreement)));
     expect((await run('export', '--format', 'pdf', 'signed.accord', '--out', 'signed.pdf')).code).toBe(0);
     const path = join(dir, 'signed.pdf');
     const text = poppler('pdftotext', [path, '-']);
@@ -67,7 +71,7 @@ describe('accord export and accord verify', () => {
 
   it('exports Markdown, the .accord JSON and the scoring rules', async () => {
     const agreement = readyAgreement();
-    await writeFile(join(dir, 'a.accord'), serializeAccordFile(agreement, new Date(), [signedVersionOf(agreement)]));
+    await writeFile(join(dir, 'a.accord'), serializeAccordFile(agreement, new Date(), sealed(agreement)));
     expect(await run('export', '--format', 'md', 'a.accord', '--out', 'a.md')).toMatchObject({ code: 0, out: 'Wrote a.md: signed version 1.\n' });
     expect(await readFile(join(dir, 'a.md'), 'utf8')).toMatch(/^# /);
     expect(await run('export', '--format', 'json', 'a.accord', '--out', 'copy.accord')).toMatchObject({ code: 0, out: 'Wrote copy.accord: the agreement with 1 signed version.\n' });

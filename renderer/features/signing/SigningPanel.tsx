@@ -1,7 +1,7 @@
 import '../../components/mantine-ui-styles';
 import { Alert, Badge, Button, Card, Code, Drawer, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconLock, IconSignature } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import type { Agreement, Participant } from '../../../shared/model/agreement';
 import { consensusBlocker, readiness } from '../../../shared/model/agreement-rules';
 import { agreedOnText, consensusHistory } from '../../../shared/model/consensus-history';
@@ -199,12 +199,12 @@ export function SigningPanel({ opened, onClose, agreement, workshopStatus }: { o
                   <Table.Th>Signed by</Table.Th>
                   <Table.Th>Locked</Table.Th>
                   <Table.Th>SHA-256</Table.Th>
-                  <Table.Th>Seal</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {versions.map((version) => (
-                  <Table.Tr key={version.id}>
+                  <Fragment key={version.id}>
+                  <Table.Tr>
                     <Table.Td>{version.number}</Table.Td>
                     <Table.Td>
                       {!version.intact ? (
@@ -222,10 +222,16 @@ export function SigningPanel({ opened, onClose, agreement, workshopStatus }: { o
                     <Table.Td>
                       <Code>{version.contentHash.slice(0, 16)}…</Code>
                     </Table.Td>
-                    <Table.Td miw={220}>
-                      <VersionSealCell version={version} check={seals.find((check) => check.number === version.number)} problem={sealProblem} />
-                    </Table.Td>
                   </Table.Tr>
+                  {version.status === 'signed' && (
+                    // Who sealed it, on its own full-width row under the version: the sentence and fingerprint need the width.
+                    <Table.Tr>
+                      <Table.Td colSpan={5} pt={0}>
+                        <VersionSealCell version={version} check={seals.find((check) => check.number === version.number)} problem={sealProblem} />
+                      </Table.Td>
+                    </Table.Tr>
+                  )}
+                  </Fragment>
                 ))}
               </Table.Tbody>
             </Table>

@@ -1,4 +1,5 @@
-import { Badge, Code, Stack, Text } from '@mantine/core';
+import { Badge, Code, Group, Text } from '@mantine/core';
+import { IconAlertTriangle, IconShieldCheck } from '@tabler/icons-react';
 import type { VersionSealCheck } from '../../../shared/model/accord-seal';
 import { versionSealText } from '../../../shared/model/accord-seal';
 import { formatFingerprint, sealOriginText } from '../../../shared/model/seal-origin';
@@ -12,10 +13,15 @@ type LoadedVersion = VersionsState['versions'][number];
  * version signed on this computer is sealed when it is exported as .accord.
  */
 export function VersionSealCell({ version, check, problem }: { version: LoadedVersion; check: VersionSealCheck | undefined; problem: string | null }) {
-  if (version.status !== 'signed') return <Text c="dimmed">—</Text>;
-  if (!version.seal) return <Text size="sm">Signed on this computer; sealed with its key when exported as .accord</Text>;
-  if (problem) return <Text size="sm" c="orange.8">{`The seal could not be checked: ${problem}`}</Text>;
-  if (!check) return <Text size="sm" c="dimmed">Checking the seal…</Text>;
+  if (version.status !== 'signed') return null;
+  const label = (
+    <Text span size="sm" fw={600}>
+      Seal:
+    </Text>
+  );
+  if (!version.seal) return <Group gap={6}>{label}<Text span size="sm">signed on this computer; sealed with its key when exported as .accord</Text></Group>;
+  if (problem) return <Group gap={6}>{label}<Text span size="sm">{`the seal could not be checked: ${problem}`}</Text></Group>;
+  if (!check) return <Group gap={6}>{label}<Text span size="sm" c="dimmed">checking…</Text></Group>;
   if (check.state !== 'sealed') {
     return (
       <Badge color="red" tt="none" style={{ whiteSpace: 'normal', height: 'auto' }}>
@@ -23,15 +29,17 @@ export function VersionSealCell({ version, check, problem }: { version: LoadedVe
       </Badge>
     );
   }
+  const stranger = check.origin.kind === 'unknown';
   return (
-    <Stack gap={4}>
-      <Text size="sm" fw={600} c={check.origin.kind === 'unknown' ? 'orange.8' : undefined}>
+    <Group gap={8} wrap="wrap" align="center" data-testid={`version-seal-${version.number}`}>
+      {stranger ? <IconAlertTriangle size={18} color="var(--mantine-color-orange-filled)" aria-hidden /> : <IconShieldCheck size={18} color="var(--mantine-color-teal-filled)" aria-hidden />}
+      <Text span size="sm" fw={600}>
         {sealOriginText(check.origin, check.certificateName)}
       </Text>
-      <Text size="xs" c="dimmed">
-        Certificate SHA-256
+      <Text span size="xs" c="dimmed">
+        certificate SHA-256
       </Text>
-      <Code style={{ wordBreak: 'break-all', whiteSpace: 'normal' }}>{formatFingerprint(check.fingerprint)}</Code>
-    </Stack>
+      <Code>{formatFingerprint(check.fingerprint)}</Code>
+    </Group>
   );
 }
