@@ -155,8 +155,9 @@ export async function verifyPdfHandler(host: Host, request: IpcValidRequest<'pdf
 export async function getIdentityHandler(host: Host, request: IpcValidRequest<'seal:get-identity'>): Promise<IpcResponse<'seal:get-identity'>> {
   const identity = await identityStoreFor(host).get(sealingNames(request.name, undefined));
   const { organisation } = describeP12(identity.p12, identity.passphrase);
-  // Earlier versions wrote the client's name as O of the certificate Accord made; today's certificates carry none.
-  return { subject: identity.subject, fingerprint: identity.fingerprint, selfSigned: identity.selfSigned, keyProtectedByOs: host.secrets.encrypted, namesOrganisation: identity.selfSigned ? organisation : null };
+  // Earlier versions wrote the client's name as O of the certificate Accord made ("Accord" when there was no client); today's carry none.
+  const namesOrganisation = identity.selfSigned && organisation && organisation !== 'Accord' ? organisation : null;
+  return { subject: identity.subject, fingerprint: identity.fingerprint, selfSigned: identity.selfSigned, keyProtectedByOs: host.secrets.encrypted, namesOrganisation };
 }
 
 /** `seal:import-identity`: replaces the sealing identity with the person's own certificate; the one it replaces stays this computer's. */

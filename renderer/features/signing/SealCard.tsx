@@ -106,7 +106,7 @@ export function SealCard({ agreement }: { agreement?: Agreement }) {
           <Alert color="yellow" title="This certificate also names an organisation" data-testid="seal-names-organisation">
             <Stack gap="xs">
               <Text size="sm">
-                An earlier Accord wrote “{identity.namesOrganisation}” (the client of the first workshop) into this computer’s certificate, so its seal could read as the client’s. It is kept, because others may already trust its fingerprint. New certificates name only you.
+                An earlier Accord wrote “{identity.namesOrganisation}” (the client of the workshop it was first made for) into this computer’s certificate, so its seal could read as the client’s. It is kept, because others may already trust its fingerprint. New certificates name only you.
               </Text>
               <Group>
                 <Button size="xs" variant="default" onClick={() => setRenewing(true)} loading={busy}>
