@@ -99,3 +99,17 @@ describe('an identity an earlier Accord made with the client’s name', () => {
     expect((await readFile(join(dir, 'sealing-local', 'seal.p12'))).equals(old.p12)).toBe(true);
   }, 60_000);
 });
+
+describe('the seal:* channels refuse what the renderer should not send', () => {
+  it('a name with control characters, an over-long name and a non-fingerprint are refused before any handler runs', async () => {
+    const { createHandlers } = await import('../../../electron/handlers/index');
+    const { createNodeHost } = await import('../../../electron/hosts/node-host');
+    const { createDispatcher } = await import('../../../electron/ipc/dispatch');
+    const dispatch = createDispatcher(createHandlers(createNodeHost({ appVersion: '0.0.0-test', userDataDir: dir, saveDir: join(dir, 'saved'), now: () => today })));
+    expect(await dispatch('seal:trust', { fingerprint: other, name: 'x'.repeat(121) })).toEqual({ ok: false, error: { code: 'invalid-request', message: expect.stringContaining('Keep the name under 121 characters.') } });
+    expect(await dispatch('seal:trust', { fingerprint: 'x'.repeat(64), name: 'A' })).toEqual({ ok: false, error: { code: 'invalid-request', message: expect.stringContaining('This is not a SHA-256 fingerprint') } });
+    expect(await dispatch('seal:untrust', { fingerprint: other, extra: true })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await dispatch('seal:list-trusted', {})).toEqual({ ok: true, value: { trusted: [], previousOwn: [] } });
+    expect(await dispatch('seal:trust', { fingerprint: other.toUpperCase().match(/.{2}/g)!.join(':'), name: ' Northwind ' })).toEqual({ ok: true, value: { fingerprint: other, name: 'Northwind', trustedOn: '2026-11-23' } });
+  });
+});
