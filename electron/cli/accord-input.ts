@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { trustStoreFor } from '../handlers/pdf';
 import { defaultUserDataDir } from '../hosts/node-host';
 import { readAccordFile, type ReadAccordFile } from '../pdf/accord-seal';
+import { versionSealText } from '../../shared/model/accord-seal';
 import { plainFileProtector } from '../pdf/identity-store';
 
 /**
@@ -17,5 +18,7 @@ export async function readAccordForCli(text: string, io: { err(text: string): vo
   const trust = trustStoreFor({ userDataDir: dataDir, secrets: plainFileProtector, now: io.now });
   const read = await readAccordFile(text, (fingerprint) => trust.describe(fingerprint));
   if (read.ok && read.warning) io.err(`accord ${command}: ${read.warning.message}\n`);
+  // Who sealed each version, with the fingerprint (what the app's version history shows).
+  if (read.ok) for (const check of read.checks) if (check.state === 'sealed') io.err(`accord ${command}: version ${check.number}: ${versionSealText(check)}\n`);
   return read;
 }

@@ -114,7 +114,8 @@ export function settleSignedVersions<V extends { number: number }>(claimed: read
       checks: ordered,
       warning: {
         title: 'Signed, but sealed by a certificate this computer does not know',
-        message: `${strangers.map((check) => `Version ${check.number}: ${versionSealText(check)}`).join('; ')}. The seal proves the version was not changed since that certificate sealed it, not who sealed it: compare the fingerprint with the sender's, then trust the seal in Verify.`,
+        // Short enough for a notice on a projector; the fingerprint is in the version history (and printed by the CLI).
+        message: `${strangers.map((check) => `Version ${check.number}: ${lowerFirst(check.state === 'sealed' ? sealOriginText(check.origin, check.certificateName) : '')}`).join('; ')}. The seal proves the version is unchanged since that certificate sealed it, not who sealed it: compare its fingerprint (version history) with the sender's before trusting it.`,
       },
     };
   }

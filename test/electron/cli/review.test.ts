@@ -143,6 +143,9 @@ describe('accord review', () => {
     const inForce = await runAccord(sample, base);
     expect(inForce.code).toBe(0);
     expect(inForce.out).toContain('Agreement reviewed: version 2, signed 2026-10-01 (in force)\n');
+    // The data folder has no identity: the test key is an unknown certificate here, said with its fingerprint.
+    const { formatFingerprint } = await import('../../../shared/model/seal-origin');
+    expect(inForce.err).toContain(`accord review: version 2: Sealed by an unknown certificate (it says “Dana Facilitator”): anyone can create one with this name (certificate ${formatFingerprint(testIdentities().installation.fingerprint)})\n`);
     expect(inForce.out).toMatch(/First touch after MQL\n +actual: [\d.]+ % within 8 business hours/);
     const truth = JSON.parse(readFileSync(join(sample, 'truth.json'), 'utf8')) as { touchedWithin: number; touchMeasured: number };
     const first = await runAccord(sample, [...base, '--version', '1', '--json']);
