@@ -1,4 +1,4 @@
-import type { produce as Produce } from 'immer';
+import type { freeze as Freeze, produce as Produce } from 'immer';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Agreement } from '../../shared/model/agreement';
 import { stampPositionHashes } from '../../shared/migrations/position-hashes';
@@ -68,6 +68,7 @@ export function createAgreementStore(
   let dirty = false;
   // immer loads with the first agreement opened, not with the first screen.
   let produce: typeof Produce | null = null;
+  let freeze: typeof Freeze | null = null;
 
   const store = createStore<AgreementEditorState>()((set, get) => {
     const scheduleSave = () => {
@@ -97,9 +98,12 @@ export function createAgreementStore(
         set({ workshopId, status: 'loading', error: null, agreement: null, past: [], future: [], saveState: 'saved', saveError: null });
         lastKey = undefined;
         try {
-          produce ??= (await import('immer')).produce;
+          const immer = await import('immer');
+          produce ??= immer.produce;
+          freeze ??= immer.freeze;
           // Positions recorded before each kept the content hash it was given for are stamped with the content they open with.
-          const agreement = stampPositionHashes(await repository.load(workshopId));
+          // Frozen as every later state is (immer freezes what it produces): each item's content hash is then computed once.
+          const agreement = freeze(stampPositionHashes(await repository.load(workshopId)), true);
           if (get().workshopId === workshopId) set({ agreement, status: 'ready' });
         } catch (error) {
           if (get().workshopId === workshopId) set({ status: 'error', error: storageErrorMessage(error) });

@@ -173,7 +173,35 @@ export function ConsensusBar({ consensus, onChange, itemLabel, coalesceKey, item
   const item = given ?? editor?.items.get(consensus);
   // Only a consensus that is not in the open agreement has no item (it cannot be given a position for any content).
   if (!item) return null;
-  const version = editor?.agreedOn.get(`${item.section}:${item.id}`);
+  return <ConsensusBarView consensus={consensus} onChange={onChange} itemLabel={itemLabel} coalesceKey={coalesceKey} item={item} version={editor?.agreedOn.get(`${item.section}:${item.id}`)} />;
+}
+
+interface ConsensusBarViewProps {
+  consensus: Consensus;
+  onChange: (next: Consensus, coalesceKey?: string) => void;
+  itemLabel: string;
+  coalesceKey: string;
+  item: ConsensusItem;
+  version: number | undefined;
+}
+
+// Every bar reads the editor context, which changes on each keystroke; the bar itself (a Select, a text field) renders
+// again only when what it shows changes. `onChange` is left out of the comparison: every caller's writes the item's
+// consensus by the item's id, the same on every render, and the values it records (consensus, hash) are compared.
+const ConsensusBarView = memo(
+  ConsensusBarInner,
+  (a, b) =>
+    a.consensus === b.consensus &&
+    a.item.state === b.item.state &&
+    a.item.contentHash === b.item.contentHash &&
+    a.item.positions.marketing === b.item.positions.marketing &&
+    a.item.positions.sales === b.item.positions.sales &&
+    a.version === b.version &&
+    a.itemLabel === b.itemLabel &&
+    a.coalesceKey === b.coalesceKey,
+);
+
+function ConsensusBarInner({ consensus, onChange, itemLabel, coalesceKey, item, version }: ConsensusBarViewProps) {
   return (
     <Stack gap="xs" pt="sm" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }} data-consensus-bar data-state={item.state}>
       <Group justify="space-between" wrap="wrap" gap="sm">
