@@ -90,7 +90,12 @@ export class IdentityStore {
    */
   async get(names: SealingNames): Promise<SealingIdentity> {
     const existing = await this.open();
-    if (existing) return existing;
+    if (existing) {
+      // An identity of the old two-file layout is copied into seal.json once (its files stay), so the other
+      // shell and the CLI can tell its seals by fingerprint without this shell's keychain.
+      if (!(await this.readFile().catch(() => null))) await this.publish(existing, !existing.selfSigned, true).catch(() => false);
+      return existing;
+    }
     const identity = this.create(names);
     if (await this.publish(identity, false)) return identity;
     // Another store published first: seal with the identity that stays.
@@ -159,13 +164,13 @@ export class IdentityStore {
   }
 
   /** Writes the first identity only if there is none: true when this one is now the identity. */
-  private async publish(identity: SealingIdentity, imported: boolean): Promise<boolean> {
+  private async publish(identity: SealingIdentity, imported: boolean, fromLegacy = false): Promise<boolean> {
     await mkdir(this.folder, { recursive: true, mode: 0o700 });
     const temporary = join(this.folder, `.seal.${randomBytes(6).toString('hex')}.tmp`);
     try {
       await writeFile(temporary, this.fileFor(identity, imported), { flush: true, mode: 0o600 });
       // An old-layout identity that appeared meanwhile (an older Accord) wins too.
-      if (await this.hasLegacy()) return false;
+      if (!fromLegacy && (await this.hasLegacy())) return false;
       await link(temporary, this.filePath);
       return true;
     } catch (error) {

@@ -64,6 +64,14 @@ describe('existing installations and damaged files', () => {
     expect(two.p12.equals(old.p12)).toBe(true);
     expect(one.subject).toBe('Dana Facilitator, Acme GmbH');
     expect(await store.fingerprint()).toBe(fingerprintOf(old.p12, 'old-passphrase'));
+    // Copied once into seal.json, the old files kept: a shell without this keychain still knows the fingerprint.
+    const copied = JSON.parse(await readFile(join(folder, 'seal.json'), 'utf8')) as { fingerprint: string; p12: string };
+    expect(copied.fingerprint).toBe(fingerprintOf(old.p12, 'old-passphrase'));
+    expect(Buffer.from(copied.p12, 'base64').equals(old.p12)).toBe(true);
+    expect((await readFile(join(folder, 'seal.p12'))).equals(old.p12)).toBe(true);
+    const otherKeychain = { encrypted: true, protect: () => Buffer.alloc(0), unprotect: (): string => { throw new Error('not this keychain'); } };
+    expect(await new IdentityStore(folder, otherKeychain).fingerprint()).toBe(fingerprintOf(old.p12, 'old-passphrase'));
+    expect((await store.get({ commonName: 'x' })).p12.equals(old.p12)).toBe(true);
   }, 30_000);
 
   it('a seal.json that is not an identity is an error with what to do, and is never replaced', async () => {
