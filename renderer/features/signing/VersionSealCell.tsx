@@ -39,7 +39,8 @@ export function VersionSealCell({ version, check, problem }: { version: LoadedVe
       <Text span size="xs" c="dimmed">
         certificate SHA-256
       </Text>
-      <Code>{formatFingerprint(check.fingerprint)}</Code>
+      {/* Wraps, so the fingerprint never widens the table past the drawer. */}
+      <Code style={{ wordBreak: 'break-all', whiteSpace: 'normal' }}>{formatFingerprint(check.fingerprint)}</Code>
     </Group>
   );
 }
