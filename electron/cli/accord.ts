@@ -11,7 +11,7 @@ import { readiness } from '../../shared/model/agreement-rules';
 import { parseAccordFile, serializeAccordFile } from '../../shared/model/accord-file';
 import { sections } from '../../shared/model/sections';
 import { builtInTemplates, findTemplate } from '../../shared/templates/templates';
-import { writeFileAtomic } from '../handlers/files';
+import { FileExistsError, writeOutputFile } from '../handlers/files';
 import { exportCommand, exportUsage, verifyCommand, type ExportIo } from './export-verify';
 import { reviewCommand, reviewUsage } from './review';
 import { schemaCommand, schemaUsage } from './schema';
@@ -95,6 +95,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return exitCodes.usage;
     }
   } catch (error) {
+    // The output file appeared after the command checked for it (another program wrote it meanwhile): never replaced.
+    if (error instanceof FileExistsError) {
+      io.err(`accord ${command}: ${error.path} already exists (it appeared while Accord was working); use --force to replace it.\n`);
+      return 1;
+    }
     if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
       io.err(`accord ${command}: ${error.message}\n\n${usage}`);
       return exitCodes.usage;
@@ -128,7 +133,7 @@ async function newAgreement(args: string[], io: CliIo): Promise<number> {
   const agreement = template.build();
   if (values.title !== undefined) agreement.workshop.title = values.title;
   if (values.client !== undefined) agreement.workshop.client = values.client;
-  await writeFileAtomic(out, serializeAccordFile(agreement, io.now()));
+  await writeOutputFile(out, serializeAccordFile(agreement, io.now()), values.force);
   io.out(`Wrote ${values.out} from the template "${template.name}".\n`);
   return exitCodes.ok;
 }

@@ -15,7 +15,7 @@ import { serializeAccordFile } from '../../shared/model/accord-file';
 import { readAccordForCli } from './accord-input';
 import { contentHash } from '../../shared/model/canonical';
 import { formatFingerprint, sealOriginText, type SealOrigin } from '../../shared/model/seal-origin';
-import { writeFileAtomic } from '../handlers/files';
+import { writeOutputFile } from '../handlers/files';
 import { describeSeal, identityStoreFor, sealingNames } from '../handlers/pdf';
 import { bundledFontDataUrl, defaultUserDataDir } from '../hosts/node-host';
 import { createChromiumPrinter } from '../pdf/chromium-printer';
@@ -113,11 +113,11 @@ export async function exportCommand(args: string[], io: ExportIo): Promise<numbe
 
   await mkdir(dirname(out), { recursive: true });
   if (format === 'md') {
-    await writeFileAtomic(out, renderMarkdown(buildAgreementDocument(agreement, context)));
+    await writeOutputFile(out, renderMarkdown(buildAgreementDocument(agreement, context)), values.force);
   } else if (format === 'json') {
-    await writeFileAtomic(out, serializeAccordFile(parsed.agreement, io.now(), parsed.versions));
+    await writeOutputFile(out, serializeAccordFile(parsed.agreement, io.now(), parsed.versions), values.force);
   } else if (format === 'rules') {
-    await writeFileAtomic(out, out.toLowerCase().endsWith('.json') ? scoringRulesJson(agreement) : scoringRulesCsv(agreement));
+    await writeOutputFile(out, out.toLowerCase().endsWith('.json') ? scoringRulesJson(agreement) : scoringRulesCsv(agreement), values.force);
   } else {
     const env = io.env ?? process.env;
     const dataDir = resolve(io.cwd, values['data-dir'] ?? env.ACCORD_DATA_DIR ?? defaultUserDataDir(process.platform, env));
@@ -125,7 +125,7 @@ export async function exportCommand(args: string[], io: ExportIo): Promise<numbe
     const printer = io.printToPdf ? null : createChromiumPrinter(io.cwd);
     try {
       const pdf = await exportAgreementPdf(agreement, context, { paper, printToPdf: io.printToPdf ?? printer!, identity, fontDataUrl: await bundledFontDataUrl() });
-      await writeFileAtomic(out, pdf);
+      await writeOutputFile(out, pdf, values.force);
       io.out(`Wrote ${values.out}: ${label}, ${paper}, ${Math.round(pdf.length / 1024)} kB, sealed by “${identity.subject}”${identity.selfSigned ? ' (self-signed)' : ''}.\nSeal fingerprint (SHA-256): ${formatFingerprint(identity.fingerprint)}\nContent SHA-256 ${contentHash(agreement)}\n`);
     } finally {
       await printer?.close();

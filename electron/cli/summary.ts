@@ -10,7 +10,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSessionSummary, sessionSummaryMarkdown, summaryDocument } from '../../shared/document/session-summary';
 import { parseAccordFile } from '../../shared/model/accord-file';
-import { writeFileAtomic } from '../handlers/files';
+import { writeOutputFile } from '../handlers/files';
 import { identityStoreFor, sealingNames } from '../handlers/pdf';
 import { bundledFontDataUrl, defaultUserDataDir } from '../hosts/node-host';
 import { createChromiumPrinter } from '../pdf/chromium-printer';
@@ -68,7 +68,7 @@ export async function summaryCommand(args: string[], io: ExportIo): Promise<numb
   const facts = `${summary.totals.agreed} of ${summary.totals.items} agreed, ${summary.disputed.length} disputed, ${summary.parked.length + summary.parkedTopics.length} parked, ${summary.actions.filter((action) => action.status === 'open').length} open actions, next review ${summary.nextReview}`;
   await mkdir(dirname(out), { recursive: true });
   if (values.format === 'md') {
-    await writeFileAtomic(out, sessionSummaryMarkdown(summary, agreement));
+    await writeOutputFile(out, sessionSummaryMarkdown(summary, agreement), values.force);
     io.out(`Wrote ${values.out}: the session summary (${facts}).\n`);
     return 0;
   }
@@ -78,7 +78,7 @@ export async function summaryCommand(args: string[], io: ExportIo): Promise<numb
   const printer = io.printToPdf ? null : createChromiumPrinter(io.cwd);
   try {
     const pdf = await exportDocumentPdf(summaryDocument(summary, agreement), { name: 'session-summary.json', json: JSON.stringify(summary) }, { paper, printToPdf: io.printToPdf ?? printer!, identity, fontDataUrl: await bundledFontDataUrl() });
-    await writeFileAtomic(out, pdf);
+    await writeOutputFile(out, pdf, values.force);
     io.out(`Wrote ${values.out}: the session summary (${facts}), ${paper}, ${Math.round(pdf.length / 1024)} kB, sealed by “${identity.subject}”${identity.selfSigned ? ' (self-signed)' : ''}.\n`);
   } finally {
     await printer?.close();

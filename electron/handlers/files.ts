@@ -57,12 +57,44 @@ const errorCode = (error: unknown) => (error as NodeJS.ErrnoException | undefine
  * drives) it falls back to open "wx" and writing in place. Returns the path written.
  */
 export async function writeFileNew(path: string, content: string | Uint8Array): Promise<string> {
+  return createFile(path, content, MAX_NAME_ATTEMPTS);
+}
+
+/** A file that was there already: what `writeFileCreate` throws instead of replacing it. */
+export class FileExistsError extends Error {
+  constructor(readonly path: string) {
+    super(`${basename(path)} already exists`);
+    this.name = 'FileExistsError';
+  }
+}
+
+/**
+ * Creates exactly this file, never replacing one, as `writeFileNew` does but without moving on to a numbered name:
+ * a file already there (or written at the same moment by another save) is a FileExistsError. For the command line,
+ * whose "already exists; use --force" check would otherwise race with another writer.
+ */
+export async function writeFileCreate(path: string, content: string | Uint8Array): Promise<void> {
+  try {
+    await createFile(path, content, 1);
+  } catch (error) {
+    if (errorCode(error) === 'EEXIST' || (error instanceof Error && error.message.startsWith('Not saved:'))) throw new FileExistsError(path);
+    throw error;
+  }
+}
+
+/** A command's output: replaced when the person said so (--force), else created exclusively (FileExistsError if taken). */
+export async function writeOutputFile(path: string, content: string | Uint8Array, replace: boolean): Promise<void> {
+  if (replace) await writeFileAtomic(path, content);
+  else await writeFileCreate(path, content);
+}
+
+async function createFile(path: string, content: string | Uint8Array, attempts: number): Promise<string> {
   await mkdir(dirname(path), { recursive: true });
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   let linked = true;
   try {
     await writeFile(temporary, content, { flush: true });
-    for (let attempt = 1; attempt <= MAX_NAME_ATTEMPTS; attempt += 1) {
+    for (let attempt = 1; attempt <= attempts; attempt += 1) {
       const candidate = candidateName(path, attempt);
       try {
         if (linked) await link(temporary, candidate);
@@ -78,7 +110,7 @@ export async function writeFileNew(path: string, content: string | Uint8Array): 
         throw error;
       }
     }
-    throw new Error(`Not saved: ${basename(path)} and the next ${MAX_NAME_ATTEMPTS - 1} numbered names already exist in ${dirname(path)}. Choose another name or folder.`);
+    throw new Error(`Not saved: ${basename(path)} and the next ${attempts - 1} numbered names already exist in ${dirname(path)}. Choose another name or folder.`);
   } finally {
     await rm(temporary, { force: true });
   }

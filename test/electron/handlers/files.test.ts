@@ -2,7 +2,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeChosenFile, writeFileNew } from '../../../electron/handlers/files';
+import { FileExistsError, writeChosenFile, writeFileNew, writeOutputFile } from '../../../electron/handlers/files';
+import { runAccord } from '../../support/run-cli';
 import { createHandlers } from '../../../electron/handlers/index';
 import { createNodeHost } from '../../../electron/hosts/node-host';
 import { createDispatcher } from '../../../electron/ipc/dispatch';
@@ -56,3 +57,30 @@ describe('saves in the Chromium shell never overwrite, even at the same moment',
     expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 });
+
+describe('the command line never replaces a file without --force, even one written at the same moment', () => {
+  it('three concurrent exclusive writes of one name: one succeeds, two are FileExistsError, the file is the winner’s whole', async () => {
+    const path = join(dir, 'out.md');
+    const outcomes = await Promise.allSettled(['first', 'second', 'third'].map((body) => writeOutputFile(path, body, false)));
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+    const refused = outcomes.filter((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    expect(refused.map((outcome) => outcome.reason instanceof FileExistsError)).toEqual([true, true]);
+    expect(['first', 'second', 'third']).toContain(await readFile(path, 'utf8'));
+    expect((await readdir(dir)).sort()).toEqual(['out.md']);
+  });
+
+  it('replaces only with --force (writeOutputFile with replace), and says so when the file appeared meanwhile', async () => {
+    const path = join(dir, 'out.md');
+    await writeFile(path, 'theirs');
+    await expect(writeOutputFile(path, 'ours', false)).rejects.toBeInstanceOf(FileExistsError);
+    expect(await readFile(path, 'utf8')).toBe('theirs');
+    await writeOutputFile(path, 'ours', true);
+    expect(await readFile(path, 'utf8')).toBe('ours');
+    // The CLI's own answer for a file that exists when it starts.
+    const { code, err } = await runAccord(dir, ['new', '--template', 'b2b-saas-mid-market', '--out', 'out.md']);
+    expect(code).toBe(1);
+    expect(err).toContain('already exists; use --force to replace it.');
+    expect(await readFile(path, 'utf8')).toBe('ours');
+  });
+});
+
