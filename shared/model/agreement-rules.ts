@@ -60,6 +60,17 @@ export function validateAgreement(agreement: Agreement): FieldIssue[] {
   }
 
   // 4. ICP
+  // One attribute, one way of reading it: a number rule and a text rule on "employees" would make the rules' order
+  // (in no one's agreement) decide how a value is read. Category and text rules both read text.
+  const readAs = (criterion: Agreement['icp'][number]) => attributeReadings[criterion.match.kind];
+  const firstReader = new Map<string, Agreement['icp'][number]>();
+  for (const criterion of agreement.icp) {
+    const name = criterion.attribute.trim();
+    if (name === '') continue;
+    const first = firstReader.get(name);
+    if (!first) firstReader.set(name, criterion);
+    else if (readAs(first) !== readAs(criterion)) add('icp', criterion.id, 'match', `“${criterion.label || name}” reads “${name}” as ${readAs(criterion)}, but “${first.label || name}” reads it as ${readAs(first)}: one attribute is read one way (use the same kind of rule, or another attribute).`);
+  }
   for (const criterion of agreement.icp) {
     if (blank(criterion.attribute)) add('icp', criterion.id, 'attribute', 'Choose the attribute this criterion reads.');
     if (criterion.effect === 'points' && (criterion.points === null || criterion.points <= 0)) add('icp', criterion.id, 'points', 'A preference adds points: enter more than 0.');
@@ -144,6 +155,9 @@ export function validateAgreement(agreement: Agreement): FieldIssue[] {
   }
   return issues;
 }
+
+/** How each kind of ICP rule reads its attribute (the scoring engine reads category and text lists alike, as text). */
+const attributeReadings: Record<Agreement['icp'][number]['match']['kind'], string> = { in: 'text', contains: 'text', range: 'a number', boolean: 'yes or no' };
 
 /** Something that stops the agreement from being signed, with where to go to fix it. */
 export interface Blocker {

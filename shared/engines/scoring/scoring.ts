@@ -181,7 +181,7 @@ function matcherFor(match: IcpCriterion['match']): Matcher {
   switch (match.kind) {
     case 'in': {
       const set = new Set(match.values.map((value) => value.trim().toLowerCase()));
-      return (value) => (value === null ? -1 : set.has(value as string) ? 1 : 0);
+      return (value) => (typeof value !== 'string' ? -1 : set.has(value) ? 1 : 0);
     }
     case 'range': {
       const min = match.min ?? Number.NEGATIVE_INFINITY;
@@ -194,7 +194,7 @@ function matcherFor(match: IcpCriterion['match']): Matcher {
     }
     case 'contains': {
       const needle = match.text.trim().toLowerCase();
-      return (value) => (value === null ? -1 : (value as string).includes(needle) ? 1 : 0);
+      return (value) => (typeof value !== 'string' ? -1 : value.includes(needle) ? 1 : 0);
     }
   }
 }
@@ -413,7 +413,8 @@ export function compileScoring(agreement: Agreement, options: { asOf: string }):
       let result: 1 | 0 | -1;
       switch (matchKind[index]) {
         case MATCH_IN:
-          result = value === null ? -1 : categoriesOf[index]!.has(value as string) ? 1 : 0;
+          // A value of another kind (an attribute also read as a number elsewhere) is unknown here, never a crash.
+          result = typeof value !== 'string' ? -1 : categoriesOf[index]!.has(value) ? 1 : 0;
           break;
         case MATCH_RANGE:
           result = typeof value !== 'number' ? -1 : value >= lowOf[index]! && value <= highOf[index]! ? 1 : 0;
@@ -422,7 +423,7 @@ export function compileScoring(agreement: Agreement, options: { asOf: string }):
           result = typeof value !== 'boolean' ? -1 : value === wantedOf[index] ? 1 : 0;
           break;
         default:
-          result = value === null ? -1 : (value as string).includes(textOf[index]!) ? 1 : 0;
+          result = typeof value !== 'string' ? -1 : value.includes(textOf[index]!) ? 1 : 0;
       }
       if (hits) hits[index] = result === 1 ? 1 : result === 0 ? 2 : 0;
       const effect = effectOf[index];

@@ -107,3 +107,33 @@ describe('ready to sign', () => {
     expect(new Set(items.map((item) => item.id)).size).toBe(items.length);
   });
 });
+
+describe('one attribute, one way of reading it (the order of the ICP rules is in no item’s content)', () => {
+  const withSecondRule = (match: Agreement['icp'][number]['match']) => {
+    const agreement = readyAgreement();
+    agreement.icp.push({ ...structuredClone(agreement.icp[0]!), id: 'icp-self', attribute: 'employees', label: 'Self-employed', match, effect: 'disqualifier', points: null });
+    return agreement;
+  };
+
+  it('blocks signing when one attribute is read as a number by one rule and as text by another, in either order', async () => {
+    const { compileScoring } = await import('../../../shared/engines/scoring/scoring');
+    for (const match of [{ kind: 'in', values: ['0'] }, { kind: 'contains', text: 'self' }] as const) {
+      const agreement = withSecondRule(match);
+      const reordered = structuredClone(agreement);
+      reordered.icp.unshift(...reordered.icp.splice(reordered.icp.findIndex((criterion) => criterion.id === 'icp-self'), 1));
+      for (const version of [agreement, reordered]) {
+        const messages = readiness(version).blockers.map((blocker) => blocker.message);
+        expect(messages.some((message) => /reads “employees” as (text|a number), but .* reads it as (a number|text): one attribute is read one way/.test(message))).toBe(true);
+        // Never a crash, whichever rule comes first: a value of the other kind is unknown to a rule.
+        const model = compileScoring(version, { asOf: '2026-12-01' });
+        for (const employees of [200, '5000', 'self-employed']) expect(() => model.evaluate({ attributes: { region: 'DACH', employees, industry: 'Software', annualRevenue: 20_000_000 }, signals: {} })).not.toThrow();
+      }
+    }
+  });
+
+  it('lets a category list and a text match read the same attribute (both read text)', () => {
+    const agreement = withSecondRule({ kind: 'contains', text: 'gmbh' });
+    agreement.icp[agreement.icp.length - 1]!.attribute = agreement.icp.find((criterion) => criterion.match.kind === 'in')!.attribute;
+    expect(validateAgreement(agreement).filter((issue) => issue.message.includes('one attribute is read one way'))).toEqual([]);
+  });
+});
