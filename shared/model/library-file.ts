@@ -12,6 +12,7 @@ import { StoredSessionSchema } from './session';
 import { signatories, VersionRecordSchema as VersionSchema, type SignatureRecord, type VersionRecord } from './versions';
 import { ClientNameSchema, WorkshopStatusSchema, WorkshopTitleSchema, type WorkshopRecord } from './workshop';
 import { z } from './zod';
+import { MAX_SEARCH_TEXT_CHARS } from './workshop-search';
 
 /**
  * The whole library as one file: every table of the database (workshops,
@@ -151,7 +152,7 @@ const WorkshopSchema = z.strictObject({
   status: WorkshopStatusSchema,
   createdAt: timestamp,
   updatedAt: timestamp,
-  searchText: text(1000),
+  searchText: text(MAX_SEARCH_TEXT_CHARS),
 });
 
 const AgreementRecordSchema = z.strictObject({ workshopId: RecordIdSchema, agreement: z.unknown(), updatedAt: timestamp });

@@ -58,3 +58,21 @@ describe('search', () => {
     expect(matchesSearch(record, '   ')).toBe(true);
   });
 });
+
+describe('the search text of a workshop', () => {
+  it('stays within the library file’s limit whatever folding does to the title, so a backup keeps the record', async () => {
+    const { workshopSearchText, MAX_SEARCH_TEXT_CHARS } = await import('../../../shared/model/workshop-search');
+    const { serializeLibrary, parseLibraryFile } = await import('../../../shared/model/library-file');
+    const { sampleLibrary } = await import('../../fixtures/library');
+    // U+FDFA folds (NFKD) to 18 characters: a 120-character title and client became 4,321 characters of search text.
+    const title = '\uFDFA'.repeat(120);
+    expect(title.normalize('NFKD').length).toBeGreaterThan(MAX_SEARCH_TEXT_CHARS);
+    const searchText = workshopSearchText(title, title);
+    expect(searchText.length).toBeLessThanOrEqual(MAX_SEARCH_TEXT_CHARS);
+    const library = sampleLibrary();
+    library.workshops[0] = { ...library.workshops[0]!, title, client: title, searchText };
+    const { text, leftOut } = serializeLibrary(library, { exportedAt: new Date('2026-12-01T10:00:00Z'), appVersion: '1.0.0' });
+    expect(leftOut).toEqual([]);
+    expect(parseLibraryFile(text).workshops[0]!.title).toBe(title);
+  });
+});
