@@ -1,4 +1,5 @@
 import type { Agreement } from './agreement';
+import { toNfc } from './canonical';
 import { parseAgreement } from './parse-agreement';
 import { firstIssueMessage } from './validation';
 import { FileVersionSchema, versionLimits, type SignatureRecord, type VersionSeal } from './versions';
@@ -64,7 +65,8 @@ export function parseAccordFile(text: string): ParsedAccordFile {
   if (text.trim() === '') return { ok: false, message: 'The file is empty.' };
   let data: unknown;
   try {
-    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    // In NFC: what is stored is what the seals and hashes cover (see toNfc).
+    data = toNfc(JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
   } catch (error) {
     return { ok: false, message: `This file is not valid JSON (${error instanceof Error ? error.message : String(error)}); it may be truncated or not an Accord file.` };
   }

@@ -26,6 +26,22 @@ export function canonicalJson(value: unknown): string {
   throw new Error(`Cannot put a ${typeof value} in canonical JSON.`);
 }
 
+/**
+ * A JSON-like value with every string (and key) in Unicode NFC: what parsers of untrusted data store, so that what is
+ * stored is what the content hash covers (canonicalJson hashes NFC). Without it, "Österreich" written with two code
+ * points would hash as the agreed text while a rule compares it as another one.
+ */
+export function toNfc<T>(value: T): T {
+  if (typeof value === 'string') return value.normalize('NFC') as T;
+  if (Array.isArray(value)) return value.map((entry) => toNfc(entry)) as T;
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [key, entry] of Object.entries(value)) out[key.normalize('NFC')] = toNfc(entry);
+    return out as T;
+  }
+  return value;
+}
+
 /** SHA-256 of a text's UTF-8 bytes, as 64 lowercase hex digits. */
 export function sha256Hex(text: string): string {
   return bytesToHex(sha256(utf8ToBytes(text)));

@@ -6,7 +6,7 @@ import type { AgendaItem, SessionTimer } from '../engines/agenda/agenda';
 import { criterionEffects, type Agreement } from './agreement';
 import { blankAgreement } from './blank-agreement';
 import { BrandingSchema, type Branding } from './branding';
-import { contentHash } from './canonical';
+import { contentHash, toNfc } from './canonical';
 import { parseAgreement } from './parse-agreement';
 import { StoredSessionSchema } from './session';
 import { signatories, VersionRecordSchema as VersionSchema, type SignatureRecord, type VersionRecord } from './versions';
@@ -518,7 +518,8 @@ export function parseLibraryFile(text: string): LibraryFile {
   if (body.trim() === '') throw new LibraryFileError('The file is empty.');
   let data: unknown;
   try {
-    data = JSON.parse(body);
+    // In NFC: what is stored is what the seals and hashes cover (see toNfc).
+    data = toNfc(JSON.parse(body));
   } catch (error) {
     throw new LibraryFileError(`The file is not valid JSON (${error instanceof Error ? error.message : String(error)}); it may be truncated or not an Accord library.`);
   }

@@ -1,4 +1,5 @@
 import { AGREEMENT_SCHEMA_VERSION, AgreementSchema, type Agreement } from './agreement';
+import { toNfc } from './canonical';
 import { firstIssueMessage } from './validation';
 
 /** The result of reading something that should be an agreement. */
@@ -24,7 +25,8 @@ export function parseAgreement(data: unknown): ParsedAgreement {
       message: `This agreement was made by a newer version of Accord (schema ${version}; this version reads up to ${AGREEMENT_SCHEMA_VERSION}). Update Accord to open it.`,
     };
   }
-  const parsed = AgreementSchema.safeParse(data);
+  // In NFC: what is stored, printed and scored is what the content hash covers (see toNfc).
+  const parsed = AgreementSchema.safeParse(toNfc(data));
   if (!parsed.success) return { ok: false, message: `This agreement is damaged or incomplete: ${firstIssueMessage(parsed.error)}` };
   return { ok: true, agreement: parsed.data };
 }

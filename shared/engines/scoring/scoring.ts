@@ -102,7 +102,16 @@ export interface ScoringModel {
   daysSince(date: string | null | undefined): number;
 }
 
-/** Normalises a value as the fast path expects it: text trimmed and lower-cased, "" → unknown. */
+/**
+ * How a text value and a rule's value are compared: trimmed, in Unicode NFC, lower case. NFC because the agreement's
+ * content hash treats "Österreich" written with one code point or two as the same text (canonical.ts), so every
+ * comparison must too: otherwise an edit the hash cannot see would change what a rule does.
+ */
+export function foldValue(text: string): string {
+  return text.trim().normalize('NFC').toLowerCase();
+}
+
+/** Normalises a value as the fast path expects it: text folded (foldValue), "" → unknown. */
 export function normalizeValue(value: LeadValue | undefined, kind: AttributeKind): LeadValue {
   if (value === undefined || value === null) return null;
   if (kind === 'number') {
@@ -116,12 +125,12 @@ export function normalizeValue(value: LeadValue | undefined, kind: AttributeKind
   if (kind === 'boolean') {
     if (typeof value === 'boolean') return value;
     if (typeof value === 'number') return value === 1 ? true : value === 0 ? false : null;
-    const text = value.trim().toLowerCase();
+    const text = foldValue(value);
     if (['yes', 'y', 'true', '1', 'ja', 'oui', 'si', 'sí'].includes(text)) return true;
     if (['no', 'n', 'false', '0', 'nein', 'non'].includes(text)) return false;
     return null;
   }
-  const text = String(value).trim().toLowerCase();
+  const text = foldValue(String(value));
   return text === '' ? null : text;
 }
 
@@ -180,7 +189,7 @@ const EFFECT_CODES: Record<IcpCriterion['effect'], number> = { points: EFFECT_PO
 function matcherFor(match: IcpCriterion['match']): Matcher {
   switch (match.kind) {
     case 'in': {
-      const set = new Set(match.values.map((value) => value.trim().toLowerCase()));
+      const set = new Set(match.values.map(foldValue));
       return (value) => (typeof value !== 'string' ? -1 : set.has(value) ? 1 : 0);
     }
     case 'range': {
@@ -193,7 +202,7 @@ function matcherFor(match: IcpCriterion['match']): Matcher {
       return (value) => (typeof value !== 'boolean' ? -1 : value === wanted ? 1 : 0);
     }
     case 'contains': {
-      const needle = match.text.trim().toLowerCase();
+      const needle = foldValue(match.text);
       return (value) => (typeof value !== 'string' ? -1 : value.includes(needle) ? 1 : 0);
     }
   }
@@ -228,12 +237,12 @@ export function compileScoring(agreement: Agreement, options: { asOf: string }):
     }));
 
   const committee = agreement.buyingCommittee;
-  const functionIndex = new Map(committee.functions.map((name, index) => [name.trim().toLowerCase(), index]));
-  const seniorityIndex = new Map(committee.seniorities.map((name, index) => [name.trim().toLowerCase(), index]));
+  const functionIndex = new Map(committee.functions.map((name, index) => [foldValue(name), index]));
+  const seniorityIndex = new Map(committee.seniorities.map((name, index) => [foldValue(name), index]));
   const grid = new Float64Array(Math.max(1, committee.functions.length * committee.seniorities.length));
   for (const cell of committee.cells) {
-    const f = functionIndex.get(cell.function.trim().toLowerCase());
-    const s = seniorityIndex.get(cell.seniority.trim().toLowerCase());
+    const f = functionIndex.get(foldValue(cell.function));
+    const s = seniorityIndex.get(foldValue(cell.seniority));
     if (f !== undefined && s !== undefined) grid[f * committee.seniorities.length + s] = cell.points ?? 0;
   }
   const functionSlot = slot.get(JOB_FUNCTION) ?? -1;
@@ -391,11 +400,11 @@ export function compileScoring(agreement: Agreement, options: { asOf: string }):
     effectOf[index] = EFFECT_CODES[criterion.effect];
     valueIndex[index] = criterion.index;
     pointsOf[index] = criterion.points;
-    categoriesOf.push(match.kind === 'in' ? new Set(match.values.map((value) => value.trim().toLowerCase())) : null);
+    categoriesOf.push(match.kind === 'in' ? new Set(match.values.map(foldValue)) : null);
     lowOf[index] = match.kind === 'range' ? (match.min ?? Number.NEGATIVE_INFINITY) : 0;
     highOf[index] = match.kind === 'range' ? (match.max ?? Number.POSITIVE_INFINITY) : 0;
     wantedOf.push(match.kind === 'boolean' ? match.value : false);
-    textOf.push(match.kind === 'contains' ? match.text.trim().toLowerCase() : '');
+    textOf.push(match.kind === 'contains' ? foldValue(match.text) : '');
   });
   const signalCount = signals.length;
   const signalPoints = Float64Array.from(signals, (signal) => signal.points);

@@ -33,3 +33,33 @@ describe('canonical JSON and content hash', () => {
     expect(contentHash(three)).not.toBe(contentHash(one));
   });
 });
+
+describe('what is stored is what the hash covers (Unicode NFC)', () => {
+  it('reads a rule value written with a combining mark (NFD) as the agreed text, so an edit the hash cannot see changes no score', async () => {
+    const { readyAgreement } = await import('../../fixtures/agreements');
+    const { parseAccordFile, serializeAccordFile } = await import('../../../shared/model/accord-file');
+    const { compileScoring } = await import('../../../shared/engines/scoring/scoring');
+    const agreement = readyAgreement();
+    const region = agreement.icp.find((criterion) => criterion.match.kind === 'in')!;
+    if (region.match.kind !== 'in') throw new Error('no list rule');
+    region.match.values = [...region.match.values, 'Österreich'];
+    const honest = serializeAccordFile(agreement, new Date('2026-12-01T10:00:00Z'));
+    // The attack: the same letter as O + U+0308; every hash (NFC) stays the same.
+    const tampered = honest.replace('Österreich', 'O\u0308sterreich');
+    expect(tampered).not.toBe(honest);
+    const [a, b] = [parseAccordFile(honest), parseAccordFile(tampered)];
+    if (!a.ok || !b.ok) throw new Error('not parsed');
+    expect(contentHash(b.agreement)).toBe(contentHash(a.agreement));
+    // Stored as the hash sees it: the same text, so the same rule.
+    expect(JSON.stringify(b.agreement)).toBe(JSON.stringify(a.agreement));
+    // And a CRM value in either form matches the rule, as the hash treats them alike.
+    const lead = (country: string) => ({ attributes: { [region.attribute]: country }, signals: {} });
+    const model = compileScoring(b.agreement, { asOf: '2026-12-01' });
+    const verdict = (country: string) => {
+      const evaluation = model.evaluate(lead(country));
+      return JSON.stringify([evaluation.fit, evaluation.knockedOut, evaluation.stage]);
+    };
+    expect(new Set(['Österreich', 'O\u0308sterreich', 'ÖSTERREICH'].map(verdict)).size).toBe(1);
+    expect(verdict('Österreich')).not.toBe(verdict('Norway'));
+  });
+});
