@@ -17,7 +17,7 @@ import forge from 'node-forge';
 import { P12Signer } from '@signpdf/signer-p12';
 import { SignPdf } from '@signpdf/signpdf';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
-import { PDFDocument, PDFName, PDFArray, PDFDict, PDFRef, StandardFonts, rgb, PDFHexString } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFArray, PDFDict, PDFRef, StandardFonts, rgb, PDFHexString, PDFString } from 'pdf-lib';
 import { isRef, PdfView, readXrefChain, type PdfDict, type PdfRef, type PdfValue } from '../../electron/pdf/pdf-structure';
 import type { SealingIdentity } from '../../electron/pdf/certificate';
 import { parseAccordFile } from '../../shared/model/accord-file';
@@ -26,7 +26,7 @@ import { contentHash } from '../../shared/model/canonical';
 /** One attack file: its name (file name without .pdf), the family it belongs to, and what it does. */
 export interface PdfAttack {
   name: string;
-  family: 'incremental-update' | 'signature-wrapping' | 'universal-signature-forgery' | 'shadow' | 'second-signature' | 'hash-claim';
+  family: 'incremental-update' | 'signature-wrapping' | 'universal-signature-forgery' | 'shadow' | 'second-signature' | 'hash-claim' | 'hidden-attachment';
   /**
    * `intact` only for a shadow attack's prepared document as the victim sealed
    * it (before the attacker's update): a seal proves the bytes are what was
@@ -443,6 +443,41 @@ export async function buildPdfAttacks(genuine: Buffer, victim: SealingIdentity, 
     doc.context.assign(fileRef, doc.context.flateStream(Buffer.from(evil, 'utf8'), { Type: 'EmbeddedFile', Subtype: 'application/json', Params: { Size: Buffer.byteLength(evil) } }));
     const resealed = await shadowBase(Buffer.from(await doc.save({ useObjectStreams: false })), victim, async () => undefined);
     add('sealed-attachment-mismatch', 'hash-claim', 'Sealed by the victim’s own key, but the attached agreement (fit ≥ D and engagement ≥ 1, its recorded hash recomputed) is not the one whose hash the pages and the metadata show.', resealed);
+  }
+
+  // Hidden attachments: sealed by the victim's own key, the attacker's agreement.json sits where a reader of the top-level
+  // /Names array alone does not look (a /Kids leaf, another name-tree key), next to the genuine one, or cannot be parsed.
+  // pdfdetach lists each of them as an attachment; the seal is valid, so only the content check can tell.
+  {
+    const hidden = async (name: string, description: string, change: (doc: PDFDocument, tree: PDFDict, names: PDFArray) => void) => {
+      const doc = await PDFDocument.load(genuine, { updateMetadata: false });
+      const tree = doc.catalog.lookup(PDFName.of('Names'), PDFDict).lookup(PDFName.of('EmbeddedFiles'), PDFDict);
+      change(doc, tree, tree.lookup(PDFName.of('Names'), PDFArray));
+      add(name, 'hidden-attachment', description, await shadowBase(Buffer.from(await doc.save({ useObjectStreams: false })), victim, async () => undefined));
+    };
+    const replaceData = (doc: PDFDocument, names: PDFArray, json: string) => {
+      const fileRef = doc.context.lookup(names.get(1), PDFDict).lookup(PDFName.of('EF'), PDFDict).get(PDFName.of('F')) as PDFRef;
+      doc.context.assign(fileRef, doc.context.flateStream(Buffer.from(json, 'utf8'), { Type: 'EmbeddedFile', Subtype: 'application/json', Params: { Size: Buffer.byteLength(json) } }));
+    };
+    await hidden('hidden-attachment-kids', 'The attacker’s agreement.json (fit ≥ D and engagement ≥ 1) is the only attachment, in a /Kids leaf of the EmbeddedFiles name tree instead of its top-level /Names; sealed by the victim’s key.', (doc, tree, names) => {
+      replaceData(doc, names, evil);
+      tree.delete(PDFName.of('Names'));
+      const leaf = doc.context.obj({ Names: [PDFString.of('agreement.json'), names.get(1)], Limits: [PDFString.of('agreement.json'), PDFString.of('agreement.json')] });
+      tree.set(PDFName.of('Kids'), doc.context.obj([doc.context.register(leaf)]));
+    });
+    await hidden('hidden-attachment-renamed-key', 'The attacker’s agreement.json (fit ≥ D and engagement ≥ 1) is listed under the name-tree key “agreement.json\\0”; its file specification still says agreement.json, as viewers show it; sealed by the victim’s key.', (doc, _tree, names) => {
+      replaceData(doc, names, evil);
+      names.set(0, PDFString.of('agreement.json\u0000'));
+    });
+    await hidden('hidden-attachment-extra', 'The genuine agreement.json and a second attachment, agreement-final.json, with the attacker’s rules (fit ≥ D and engagement ≥ 1); sealed by the victim’s key.', (doc, _tree, names) => {
+      const file = doc.context.register(doc.context.flateStream(Buffer.from(evil, 'utf8'), { Type: 'EmbeddedFile', Subtype: 'application/json', Params: { Size: Buffer.byteLength(evil) } }));
+      const spec = doc.context.register(doc.context.obj({ Type: 'Filespec', F: PDFString.of('agreement-final.json'), UF: PDFHexString.fromText('agreement-final.json'), EF: { F: file } }));
+      names.push(PDFString.of('agreement-final.json'));
+      names.push(spec);
+    });
+    await hidden('hidden-attachment-unparsable', 'The attached agreement.json is not JSON (its first bytes cut), so nothing can be checked against the pages; sealed by the victim’s key.', (doc, _tree, names) => {
+      replaceData(doc, names, evil.slice(1));
+    });
   }
 
   // A second signature: the attacker's update changes the attachment and adds its own valid signature over the whole file.

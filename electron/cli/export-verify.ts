@@ -170,7 +170,8 @@ export function describeVerdict(result: VerifyResult, seal: SealOriginVerdict = 
     lines.push(`Agreement: “${embedded.title}”${embedded.client ? ` for ${embedded.client}` : ''}, version ${embedded.versionNumber ?? '?'} (${embedded.versionStatus ?? 'unknown'})`);
     lines.push(...hashLines(embedded));
   } else if (result.status !== 'not-pdf') {
-    lines.push('Attached agreement: none found');
+    // An intact file without an agreement is a review report or a session summary; otherwise no attached agreement was read and checked.
+    lines.push(result.status === 'intact' ? 'Attached agreement: none (the document attaches a review or a session summary, sealed as it is)' : 'Attached agreement: none checked');
   }
   for (const [index, signature] of (result.signatures ?? []).entries()) {
     lines.push(`Signature ${index + 1} (${signature.field}): ${signature.signer ?? 'unreadable'}, ${signature.valid ? 'valid over its byte range' : 'not valid'}, ${signature.coversWholeFile ? 'covers the whole file' : 'does not cover the whole file'}${signature.fingerprint ? `, fingerprint ${formatFingerprint(signature.fingerprint)}` : ''}`);

@@ -3,7 +3,7 @@ import forge from 'node-forge';
 import { parseAccordFile } from '../../shared/model/accord-file';
 import { contentHash } from '../../shared/model/canonical';
 import { isDict, isHexDigit, isName, isStream, isString, PdfStructureError, PdfView, readXrefChain, structureEnd, textOf, type PdfDict, type PdfString, type PdfValue } from './pdf-structure';
-import { pageTexts } from './pdf-text';
+import { pagesOf, pageTexts } from './pdf-text';
 
 /**
  * What Verify found. Only `intact` means the file is exactly what was sealed.
@@ -205,27 +205,129 @@ function checkShape(bytes: Buffer, view: PdfView, dict: PdfDict): { ok: true; ra
   return { ok: true, range: [start, a, b, c], contents };
 }
 
-/** What a readable revision says about the agreement attached to it, and the hashes compared. */
-function readEmbedded(view: PdfView): VerifyResult['embedded'] {
-  const root = view.get(view.trailer, 'Root');
-  if (!isDict(root)) return undefined;
+/** The attachment each kind of Accord document carries (`exportDocumentPdf`'s callers): exactly one, under this name. */
+const ACCORD_ATTACHMENTS = ['agreement.json', 'review.json', 'session-summary.json'] as const;
+/** Bounds on the EmbeddedFiles name tree walk: deeper or larger trees are not what Accord writes and are refused. */
+const NAME_TREE_MAX_DEPTH = 16;
+const NAME_TREE_MAX_NODES = 1_000;
+
+/** A file specification a viewer would list, where it was found, and the names it goes by. */
+interface FoundFile {
+  spec: PdfDict;
+  /** The name-tree key, when it was found in the EmbeddedFiles name tree. */
+  key: string | null;
+  /** The file name the specification gives (/UF, else /F): what a viewer shows. */
+  fileName: string | null;
+  where: string;
+}
+
+/** The file name a file specification shows (/UF, else /F); null when it has none or is not a dictionary. */
+function specFileName(view: PdfView, spec: PdfValue | undefined): string | null {
+  if (isString(spec)) return textOf(spec);
+  if (!isDict(spec)) return null;
+  return textOf(view.get(spec, 'UF')) ?? textOf(view.get(spec, 'F'));
+}
+
+/**
+ * Every file specification of a revision that a viewer would list as an attachment: the whole
+ * EmbeddedFiles name tree (/Names and /Kids, bounded), the catalog's and pages' /AF arrays and
+ * FileAttachment annotations. One specification found in several places is listed once.
+ */
+function attachedFiles(view: PdfView, root: PdfDict): FoundFile[] {
+  const found: FoundFile[] = [];
+  const seen = new Map<PdfValue, FoundFile>();
+  const add = (raw: PdfValue | undefined, key: string | null, where: string) => {
+    const spec = view.resolve(raw);
+    if (spec === undefined || spec === null) return;
+    const known = isDict(spec) ? seen.get(spec) : undefined;
+    if (known) {
+      if (key !== null && known.key === null) known.key = key;
+      return;
+    }
+    const file: FoundFile = { spec: isDict(spec) ? spec : { kind: 'dict', entries: new Map() } as PdfDict, key, fileName: specFileName(view, spec), where };
+    if (isDict(spec)) seen.set(spec, file);
+    found.push(file);
+  };
   const names = view.get(root, 'Names');
-  const files = isDict(names) ? view.get(names, 'EmbeddedFiles') : undefined;
-  const list = isDict(files) ? view.get(files, 'Names') : undefined;
-  if (!Array.isArray(list)) return undefined;
-  let json: string | null = null;
-  for (let index = 0; index + 1 < list.length; index += 2) {
-    if (textOf(view.resolve(list[index])) !== 'agreement.json') continue;
-    const spec = view.resolve(list[index + 1]);
-    const ef = isDict(spec) ? view.get(spec, 'EF') : undefined;
-    const stream = isDict(ef) ? view.get(ef, 'F') : undefined;
-    if (!isStream(stream)) continue;
-    if (json !== null) throw new PdfStructureError('two attachments are named agreement.json');
-    json = new TextDecoder('utf-8', { fatal: true }).decode(view.decode(stream));
+  const tree = isDict(names) ? view.get(names, 'EmbeddedFiles') : undefined;
+  let nodes = 0;
+  const walk = (node: PdfValue | undefined, depth: number) => {
+    nodes += 1;
+    if (!isDict(node) || depth > NAME_TREE_MAX_DEPTH || nodes > NAME_TREE_MAX_NODES) throw new PdfStructureError('the attachments’ name tree (EmbeddedFiles) cannot be read or is deeper or larger than a document has');
+    const list = view.get(node, 'Names');
+    if (list !== undefined) {
+      if (!Array.isArray(list) || list.length % 2 !== 0) throw new PdfStructureError('the attachments’ name tree (EmbeddedFiles) has a /Names entry that is not a list of name and file pairs');
+      for (let index = 0; index < list.length; index += 2) add(list[index + 1], textOf(view.resolve(list[index])) ?? '(unreadable name)', 'the EmbeddedFiles name tree');
+    }
+    const kids = view.get(node, 'Kids');
+    if (kids !== undefined) {
+      if (!Array.isArray(kids)) throw new PdfStructureError('the attachments’ name tree (EmbeddedFiles) has a /Kids entry that is not a list');
+      for (const kid of kids) walk(view.resolve(kid), depth + 1);
+    }
+  };
+  if (tree !== undefined && tree !== null) walk(tree, 0);
+  const associated = (owner: PdfDict, where: string) => {
+    const af = view.get(owner, 'AF');
+    if (Array.isArray(af)) for (const item of af) add(item, null, where);
+  };
+  associated(root, 'the catalog’s associated files (/AF)');
+  pagesOf(view, root).forEach(({ page }, index) => {
+    associated(page, `page ${index + 1}’s associated files (/AF)`);
+    const annots = view.get(page, 'Annots');
+    if (!Array.isArray(annots)) return;
+    for (const raw of annots) {
+      const annot = view.resolve(raw);
+      const subtype = isDict(annot) ? view.get(annot, 'Subtype') : undefined;
+      if (isDict(annot) && isName(subtype) && subtype.name === 'FileAttachment') add(view.get(annot, 'FS') ?? null, null, `a file attachment annotation on page ${index + 1}`);
+    }
+  });
+  return found;
+}
+
+/**
+ * The one attachment an Accord document carries, from the signed revision: exactly one file, under
+ * one of Accord's names, its name-tree key and its file name the same, its data readable as UTF-8.
+ * Anything else (none, a second file, another name, a file that cannot be read) is a refusal with a reason.
+ */
+function theAttachment(view: PdfView, root: PdfDict): { ok: true; name: (typeof ACCORD_ATTACHMENTS)[number]; json: string } | { ok: false; problem: string } {
+  const files = attachedFiles(view, root);
+  // Control characters (a NUL hidden in a name-tree key) are shown, never printed raw.
+  const shown = (text: string) => [...text].map((char) => (char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f ? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}` : char)).join('');
+  const label = (file: FoundFile) => `“${shown(file.fileName ?? file.key ?? 'unnamed')}”${file.key !== null && file.key !== file.fileName ? ` (listed as “${shown(file.key)}”)` : ''}`;
+  if (files.length === 0) return { ok: false, problem: `the sealed document carries no attachment (an Accord PDF carries exactly one: ${ACCORD_ATTACHMENTS.join(', ')}), so its content cannot be checked` };
+  if (files.length > 1) return { ok: false, problem: `the sealed document carries ${files.length} attachments (${files.map(label).join(', ')}), but an Accord PDF carries exactly one (a viewer may show a file whose content was not checked)` };
+  const [file] = files as [FoundFile];
+  const name = ACCORD_ATTACHMENTS.find((candidate) => candidate === file.fileName);
+  if (!name || file.key !== name) return { ok: false, problem: `the sealed document’s attachment ${label(file)} is not where an Accord PDF carries it (in the EmbeddedFiles name tree as ${ACCORD_ATTACHMENTS.join(', ')}, the key and the file name the same), so its content was not checked` };
+  const ef = view.get(file.spec, 'EF');
+  const stream = isDict(ef) ? view.get(ef, 'F') : undefined;
+  if (!isStream(stream)) return { ok: false, problem: `the sealed document’s attachment ${name} has no embedded data` };
+  try {
+    return { ok: true, name, json: new TextDecoder('utf-8', { fatal: true }).decode(view.decode(stream)) };
+  } catch {
+    return { ok: false, problem: `the sealed document’s attachment ${name} cannot be read as UTF-8 text` };
   }
-  if (json === null) return undefined;
+}
+
+/** What a readable revision says about the agreement attached to it, and the hashes compared; a problem when the attachment is not the one an Accord PDF carries or cannot be checked. */
+function readEmbedded(view: PdfView): { embedded: VerifyResult['embedded']; problem?: string } {
+  const root = view.get(view.trailer, 'Root');
+  if (!isDict(root)) throw new PdfStructureError('the trailer has no document catalog (/Root)');
+  const found = theAttachment(view, root);
+  if (!found.ok) return { embedded: undefined, problem: found.problem };
+  const { name, json } = found;
+  if (name !== 'agreement.json') {
+    // A review report or a session summary: the seal covers the attachment as it is; no content hash is printed for it to match.
+    try {
+      const value: unknown = JSON.parse(json);
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return { embedded: undefined, problem: `the sealed document’s attachment ${name} is not a JSON object` };
+    } catch {
+      return { embedded: undefined, problem: `the sealed document’s attachment ${name} is not valid JSON` };
+    }
+    return { embedded: undefined };
+  }
   const parsed = parseAccordFile(json);
-  if (!parsed.ok) return undefined;
+  if (!parsed.ok) return { embedded: undefined, problem: 'the sealed document’s attachment agreement.json is not a readable Accord agreement, so its content cannot be checked against the document' };
   const data = JSON.parse(json) as { version?: { number?: unknown; status?: unknown; contentHash?: unknown } };
   const computedHash = contentHash(parsed.agreement);
   const info = view.get(view.trailer, 'Info');
@@ -233,7 +335,7 @@ function readEmbedded(view: PdfView): VerifyResult['embedded'] {
   const metadataHash = /Content SHA-256 ([0-9a-f]{64})\b/.exec(subject ?? '')?.[1] ?? null;
   const printedOnPages = pageTexts(view, root).some((text) => text.replace(/\s+/g, '').includes(computedHash));
   const attachmentRecordedHash = typeof data.version?.contentHash === 'string' ? data.version.contentHash : null;
-  return {
+  return { embedded: {
     title: parsed.agreement.workshop.title,
     client: parsed.agreement.workshop.client,
     versionNumber: typeof data.version?.number === 'number' ? data.version.number : null,
@@ -243,7 +345,7 @@ function readEmbedded(view: PdfView): VerifyResult['embedded'] {
     printedOnPages,
     attachmentRecordedHash,
     hashMatches: metadataHash === computedHash && printedOnPages && (attachmentRecordedHash === null || attachmentRecordedHash === computedHash),
-  };
+  } };
 }
 
 /** A sentence saying exactly which hashes differ. */
@@ -354,8 +456,9 @@ export async function verifyPdf(input: Uint8Array): Promise<VerifyResult> {
 
   // 5. What the seal covers: the attachment, the metadata and the pages of the signed revision only.
   let embedded: VerifyResult['embedded'];
+  let attachmentProblem: string | undefined;
   try {
-    embedded = readEmbedded(signedView);
+    ({ embedded, problem: attachmentProblem } = readEmbedded(signedView));
   } catch (error) {
     return damaged(`the sealed document cannot be read (${error instanceof PdfStructureError ? error.message : 'unreadable'})`, base);
   }
@@ -363,6 +466,7 @@ export async function verifyPdf(input: Uint8Array): Promise<VerifyResult> {
   if (!coversWholeFile) {
     return { ...result, status: 'not-whole-document', message: `The seal covers only the first ${signedEnd} bytes: ${bytes.length - signedEnd} bytes were added after sealing (an update), so the seal does not cover the whole document and what a viewer shows may differ from what was sealed (what the seal covers is shown below).` };
   }
+  if (attachmentProblem !== undefined) return { ...result, status: 'modified', message: `The seal is intact, but the file is not an intact Accord document: ${attachmentProblem}.` };
   if (embedded && !embedded.hashMatches) return { ...result, status: 'modified', message: hashProblem(embedded) };
   return { ...result, status: 'intact', message: 'The seal is intact and covers the whole document: the file is exactly as it was sealed.' };
 }

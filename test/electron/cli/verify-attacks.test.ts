@@ -61,6 +61,23 @@ describe('accord verify on the attack corpus', () => {
     expect(mismatch.out).toMatch(/ {2}in the document's metadata \(Subject\): DIFFERENT \([0-9a-f]{64}\)\n {2}printed on the pages \(page text\): NO\n {2}recorded in the attachment itself: the same\n/);
   }, 60_000);
 
+  it('names the attachment it could not check: renamed key, an extra file, unparsable JSON (each validly sealed by the victim’s key)', async () => {
+    const renamed = await verify('hidden-attachment-renamed-key.pdf');
+    expect(renamed.code).toBe(1);
+    expect(renamed.out).toContain('NOT INTACT: The seal is intact, but the file is not an intact Accord document: the sealed document’s attachment “agreement.json” (listed as “agreement.json\\u0000”) is not where an Accord PDF carries it');
+    expect(renamed.out).toContain('Attached agreement: none checked\n');
+    const extra = await verify('hidden-attachment-extra.pdf');
+    expect(extra.code).toBe(1);
+    expect(extra.out).toContain('the sealed document carries 2 attachments (“agreement.json”, “agreement-final.json”), but an Accord PDF carries exactly one');
+    const unparsable = await verify('hidden-attachment-unparsable.pdf');
+    expect(unparsable.code).toBe(1);
+    expect(unparsable.out).toContain('the sealed document’s attachment agreement.json is not a readable Accord agreement, so its content cannot be checked against the document');
+    // In a /Kids leaf, the attacker's agreement is found and compared: its hash is not the one the document prints.
+    const kids = await verify('hidden-attachment-kids.pdf');
+    expect(kids.code).toBe(1);
+    expect(kids.out).toMatch(/ {2}in the document's metadata \(Subject\): DIFFERENT \([0-9a-f]{64}\)\n {2}printed on the pages \(page text\): NO\n/);
+  }, 60_000);
+
   it('shows, for an update after sealing, the agreement the seal covers (not the update’s)', async () => {
     const genuine = await verify('genuine.pdf');
     const sealedHash = /\(recomputed\): ([0-9a-f]{64})/.exec(genuine.out)![1];
