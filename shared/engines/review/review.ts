@@ -511,11 +511,13 @@ export class ReviewAggregator {
       this.touchValues += 1;
       if (lead.firstTouchAt < lead.mqlAt) this.problem('First touch before the MQL date', lead.id);
       else {
+        // The distribution of speeds is in business hours; each commitment is judged in its own unit (clock hours are clock hours).
         const hours = this.calendar.businessMs(lead.mqlAt, lead.firstTouchAt) / HOUR;
         this.speeds.push(hours);
         this.touchTimed += 1;
         for (const tally of this.touchTallies) {
-          if (tally.target !== null && hours <= tally.target + 1e-9) tally.within += 1;
+          const elapsed = tally.commitment.unit === 'business-hours' ? hours : tally.elapsed(lead.mqlAt, lead.firstTouchAt);
+          if (tally.target !== null && elapsed <= tally.target + 1e-9) tally.within += 1;
           else tally.missed.add(lead.id);
         }
       }
@@ -528,9 +530,10 @@ export class ReviewAggregator {
       if (decidedAt < lead.mqlAt) this.problem('Accepted or rejected before the MQL date', lead.id);
       else {
         this.decisionTimed += 1;
-        const days = this.calendar.businessMs(lead.mqlAt, decidedAt) / this.workingDayMs;
+        const days = this.decisionTallies.length > 0 && this.decisionTallies.some((tally) => tally.commitment.unit === 'business-days') ? this.calendar.businessMs(lead.mqlAt, decidedAt) / this.workingDayMs : Number.NaN;
         for (const tally of this.decisionTallies) {
-          if (tally.target !== null && days <= tally.target + 1e-9) tally.within += 1;
+          const elapsed = tally.commitment.unit === 'business-days' ? days : tally.elapsed(lead.mqlAt, decidedAt);
+          if (tally.target !== null && elapsed <= tally.target + 1e-9) tally.within += 1;
           else tally.missed.add(lead.id);
         }
       }
@@ -695,23 +698,24 @@ export class ReviewAggregator {
         return { actual: `${whole(perWindow)} ${what} ${windowWords(commitment.window)} (${whole(count)} in ${coveredDays} days${coverageNote})`, target: targetText, state: stateOfVolume(perWindow, target?.value ?? null), noData: null, figures: { actual: perWindow, target: target?.value ?? null, count, days: coveredDays }, missedLeads: [], missedCount: 0 };
       },
       'first-touch': (commitment) => {
-        const targetText = `${commitment.target ?? '?'} business hours, for ${pct(SHARE_MET)} of MQLs`;
+        const unit = unitWords[commitment.unit];
+        const targetText = `${commitment.target ?? '?'} ${unit}, for ${pct(SHARE_MET)} of MQLs`;
         if (!mapped('firstTouchAt')) return noData(mapFirst('firstTouchAt'), targetText);
         if (this.touchValues === 0) return noData(empty(label('firstTouchAt')), targetText);
         if (commitment.target === null) return noData('the agreement sets no target', targetText);
         // A lead without a touch is a miss once its deadline has passed by the export's last date; before that it is still open.
-        const overdue = (since: number) => this.calendar.businessMs(since, this.lastSeen) / HOUR > commitment.target! + 1e-9;
+        const tally = tallyOf(this.touchTallies, commitment);
+        const overdue = (since: number) => tally.elapsed(since, this.lastSeen) > commitment.target! + 1e-9;
         const late = this.touchWaiting.countWhere(overdue);
         const open = this.touchEmpty - late;
         const measured = this.touchTimed + late;
-        if (measured === 0) return noData(`every MQL of the period is still within its ${commitment.target} business hours at the export’s last date`, targetText);
-        const tally = tallyOf(this.touchTallies, commitment);
+        if (measured === 0) return noData(`every MQL of the period is still within its ${commitment.target} ${unit} at the export’s last date`, targetText);
         const share = tally.within / measured;
         const speeds = this.speeds.copy();
         const median = quantile(speeds, 0.5);
         const p90 = quantile(speeds, 0.9);
         const times = median === null || p90 === null ? 'no touch timed' : `median ${oneDecimal(median)} h, 90th percentile ${oneDecimal(p90)} h`;
-        return { actual: `${pct(share)} within ${commitment.target} business hours; ${times}${this.touchEmpty ? ` (${whole(late)} MQLs without a first touch count as missed)` : ''}${open ? `; ${whole(open)} ${open === 1 ? 'MQL' : 'MQLs'} not yet touched ${open === 1 ? 'is' : 'are'} still within the target at ${exportLastDate} and not counted` : ''}`, target: targetText, state: stateOfShare(share), noData: null, figures: { share, median, p90, measured, within: tally.within, withoutTouch: late, stillOpen: open }, missedLeads: tally.missed.pick(overdue), missedCount: measured - tally.within };
+        return { actual: `${pct(share)} within ${commitment.target} ${unit}; ${times}${this.touchEmpty ? ` (${whole(late)} MQLs without a first touch count as missed)` : ''}${open ? `; ${whole(open)} ${open === 1 ? 'MQL' : 'MQLs'} not yet touched ${open === 1 ? 'is' : 'are'} still within the target at ${exportLastDate} and not counted` : ''}`, target: targetText, state: stateOfShare(share), noData: null, figures: { share, median, p90, measured, within: tally.within, withoutTouch: late, stillOpen: open }, missedLeads: tally.missed.pick(overdue), missedCount: measured - tally.within };
       },
       attempts: (commitment) => {
         const targetText = `${commitment.target ?? '?'} attempts before “unable to reach”`;
@@ -725,20 +729,21 @@ export class ReviewAggregator {
         return { actual: `${pct(share)} of ${whole(this.unreachable)} “unable to reach” rejections after ${commitment.target} attempts or more`, target: targetText, state: stateOfShare(share), noData: null, figures: { share, rejections: this.unreachable, compliant: tally.within }, missedLeads: tally.missed.pick(() => true), missedCount: this.unreachable - tally.within };
       },
       'accept-reject': (commitment) => {
-        const targetText = `${commitment.target ?? '?'} business days, for ${pct(SHARE_MET)} of MQLs`;
+        const unit = unitWords[commitment.unit];
+        const targetText = `${commitment.target ?? '?'} ${unit}, for ${pct(SHARE_MET)} of MQLs`;
         // Both halves of the pair: with one, a lead decided the other way looks undecided and would count as missed.
         const pairMissing = pairReason('acceptedAt', 'rejectedAt', 'a rejected lead looks undecided without it', 'an accepted lead looks undecided without it');
         if (pairMissing !== null) return noData(pairMissing, targetText);
         if (this.decisionValues === 0) return noData('the Accepted and Rejected columns have no value for the MQLs of the period', targetText);
         if (commitment.target === null) return noData('the agreement sets no target', targetText);
-        const overdue = (since: number) => this.calendar.businessMs(since, this.lastSeen) / this.workingDayMs > commitment.target! + 1e-9;
+        const tally = tallyOf(this.decisionTallies, commitment);
+        const overdue = (since: number) => tally.elapsed(since, this.lastSeen) > commitment.target! + 1e-9;
         const late = this.decisionWaiting.countWhere(overdue);
         const open = this.decisionEmpty - late;
         const measured = this.decisionTimed + late;
-        if (measured === 0) return noData(`every MQL of the period is still within its ${commitment.target} business days at the export’s last date`, targetText);
-        const tally = tallyOf(this.decisionTallies, commitment);
+        if (measured === 0) return noData(`every MQL of the period is still within its ${commitment.target} ${unit} at the export’s last date`, targetText);
         const share = tally.within / measured;
-        return { actual: `${pct(share)} accepted or rejected within ${commitment.target} business days${late ? ` (${whole(late)} MQLs neither accepted nor rejected count as missed)` : ''}${open ? `; ${whole(open)} undecided ${open === 1 ? 'MQL is' : 'MQLs are'} still within the target at ${exportLastDate} and not counted` : ''}`, target: targetText, state: stateOfShare(share), noData: null, figures: { share, measured, within: tally.within, undecided: late, stillOpen: open }, missedLeads: tally.missed.pick(overdue), missedCount: measured - tally.within };
+        return { actual: `${pct(share)} accepted or rejected within ${commitment.target} ${unit}${late ? ` (${whole(late)} MQLs neither accepted nor rejected count as missed)` : ''}${open ? `; ${whole(open)} undecided ${open === 1 ? 'MQL is' : 'MQLs are'} still within the target at ${exportLastDate} and not counted` : ''}`, target: targetText, state: stateOfShare(share), noData: null, figures: { share, measured, within: tally.within, undecided: late, stillOpen: open }, missedLeads: tally.missed.pick(overdue), missedCount: measured - tally.within };
       },
       'sql-accept': (commitment) => {
         const unit = unitWords[commitment.unit];

@@ -484,3 +484,35 @@ describe('the lead ids seen (a hash set in typed arrays)', () => {
   });
 });
 
+
+describe('SLA review: each commitment in its own unit', () => {
+  it('judges a first touch in clock hours by the clock, whatever the working calendar says (the calendar is not in its content)', async () => {
+    const { runReview } = await import('../../../shared/engines/review/run-review');
+    const { parseReviewMapping } = await import('../../../shared/engines/review/mapping');
+    // MQL and first touch (German Excel, Europe/Berlin): 30 min, 3 h, 5 h, 20 h after the MQL.
+    const rows = [
+      ['L1', '16.11.2026 09:00', '16.11.2026 09:30'],
+      ['L2', '16.11.2026 17:00', '16.11.2026 20:00'],
+      ['L3', '17.11.2026 22:00', '18.11.2026 03:00'],
+      ['L4', '18.11.2026 10:00', '19.11.2026 06:00'],
+    ];
+    const csv = `Lead-ID;MQL-Datum;Erstkontakt\r\n${rows.map((row) => row.join(';')).join('\r\n')}\r\n`;
+    const within4ClockHours = rows.filter((row) => {
+      const at = (text: string) => Date.UTC(Number(text.slice(6, 10)), Number(text.slice(3, 5)) - 1, Number(text.slice(0, 2)), Number(text.slice(11, 13)), Number(text.slice(14, 16)));
+      return (at(row[2]!) - at(row[1]!)) / 3_600_000 <= 4;
+    }).length;
+    const review = async (workingDays: number[], start: string, end: string) => {
+      const built = findTemplate('b2b-saas-mid-market')!.build();
+      built.calendar = { ...calendar, workingDays, start, end };
+      built.commitments = built.commitments.map((commitment) => (commitment.kind === 'first-touch' ? { ...commitment, unit: 'hours' as const, target: 4 } : commitment));
+      const result = await runReview({ agreement: built, mapping: parseReviewMapping({ version: 1, columns: { id: 'Lead-ID', mqlAt: 'MQL-Datum', firstTouchAt: 'Erstkontakt' }, won: [], lost: [] }), chunks: chunksOf(csv), from: '2026-11-01', to: '2026-11-30' });
+      return result.commitments.find((entry) => entry.kind === 'first-touch')!;
+    };
+    const weekdays = await review([1, 2, 3, 4, 5], '09:00', '18:00');
+    const sundayMinute = await review([7], '09:00', '09:01');
+    expect(weekdays.figures).toMatchObject({ measured: rows.length, within: within4ClockHours });
+    expect(sundayMinute.figures).toMatchObject({ measured: rows.length, within: within4ClockHours });
+    expect(weekdays.actual.startsWith(`${Math.round((within4ClockHours / rows.length) * 100)} % within 4 hours`)).toBe(true);
+    expect(weekdays.target).toBe('4 hours, for 90 % of MQLs');
+  });
+});
