@@ -475,6 +475,13 @@ export async function buildPdfAttacks(genuine: Buffer, victim: SealingIdentity, 
       names.push(PDFString.of('agreement-final.json'));
       names.push(spec);
     });
+    await hidden('hidden-attachment-kids-loop', 'The EmbeddedFiles name tree’s /Kids leads back to itself (a loop a reader that walks without a bound never leaves), the attacker’s agreement.json in its /Names; sealed by the victim’s key.', (doc, tree, names) => {
+      replaceData(doc, names, evil);
+      const treeRef = doc.catalog.lookup(PDFName.of('Names'), PDFDict).get(PDFName.of('EmbeddedFiles'));
+      const node = treeRef instanceof PDFRef ? treeRef : doc.context.register(tree);
+      doc.catalog.lookup(PDFName.of('Names'), PDFDict).set(PDFName.of('EmbeddedFiles'), node);
+      tree.set(PDFName.of('Kids'), doc.context.obj([node]));
+    });
     await hidden('hidden-attachment-unparsable', 'The attached agreement.json is not JSON (its first bytes cut), so nothing can be checked against the pages; sealed by the victim’s key.', (doc, _tree, names) => {
       replaceData(doc, names, evil.slice(1));
     });

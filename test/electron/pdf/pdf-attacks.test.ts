@@ -40,6 +40,7 @@ const expectedStatus: Record<string, VerifyStatus> = {
   'hidden-attachment-kids': 'modified',
   'hidden-attachment-renamed-key': 'modified',
   'hidden-attachment-extra': 'modified',
+  'hidden-attachment-kids-loop': 'damaged',
   'hidden-attachment-unparsable': 'modified',
   'second-signature': 'several-seals',
 };
@@ -107,7 +108,7 @@ describe.skipIf(!hasPdfsig && !process.env.ACCORD_REQUIRE_PDFSIG)('the corpus ag
 
   // The files pdfsig cannot judge: it checks the signature, not whether the attachment matches what the pages print,
   // nor which attachments an Accord document carries (each of these is validly sealed by the victim's key).
-  const beyondPdfsig = new Set(['sealed-attachment-mismatch.pdf', 'hidden-attachment-kids.pdf', 'hidden-attachment-renamed-key.pdf', 'hidden-attachment-extra.pdf', 'hidden-attachment-unparsable.pdf']);
+  const beyondPdfsig = new Set(['sealed-attachment-mismatch.pdf', 'hidden-attachment-kids.pdf', 'hidden-attachment-renamed-key.pdf', 'hidden-attachment-extra.pdf', 'hidden-attachment-kids-loop.pdf', 'hidden-attachment-unparsable.pdf']);
   for (const entry of manifest) {
     it(`agrees with pdfsig on ${entry.file}`, async () => {
       const verdict = pdfsig(join(folder, entry.file));
