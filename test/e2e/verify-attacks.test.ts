@@ -52,6 +52,9 @@ describe('the Verify screen on the attack corpus', () => {
     expect(second).toContain('second-signature.pdf: More than one signature: changed after sealing');
     expect(await page.getByTestId('verify-signatures').innerText()).toMatch(/Signature2/);
     expect(await accessibilityViolations(page)).toEqual([]);
+    // Validly sealed by the victim's key, but the attachments are not the one an Accord PDF carries: the reason is shown.
+    expect(await verifyFile(page, 'hidden-attachment-extra.pdf')).toContain('the sealed document carries 2 attachments (“agreement.json”, “agreement-final.json”), but an Accord PDF carries exactly one');
+    expect(await verifyFile(page, 'hidden-attachment-unparsable.pdf')).toContain('the sealed document’s attachment agreement.json is not a readable Accord agreement');
     const mismatch = await verifyFile(page, 'sealed-attachment-mismatch.pdf');
     expect(mismatch).toContain('sealed-attachment-mismatch.pdf: Changed after sealing');
     expect(await page.getByTestId('verify-pages-hash').innerText()).toBe('No: the page text does not show it');
