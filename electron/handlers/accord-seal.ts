@@ -3,7 +3,7 @@ import type { AccordFileVersion } from '../../shared/model/accord-file';
 import { parseAgreement } from '../../shared/model/parse-agreement';
 import { FileVersionSchema } from '../../shared/model/versions';
 import { firstIssueMessage } from '../../shared/model/validation';
-import { checkVersionSeals, sealVersions } from '../pdf/accord-seal';
+import { checkVersionSeals, sealNewVersion } from '../pdf/accord-seal';
 import type { Host } from './host';
 import { identityStoreFor, sealingNames, trustStoreFor } from './pdf';
 
@@ -19,12 +19,19 @@ function readVersions(raw: readonly unknown[]): AccordFileVersion[] {
   });
 }
 
-/** `accord:seal-versions`: seals signed versions for an `.accord` file with this installation's key; refuses any that breaks the signing rules. */
+/**
+ * `accord:seal-versions`: seals the version whose signing has just completed
+ * (the last one given) over the history before it, with this installation's
+ * key; refuses one locked more than a few minutes ago or that breaks the
+ * signing rules. Never called at export: what was not sealed when signed here
+ * is never sealed.
+ */
 export async function sealVersionsHandler(host: Host, request: IpcValidRequest<'accord:seal-versions'>): Promise<IpcResponse<'accord:seal-versions'>> {
   const versions = readVersions(request.versions);
-  if (versions.length === 0) return { seals: [] };
-  const identity = await identityStoreFor(host).get(sealingNames(request.name, versions.at(-1)!.agreement.workshop.facilitator));
-  return { seals: sealVersions(versions, identity).map((version) => version.seal) };
+  const version = versions.at(-1);
+  if (!version) throw new Error('No version to seal.');
+  const identity = await identityStoreFor(host).get(sealingNames(request.name, version.agreement.workshop.facilitator));
+  return { seal: sealNewVersion(versions.slice(0, -1), version, identity, host.now().getTime()).seal };
 }
 
 /** `accord:check-seals`: checks each version's rules and seal; who sealed it by its certificate's fingerprint (the trust store). */

@@ -1,7 +1,7 @@
 import { constants, createHash, createPrivateKey, sign, verify, X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
 import { parseAccordFile, type AccordFileVersion } from '../../shared/model/accord-file';
-import { settleSignedVersions, versionRuleCheck, versionSealPayload, type SealableVersion, type SettledImport, type VersionSealCheck } from '../../shared/model/accord-seal';
+import { historyBefore, settleSignedVersions, versionRuleCheck, versionSealPayload, type SealableVersion, type SealedHistoryEntry, type SettledImport, type VersionSealCheck } from '../../shared/model/accord-seal';
 import type { Agreement } from '../../shared/model/agreement';
 import type { SealOrigin } from '../../shared/model/seal-origin';
 import { VERSION_SEAL_ALGORITHM, type VersionSeal } from '../../shared/model/versions';
@@ -39,10 +39,13 @@ function openIdentity(identity: SealingIdentity): { privateKeyPem: string; certi
 }
 
 /**
- * Seals each version with the installation's key. A version that breaks the
+ * Seals each version with the installation's key, each over the history of
+ * the versions before it in the list (oldest first). A version that breaks the
  * signing rules (signedVersionProblems: hash, signatures, signatories,
  * readiness) is refused: the seal says main checked it, so main never seals
- * what it would not accept as signed.
+ * what it would not accept as signed. The app seals one version, once, when
+ * its signing completes (sealNewVersion); this whole-list form is for the CLI
+ * and the test corpus.
  */
 export function sealVersions<V extends SealableVersion>(versions: readonly V[], identity: SealingIdentity): (V & { seal: VersionSeal })[] {
   const refused = versions.map((version) => versionRuleCheck(version)).filter((check) => check !== null);
@@ -51,10 +54,32 @@ export function sealVersions<V extends SealableVersion>(versions: readonly V[], 
   const { privateKeyPem, certificateDer } = openIdentity(identity);
   const key = createPrivateKey(privateKeyPem);
   const certificate = certificateDer.toString('base64');
-  return versions.map((version) => ({
+  return versions.map((version, index) => ({
     ...version,
-    seal: { algorithm: VERSION_SEAL_ALGORITHM, certificate, signature: sign('sha256', Buffer.from(versionSealPayload(version), 'utf8'), { key, ...pss }).toString('base64') },
+    seal: { algorithm: VERSION_SEAL_ALGORITHM, certificate, signature: sign('sha256', Buffer.from(versionSealPayload(version, historyBefore(versions, index)), 'utf8'), { key, ...pss }).toString('base64') },
   }));
+}
+
+/** How long after a version was locked main still seals it: signing has just completed, on this computer. */
+export const SEAL_WINDOW_MS = 10 * 60 * 1000;
+
+/**
+ * Seals the version whose signing has just completed, over the history of the
+ * signed versions before it. Main seals only at that moment (the renderer asks
+ * right after the last signature), never at export: a version brought in by a
+ * backup or a file was not signed here, and sealing it would pass it off as
+ * this computer's. A version locked more than SEAL_WINDOW_MS ago (or in the
+ * future) is refused, so a backup's old "signed" version cannot be sent for
+ * sealing later; the rule check is the same as for every seal.
+ */
+export function sealNewVersion<V extends SealableVersion>(history: readonly SealableVersion[], version: V, identity: SealingIdentity, now: number): V & { seal: VersionSeal } {
+  const age = now - version.lockedAt;
+  if (!(age >= -60_000 && age <= SEAL_WINDOW_MS)) {
+    throw new SealRefusedError(`Version ${version.number} was not signed just now (locked ${new Date(version.lockedAt).toISOString()}): only a version whose signing has just completed on this computer is sealed.`);
+  }
+  const numbers = [...history.map((earlier) => earlier.number), version.number];
+  if (numbers.some((number, index) => number !== index + 1)) throw new SealRefusedError(`The history of version ${version.number} is not versions 1 to ${version.number - 1}: it cannot be sealed.`);
+  return sealVersions([...history, version], identity).at(-1)! as V & { seal: VersionSeal };
 }
 
 function commonName(certificate: X509Certificate): string {
@@ -62,8 +87,8 @@ function commonName(certificate: X509Certificate): string {
   return line ? line.slice(3) : certificate.subject.replace(/\n/g, ', ');
 }
 
-/** Checks one version: the signing rules first, then its seal against its certificate; the origin by fingerprint. */
-export async function checkVersionSeal(version: SealableVersion & { seal?: VersionSeal | undefined }, describe: DescribeSeal): Promise<VersionSealCheck> {
+/** Checks one version: the signing rules first, then its seal (over `history`, the versions before it) against its certificate; the origin by fingerprint. */
+export async function checkVersionSeal(version: SealableVersion & { seal?: VersionSeal | undefined }, history: readonly SealedHistoryEntry[], describe: DescribeSeal): Promise<VersionSealCheck> {
   const rules = versionRuleCheck(version);
   if (rules) return rules;
   const { seal } = version;
@@ -78,19 +103,19 @@ export async function checkVersionSeal(version: SealableVersion & { seal?: Versi
   if (certificate.publicKey.asymmetricKeyType !== 'rsa') return { number: version.number, state: 'broken', reason: 'its certificate does not hold an RSA key' };
   let good: boolean;
   try {
-    good = verify('sha256', Buffer.from(versionSealPayload(version), 'utf8'), { key: certificate.publicKey, ...pss }, Buffer.from(seal.signature, 'base64'));
+    good = verify('sha256', Buffer.from(versionSealPayload(version, history), 'utf8'), { key: certificate.publicKey, ...pss }, Buffer.from(seal.signature, 'base64'));
   } catch {
     good = false;
   }
-  if (!good) return { number: version.number, state: 'broken', reason: 'the version was changed after it was sealed, or the seal was made for another version' };
+  if (!good) return { number: version.number, state: 'broken', reason: 'the version, or the history of versions before it, was changed after it was sealed, or the seal was made for another version' };
   const fingerprint = createHash('sha256').update(der).digest('hex');
   return { number: version.number, state: 'sealed', fingerprint, certificateName: commonName(certificate), origin: await describe(fingerprint) };
 }
 
-/** Checks every version, in order. */
+/** Checks every version, in order (oldest first), each over the history of the versions before it. */
 export async function checkVersionSeals(versions: readonly (SealableVersion & { seal?: VersionSeal | undefined })[], describe: DescribeSeal): Promise<VersionSealCheck[]> {
   const checks: VersionSealCheck[] = [];
-  for (const version of versions) checks.push(await checkVersionSeal(version, describe));
+  for (const [index, version] of versions.entries()) checks.push(await checkVersionSeal(version, historyBefore(versions, index), describe));
   return checks;
 }
 

@@ -1,4 +1,4 @@
-import { addSignature, isIntact, startSigning, VersionRecordSchema, type SignatureRecord, type VersionRecord } from '../../shared/model/versions';
+import { addSignature, isIntact, startSigning, VersionRecordSchema, type SignatureRecord, type VersionRecord, type VersionSeal } from '../../shared/model/versions';
 import { firstIssueMessage } from '../../shared/model/validation';
 import { parseAgreement } from '../../shared/model/parse-agreement';
 import type { WorkshopStatus } from '../../shared/model/workshop';
@@ -82,6 +82,22 @@ export class VersionRepository {
       await this.write(next);
       if (next.status === 'signed') await this.setStatus(workshopId, 'signed');
       return next;
+    });
+  }
+
+  /**
+   * Keeps the seal main made for a version whose signing has just completed.
+   * Only a signed version without a seal takes one, and only this way: a
+   * signed version is otherwise never written again.
+   */
+  async storeSeal(workshopId: string, number: number, seal: VersionSeal): Promise<void> {
+    await this.db.transaction('rw', this.db.versions, async () => {
+      const stored = await this.db.versions.get(`${workshopId}:${number}`);
+      if (!stored || stored.status !== 'signed') throw new RepositoryError(`Version ${number} is not signed: there is nothing to seal.`);
+      if (stored.seal) throw new RepositoryError(`Version ${number} is already sealed.`);
+      const checked = VersionRecordSchema.safeParse({ ...stored, seal });
+      if (!checked.success) throw new RepositoryError(`The seal of version ${number} cannot be stored: ${firstIssueMessage(checked.error)}`);
+      await this.db.versions.put({ ...stored, seal });
     });
   }
 

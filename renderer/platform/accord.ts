@@ -169,9 +169,9 @@ export async function readBackup(name: string): Promise<string> {
   return unwrap(await bridge().readBackup({ name })).content;
 }
 
-/** Seals signed versions for an `.accord` file in main (this installation's key); main refuses any that breaks the signing rules. */
-export async function sealAccordVersions(versions: readonly unknown[], consultantName: string): Promise<IpcResponse<'accord:seal-versions'>['seals']> {
-  return unwrap(await bridge().sealAccordVersions({ versions: [...versions], name: consultantName })).seals;
+/** Has main seal the version whose signing just completed (the last of `versions`, the signed history oldest first) with this installation's key. */
+export async function sealAccordVersions(versions: readonly unknown[], consultantName: string): Promise<IpcResponse<'accord:seal-versions'>['seal']> {
+  return unwrap(await bridge().sealAccordVersions({ versions: [...versions], name: consultantName })).seal;
 }
 
 /** Checks versions claimed as signed, and their seals, in main; who sealed each by its certificate's fingerprint. */

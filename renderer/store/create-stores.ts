@@ -29,7 +29,7 @@ export function createAppStores(
   const editor = createAgreementStore(agreements, { saveDelayMs: options.saveDelayMs, onSaved: (id) => void library.getState().refresh(id) });
   // Branding is a setting of this computer: one store for the app, read from this database lazily (after the first screen).
   brandingStore.getState().connect(() => import('../db/settings-repository').then(({ SettingsRepository }) => new SettingsRepository(db)));
-  const versions = createVersionsStore(db, { now, beforeSigning: () => editor.getState().flush().then(() => undefined), onChanged: (id) => void library.getState().refresh(id) });
+  const versions = createVersionsStore(db, { now, beforeSigning: () => editor.getState().flush().then(() => undefined), onChanged: (id) => void library.getState().refresh(id), consultantName: () => brandingStore.getState().branding?.name ?? '' });
   return {
     library,
     editor,

@@ -11,7 +11,7 @@ import type { LoadedVersion } from '../db/version-repository';
 import type { Branding } from './branding-store';
 import type { ReviewResult } from '../../shared/engines/review/review';
 import type { SessionFacts } from '../../shared/document/session-summary';
-import { exportAgreementPdf, exportReviewPdf, exportSummaryPdf, saveTextFile, sealAccordVersions } from '../platform/accord';
+import { exportAgreementPdf, exportReviewPdf, exportSummaryPdf, saveTextFile } from '../platform/accord';
 
 /** What can be exported. */
 export type ExportKind = 'pdf-a4' | 'pdf-letter' | 'markdown' | 'accord' | 'rules-csv' | 'rules-json';
@@ -52,12 +52,10 @@ export async function exportAgreement(kind: ExportKind, draft: Agreement, versio
     const signed = versions
       .filter((version) => version.status === 'signed' && version.intact && version.lockedAt !== null)
       .map(({ number, agreement: content, contentHash, signatures, createdAt, lockedAt, seal }) => ({ number, status: 'signed' as const, agreement: content, contentHash, signatures, createdAt, lockedAt: lockedAt ?? createdAt, ...(seal ? { seal } : {}) }));
-    // Versions signed here are sealed by main with this installation's key; an imported version keeps the seal it came
-    // with (who sealed it stays who sealed it: re-sealing here would pass another's seal off as this computer's).
-    const unsealed = signed.filter((version) => !version.seal);
-    const seals = unsealed.length > 0 ? await sealAccordVersions(unsealed, consultant?.name ?? '') : [];
-    const sealed = signed.map((version) => (version.seal ? version : { ...version, seal: seals[unsealed.indexOf(version)]! }));
-    return saveTextFile({ suggestedName: name, kind: 'accord', content: serializeAccordFile(draft, new Date(), sealed) });
+    // Each version carries the seal it got when it was signed (here, by main, at that moment) or came with; nothing is
+    // sealed at export: a version from a backup was not signed here, and sealing it now would pass it off as this
+    // computer's (issue 13, attack B). An unsealed one goes out unsealed, and its reader takes it as a draft.
+    return saveTextFile({ suggestedName: name, kind: 'accord', content: serializeAccordFile(draft, new Date(), signed) });
   }
   const rules = await import('../../shared/document/rules-sheet');
   return kind === 'rules-csv'

@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { VersionSealCheck } from '../../shared/model/accord-seal';
 import type { SignatureRecord } from '../../shared/model/versions';
-import { checkAccordSeals } from '../platform/accord';
+import { checkAccordSeals, sealAccordVersions } from '../platform/accord';
 import type { AccordDatabase } from '../db/database';
 import type { LoadedVersion, VersionRepository } from '../db/version-repository';
 
@@ -10,9 +10,9 @@ export interface VersionsState {
   workshopId: string | null;
   versions: LoadedVersion[];
   /**
-   * How main checked the seal of each version that came with one (imported
-   * from an `.accord` file): who sealed it, by fingerprint. Versions signed
-   * here have none until they are exported.
+   * How main checked the seal of each version that has one (sealed here when
+   * its signing completed, or imported with it): who sealed it, by
+   * fingerprint. A version without one is not sealed, and never will be.
    */
   seals: VersionSealCheck[];
   /** Why the seals could not be checked (no desktop shell, a damaged trusted-seals file), when they could not. */
@@ -35,16 +35,17 @@ export function lastSigned(state: Pick<VersionsState, 'versions'>): LoadedVersio
 }
 
 /** Creates the versions store; the repository (and the signing rules) load on first use. */
-export function createVersionsStore(db: AccordDatabase, options: { now: () => number; beforeSigning: () => Promise<void>; onChanged: (workshopId: string) => void }): StoreApi<VersionsState> {
+export function createVersionsStore(db: AccordDatabase, options: { now: () => number; beforeSigning: () => Promise<void>; onChanged: (workshopId: string) => void; consultantName?: () => string }): StoreApi<VersionsState> {
   let repository: Promise<VersionRepository> | null = null;
   const repo = () => (repository ??= import('../db/version-repository').then(({ VersionRepository }) => new VersionRepository(db, options.now)));
   return createStore<VersionsState>()((set, get) => {
     // Main checks each stored seal again (the renderer never judges one) and says who sealed it by fingerprint.
     const checkSeals = async (workshopId: string, versions: LoadedVersion[]) => {
-      const sealed = versions.filter((version) => version.seal && version.status === 'signed' && version.lockedAt !== null);
-      if (sealed.length === 0) return;
+      // Every signed version goes, sealed or not: each seal covers the history below it (a hole breaks it).
+      const signed = versions.filter((version) => version.status === 'signed' && version.lockedAt !== null);
+      if (!signed.some((version) => version.seal)) return;
       try {
-        const seals = await checkAccordSeals(sealed.map(({ number, agreement, contentHash, signatures, createdAt, lockedAt, seal }) => ({ number, status: 'signed', agreement, contentHash, signatures, createdAt, lockedAt, seal })));
+        const seals = await checkAccordSeals(signed.map(({ number, agreement, contentHash, signatures, createdAt, lockedAt, seal }) => ({ number, status: 'signed', agreement, contentHash, signatures, createdAt, lockedAt, seal })));
         if (get().workshopId === workshopId) set({ seals, sealProblem: null });
       } catch (error) {
         if (get().workshopId === workshopId) set({ seals: [], sealProblem: error instanceof Error ? error.message : String(error) });
@@ -84,7 +85,24 @@ export function createVersionsStore(db: AccordDatabase, options: { now: () => nu
         await reload();
       },
       async sign(signature) {
-        await (await repo()).sign(current(), signature);
+        const workshopId = current();
+        const repository = await repo();
+        const next = await repository.sign(workshopId, signature);
+        // The moment signing completes is the one moment main seals a version (over the signed history before it).
+        if (next.status === 'signed' && next.lockedAt !== null) {
+          const history = (await repository.list(workshopId)).filter((version) => version.status === 'signed' && version.number <= next.number);
+          try {
+            const seal = await sealAccordVersions(
+              history.map(({ number, agreement, contentHash, signatures, createdAt, lockedAt, seal: kept }) => ({ number, status: 'signed', agreement, contentHash, signatures, createdAt, lockedAt: lockedAt ?? createdAt, ...(kept ? { seal: kept } : {}) })),
+              options.consultantName?.() ?? '',
+            );
+            await repository.storeSeal(workshopId, next.number, seal);
+          } catch (error) {
+            // Signed, not sealed: said where the person signed, and by the version history; an export carries it unsealed.
+            await reload();
+            throw new Error(`Version ${next.number} is signed, but it could not be sealed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+          }
+        }
         await reload();
       },
       async amend() {

@@ -307,14 +307,17 @@ export const ipcContract = {
   },
   'accord:seal-versions': {
     /**
-     * Signed versions to carry in an `.accord` file (shared/model/versions.ts
+     * The signed history of a workshop, oldest first, the last one the version
+     * whose signing has just completed (shared/model/versions.ts
      * FileVersionSchema, each agreement re-read by the handler: the renderer is
-     * untrusted). Main refuses any that breaks the signing rules, and seals the
-     * rest with this installation's key. `name`: the consultant, for a first certificate.
+     * untrusted). Main seals only that last version, over the history before
+     * it, and only if it was locked in the last minutes and keeps the signing
+     * rules (electron/pdf/accord-seal.ts sealNewVersion). `name`: the
+     * consultant, for a first certificate.
      */
-    request: z.strictObject({ versions: z.array(z.unknown()).check(z.maxLength(1000, { error: 'More versions than any workshop holds.' })), name: z.string().check(z.maxLength(200)) }),
-    /** One seal per version, in the order given. */
-    response: z.object({ seals: z.array(VersionSealSchema) }),
+    request: z.strictObject({ versions: z.array(z.unknown()).check(z.minLength(1, { error: 'No version to seal.' }), z.maxLength(1000, { error: 'More versions than any workshop holds.' })), name: z.string().check(z.maxLength(200)) }),
+    /** The seal of the last version given. */
+    response: z.object({ seal: VersionSealSchema }),
   },
   'accord:check-seals': {
     /** Versions an `.accord` file (or the library) claims are signed, with their seals; main checks the rules and each seal, and says who sealed it by fingerprint. */

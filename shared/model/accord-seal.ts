@@ -8,8 +8,11 @@ import type { Agreement } from './agreement';
  *
  * What is sealed: the canonical JSON (shared/model/canonical.ts) of
  * `{ purpose, number, status, agreement, contentHash, signatures, createdAt,
- * lockedAt }` — the whole version except its seal, with a purpose string so a
- * seal over a version can never be replayed as a seal over anything else.
+ * lockedAt, history }` — the whole version except its seal, with a purpose
+ * string so a seal over a version can never be replayed as a seal over
+ * anything else, and `history`: the number and content hash of every earlier
+ * signed version it was signed on top of, so a version dropped from the middle
+ * of a history breaks the seal of every later one (issue 13, attack D).
  * Canonical JSON gives the same bytes on every platform, so the seal checks
  * wherever the file is read; any change to the content, a signature, a date
  * or the number breaks it.
@@ -22,7 +25,7 @@ import type { Agreement } from './agreement';
  */
 
 /** The purpose string inside every sealed payload (and its version). */
-export const VERSION_SEAL_PURPOSE = 'accord-signed-version-seal/1';
+export const VERSION_SEAL_PURPOSE = 'accord-signed-version-seal/2';
 
 /** What a version seal covers. */
 export interface SealableVersion {
@@ -35,10 +38,37 @@ export interface SealableVersion {
   lockedAt: number;
 }
 
-/** The exact text a version seal signs (UTF-8): canonical JSON of the version without its seal, with the purpose. */
-export function versionSealPayload(version: SealableVersion): string {
+/** One earlier version as a seal covers it: its number and content hash. */
+export interface SealedHistoryEntry {
+  number: number;
+  contentHash: string;
+}
+
+/** The history a version is sealed on top of: every version before it in the list (a list is oldest first). */
+export function historyBefore(versions: readonly { number: number; contentHash: string }[], index: number): SealedHistoryEntry[] {
+  return versions.slice(0, index).map(({ number, contentHash }) => ({ number, contentHash }));
+}
+
+/**
+ * The exact text a version seal signs (UTF-8): canonical JSON of the version
+ * without its seal, with the purpose and the history before it. The checker
+ * rebuilds `history` from the versions the file (or the library) carries
+ * before this one, so a hole there is a broken seal.
+ */
+export function versionSealPayload(version: SealableVersion, history: readonly SealedHistoryEntry[]): string {
   const { number, status, agreement, contentHash, signatures, createdAt, lockedAt } = version;
-  return canonicalJson({ purpose: VERSION_SEAL_PURPOSE, algorithm: VERSION_SEAL_ALGORITHM, number, status, agreement, contentHash, signatures, createdAt, lockedAt });
+  return canonicalJson({
+    purpose: VERSION_SEAL_PURPOSE,
+    algorithm: VERSION_SEAL_ALGORITHM,
+    number,
+    status,
+    agreement,
+    contentHash,
+    signatures,
+    createdAt,
+    lockedAt,
+    history: history.map(({ number: earlier, contentHash: hash }) => ({ number: earlier, contentHash: hash })),
+  });
 }
 
 /** How one version's seal checked, as main reports it. Exhaustive: a new kind must be handled everywhere. */

@@ -44,7 +44,7 @@ describe('.accord seals in the app', () => {
       await page.getByTestId('import-input').setInputFiles(join(corpus, 'edited-hash-recomputed.accord'));
       const warning = page.getByRole('alert').filter({ hasText: 'edited-hash-recomputed.accord: Imported as a draft, not as signed' });
       await warning.waitFor();
-      expect(await warning.innerText()).toContain("The file says version 1 is signed, but version 1's seal does not match it: the version was changed after it was sealed, or the seal was made for another version. Nothing in this workshop is signed: its signatures were not imported.");
+      expect(await warning.innerText()).toContain("The file says version 1 is signed, but version 1's seal does not match it: the version, or the history of versions before it, was changed after it was sealed, or the seal was made for another version. Nothing in this workshop is signed: its signatures were not imported.");
       await page.getByRole('textbox', { name: 'Workshop title' }).waitFor();
       // Never as signed: the workshop is a draft that can be edited and signed again.
       expect(await page.getByTestId('sign-button').innerText()).toBe('Sign');

@@ -10,7 +10,9 @@ type LoadedVersion = VersionsState['versions'][number];
 /**
  * Who sealed a version, as main checked it: the same sentence and fingerprint
  * as the PDF Verify screen and the CLI (shared/model/seal-origin.ts). A
- * version signed on this computer is sealed when it is exported as .accord.
+ * version signed on this computer is sealed by main the moment its signing
+ * completes; one without a seal (signed before seals existed, or brought in by
+ * a library file) is never sealed later, and says so.
  */
 export function VersionSealCell({ version, check, problem }: { version: LoadedVersion; check: VersionSealCheck | undefined; problem: string | null }) {
   if (version.status !== 'signed') return null;
@@ -19,7 +21,16 @@ export function VersionSealCell({ version, check, problem }: { version: LoadedVe
       Seal:
     </Text>
   );
-  if (!version.seal) return <Group gap={6}>{label}<Text span size="sm">signed on this computer; sealed with its key when exported as .accord</Text></Group>;
+  if (!version.seal) {
+    return (
+      <Group gap={6}>
+        {label}
+        <Text span size="sm">
+          not sealed: signed before seals existed, brought in by a library file, or its sealing failed. An .accord export carries it unsealed, and whoever opens that file gets a draft.
+        </Text>
+      </Group>
+    );
+  }
   if (problem) return <Group gap={6}>{label}<Text span size="sm">{`the seal could not be checked: ${problem}`}</Text></Group>;
   if (!check) return <Group gap={6}>{label}<Text span size="sm" c="dimmed">checking…</Text></Group>;
   if (check.state !== 'sealed') {
