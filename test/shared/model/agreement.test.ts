@@ -117,7 +117,8 @@ describe('one attribute, one way of reading it (the order of the ICP rules is in
 
   it('blocks signing when one attribute is read as a number by one rule and as text by another, in either order', async () => {
     const { compileScoring } = await import('../../../shared/engines/scoring/scoring');
-    for (const match of [{ kind: 'in', values: ['0'] }, { kind: 'contains', text: 'self' }] as const) {
+    const matches: Agreement['icp'][number]['match'][] = [{ kind: 'in', values: ['0'] }, { kind: 'contains', text: 'self' }];
+    for (const match of matches) {
       const agreement = withSecondRule(match);
       const reordered = structuredClone(agreement);
       reordered.icp.unshift(...reordered.icp.splice(reordered.icp.findIndex((criterion) => criterion.id === 'icp-self'), 1));
