@@ -79,9 +79,9 @@ describe('.accord seals: made in main when signing completes, never at export', 
       const { installation } = testIdentities();
       await identityStoreFor(shell.host).importP12(installation.p12, installation.passphrase);
       const version = signedVersionOf(readyAgreement());
-      await expect(window.accord.sealAccordVersions({ versions: [version], name: '' })).resolves.toMatchObject({ ok: false, error: { message: expect.stringMatching(/Version 1 was not signed just now/) } });
+      await expect(window.accord!.sealAccordVersions({ versions: [version], name: '' })).resolves.toMatchObject({ ok: false, error: { message: expect.stringMatching(/Version 1 was not signed just now/) } });
       const fresh = { ...version, lockedAt: Date.now(), signatures: [...version.signatures, { ...version.signatures[0]!, name: 'Mallory' }] };
-      await expect(window.accord.sealAccordVersions({ versions: [fresh], name: '' })).resolves.toMatchObject({ ok: false, error: { message: expect.stringMatching(/says “Mallory” but the signatory it is for is Person 1\./) } });
+      await expect(window.accord!.sealAccordVersions({ versions: [fresh], name: '' })).resolves.toMatchObject({ ok: false, error: { message: expect.stringMatching(/says “Mallory” but the signatory it is for is Person 1\./) } });
     } finally {
       await shell.dispose();
     }
