@@ -1,11 +1,22 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runAccord } from '../../support/run-cli';
 
 const sample = resolve(import.meta.dirname, '..', '..', 'fixtures', 'review');
 const args = ['review', '--agreement', join(sample, 'agreement.accord'), '--csv', join(sample, 'leads.csv'), '--mapping', join(sample, 'mapping.json'), '--from', '2026-11-01', '--to', '2026-12-31'];
+
+// Every temporary folder a test makes is removed after the file (they were left in the temp folder, one per run).
+const made: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'accord-review-cli-'));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('accord review', () => {
   it('prints every commitment with its actual, target and state, as JSON one entry per commitment', async () => {
@@ -62,7 +73,7 @@ describe('accord review', () => {
     const help = await runAccord(sample, ['review', '--help']);
     expect(help).toMatchObject({ code: 0, err: '' });
     expect(help.out).toContain('review --agreement FILE.accord --csv LEADS.csv --mapping MAPPING.json');
-    const dir = mkdtempSync(join(tmpdir(), 'accord-review-cli-'));
+    const dir = tempDir();
     const typo = join(dir, 'mapping.json');
     writeFileSync(typo, JSON.stringify({ version: 1, columns: { mqlAt: 'MQL Date', wonAt: 'Closed Date' }, won: ['Won'], lost: ['Lost'] }));
     const refused = await runAccord(sample, [...args.slice(0, 5), '--mapping', typo, ...args.slice(7)]);
@@ -72,7 +83,7 @@ describe('accord review', () => {
   });
 
   it('prints "no data" with the reason for what the mapping leaves out, in the text and the JSON alike', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'accord-review-cli-'));
+    const dir = tempDir();
     const bare = join(dir, 'mapping.json');
     writeFileSync(bare, JSON.stringify({ version: 1, columns: { id: 'Lead ID', mqlAt: 'MQL Date' } }));
     const bareArgs = [...args.slice(0, 5), '--mapping', bare, ...args.slice(7)];
@@ -87,7 +98,7 @@ describe('accord review', () => {
   });
 
   it('reads a German Excel export (Windows-1252, semicolons) and an Excel "Unicode text" export (UTF-16LE, tabs), with the outcome in its own column', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'accord-review-cli-'));
+    const dir = tempDir();
     // Monday 16 November 2026, Berlin. SQL answered within 2 business days (18 business hours): L1 yes (Tue 15:00), L2 no (Thu 11:00).
     const rows = [
       ['L1', '16.11.2026 09:30', '16.11.2026 10:00', '17.11.2026 15:00', '', 'Gewonnen', '15.12.2026 10:00'],
@@ -134,7 +145,7 @@ describe('accord review', () => {
       const signatures = signatories(agreement).map((person) => ({ participantId: person.id, name: person.name, title: person.title, team: teamLabels[person.team], signedAt: `${day}T10:00:00.000Z`, method: 'typed' as const, image: 'data:image/png;base64,AAAA', contentHash: hash }));
       return { number, status: 'signed' as const, agreement, contentHash: hash, signatures, createdAt: Date.parse(day), lockedAt: Date.parse(day) };
     };
-    const dir = mkdtempSync(join(tmpdir(), 'accord-review-cli-'));
+    const dir = tempDir();
     const file = join(dir, 'signed.accord');
     // Version 1 signed with 4 business hours, version 2 with 8; the draft amends to 24 (not signed).
     // Sealed as the app exports them (a signed version without a seal reads as a draft).
