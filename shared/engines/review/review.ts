@@ -376,6 +376,8 @@ export class ReviewAggregator {
   private readonly touchTallies: Tally[];
   private readonly attemptsTallies: Tally[];
   private readonly decisionTallies: Tally[];
+  /** Whether an accept/reject commitment is in business days (the business time is then computed once a lead). */
+  private readonly decisionInBusinessDays: boolean;
   private readonly sqlTallies: Tally[];
 
   constructor(
@@ -400,6 +402,7 @@ export class ReviewAggregator {
     this.touchTallies = tallies('first-touch');
     this.attemptsTallies = tallies('attempts');
     this.decisionTallies = tallies('accept-reject');
+    this.decisionInBusinessDays = this.decisionTallies.some((tally) => tally.commitment.unit === 'business-days');
     this.sqlTallies = tallies('sql-accept');
     this.completeness = agreement.commitments
       .filter((commitment) => commitment.kind === 'data-completeness')
@@ -530,7 +533,7 @@ export class ReviewAggregator {
       if (decidedAt < lead.mqlAt) this.problem('Accepted or rejected before the MQL date', lead.id);
       else {
         this.decisionTimed += 1;
-        const days = this.decisionTallies.length > 0 && this.decisionTallies.some((tally) => tally.commitment.unit === 'business-days') ? this.calendar.businessMs(lead.mqlAt, decidedAt) / this.workingDayMs : Number.NaN;
+        const days = this.decisionInBusinessDays ? this.calendar.businessMs(lead.mqlAt, decidedAt) / this.workingDayMs : Number.NaN;
         for (const tally of this.decisionTallies) {
           const elapsed = tally.commitment.unit === 'business-days' ? days : tally.elapsed(lead.mqlAt, decidedAt);
           if (tally.target !== null && elapsed <= tally.target + 1e-9) tally.within += 1;
