@@ -74,12 +74,7 @@ export class FileExistsError extends Error {
  * whose "already exists; use --force" check would otherwise race with another writer.
  */
 export async function writeFileCreate(path: string, content: string | Uint8Array): Promise<void> {
-  try {
-    await createFile(path, content, 1);
-  } catch (error) {
-    if (errorCode(error) === 'EEXIST' || (error instanceof Error && error.message.startsWith('Not saved:'))) throw new FileExistsError(path);
-    throw error;
-  }
+  await createFile(path, content, 1);
 }
 
 /** A command's output: replaced when the person said so (--force), else created exclusively (FileExistsError if taken). */
@@ -110,6 +105,7 @@ async function createFile(path: string, content: string | Uint8Array, attempts: 
         throw error;
       }
     }
+    if (attempts === 1) throw new FileExistsError(path);
     throw new Error(`Not saved: ${basename(path)} and the next ${attempts - 1} numbered names already exist in ${dirname(path)}. Choose another name or folder.`);
   } finally {
     await rm(temporary, { force: true });
