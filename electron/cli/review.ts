@@ -73,7 +73,7 @@ export async function reviewCommand(args: string[], io: ExportIo): Promise<numbe
       reviewed = asked;
     }
     const agreement = reviewed?.agreement ?? parsed.agreement;
-    const agreementVersion = reviewedVersionLabel(reviewed, reviewed !== null && reviewed === signed[0]);
+    const agreementVersion = reviewedVersionLabel(reviewed, reviewed !== null && reviewed === signed[0], parsed.agreement.calendar?.timeZone);
     let mappingData: unknown;
     try {
       mappingData = JSON.parse(await read(values.mapping, 'mapping'));

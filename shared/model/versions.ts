@@ -3,6 +3,7 @@ import type { Agreement, Participant } from './agreement';
 import { contentHash } from './canonical';
 import { teamLabels } from './teams';
 import { z } from './zod';
+import { formatDay } from '../text/datetime';
 
 /** One signatory's signature on one version. */
 export interface SignatureRecord {
@@ -81,9 +82,9 @@ export function reviewableVersions<V extends { status: string; number: number }>
 }
 
 /** How a reviewed version is named on the screen, in the report and by the CLI: "version 2, signed 2026-10-01 (in force)". */
-export function reviewedVersionLabel(version: { number: number; lockedAt: number | null } | null, inForce: boolean): string {
+export function reviewedVersionLabel(version: { number: number; lockedAt: number | null } | null, inForce: boolean, timeZone?: string): string {
   if (!version) return 'the draft (nothing is signed yet)';
-  return `version ${version.number}${version.lockedAt === null ? '' : `, signed ${new Date(version.lockedAt).toISOString().slice(0, 10)}`}${inForce ? ' (in force)' : ''}`;
+  return `version ${version.number}${version.lockedAt === null ? '' : `, signed ${formatDay(version.lockedAt, timeZone)}`}${inForce ? ' (in force)' : ''}`;
 }
 
 // ---------------------------------------------------------------- one schema per shape

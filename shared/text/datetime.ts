@@ -29,6 +29,24 @@ function toDate(moment: Moment): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+// Month names are Accord's own: ICU versions differ ("Sep" in one, "Sept" in another), and the screen (Chromium) and
+// the CLI (Node) must write the same day the same way.
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** The calendar parts of a moment in a time zone (numbers), and the zone's short name. */
+function partsOf(date: Date, timeZone: string | undefined, withTime: boolean): Record<string, string> {
+  const options: Intl.DateTimeFormatOptions = withTime
+    ? { year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }
+    : { year: 'numeric', month: 'numeric', day: 'numeric' };
+  const parts: Record<string, string> = {};
+  for (const part of formatter(timeZone, options).formatToParts(date)) parts[part.type] = part.value;
+  return parts;
+}
+
+function dayText(parts: Record<string, string>): string {
+  return `${Number(parts.day)} ${MONTHS[Number(parts.month) - 1] ?? parts.month} ${parts.year}`;
+}
+
 /**
  * "1 Dec 2026, 11:26 CET": a moment in the workshop's time zone (the agreement's calendar), with the zone named so
  * a reader in another zone is not misled. Text that is not a moment is returned as it is (never "Invalid Date").
@@ -36,18 +54,19 @@ function toDate(moment: Moment): Date | null {
 export function formatDateTime(moment: Moment, timeZone?: string): string {
   const date = toDate(moment);
   if (!date) return String(moment);
-  return formatter(timeZone, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(date);
+  const parts = partsOf(date, timeZone, true);
+  return `${dayText(parts)}, ${parts.hour}:${parts.minute} ${parts.timeZoneName}`;
 }
 
 /** "1 Dec 2026": the calendar day of a moment in the time zone, or of a plain "YYYY-MM-DD" day (read as that day, not shifted). */
 export function formatDay(moment: Moment, timeZone?: string): string {
   if (typeof moment === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(moment)) {
     const date = toDate(`${moment}T12:00:00Z`);
-    return date ? formatter('UTC', { day: 'numeric', month: 'short', year: 'numeric' }).format(date) : moment;
+    return date ? dayText(partsOf(date, 'UTC', false)) : moment;
   }
   const date = toDate(moment);
   if (!date) return String(moment);
-  return formatter(timeZone, { day: 'numeric', month: 'short', year: 'numeric' }).format(date);
+  return dayText(partsOf(date, timeZone, false));
 }
 
 /** "1 Nov – 31 Dec 2026" (or "1 Nov 2026 – 31 Jan 2027"): a period of two "YYYY-MM-DD" days, both included. */

@@ -14,6 +14,7 @@ import { notify } from '../../components/notify';
 import { useBranding } from '../../store/branding-store';
 import { exportReviewReport } from '../../store/export-actions';
 import { useReview, useReviewStore, useVersions } from '../../store/stores';
+import { formatDay } from '../../../shared/text/datetime';
 
 const ReviewCharts = lazy(() => import('./ReviewCharts').then((module) => ({ default: module.ReviewCharts })));
 
@@ -32,8 +33,8 @@ function useReviewedVersion(draft: Agreement) {
   const signed = useMemo(() => reviewableVersions(versions, (version) => version.intact), [versions]);
   const [chosen, setChosen] = useState<string | null>(null);
   const version = signed.find((entry) => entry.id === chosen) ?? signed[0] ?? null;
-  const signedOn = (lockedAt: number | null) => (lockedAt === null ? '' : `, signed ${new Date(lockedAt).toISOString().slice(0, 10)}`);
-  const label = reviewedVersionLabel(version, version === signed[0]);
+  const signedOn = (lockedAt: number | null) => (lockedAt === null ? '' : `, signed ${formatDay(lockedAt, draft.calendar?.timeZone)}`);
+  const label = reviewedVersionLabel(version, version === signed[0], draft.calendar?.timeZone);
   return { agreement: version?.agreement ?? draft, version, signed, label, choose: setChosen, signedOn };
 }
 

@@ -9,6 +9,7 @@ import type { VerifyOutcome } from '../../store/file-actions';
 import { HashComparison, SignatureList, type VerifyStatus } from './HashComparison';
 import { trustSealAs } from '../../store/seal-actions';
 import { useFileActions, useNavigation } from '../../store/stores';
+import { formatDateTime } from '../../../shared/text/datetime';
 
 const tone: Record<VerifyStatus, string> = { intact: 'teal', 'not-whole-document': 'red', modified: 'red', 'several-seals': 'red', damaged: 'red', 'not-sealed': 'gray', 'not-pdf': 'gray' };
 const headline: Record<VerifyStatus, string> = {
@@ -122,7 +123,7 @@ export function VerifyScreen() {
                 )}
                 <Table.Tr>
                   <Table.Th>Sealed at</Table.Th>
-                  <Table.Td>{report.signedAt ?? '—'}</Table.Td>
+                  <Table.Td>{report.signedAt ? formatDateTime(report.signedAt) : '—'}</Table.Td>
                 </Table.Tr>
                 <Table.Tr>
                   <Table.Th>Covers the whole file</Table.Th>

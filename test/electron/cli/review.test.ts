@@ -153,7 +153,7 @@ describe('accord review', () => {
     const base = ['review', '--agreement', file, '--data-dir', dir, ...args.slice(3)];
     const inForce = await runAccord(sample, base);
     expect(inForce.code).toBe(0);
-    expect(inForce.out).toContain('Agreement reviewed: version 2, signed 2026-10-01 (in force)\n');
+    expect(inForce.out).toContain('Agreement reviewed: version 2, signed 1 Oct 2026 (in force)\n');
     // The data folder has no identity: the test key is an unknown certificate here, said with its fingerprint.
     const { formatFingerprint } = await import('../../../shared/model/seal-origin');
     expect(inForce.err).toContain(`accord review: version 2: Sealed by an unknown certificate (it says “Dana Facilitator”): anyone can create one with this name (certificate ${formatFingerprint(testIdentities().installation.fingerprint)})\n`);
@@ -161,7 +161,7 @@ describe('accord review', () => {
     const truth = JSON.parse(readFileSync(join(sample, 'truth.json'), 'utf8')) as { touchedWithin: number; touchMeasured: number };
     const first = await runAccord(sample, [...base, '--version', '1', '--json']);
     const review = JSON.parse(first.out) as { agreementVersion: string; commitments: { kind: string; actual: string; figures: Record<string, number> }[] };
-    expect(review.agreementVersion).toBe('version 1, signed 2026-09-01');
+    expect(review.agreementVersion).toBe('version 1, signed 1 Sep 2026');
     const touch = review.commitments.find((entry) => entry.kind === 'first-touch')!;
     // The sample's truth is built for 4 business hours (version 1's target).
     expect(touch.figures).toMatchObject({ within: truth.touchedWithin, measured: truth.touchMeasured });

@@ -20,13 +20,13 @@ describe('the review report (PDF and Markdown)', () => {
     // The shipped export, mapped with its MQL date only, reviewed over a period that runs past its last date.
     const csv = readFileSync(join(sample, 'leads.csv'), 'utf8');
     const review = await runReview({ agreement: parsed.agreement, mapping: parseReviewMapping({ version: 1, columns: { id: 'Lead ID', mqlAt: 'MQL Date' } }), chunks: chunksOf(csv), from: '2026-11-01', to: '2027-02-28' });
-    const markdown = renderMarkdown(buildReviewDocument(parsed.agreement, { ...review, agreementVersion: 'version 2, signed 2026-10-01 (in force)' }, '2027-03-01T09:00:00.000Z'));
+    const markdown = renderMarkdown(buildReviewDocument(parsed.agreement, { ...review, agreementVersion: 'version 2, signed 1 Oct 2026 (in force)' }, '2027-03-01T09:00:00.000Z'));
     const noData = review.commitments.filter((entry) => entry.state === 'no-data').length;
     expect(noData).toBeGreaterThan(5);
     expect(markdown).toMatch(new RegExp(`\\d+ met, \\d+ at risk, \\d+ missed, ${noData} no data`));
     expect(markdown).toContain('No data: map the First touch column to measure this');
     expect(markdown).toMatch(/MQL → SAL \| no data \| 70 % \| No data: map the Accepted column to measure this/);
-    expect(markdown).toContain('version 2, signed 2026-10-01 (in force)');
+    expect(markdown).toContain('version 2, signed 1 Oct 2026 (in force)');
     // Only the MQL date is read, so the export's last recorded date is its last MQL date (local, Berlin winter time = UTC+1).
     const localDate = (cell: string) => {
       if (cell.endsWith('Z')) return new Date(Date.parse(cell) + 3_600_000).toISOString().slice(0, 10);

@@ -40,19 +40,19 @@ describe('ReviewPanel: which version is reviewed', () => {
   it('reviews the signed version in force, not the draft amendment or a version still being signed, and lets the person pick another signed one', async () => {
     const { run, user } = show([version(1, 'signed', 8), version(2, 'signed', 6), version(3, 'signing', 2), version(4, 'signed', 1, false)]);
     const picker = screen.getAllByLabelText('Agreement reviewed').find((element) => element instanceof HTMLInputElement && element.type !== 'hidden')!;
-    expect(picker).toHaveValue('Version 2, signed 2026-10-02 (in force)');
+    expect(picker).toHaveValue('Version 2, signed 2 Oct 2026 (in force)');
     await user.click(screen.getByRole('button', { name: 'Review 2026-11-01 – 2026-11-30' }));
     expect(run).toHaveBeenCalledTimes(1);
     expect(firstTouchOf(run.mock.calls[0]![0])).toBe(6);
-    expect(run.mock.calls[0]![1]).toBe('version 2, signed 2026-10-02 (in force)');
+    expect(run.mock.calls[0]![1]).toBe('version 2, signed 2 Oct 2026 (in force)');
 
     await user.click(picker);
     // Only intact signed versions are offered: not the one being signed, not the tampered one.
-    expect(screen.getAllByRole('option').map((option) => option.textContent)).toEqual(['Version 2, signed 2026-10-02 (in force)', 'Version 1, signed 2026-10-01']);
-    await user.click(screen.getByRole('option', { name: 'Version 1, signed 2026-10-01' }));
+    expect(screen.getAllByRole('option').map((option) => option.textContent)).toEqual(['Version 2, signed 2 Oct 2026 (in force)', 'Version 1, signed 1 Oct 2026']);
+    await user.click(screen.getByRole('option', { name: 'Version 1, signed 1 Oct 2026' }));
     await user.click(screen.getByRole('button', { name: 'Review 2026-11-01 – 2026-11-30' }));
     expect(firstTouchOf(run.mock.calls[1]![0])).toBe(8);
-    expect(run.mock.calls[1]![1]).toBe('version 1, signed 2026-10-01');
+    expect(run.mock.calls[1]![1]).toBe('version 1, signed 1 Oct 2026');
   });
 
   it('says so when nothing is signed, and reviews the draft', async () => {
@@ -72,7 +72,7 @@ describe('ReviewPanel: no data is shown as no data', () => {
       to: '2026-11-30',
       leads: 3,
       mqls: 3,
-      agreementVersion: 'version 1, signed 2026-10-01 (in force)',
+      agreementVersion: 'version 1, signed 1 Oct 2026 (in force)',
       commitments: [{ id: 'commit-first-touch', kind: 'first-touch', team: 'inside-sales', metric: 'First touch after MQL', actual: 'No data: map the First touch column to measure this', target: '4 business hours, for 90 % of MQLs', state: 'no-data', noData: 'map the First touch column to measure this', figures: {}, missedLeads: [], missedCount: 0 }],
       conversion: [{ step: 'MQL → SAL', actual: null, planned: 70, state: 'no-data', noData: 'map the Accepted column to measure this' }],
       weekly: [],
@@ -97,7 +97,7 @@ describe('ReviewPanel: no data is shown as no data', () => {
     expect(within(results).getByText('1 no data')).toBeInTheDocument();
     expect(within(results).getByText('map the Accepted column to measure this')).toBeInTheDocument();
     expect(within(results).getByTestId('review-coverage')).toHaveTextContent('20 of the period’s 30 days are covered');
-    expect(within(results).getByText('Against the targets of version 1, signed 2026-10-01 (in force).')).toBeInTheDocument();
+    expect(within(results).getByText('Against the targets of version 1, signed 1 Oct 2026 (in force).')).toBeInTheDocument();
     const trend = within(results).getByRole('table', { name: 'Trend across reviews' });
     const row = (name: string) => within(trend).getByText(name).closest('tr')!;
     expect(within(row('First touch after MQL')).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['First touch after MQL', '50 %', 'No data']);
