@@ -2,7 +2,9 @@ import type { freeze as Freeze, produce as Produce } from 'immer';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Agreement } from '../../shared/model/agreement';
 import { stampPositionHashes } from '../../shared/migrations/position-hashes';
-import { consensusItems, setConsensusOf } from '../../shared/model/sections';
+import type { ConsensusTeam } from '../../shared/model/consensus';
+import { applyPartPositions, planPartPositions, type PartPositionsPlan } from '../../shared/model/part-consensus';
+import { consensusItems, setConsensusOf, type SectionId } from '../../shared/model/sections';
 import type { AgreementRepositoryApi } from '../db/lazy-agreement-repository';
 import { storageErrorMessage } from '../db/storage-error';
 
@@ -38,6 +40,13 @@ export interface AgreementEditorState {
   open(workshopId: string): Promise<void>;
   /** Applies a change. `coalesceKey` (e.g. "stage-sal.definition") merges quick successive edits of one field into one undo step. */
   update(recipe: (draft: Agreement) => void, coalesceKey?: string): void;
+  /**
+   * "Both sides agree to this part" / "marketing (sales) agrees to all": every
+   * item of the part `teams` can agree to gets their yes for its content now, as
+   * one edit (one undo step restores every position it set). Returns what was
+   * done and skipped (`planPartPositions`), or null when the draft cannot change.
+   */
+  agreeToPart(section: SectionId, teams: readonly ConsensusTeam[]): PartPositionsPlan | null;
   undo(): void;
   redo(): void;
   /** Writes any pending change now (leaving the screen, hiding the window); resolves true when nothing is left unsaved. */
@@ -127,6 +136,13 @@ export function createAgreementStore(
           future: [],
         }));
         scheduleSave();
+      },
+      agreeToPart(section, teams) {
+        const current = get().agreement;
+        if (!current || !produce || get().locked) return null;
+        const plan = planPartPositions(current, section, teams);
+        if (plan.changes.length > 0) get().update((draft) => applyPartPositions(draft, plan));
+        return plan;
       },
       undo() {
         if (get().locked) return;
