@@ -6,6 +6,7 @@ import { parseAgreement } from '../../shared/model/parse-agreement';
 import { blankAgreement } from '../../shared/model/blank-agreement';
 import { ClientNameSchema, WorkshopTitleSchema, type WorkshopRecord } from '../../shared/model/workshop';
 import { createWorkshopRecord } from '../../shared/model/workshop-factory';
+import { duplicateAgreement, duplicateTitle } from '../../shared/model/duplicate-workshop';
 import { workshopSearchText } from '../../shared/model/workshop-search';
 import { firstIssueMessage, type ValidationError } from '../../shared/model/validation';
 import type { AccordDatabase } from './database';
@@ -89,6 +90,35 @@ export class WorkshopRepository {
     const parsed = ClientNameSchema.safeParse(client);
     if (!parsed.success) throw new RepositoryError(firstIssueMessage(parsed.error));
     return this.change(id, { client: parsed.data });
+  }
+
+  /**
+   * Duplicates a workshop as an independent draft: a new id, "Copy of …", the
+   * original's current draft with every item's consensus back to proposed
+   * (shared/model/duplicate-workshop). No versions, signatures, calibration,
+   * SLA reviews or session come along; the original is not changed.
+   */
+  async duplicate(id: string): Promise<WorkshopRecord> {
+    const [original, stored] = await Promise.all([this.db.workshops.get(id), this.db.agreements.get(id)]);
+    if (!original || !stored) throw new RepositoryError('This workshop no longer exists; it may have been deleted.');
+    return this.create({ title: duplicateTitle(original.title), client: original.client, agreement: duplicateAgreement(stored.agreement) });
+  }
+
+  /**
+   * Archives a workshop (hidden from the library unless archived ones are
+   * shown) or brings it back. Nothing else changes: its content, versions and
+   * signatures stay as they are, and so does its "last change" (archiving is
+   * not a change to the agreement).
+   */
+  async setArchived(id: string, archived: boolean): Promise<WorkshopRecord> {
+    return this.db.transaction('rw', this.db.workshops, async () => {
+      const current = await this.db.workshops.get(id);
+      if (!current) throw new RepositoryError('This workshop no longer exists; it may have been deleted.');
+      const { archivedAt: _was, ...rest } = current;
+      const next: WorkshopRecord = archived ? { ...rest, archivedAt: current.archivedAt ?? this.clock() } : rest;
+      await this.db.workshops.put(next);
+      return next;
+    });
   }
 
   /** Deletes a workshop, its agreement, versions and calibration for good (the person confirmed it). */

@@ -12,21 +12,39 @@ export interface LibraryState {
   error: string | null;
   workshops: WorkshopRecord[];
   query: string;
+  /** Whether archived workshops are listed (they are hidden by default). */
+  showArchived: boolean;
   /** Loads the library; `pending` is a read already under way (started early at start-up). */
   load(pending?: Promise<WorkshopRecord[]>): Promise<void>;
   setQuery(query: string): void;
+  setShowArchived(show: boolean): void;
   /** Creates a workshop; `versions` are signed versions from an imported file. */
   create(input: { title: string; client?: string; agreement?: Agreement; versions?: readonly AccordFileVersion[] }): Promise<WorkshopRecord>;
   rename(id: string, title: string): Promise<WorkshopRecord>;
   setClient(id: string, client: string): Promise<WorkshopRecord>;
   remove(id: string): Promise<void>;
+  /** Duplicates a workshop as an independent draft ("Copy of …"); resolves to the copy. */
+  duplicate(id: string): Promise<WorkshopRecord>;
+  /** Archives (true) or unarchives (false) a workshop. */
+  setArchived(id: string, archived: boolean): Promise<WorkshopRecord>;
   /** Re-reads one workshop's row after its agreement was saved. */
   refresh(id: string): Promise<void>;
 }
 
-/** The workshops a query shows, in library order. */
-export function visibleWorkshops(state: Pick<LibraryState, 'workshops' | 'query'>): WorkshopRecord[] {
-  return state.query.trim() === '' ? state.workshops : state.workshops.filter((workshop) => matchesSearch(workshop, state.query));
+/** Whether a workshop is archived. */
+export function isArchived(workshop: WorkshopRecord): boolean {
+  return workshop.archivedAt !== undefined;
+}
+
+/** The workshops a query shows, in library order: archived ones only when they are asked for. */
+export function visibleWorkshops(state: Pick<LibraryState, 'workshops' | 'query'> & { showArchived?: boolean }): WorkshopRecord[] {
+  const listed = state.showArchived ? state.workshops : state.workshops.filter((workshop) => !isArchived(workshop));
+  return state.query.trim() === '' ? listed : listed.filter((workshop) => matchesSearch(workshop, state.query));
+}
+
+/** How many workshops are archived (the count on "Show archived (n)"). */
+export function archivedCount(workshops: readonly WorkshopRecord[]): number {
+  return workshops.filter(isArchived).length;
 }
 
 function upsertFirst(list: WorkshopRecord[], record: WorkshopRecord): WorkshopRecord[] {
@@ -40,6 +58,7 @@ export function createLibraryStore(repository: WorkshopRepository): StoreApi<Lib
     error: null,
     workshops: [],
     query: '',
+    showArchived: false,
     async load(pending) {
       try {
         const workshops = await (pending ?? repository.list());
@@ -50,6 +69,24 @@ export function createLibraryStore(repository: WorkshopRepository): StoreApi<Lib
     },
     setQuery(query) {
       set({ query });
+    },
+    setShowArchived(show) {
+      set({ showArchived: show });
+    },
+    async duplicate(id) {
+      const record = await repository.duplicate(id);
+      set((state) => ({ workshops: upsertFirst(state.workshops, record) }));
+      return record;
+    },
+    async setArchived(id, archived) {
+      const record = await repository.setArchived(id, archived);
+      // In place: archiving is not a change, so the row keeps its position (most recently changed first).
+      set((state) => {
+        const workshops = state.workshops.map((workshop) => (workshop.id === id ? record : workshop));
+        // With the last archived one back, there is nothing left to show behind the filter.
+        return { workshops, showArchived: state.showArchived && archivedCount(workshops) > 0 };
+      });
+      return record;
     },
     async create(input) {
       const record = await repository.create(input);

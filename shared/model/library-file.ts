@@ -153,6 +153,7 @@ const WorkshopSchema = z.strictObject({
   createdAt: timestamp,
   updatedAt: timestamp,
   searchText: text(MAX_SEARCH_TEXT_CHARS),
+  archivedAt: z.optional(timestamp),
 });
 
 const AgreementRecordSchema = z.strictObject({ workshopId: RecordIdSchema, agreement: z.unknown(), updatedAt: timestamp });
@@ -234,7 +235,7 @@ const ExportReadSchema = z.strictObject({
 });
 /** How the outcome file matched the export (see shared/engines/calibration/calibrate.ts); results stored before it lack it. */
 const OutcomeMatchSchema = z.strictObject({ fileName: text(1000), rows: count, unmatchedRows: count });
-const CalibrationResultSchema = z.strictObject({ ...CalibrationFiguresSchema.shape, recency: z.optional(RecencySchema), read: z.optional(ExportReadSchema), outcomeMatch: z.optional(OutcomeMatchSchema) });
+const CalibrationResultSchema = z.strictObject({ ...CalibrationFiguresSchema.shape, recency: z.optional(RecencySchema), read: z.optional(ExportReadSchema), outcomeMatch: z.optional(OutcomeMatchSchema), rulesFingerprint: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))) });
 
 const CalibrationSchema = z.strictObject({
   workshopId: RecordIdSchema,

@@ -44,6 +44,8 @@ export const WorkshopRecordSchema = z.object({
   updatedAt: z.int().check(z.nonnegative()),
   /** Folded "title client", kept in step with them, so search ignores accents and case. */
   searchText: z.string(),
+  /** When it was archived (ms since the epoch): hidden from the library unless "Show archived" is on. Absent while active. */
+  archivedAt: z.optional(z.int().check(z.nonnegative())),
 });
 
 /** A workshop as the library stores it. */

@@ -1,11 +1,11 @@
 import { useHotkeys } from '@mantine/hooks';
-import { IconFileImport, IconHeartHandshake, IconPlus, IconSearch, IconShieldCheck, IconTrash, IconX } from '@tabler/icons-react';
+import { IconArchive, IconArchiveOff, IconCopy, IconFileImport, IconHeartHandshake, IconPlus, IconSearch, IconShieldCheck, IconTrash, IconX } from '@tabler/icons-react';
 import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { WorkshopRecord } from '../../../shared/model/workshop';
 import './library.css';
 import { notify } from '../../components/notify';
 import { RelativeTime } from '../../components/RelativeTime';
-import { visibleWorkshops } from '../../store/library-store';
+import { archivedCount, isArchived, visibleWorkshops } from '../../store/library-store';
 import { useFileActions, useLibrary, useNavigation } from '../../store/stores';
 import { importAccordFile } from './import-accord';
 
@@ -24,7 +24,7 @@ function markInteractive(): void {
   requestAnimationFrame(() => setTimeout(() => performance.mark('accord:interactive'), 0));
 }
 
-/** The first screen: every workshop on this computer, searchable, with create, open and delete. */
+/** The first screen: every workshop on this computer, searchable, with create, open, duplicate, archive and delete. */
 export function LibraryScreen({ onNewWorkshop }: { onNewWorkshop: () => void }) {
   const status = useLibrary((state) => state.status);
   const error = useLibrary((state) => state.error);
@@ -32,12 +32,18 @@ export function LibraryScreen({ onNewWorkshop }: { onNewWorkshop: () => void }) 
   const query = useLibrary((state) => state.query);
   const setQuery = useLibrary((state) => state.setQuery);
   const remove = useLibrary((state) => state.remove);
+  const duplicate = useLibrary((state) => state.duplicate);
+  const setArchived = useLibrary((state) => state.setArchived);
+  const showArchived = useLibrary((state) => state.showArchived);
+  const setShowArchived = useLibrary((state) => state.setShowArchived);
   const navigate = useNavigation((state) => state.navigate);
   const searchRef = useRef<HTMLInputElement>(null);
   const [deleting, setDeleting] = useState<WorkshopRecord | null>(null);
   const importInput = useRef<HTMLInputElement>(null);
   const files = useFileActions();
-  const shown = useMemo(() => visibleWorkshops({ workshops, query }), [workshops, query]);
+  const shown = useMemo(() => visibleWorkshops({ workshops, query, showArchived }), [workshops, query, showArchived]);
+  const archived = useMemo(() => archivedCount(workshops), [workshops]);
+  const listed = showArchived ? workshops.length : workshops.length - archived;
 
   useEffect(() => {
     if (status !== 'loading') markInteractive();
@@ -45,6 +51,22 @@ export function LibraryScreen({ onNewWorkshop }: { onNewWorkshop: () => void }) 
   useHotkeys([['mod+F', () => searchRef.current?.focus()], ['/', () => searchRef.current?.focus()]]);
 
   const open = useCallback((workshop: WorkshopRecord) => navigate({ screen: 'workshop', workshopId: workshop.id }), [navigate]);
+  const failed = (title: string) => (failure: unknown) => notify({ tone: 'error', title, message: failure instanceof Error ? failure.message : String(failure) });
+  const onDuplicate = useCallback(
+    (workshop: WorkshopRecord) => {
+      duplicate(workshop.id).then((copy) => notify({ message: `Duplicated as “${copy.title}”: a new draft, to be agreed and signed on its own.` }), failed('Not duplicated'));
+    },
+    [duplicate],
+  );
+  const onArchive = useCallback(
+    (workshop: WorkshopRecord, archive: boolean) => {
+      setArchived(workshop.id, archive).then(
+        () => notify({ message: archive ? `Archived “${workshop.title}”. “Show archived” lists it again.` : `“${workshop.title}” is back in the library.` }),
+        failed(archive ? 'Not archived' : 'Not unarchived'),
+      );
+    },
+    [setArchived],
+  );
   const confirmDelete = (workshop: WorkshopRecord) => {
     setDeleting(null);
     remove(workshop.id).then(
@@ -122,16 +144,31 @@ export function LibraryScreen({ onNewWorkshop }: { onNewWorkshop: () => void }) 
                 </button>
               )}
             </div>
-            <span className="accord-dimmed" aria-live="polite">
-              {query ? `${shown.length} of ${workshops.length} workshops` : `${workshops.length} ${workshops.length === 1 ? 'workshop' : 'workshops'}`}
-            </span>
+            <div className="library-tools">
+              <span className="accord-dimmed" aria-live="polite">
+                {query ? `${shown.length} of ${listed} workshops` : `${listed} ${listed === 1 ? 'workshop' : 'workshops'}`}
+              </span>
+              {archived > 0 && (
+                <button type="button" className="accord-button" data-variant="subtle" aria-pressed={showArchived} onClick={() => setShowArchived(!showArchived)} data-testid="show-archived">
+                  <IconArchive size={18} aria-hidden />
+                  {showArchived ? `Hide archived (${archived})` : `Show archived (${archived})`}
+                </button>
+              )}
+            </div>
           </div>
           <div className="accord-card">
-            {shown.length === 0 ? (
+            {shown.length === 0 && query.trim() !== '' ? (
               <div className="accord-empty">
                 <strong>No workshop matches “{query}”.</strong>
                 <button type="button" className="accord-button" data-variant="subtle" onClick={() => setQuery('')}>
                   Clear the search
+                </button>
+              </div>
+            ) : shown.length === 0 ? (
+              <div className="accord-empty">
+                <strong>Every workshop is archived.</strong>
+                <button type="button" className="accord-button" data-variant="subtle" onClick={() => setShowArchived(true)}>
+                  Show archived ({archived})
                 </button>
               </div>
             ) : (
@@ -149,7 +186,7 @@ export function LibraryScreen({ onNewWorkshop }: { onNewWorkshop: () => void }) 
                 </thead>
                 <tbody>
                   {shown.map((workshop) => (
-                    <WorkshopRow key={workshop.id} workshop={workshop} onOpen={open} onDelete={setDeleting} />
+                    <WorkshopRow key={workshop.id} workshop={workshop} onOpen={open} onDuplicate={onDuplicate} onArchive={onArchive} onDelete={setDeleting} />
                   ))}
                 </tbody>
               </table>
@@ -178,9 +215,22 @@ export function LibraryScreen({ onNewWorkshop }: { onNewWorkshop: () => void }) 
 
 const statusLabels: Record<WorkshopRecord['status'], string> = { draft: 'Draft', signing: 'Signing', signed: 'Signed', amended: 'Amended' };
 
-const WorkshopRow = memo(function WorkshopRow({ workshop, onOpen, onDelete }: { workshop: WorkshopRecord; onOpen: (workshop: WorkshopRecord) => void; onDelete: (workshop: WorkshopRecord) => void }) {
+const WorkshopRow = memo(function WorkshopRow({
+  workshop,
+  onOpen,
+  onDuplicate,
+  onArchive,
+  onDelete,
+}: {
+  workshop: WorkshopRecord;
+  onOpen: (workshop: WorkshopRecord) => void;
+  onDuplicate: (workshop: WorkshopRecord) => void;
+  onArchive: (workshop: WorkshopRecord, archive: boolean) => void;
+  onDelete: (workshop: WorkshopRecord) => void;
+}) {
+  const archived = isArchived(workshop);
   return (
-    <tr onClick={() => onOpen(workshop)} data-testid="workshop-row">
+    <tr onClick={() => onOpen(workshop)} data-testid="workshop-row" data-archived={archived || undefined}>
       <td>
         <button
           type="button"
@@ -195,17 +245,38 @@ const WorkshopRow = memo(function WorkshopRow({ workshop, onOpen, onDelete }: { 
       </td>
       <td className={workshop.client ? undefined : 'library-dimmed'}>{workshop.client || 'No client yet'}</td>
       <td>
-        <span className="library-badge" data-status={workshop.status}>
-          {statusLabels[workshop.status]}
+        <span className="library-badges">
+          <span className="library-badge" data-status={workshop.status}>
+            {statusLabels[workshop.status]}
+          </span>
+          {archived && (
+            <span className="library-badge" data-status="archived">
+              Archived
+            </span>
+          )}
         </span>
       </td>
-      <td>
+      <td className="library-nowrap">
         <RelativeTime timestamp={workshop.updatedAt} />
       </td>
-      <td style={{ width: 56 }} onClick={(event) => event.stopPropagation()}>
-        <button type="button" className="accord-icon-button" data-tone="danger" aria-label={`Delete ${workshop.title}`} title="Delete…" onClick={() => onDelete(workshop)}>
-          <IconTrash size={18} aria-hidden />
-        </button>
+      <td className="library-actions" onClick={(event) => event.stopPropagation()}>
+        <span className="library-action-group">
+          <button type="button" className="accord-icon-button" aria-label={`Duplicate ${workshop.title}`} title="Duplicate" onClick={() => onDuplicate(workshop)}>
+            <IconCopy size={18} aria-hidden />
+          </button>
+          {archived ? (
+            <button type="button" className="accord-icon-button" aria-label={`Unarchive ${workshop.title}`} title="Unarchive" onClick={() => onArchive(workshop, false)}>
+              <IconArchiveOff size={18} aria-hidden />
+            </button>
+          ) : (
+            <button type="button" className="accord-icon-button" aria-label={`Archive ${workshop.title}`} title="Archive" onClick={() => onArchive(workshop, true)}>
+              <IconArchive size={18} aria-hidden />
+            </button>
+          )}
+          <button type="button" className="accord-icon-button" data-tone="danger" aria-label={`Delete ${workshop.title}`} title="Delete…" onClick={() => onDelete(workshop)}>
+            <IconTrash size={18} aria-hidden />
+          </button>
+        </span>
       </td>
     </tr>
   );

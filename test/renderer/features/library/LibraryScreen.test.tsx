@@ -70,4 +70,43 @@ describe('Library screen', () => {
     await waitFor(async () => expect(await repository.list()).toEqual([]));
     expect(await screen.findByRole('heading', { name: 'Run your first alignment session' })).toBeInTheDocument();
   });
+
+  it('duplicates, archives behind "Show archived (n)", and unarchives from the row buttons', async () => {
+    const { user, library, repository } = await renderApp();
+    await library.getState().create({ title: 'Old plan', client: 'Beta' });
+    await library.getState().create({ title: 'Current plan', client: 'Acme' });
+    await screen.findAllByTestId('workshop-row');
+
+    await user.click(screen.getByRole('button', { name: 'Duplicate Current plan' }));
+    await waitFor(() => expect(screen.getAllByTestId('workshop-row')).toHaveLength(3));
+    expect(screen.getAllByTestId('workshop-row').map((row) => within(row).getAllByRole('button')[0]!.textContent)).toEqual(['Copy of Current plan', 'Current plan', 'Old plan']);
+    expect((await repository.list()).find((workshop) => workshop.title === 'Copy of Current plan')).toMatchObject({ client: 'Acme', status: 'draft' });
+
+    expect(screen.queryByRole('button', { name: /Show archived/ })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Archive Old plan' }));
+    await waitFor(() => expect(screen.getAllByTestId('workshop-row')).toHaveLength(2));
+    expect(screen.queryByText('Old plan')).not.toBeInTheDocument();
+    expect(screen.getByText('2 workshops')).toBeInTheDocument();
+    const show = screen.getByRole('button', { name: 'Show archived (1)' });
+    expect(show).toHaveAttribute('aria-pressed', 'false');
+
+    await user.click(show);
+    const archivedRow = screen.getAllByTestId('workshop-row').find((row) => within(row).queryByText('Old plan'))!;
+    expect(within(archivedRow).getByText('Archived')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Hide archived (1)' })).toHaveAttribute('aria-pressed', 'true');
+
+    await user.click(within(archivedRow).getByRole('button', { name: 'Unarchive Old plan' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: /archived \(/ })).not.toBeInTheDocument());
+    expect(screen.getAllByTestId('workshop-row')).toHaveLength(3);
+    expect((await repository.list()).every((workshop) => workshop.archivedAt === undefined)).toBe(true);
+  });
+
+  it('says so when every workshop is archived, and shows them on request', async () => {
+    const { user, library } = await renderApp();
+    const only = await library.getState().create({ title: 'Only one' });
+    await library.getState().setArchived(only.id, true);
+    expect(await screen.findByText('Every workshop is archived.')).toBeInTheDocument();
+    await user.click(screen.getAllByRole('button', { name: 'Show archived (1)' })[0]!);
+    expect(screen.getAllByTestId('workshop-row')).toHaveLength(1);
+  });
 });
