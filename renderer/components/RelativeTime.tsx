@@ -1,5 +1,5 @@
 import { format, formatDistanceStrict } from 'date-fns';
-import { useSyncExternalStore } from 'react';
+import { useNow } from './clock';
 
 /**
  * Dates via date-fns rather than Intl: the first Intl formatter a page builds
@@ -17,33 +17,18 @@ export function formatDateTime(timestamp: number): string {
   return format(timestamp, 'd MMM yyyy, HH:mm');
 }
 
-// One clock for every relative time on screen, ticking every 30 s while any is shown.
-let now = Date.now();
-const listeners = new Set<() => void>();
-let timer: number | undefined;
+// How often a relative time is re-read. "just now" lasts 45 s and the finest step after it is a minute, so 15 s keeps
+// every label within a quarter of its step; it reads the injected clock (components/clock), so tests drive it.
+const RELATIVE_TICK_MS = 15_000;
 
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  timer ??= window.setInterval(() => {
-    now = Date.now();
-    for (const notify of listeners) notify();
-  }, 30_000);
-  return () => {
-    listeners.delete(listener);
-    if (listeners.size === 0) {
-      window.clearInterval(timer);
-      timer = undefined;
-    }
-  };
-}
-
-function getNow(): number {
-  return now;
-}
-
-/** A relative time that stays current while the screen is open; the exact time is its tooltip. */
+/**
+ * A relative time that stays true while the screen is open: it reads the
+ * clock when it renders (never a time remembered from before it was shown,
+ * which made a 25-minute-old backup "just now") and again every 15 s. The
+ * exact time is its tooltip.
+ */
 export function RelativeTime({ timestamp }: { timestamp: number }) {
-  const current = useSyncExternalStore(subscribe, getNow);
+  const current = useNow(RELATIVE_TICK_MS);
   return (
     <time dateTime={new Date(timestamp).toISOString()} title={formatDateTime(timestamp)}>
       {formatRelative(timestamp, Math.max(current, timestamp))}
