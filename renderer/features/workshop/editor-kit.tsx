@@ -203,7 +203,7 @@ const ConsensusBarView = memo(
 
 function ConsensusBarInner({ consensus, onChange, itemLabel, coalesceKey, item, version }: ConsensusBarViewProps) {
   return (
-    <Stack gap="xs" pt="sm" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }} data-consensus-bar data-state={item.state}>
+    <Stack gap="xs" pt="sm" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }} data-consensus-bar data-consensus-item={`${item.section}:${item.id}`} data-state={item.state}>
       <Group justify="space-between" wrap="wrap" gap="sm">
         <Group gap="lg" wrap="wrap">
           <PositionToggle team="marketing" label="Marketing" status={item.positions.marketing} itemLabel={itemLabel} onChange={(position) => onChange(withPosition(consensus, 'marketing', position, item.contentHash))} />
