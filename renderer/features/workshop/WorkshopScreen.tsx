@@ -26,6 +26,7 @@ import { ShortcutsModal } from '../session/ShortcutsModal';
 import { usePresenterFeed } from '../presenter/usePresenterFeed';
 import { sessionFactsOf, type SessionFacts } from '../../../shared/document/session-summary';
 import { EditorProvider, useAgreementEditor } from './editor-kit';
+import { PartView } from './PartTable';
 import { agreedOnVersions, signedItemsOf } from '../../../shared/model/consensus-history';
 import { CadenceSection } from './sections/CadenceSection';
 import { CommitteeSection } from './sections/CommitteeSection';
@@ -489,7 +490,9 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
           <legend className="mantine-visually-hidden" style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
             {sections.find((entry) => entry.id === section)?.title}
           </legend>
-          <SectionEditor />
+          <PartView section={section}>
+            <SectionEditor />
+          </PartView>
         </fieldset>
       </section>
       <SigningPanel opened={signingOpen} onClose={() => setSigningOpen(false)} agreement={agreement} workshopStatus={status} />
