@@ -141,7 +141,14 @@ export const criterionEffects = ['must-have', 'points', 'disqualifier'] as const
 
 const IcpCriterionSchema = z.object({
   id: itemId,
+  /** The machine key the rules and the CRM mapping read (`annualRevenue`). */
   attribute: shortText,
+  /**
+   * What people read for the attribute ("Annual revenue"): the lead tester, the mapping, the document's ICP table
+   * (`attributeLabel` in attribute-labels.ts). Part of the criterion's content, so of its hash: it is agreed text.
+   * Optional, so that criteria made before it existed keep their content and hash; absent reads the template's name.
+   */
+  attributeDisplayName: z.optional(shortText),
   label: shortText,
   match: IcpMatchSchema,
   effect: z.enum(criterionEffects),

@@ -9,6 +9,7 @@ import {
   type Signal,
   type Stage,
 } from '../model/agreement';
+import { defaultAttributeNames, type KnownAttributeKey } from '../model/attribute-labels';
 import { proposedConsensus } from '../model/consensus';
 import { AGREEMENT_SCHEMA_VERSION } from '../model/schema-version';
 
@@ -167,8 +168,9 @@ export function buildAgreement(spec: TemplateSpec): Agreement {
 }
 
 /** Shorthand for an ICP criterion without consensus. */
-export function criterion(id: string, attribute: string, label: string, match: IcpCriterion['match'], effect: IcpCriterion['effect'], points: number | null, rationale: string): Omit<IcpCriterion, 'consensus'> {
-  return { id, attribute, label, match, effect, points, rationale };
+export function criterion(id: string, attribute: KnownAttributeKey, label: string, match: IcpCriterion['match'], effect: IcpCriterion['effect'], points: number | null, rationale: string): Omit<IcpCriterion, 'consensus'> {
+  // Every template attribute has a readable name (the key type makes a new one without a name a type error).
+  return { id, attribute, attributeDisplayName: defaultAttributeNames[attribute], label, match, effect, points, rationale };
 }
 
 /** Shorthand for a signal without consensus. */

@@ -3,8 +3,9 @@ import './lead-tester.css';
 import { Alert, Autocomplete, Badge, Button, Drawer, Group, NumberInput, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { IconClipboardText } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
-import { parsePastedLead } from '../../../shared/engines/scoring/paste';
-import { compileScoring, normalizeValue, type Lead, type LeadValue, type ScoreReason } from '../../../shared/engines/scoring/scoring';
+import { emailDomain } from '../../../shared/engines/scoring/job-titles';
+import { emailDomainAttributes, jobTitleAttribute, parsePastedLead, readsGrid, titleForGrid, type DerivedValue, type UnusedLine } from '../../../shared/engines/scoring/paste';
+import { compileScoring, JOB_FUNCTION, SENIORITY, type AttributeSpec, type Lead, type LeadValue, type ScoreReason, type ScoringModel } from '../../../shared/engines/scoring/scoring';
 import type { Agreement } from '../../../shared/model/agreement';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -32,15 +33,54 @@ const outcomeLabel: Record<ScoreReason['outcome'], string> = {
   decayed: 'Decay',
 };
 
+/** Where the grid's function and seniority came from: read from the job title (with the keyword) or typed. */
+type GridSource = { kind: 'title'; keyword: string | null; inGrid: boolean } | { kind: 'typed' };
+
+interface Person {
+  jobTitle: string;
+  email: string;
+  source: Record<typeof JOB_FUNCTION | typeof SENIORITY, GridSource>;
+}
+const noPerson = (): Person => ({ jobTitle: '', email: '', source: { [JOB_FUNCTION]: { kind: 'typed' }, [SENIORITY]: { kind: 'typed' } } });
+
+/** The lead with the title's function and seniority (as the keyword table reads it) and the title itself where a rule reads it. */
+function withJobTitle(lead: Lead, title: string, model: ScoringModel): { lead: Lead; source: Person['source'] } {
+  const attributes = { ...lead.attributes };
+  const titleAttribute = jobTitleAttribute(model);
+  if (titleAttribute) attributes[titleAttribute.name] = title.trim() === '' ? null : title;
+  const source: Person['source'] = { [JOB_FUNCTION]: { kind: 'typed' }, [SENIORITY]: { kind: 'typed' } };
+  if (readsGrid(model)) {
+    const mapping = titleForGrid(title, model);
+    attributes[JOB_FUNCTION] = mapping.function;
+    attributes[SENIORITY] = mapping.seniority;
+    source[JOB_FUNCTION] = { kind: 'title', keyword: mapping.functionKeyword, inGrid: mapping.functionInGrid };
+    source[SENIORITY] = { kind: 'title', keyword: mapping.seniorityKeyword, inGrid: mapping.seniorityInGrid };
+  }
+  return { lead: { ...lead, attributes }, source };
+}
+
+/** The lead with every e-mail-domain attribute fed the domain of the address (unknown while it is not one). */
+function withEmail(lead: Lead, email: string, model: ScoringModel): Lead {
+  const attributes = { ...lead.attributes };
+  const domain = email.includes('@') ? emailDomain(email) : null;
+  for (const attribute of emailDomainAttributes(model)) attributes[attribute.name] = domain;
+  return { ...lead, attributes };
+}
+
 /**
  * The lead tester: type or paste one lead and see, as you type, its fit and
- * engagement, grade, where it lands and every rule that fired or could not be read.
+ * engagement, grade, where it lands and every rule that fired or could not be
+ * read. The inputs and the result scroll side by side, so nothing is hidden
+ * under the result; the job title and e-mail address are read as the rules
+ * need them (function × seniority, domain), showing what was read.
  */
 export function LeadTester({ opened, onClose, agreement }: { opened: boolean; onClose: () => void; agreement: Agreement }) {
   const [asOf, setAsOf] = useState(today);
   const [lead, setLead] = useState<Lead>(emptyLead);
+  const [person, setPerson] = useState<Person>(noPerson);
   const [paste, setPaste] = useState('');
-  const [pasteMessage, setPasteMessage] = useState<{ tone: 'red' | 'yellow'; text: string } | null>(null);
+  const [pasteError, setPasteError] = useState<string | null>(null);
+  const [pasted, setPasted] = useState<{ unused: UnusedLine[]; derived: DerivedValue[] } | null>(null);
   const compiled = useMemo(() => {
     try {
       return { model: compileScoring(agreement, { asOf }), error: null };
@@ -53,29 +93,191 @@ export function LeadTester({ opened, onClose, agreement }: { opened: boolean; on
   const setSignal = (key: string, value: number | null) => setLead((current) => ({ ...current, signals: { ...current.signals, [key]: value } }));
 
   const applyPaste = () => {
-    if (!compiled.model) return;
-    const parsed = parsePastedLead(paste, compiled.model);
-    if (!parsed.ok) return setPasteMessage({ tone: 'red', text: parsed.message });
-    // Typed as the fields show them: numbers as numbers, yes/no as booleans.
-    const attributes = Object.fromEntries(
-      compiled.model.attributes.map((attribute) => {
-        const raw = parsed.lead.attributes[attribute.name];
-        const value = attribute.kind === 'number' || attribute.kind === 'boolean' ? normalizeValue(raw, attribute.kind) : raw === undefined || raw === null ? null : String(raw).trim();
-        return [attribute.name, value];
-      }),
+    const model = compiled.model;
+    if (!model) return;
+    const parsed = parsePastedLead(paste, model);
+    if (!parsed.ok) {
+      setPasteError(parsed.message);
+      return setPasted(null);
+    }
+    setPasteError(null);
+    setPasted({ unused: parsed.unused, derived: parsed.derived });
+    const derivedFromTitle = new Map(parsed.derived.filter((entry) => entry.attribute === JOB_FUNCTION || entry.attribute === SENIORITY).map((entry) => [entry.attribute, entry]));
+    const source = (key: typeof JOB_FUNCTION | typeof SENIORITY): GridSource => {
+      if (!derivedFromTitle.has(key)) return { kind: 'typed' };
+      const mapping = titleForGrid(parsed.person.jobTitle ?? '', model);
+      return key === JOB_FUNCTION ? { kind: 'title', keyword: mapping.functionKeyword, inGrid: mapping.functionInGrid } : { kind: 'title', keyword: mapping.seniorityKeyword, inGrid: mapping.seniorityInGrid };
+    };
+    setLead(parsed.lead);
+    setPerson({ jobTitle: parsed.person.jobTitle ?? '', email: parsed.person.email ?? '', source: { [JOB_FUNCTION]: source(JOB_FUNCTION), [SENIORITY]: source(SENIORITY) } });
+  };
+
+  const model = compiled.model;
+  const grid = model ? readsGrid(model) : false;
+  const titleAttribute = model ? jobTitleAttribute(model) : null;
+  const domainAttributes = model ? emailDomainAttributes(model) : [];
+  const personKeys = new Set<string>([...(grid ? [JOB_FUNCTION, SENIORITY] : []), ...(titleAttribute ? [titleAttribute.name] : []), ...domainAttributes.map((attribute) => attribute.name)]);
+  const labelOf = (key: string) => model?.attributes.find((attribute) => attribute.name === key)?.label ?? key;
+
+  const gridField = (key: typeof JOB_FUNCTION | typeof SENIORITY) => {
+    const spec = model!.attributes.find((attribute) => attribute.name === key)!;
+    const value = lead.attributes[key];
+    const source = person.source[key];
+    const description =
+      source.kind === 'typed'
+        ? 'As typed'
+        : source.keyword === null
+          ? 'No keyword of the job title says; type or pick it'
+          : `From the job title: keyword “${source.keyword}”${source.inGrid ? '' : '; not in the grid, so no points'}`;
+    return (
+      <Autocomplete
+        label={spec.label}
+        description={description}
+        data={spec.values}
+        value={typeof value === 'string' ? value : ''}
+        onChange={(next) => {
+          setAttribute(key, next === '' ? null : next);
+          setPerson((current) => ({ ...current, source: { ...current.source, [key]: { kind: 'typed' } } }));
+        }}
+        placeholder="Unknown"
+      />
     );
-    setLead({ ...parsed.lead, attributes });
-    setPasteMessage(parsed.unknownFields.length > 0 ? { tone: 'yellow', text: `Not used (the agreement has no rule on them): ${parsed.unknownFields.join(', ')}.` } : null);
   };
 
   return (
-    <Drawer opened={opened} onClose={onClose} position="right" size="xl" title="Test a lead against the agreed rules">
-      {!compiled.model ? (
+    <Drawer opened={opened} onClose={onClose} position="right" size="min(100vw, 90rem)" title="Test a lead against the agreed rules" classNames={{ content: 'lead-tester-drawer', body: 'lead-tester-body' }}>
+      {!model ? (
         <Alert color="red" title="The rules cannot be compiled">
           {compiled.error}
         </Alert>
       ) : (
-        <Stack gap="lg">
+        <div className="lead-tester-layout">
+          <div className="lead-tester-inputs">
+            <Stack gap="lg">
+              <Stack gap="xs">
+                <Textarea label="Paste a lead" description="A JSON object, “name: value” lines, or a CSV header line and one row." autosize minRows={2} maxRows={6} value={paste} onChange={(event) => setPaste(event.currentTarget.value)} />
+                <Group>
+                  <Button variant="default" leftSection={<IconClipboardText size={16} />} onClick={applyPaste} disabled={paste.trim() === ''}>
+                    Fill from the pasted lead
+                  </Button>
+                  <Button
+                    variant="subtle"
+                    onClick={() => {
+                      setLead(emptyLead());
+                      setPerson(noPerson());
+                      setPasted(null);
+                    }}
+                  >
+                    Clear the lead
+                  </Button>
+                </Group>
+                {pasteError && (
+                  <Alert color="red" py={8}>
+                    {pasteError}
+                  </Alert>
+                )}
+                {pasted && pasted.derived.length > 0 && (
+                  <div className="lead-tester-note" aria-label="Read from other lines" role="region">
+                    <Text size="sm" fw={600}>
+                      Read from other lines
+                    </Text>
+                    <ul>
+                      {pasted.derived.map((entry) => (
+                        <li key={entry.attribute}>
+                          {labelOf(entry.attribute)}: {entry.value}, from {entry.from}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                )}
+                {pasted && pasted.unused.length > 0 && (
+                  <div className="lead-tester-note lead-tester-unused" aria-label="Not used" role="region">
+                    <Text size="sm" fw={600}>
+                      Not used ({pasted.unused.length} {pasted.unused.length === 1 ? 'line' : 'lines'})
+                    </Text>
+                    <ul>
+                      {pasted.unused.map((entry, index) => (
+                        <li key={index}>
+                          <span className="lead-tester-line">{entry.line}</span>: {entry.reason}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                )}
+              </Stack>
+
+              {(grid || titleAttribute || domainAttributes.length > 0) && (
+                <div>
+                  <Title order={3} mb="xs">
+                    The person
+                  </Title>
+                  <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+                    {(grid || titleAttribute) && (
+                      <TextInput
+                        label="Job title"
+                        description={grid ? 'Read as job function × seniority by a keyword table (English, German, French, Spanish)' : (titleAttribute?.usedBy.join('; ') ?? '')}
+                        value={person.jobTitle}
+                        placeholder="e.g. VP Marketing, Leiter Vertrieb"
+                        onChange={(event) => {
+                          const title = event.currentTarget.value;
+                          const next = withJobTitle(lead, title, model);
+                          setLead(next.lead);
+                          setPerson((current) => ({ ...current, jobTitle: title, source: next.source }));
+                        }}
+                      />
+                    )}
+                    {domainAttributes.length > 0 && (
+                      <TextInput
+                        label="E-mail address"
+                        description={`Its domain feeds ${domainAttributes.map((attribute) => attribute.label).join(', ')}`}
+                        value={person.email}
+                        placeholder="name@company.com"
+                        onChange={(event) => {
+                          const email = event.currentTarget.value;
+                          setLead(withEmail(lead, email, model));
+                          setPerson((current) => ({ ...current, email }));
+                        }}
+                      />
+                    )}
+                    {grid && gridField(JOB_FUNCTION)}
+                    {grid && gridField(SENIORITY)}
+                    {domainAttributes.map((attribute) => (
+                      <AttributeField key={attribute.name} attribute={attribute} value={lead.attributes[attribute.name] ?? null} onChange={(value) => setAttribute(attribute.name, value)} description={`${attribute.usedBy.join('; ')}; from the e-mail address or typed`} />
+                    ))}
+                  </SimpleGrid>
+                </div>
+              )}
+
+              <div>
+                <Title order={3} mb="xs">
+                  Attributes
+                </Title>
+                {model.attributes.length === 0 && <Text c="dimmed">The agreement has no fit criteria yet.</Text>}
+                <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+                  {model.attributes
+                    .filter((attribute) => !personKeys.has(attribute.name))
+                    .map((attribute) => (
+                      <AttributeField key={attribute.name} attribute={attribute} value={lead.attributes[attribute.name] ?? null} onChange={(value) => setAttribute(attribute.name, value)} description={attribute.usedBy.join('; ')} />
+                    ))}
+                </SimpleGrid>
+              </div>
+
+              <div>
+                <Title order={3} mb="xs">
+                  Engagement
+                </Title>
+                <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
+                  {model.signals.map((signal) => {
+                    const count = lead.signals[signal.key];
+                    return <NumberInput key={signal.key} label={signal.name} description="Times" min={0} value={typeof count === 'number' ? count : ''} onChange={(next) => setSignal(signal.key, typeof next === 'number' ? next : null)} placeholder="Unknown" />;
+                  })}
+                  <TextInput type="date" label="Last activity" description="For decay" value={lead.lastActivity ?? ''} onChange={(event) => setLead((current) => ({ ...current, lastActivity: event.currentTarget.value || null }))} />
+                  <TextInput type="date" label="Scored as of" description="Decay is measured to this date" value={asOf} onChange={(event) => event.currentTarget.value && setAsOf(event.currentTarget.value)} />
+                </SimpleGrid>
+              </div>
+            </Stack>
+          </div>
+
           {result && (
             <section className="lead-tester-result" aria-label="Result" aria-live="polite" tabIndex={0}>
               <Group gap="xl" align="flex-end" wrap="wrap">
@@ -103,10 +305,10 @@ export function LeadTester({ opened, onClose, agreement }: { opened: boolean; on
                     {result.grade}
                   </Text>
                 </div>
-                <Badge size="xl" tt="none" variant="filled" color={result.stage === 'mql' ? 'teal.9' : result.stage === 'disqualified' ? 'red.9' : 'gray.7'} data-testid="tester-stage">
-                  {result.stage === 'mql' ? (result.fastTracked ? 'MQL (fast-track): goes to sales' : 'MQL: goes to sales') : result.stage === 'disqualified' ? 'Disqualified' : result.knockedOut ? 'Nurture: a must-have is not met' : 'Nurture: stays with marketing'}
-                </Badge>
               </Group>
+              <Badge mt="md" size="xl" tt="none" variant="filled" className="lead-tester-stage" color={result.stage === 'mql' ? 'teal.9' : result.stage === 'disqualified' ? 'red.9' : 'gray.7'} data-testid="tester-stage">
+                {result.stage === 'mql' ? (result.fastTracked ? 'MQL (fast-track): goes to sales' : 'MQL: goes to sales') : result.stage === 'disqualified' ? 'Disqualified' : result.knockedOut ? 'Nurture: a must-have is not met' : 'Nurture: stays with marketing'}
+              </Badge>
               <Title order={3} mt="md" mb={6}>
                 Why
               </Title>
@@ -122,81 +324,42 @@ export function LeadTester({ opened, onClose, agreement }: { opened: boolean; on
               </ul>
             </section>
           )}
-
-          <Stack gap="xs">
-            <Textarea label="Paste a lead" description="A JSON object, “name: value” lines, or a CSV header line and one row." autosize minRows={2} maxRows={6} value={paste} onChange={(event) => setPaste(event.currentTarget.value)} />
-            <Group>
-              <Button variant="default" leftSection={<IconClipboardText size={16} />} onClick={applyPaste} disabled={paste.trim() === ''}>
-                Fill from the pasted lead
-              </Button>
-              <Button variant="subtle" onClick={() => setLead(emptyLead())}>
-                Clear the lead
-              </Button>
-            </Group>
-            {pasteMessage && (
-              <Alert color={pasteMessage.tone} py={8}>
-                {pasteMessage.text}
-              </Alert>
-            )}
-          </Stack>
-
-          <div>
-            <Title order={3} mb="xs">
-              Attributes
-            </Title>
-            {compiled.model.attributes.length === 0 && <Text c="dimmed">The agreement has no fit criteria yet.</Text>}
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              {compiled.model.attributes.map((attribute) => {
-                const value = lead.attributes[attribute.name] ?? null;
-                const description = attribute.usedBy.join('; ');
-                if (attribute.kind === 'boolean') {
-                  return (
-                    <div key={attribute.name}>
-                      <Text size="sm" fw={500} id={`tester-${attribute.name}`}>
-                        {attribute.name}
-                      </Text>
-                      <Text size="xs" c="dimmed" mb={4}>
-                        {description}
-                      </Text>
-                      <SegmentedControl
-                        aria-labelledby={`tester-${attribute.name}`}
-                        value={value === true ? 'yes' : value === false ? 'no' : 'unknown'}
-                        onChange={(next) => setAttribute(attribute.name, next === 'yes' ? true : next === 'no' ? false : null)}
-                        data={[
-                          { value: 'unknown', label: 'Unknown' },
-                          { value: 'yes', label: 'Yes' },
-                          { value: 'no', label: 'No' },
-                        ]}
-                      />
-                    </div>
-                  );
-                }
-                if (attribute.kind === 'number') {
-                  return <NumberInput key={attribute.name} label={attribute.name} description={description} value={typeof value === 'number' ? value : ''} onChange={(next) => setAttribute(attribute.name, typeof next === 'number' ? next : null)} thousandSeparator="," placeholder="Unknown" />;
-                }
-                if (attribute.kind === 'category') {
-                  return <Autocomplete key={attribute.name} label={attribute.name} description={description} data={attribute.values} value={typeof value === 'string' ? value : value === null ? '' : String(value)} onChange={(next) => setAttribute(attribute.name, next === '' ? null : next)} placeholder="Unknown" />;
-                }
-                return <TextInput key={attribute.name} label={attribute.name} description={description} value={typeof value === 'string' ? value : ''} onChange={(event) => setAttribute(attribute.name, event.currentTarget.value === '' ? null : event.currentTarget.value)} placeholder="Unknown" />;
-              })}
-            </SimpleGrid>
-          </div>
-
-          <div>
-            <Title order={3} mb="xs">
-              Engagement
-            </Title>
-            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-              {compiled.model.signals.map((signal) => {
-                const count = lead.signals[signal.key];
-                return <NumberInput key={signal.key} label={signal.name} description={signal.key} min={0} value={typeof count === 'number' ? count : ''} onChange={(next) => setSignal(signal.key, typeof next === 'number' ? next : null)} placeholder="Unknown" />;
-              })}
-              <TextInput type="date" label="Last activity" description="For decay" value={lead.lastActivity ?? ''} onChange={(event) => setLead((current) => ({ ...current, lastActivity: event.currentTarget.value || null }))} />
-              <TextInput type="date" label="Scored as of" description="Decay is measured to this date" value={asOf} onChange={(event) => event.currentTarget.value && setAsOf(event.currentTarget.value)} />
-            </SimpleGrid>
-          </div>
-        </Stack>
+        </div>
       )}
     </Drawer>
   );
+}
+
+/** One attribute's field, by its kind, labelled with its display name. */
+function AttributeField({ attribute, value, onChange, description }: { attribute: AttributeSpec; value: LeadValue; onChange: (value: LeadValue) => void; description: string }) {
+  const id = `tester-${attribute.name}`;
+  if (attribute.kind === 'boolean') {
+    return (
+      <div>
+        <Text size="sm" fw={500} id={id}>
+          {attribute.label}
+        </Text>
+        <Text size="xs" c="dimmed" mb={4}>
+          {description}
+        </Text>
+        <SegmentedControl
+          aria-labelledby={id}
+          value={value === true ? 'yes' : value === false ? 'no' : 'unknown'}
+          onChange={(next) => onChange(next === 'yes' ? true : next === 'no' ? false : null)}
+          data={[
+            { value: 'unknown', label: 'Unknown' },
+            { value: 'yes', label: 'Yes' },
+            { value: 'no', label: 'No' },
+          ]}
+        />
+      </div>
+    );
+  }
+  if (attribute.kind === 'number') {
+    return <NumberInput label={attribute.label} description={description} value={typeof value === 'number' ? value : ''} onChange={(next) => onChange(typeof next === 'number' ? next : null)} thousandSeparator="," placeholder="Unknown" />;
+  }
+  if (attribute.kind === 'category') {
+    return <Autocomplete label={attribute.label} description={description} data={attribute.values} value={typeof value === 'string' ? value : value === null ? '' : String(value)} onChange={(next) => onChange(next === '' ? null : next)} placeholder="Unknown" />;
+  }
+  return <TextInput label={attribute.label} description={description} value={typeof value === 'string' ? value : ''} onChange={(event) => onChange(event.currentTarget.value === '' ? null : event.currentTarget.value)} placeholder="Unknown" />;
 }

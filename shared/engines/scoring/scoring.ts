@@ -1,5 +1,6 @@
 import type { Agreement, FitGrade, IcpCriterion } from '../../model/agreement';
 import { fitGrades } from '../../model/agreement';
+import { attributeLabel } from '../../model/attribute-labels';
 import { readNumber } from './numbers';
 
 /**
@@ -29,7 +30,10 @@ export type AttributeKind = 'category' | 'number' | 'boolean' | 'text';
 
 /** An attribute the agreement reads, with the values it names (for categories). */
 export interface AttributeSpec {
+  /** The key the rules and the CRM mapping read (`annualRevenue`). */
   name: string;
+  /** What people read (`attributeLabel`): "Annual revenue". */
+  label: string;
   kind: AttributeKind;
   /** The categories the rules name (as written in the agreement), for suggestions and pickers. */
   values: string[];
@@ -145,16 +149,16 @@ export function agreementAttributes(agreement: Agreement): AttributeSpec[] {
     const name = criterion.attribute.trim();
     if (name === '') continue;
     const kind = attributeKind(criterion.match);
-    const spec = byName.get(name) ?? { name, kind, values: [], usedBy: [] };
+    const spec = byName.get(name) ?? { name, label: attributeLabel(agreement, name), kind, values: [], usedBy: [] };
     // One attribute read two ways (say, a category list and a text match) is typed by its first rule.
     if (criterion.match.kind === 'in') for (const value of criterion.match.values) if (!spec.values.includes(value)) spec.values.push(value);
-    spec.usedBy.push(criterion.label || name);
+    spec.usedBy.push(criterion.label || spec.label);
     byName.set(name, spec);
   }
   const committee = agreement.buyingCommittee;
   if (committee.cells.some((cell) => cell.points !== null && cell.points !== 0)) {
-    byName.set(JOB_FUNCTION, { name: JOB_FUNCTION, kind: 'category', values: [...committee.functions], usedBy: ['Decision-maker grid'] });
-    byName.set(SENIORITY, { name: SENIORITY, kind: 'category', values: [...committee.seniorities], usedBy: ['Decision-maker grid'] });
+    byName.set(JOB_FUNCTION, { name: JOB_FUNCTION, label: attributeLabel(agreement, JOB_FUNCTION), kind: 'category', values: [...committee.functions], usedBy: ['Decision-maker grid'] });
+    byName.set(SENIORITY, { name: SENIORITY, label: attributeLabel(agreement, SENIORITY), kind: 'category', values: [...committee.seniorities], usedBy: ['Decision-maker grid'] });
   }
   return [...byName.values()];
 }
@@ -226,8 +230,10 @@ export function compileScoring(agreement: Agreement, options: { asOf: string }):
     .filter((criterion) => slot.has(criterion.attribute.trim()))
     .map((criterion) => ({
       id: criterion.id,
-      label: criterion.label || criterion.attribute,
+      label: criterion.label || attributes[slot.get(criterion.attribute.trim())!]!.label,
       attribute: criterion.attribute.trim(),
+      /** What the reasons call the attribute (its display name, never the key). */
+      shown: attributes[slot.get(criterion.attribute.trim())!]!.label,
       index: slot.get(criterion.attribute.trim())!,
       effect: criterion.effect,
       points: criterion.points ?? 0,
@@ -292,22 +298,22 @@ export function compileScoring(agreement: Agreement, options: { asOf: string }):
       if (criterion.effect === 'points') {
         if (result === 1) fit += criterion.points;
         if (reasons) {
-          if (result === 1) reasons.push({ rule: 'icp', id: criterion.id, outcome: 'matched', points: criterion.points, text: `${criterion.label}: ${criterion.attribute} ${criterion.describe} (${signed(criterion.points)} fit)` });
-          else if (result === -1) reasons.push({ rule: 'icp', id: criterion.id, outcome: 'unknown', points: 0, text: `${criterion.label}: ${criterion.attribute} is unknown, so no points (not counted as a match)` });
-          else reasons.push({ rule: 'icp', id: criterion.id, outcome: 'not-matched', points: 0, text: `${criterion.label}: ${criterion.attribute} does not match (${criterion.describe})` });
+          if (result === 1) reasons.push({ rule: 'icp', id: criterion.id, outcome: 'matched', points: criterion.points, text: `${criterion.label}: ${criterion.shown} ${criterion.describe} (${signed(criterion.points)} fit)` });
+          else if (result === -1) reasons.push({ rule: 'icp', id: criterion.id, outcome: 'unknown', points: 0, text: `${criterion.label}: ${criterion.shown} is unknown, so no points (not counted as a match)` });
+          else reasons.push({ rule: 'icp', id: criterion.id, outcome: 'not-matched', points: 0, text: `${criterion.label}: ${criterion.shown} does not match (${criterion.describe})` });
         }
       } else if (criterion.effect === 'must-have') {
         if (result === 0) knockedOut = true;
         if (reasons) {
-          if (result === 0) reasons.push({ rule: 'icp', id: criterion.id, outcome: 'knocked-out', points: 0, text: `Must-have “${criterion.label}” not met: ${criterion.attribute} does not match (${criterion.describe}); the lead cannot be an MQL` });
-          else if (result === -1) reasons.push({ rule: 'icp', id: criterion.id, outcome: 'unknown', points: 0, text: `Must-have “${criterion.label}”: ${criterion.attribute} is unknown; not confirmed, not held against the lead` });
+          if (result === 0) reasons.push({ rule: 'icp', id: criterion.id, outcome: 'knocked-out', points: 0, text: `Must-have “${criterion.label}” not met: ${criterion.shown} does not match (${criterion.describe}); the lead cannot be an MQL` });
+          else if (result === -1) reasons.push({ rule: 'icp', id: criterion.id, outcome: 'unknown', points: 0, text: `Must-have “${criterion.label}”: ${criterion.shown} is unknown; not confirmed, not held against the lead` });
           else reasons.push({ rule: 'icp', id: criterion.id, outcome: 'matched', points: 0, text: `Must-have “${criterion.label}” met` });
         }
       } else {
         if (result === 1) disqualified = true;
         if (reasons) {
-          if (result === 1) reasons.push({ rule: 'icp', id: criterion.id, outcome: 'disqualified', points: 0, text: `Disqualified: ${criterion.label} (${criterion.attribute} ${criterion.describe})` });
-          else if (result === -1) reasons.push({ rule: 'icp', id: criterion.id, outcome: 'unknown', points: 0, text: `Disqualifier “${criterion.label}”: ${criterion.attribute} is unknown; not applied` });
+          if (result === 1) reasons.push({ rule: 'icp', id: criterion.id, outcome: 'disqualified', points: 0, text: `Disqualified: ${criterion.label} (${criterion.shown} ${criterion.describe})` });
+          else if (result === -1) reasons.push({ rule: 'icp', id: criterion.id, outcome: 'unknown', points: 0, text: `Disqualifier “${criterion.label}”: ${criterion.shown} is unknown; not applied` });
         }
       }
     }

@@ -34,10 +34,13 @@ describe('scoring engine', () => {
     expect(result.engagement).toBe(35);
     expect(result).toMatchObject({ fitGrade: 'A', engagementLevel: 2, grade: 'A2', mql: true, stage: 'mql', fastTracked: false, disqualified: false, knockedOut: false });
     const texts = result.reasons.map((reason) => reason.text);
-    expect(texts).toContain('50–1,000 employees: employees is 50–1,000 (+30 fit)');
+    expect(texts).toContain('50–1,000 employees: Employees is 50–1,000 (+30 fit)');
     expect(texts).toContain('Decision-maker grid: Sales × VP (+25 fit)');
     expect(texts).toContain('Pricing page visit × 2: +20 engagement');
     expect(texts).toContain('Must-have “Region we sell in” met');
+    // Reasons name attributes by their display names, never by the machine keys.
+    expect(texts).toContain('Revenue €10–250 m: Annual revenue is 10,000,000–250,000,000 (+15 fit)');
+    for (const key of ['annualRevenue', 'usesCrm', 'region', 'emailDomain', 'jobTitle']) expect(texts.join('\n')).not.toContain(key);
   });
 
   it('treats a missing value as unknown: no points, not a match, and says so', () => {
@@ -49,7 +52,7 @@ describe('scoring engine', () => {
     expect(result.fit).toBe(100 - 30 - 20 - 10);
     const unknown = result.reasons.filter((reason) => reason.outcome === 'unknown').map((reason) => reason.id);
     expect(unknown).toEqual(expect.arrayContaining(['icp-employees', 'icp-industry', 'icp-crm']));
-    expect(result.reasons.find((reason) => reason.id === 'icp-employees')?.text).toBe('50–1,000 employees: employees is unknown, so no points (not counted as a match)');
+    expect(result.reasons.find((reason) => reason.id === 'icp-employees')?.text).toBe('50–1,000 employees: Employees is unknown, so no points (not counted as a match)');
   });
 
   it('knocks a lead out when a must-have is known not to match, but not when it is unknown', () => {
@@ -69,7 +72,7 @@ describe('scoring engine', () => {
     student.signals.demoRequest = 1;
     const result = model().evaluate(student);
     expect(result).toMatchObject({ disqualified: true, fastTracked: true, mql: false, stage: 'disqualified' });
-    expect(result.reasons.find((reason) => reason.outcome === 'disqualified')?.text).toBe('Disqualified: Students (jobTitle contains “student”)');
+    expect(result.reasons.find((reason) => reason.outcome === 'disqualified')?.text).toBe('Disqualified: Students (Job title contains “student”)');
   });
 
   it('caps a signal and fast-tracks on its trigger', () => {
