@@ -248,9 +248,11 @@ export function createCalibrationStore(db: AccordDatabase, options: { createWork
       }
       const files = { leads: leads.file.name, accounts: accounts?.file.name ?? null, outcome: mapping.outcome.file ? (outcomeFile?.file.name ?? null) : null };
       const ranAt = Date.now();
+      // Which rules these figures are of: the screen says "stale" when the agreement's rules differ from them.
+      const stamped: CalibrationResult = { ...result, rulesFingerprint: (await import('../../shared/engines/calibration/decision')).rulesFingerprint(agreement) };
       try {
-        await repository.save({ workshopId, mapping, files, result, ranAt });
-        set({ status: 'done', result, stored: { ranAt, files }, progress: null });
+        await repository.save({ workshopId, mapping, files, result: stamped, ranAt });
+        set({ status: 'done', result: stamped, stored: { ranAt, files }, progress: null });
       } catch (error) {
         set({ status: 'error', error: `The results could not be stored: ${error instanceof Error ? error.message : String(error)}`, progress: null });
       }

@@ -1,9 +1,9 @@
 import '../../components/mantine-ui-styles';
 import { RunProgress } from '../../components/RunProgress';
 import './calibration.css';
-import { Alert, Anchor, Badge, Button, Card, FileInput, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconFileSpreadsheet, IconPlayerPlay } from '@tabler/icons-react';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { Alert, Anchor, Badge, Button, Card, FileInput, Group, Modal, MultiSelect, NumberInput, Popover, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { IconArrowBackUp, IconFileSpreadsheet, IconPlayerPlay, IconRefresh } from '@tabler/icons-react';
+import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import type { CalibrationResult, Tally } from '../../../shared/engines/calibration/calibrate';
 import type { CalibrationMapping } from '../../../shared/engines/calibration/mapping';
 import { describeTextReading, encodingLabels } from '../../../shared/engines/csv/decode';
@@ -19,7 +19,11 @@ import { shownFigures } from '../../../shared/engines/calibration/recency';
 import { fitGrades, type Agreement } from '../../../shared/model/agreement';
 import { calibrationSamples } from '../../../shared/templates/samples';
 import { notify } from '../../components/notify';
-import { useCalibration, useCalibrationStore } from '../../store/stores';
+import { useCalibration, useCalibrationStore, useEditor, useEditorStore } from '../../store/stores';
+import { changePointsEdit, removeRuleEdit, ruleEditable, rulePointsRange, rulesFingerprint, type AgreementEdit } from '../../../shared/engines/calibration/decision';
+import { plainFigures } from '../../../shared/engines/calibration/plain-figures';
+import { changedPositionText, isChanged } from '../../../shared/model/consensus';
+import { consensusItems } from '../../../shared/model/sections';
 
 const CalibrationCharts = lazy(() => import('./CalibrationCharts').then((module) => ({ default: module.CalibrationCharts })));
 
@@ -71,6 +75,34 @@ export function CalibrationPanel({ agreement, onClose }: { agreement: Agreement;
     store.getState().setMapping(next);
   };
   const running = status === 'running';
+  // Carrying a result back into the rules: an edit through the editor (one undo step; the consensus rules reset the item), then a re-run.
+  const editor = useEditorStore();
+  const locked = useEditor((current) => current.locked);
+  const [lastEdit, setLastEdit] = useState<{ text: string; items: AgreementEdit['items']; after: Agreement; rerun: boolean } | null>(null);
+  const fingerprint = useMemo(() => rulesFingerprint(agreement), [agreement]);
+  const stale = result?.rulesFingerprint !== undefined && result.rulesFingerprint !== fingerprint;
+  const editDisabled = locked ? 'The agreement is being signed or is signed: amend it to change the rules.' : running ? 'Wait for the run to finish.' : null;
+  const applyEdit = (edit: AgreementEdit) => {
+    const before = editor.getState().agreement;
+    editor.getState().update(edit.recipe);
+    const after = editor.getState().agreement;
+    if (!after || after === before) {
+      notify({ message: locked ? 'The agreement is being signed or is signed: amend it to change the rules.' : 'Nothing changed.' });
+      return;
+    }
+    // The export is still chosen: run again at once. Otherwise (a stored result) the figures are marked stale below.
+    const rerun = leads !== null;
+    setLastEdit({ text: edit.text, items: edit.items, after, rerun });
+    if (rerun) void store.getState().run(after);
+  };
+  const undoEdit = () => {
+    if (!lastEdit || editor.getState().agreement !== lastEdit.after) return;
+    editor.getState().undo();
+    const now = editor.getState().agreement;
+    setLastEdit(null);
+    if (now && leads) void store.getState().run(now);
+  };
+  const editNote = lastEdit ? <EditNote edit={lastEdit} agreement={agreement} canUndo={agreement === lastEdit.after && !locked} onUndo={undoEdit} /> : null;
 
   return (
     <Modal opened onClose={onClose} fullScreen title="Calibrate the rules on your CRM data" classNames={{ body: 'calibration-body' }}>
@@ -319,7 +351,16 @@ export function CalibrationPanel({ agreement, onClose }: { agreement: Agreement;
           )}
         </Card>
 
-        {result && !running && <Results result={result} />}
+        {result && (!running || lastEdit?.rerun) && (
+          <Results
+            result={result}
+            agreement={agreement}
+            onEdit={applyEdit}
+            editDisabled={editDisabled}
+            editNote={editNote}
+            stale={stale ? { running, canRun: leads !== null && mapping !== null, onRun: () => void store.getState().run(agreement) } : null}
+          />
+        )}
       </Stack>
     </Modal>
   );
@@ -402,14 +443,129 @@ function Stat({ label, value, hint }: { label: string; value: string; hint?: str
   );
 }
 
-function Results({ result: stored }: { result: CalibrationResult }) {
+const sideNames = { marketing: 'Marketing', sales: 'Sales' } as const;
+
+/** What was just changed in the agreement from the results, what it did to the consensus, and Undo (one step of the editor). */
+function EditNote({ edit, agreement, canUndo, onUndo }: { edit: { text: string; items: AgreementEdit['items'] }; agreement: Agreement; canUndo: boolean; onUndo: () => void }) {
+  const items = consensusItems(agreement);
+  return (
+    <Alert color="blue" variant="light" title={`Changed in the agreement: ${edit.text}`} data-testid="calibration-edit">
+      <Stack gap={6}>
+        {edit.items.map((where) => {
+          const item = items.find((entry) => entry.section === where.section && entry.id === where.id);
+          if (!item) return <Text key={where.id} size="sm">Removed with its positions; Undo brings it back as it was.</Text>;
+          const changed = (['marketing', 'sales'] as const).filter((team) => isChanged(item.positions[team]));
+          return (
+            <Text key={where.id} size="sm">
+              {item.label}: {item.state === 'agreed' ? 'still agreed' : changed.length ? changed.map((team) => `${sideNames[team]} ${changedPositionText(item.positions[team] as 'changed-agree' | 'changed-disagree')}`).join('; ') : `${item.state}, as before`}.
+            </Text>
+          );
+        })}
+        <Group gap="sm">
+          <Button size="compact-sm" variant="default" leftSection={<IconArrowBackUp size={14} />} onClick={onUndo} disabled={!canUndo}>
+            Undo this change
+          </Button>
+          {!canUndo && (
+            <Text size="xs" c="dimmed">
+              The agreement changed again since: undo it in the workshop.
+            </Text>
+          )}
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}
+
+/** A rule's "Change points" (a small form in a popover) and "Remove", as edits of the agreement. */
+function RuleActions({ rule, agreement, onEdit, disabled }: { rule: CalibrationResult['rules'][number]; agreement: Agreement; onEdit: (edit: AgreementEdit) => void; disabled: string | null }) {
+  const [open, setOpen] = useState(false);
+  const editable = ruleEditable(agreement, rule);
+  const [points, setPoints] = useState<number | string>(editable.points ?? 0);
+  if (!editable.present) {
+    return (
+      <Text size="xs" c="dimmed">
+        No longer in the agreement
+      </Text>
+    );
+  }
+  const change = typeof points === 'number' ? changePointsEdit(agreement, rule, points) : null;
+  return (
+    <Group gap={4} wrap="nowrap">
+      {editable.hasPoints && (
+        <Popover opened={open} onChange={setOpen} position="bottom-end" withArrow trapFocus>
+          <Popover.Target>
+            <Button size="compact-sm" variant="subtle" onClick={() => (setPoints(editable.points ?? 0), setOpen((value) => !value))} disabled={disabled !== null} aria-label={`Change the points of ${rule.label}`}>
+              Change points
+            </Button>
+          </Popover.Target>
+          <Popover.Dropdown>
+            <form
+              onSubmit={(event) => {
+                event.preventDefault();
+                if (change?.ok) {
+                  onEdit(change.edit);
+                  setOpen(false);
+                }
+              }}
+            >
+              <Stack gap="xs" w={240}>
+                <NumberInput label={`Points for ${rule.label}`} value={points} onChange={setPoints} min={rulePointsRange.min} max={rulePointsRange.max} data-autofocus />
+                {change && !change.ok && (
+                  <Text size="xs" c="dimmed">
+                    {change.reason}
+                  </Text>
+                )}
+                <Button type="submit" size="compact-sm" disabled={!change?.ok}>
+                  Use {typeof points === 'number' ? points : ''} points
+                </Button>
+              </Stack>
+            </form>
+          </Popover.Dropdown>
+        </Popover>
+      )}
+      <Button
+        size="compact-sm"
+        variant="subtle"
+        color="red"
+        disabled={disabled !== null}
+        aria-label={`Remove ${rule.label}`}
+        onClick={() => {
+          const removal = removeRuleEdit(agreement, rule);
+          if (removal.ok) onEdit(removal.edit);
+        }}
+      >
+        Remove
+      </Button>
+    </Group>
+  );
+}
+
+function Results({ result: stored, agreement, onEdit, editDisabled, editNote, stale }: { result: CalibrationResult; agreement: Agreement; onEdit: (edit: AgreementEdit) => void; editDisabled: string | null; editNote: ReactNode; stale: { running: boolean; canRun: boolean; onRun: () => void } | null }) {
   // Without the leads too recent to judge unless the person counts them (the switch in RecencyNotice).
   const includeRecent = useCalibration((state) => state.includeRecent);
   const store = useCalibrationStore();
   const result = shownFigures(stored, includeRecent);
+  const sentences = plainFigures(result);
+  const [editedFrom, setEditedFrom] = useState<'sweep' | 'rules'>('sweep');
+  const edit = (where: 'sweep' | 'rules') => (change: AgreementEdit) => {
+    setEditedFrom(where);
+    onEdit(change);
+  };
   return (
-    <Stack gap="lg" data-testid="calibration-results">
+    <Stack gap="lg" data-testid="calibration-results" aria-busy={stale?.running ?? false}>
       <Title order={3}>4. What the data says</Title>
+      {stale && (
+        <Alert color="orange" title={stale.running ? 'Running again with the rules as they are now…' : 'These figures are of the rules before a change'} data-testid="calibration-stale">
+          <Group gap="sm">
+            <Text size="sm">{stale.running ? 'The figures below are still those of the rules before the change.' : stale.canRun ? 'The agreement’s scoring rules changed since this run.' : 'The agreement’s scoring rules changed since this run. The export is not kept: choose it again (step 1) to run on the rules as they are now.'}</Text>
+            {!stale.running && (
+              <Button size="compact-sm" leftSection={<IconRefresh size={14} />} onClick={stale.onRun} disabled={!stale.canRun}>
+                Run again with the rules as they are now
+              </Button>
+            )}
+          </Group>
+        </Alert>
+      )}
       <ReadFirst result={{ ...result, read: stored.read, outcomeMatch: stored.outcomeMatch }} />
       <RecencyNotice result={stored} includeRecent={includeRecent} onToggle={(include) => store.getState().setIncludeRecent(include)} />
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm">
@@ -417,9 +573,18 @@ function Results({ result: stored }: { result: CalibrationResult }) {
         <Stat label="Base rate" value={percent(result.baseRate)} hint={`${count(result.positives)} successes`} />
         <Stat label="MQLs by the rule" value={count(result.mqls)} hint={`${count(result.truePositives)} succeeded`} />
         <Stat label="MQL conversion (precision)" value={result.mqls > 0 ? percent(result.precision) : '—'} hint={result.mqls > 0 ? undefined : 'No MQL to convert'} />
-        <Stat label="Successes caught (recall)" value={percent(result.recall)} />
-        <Stat label="Lift" value={result.mqls > 0 ? `${result.lift.toFixed(2)} ×` : '—'} hint={result.mqls > 0 ? 'MQL conversion ÷ base rate' : 'No MQL: no lift'} />
+        <Stat label="Successes caught (recall)" value={result.positives > 0 ? percent(result.recall) : '—'} hint={result.positives > 0 ? undefined : 'No success to catch'} />
+        <Stat label="Lift" value={result.mqls > 0 && result.baseRate > 0 ? `${result.lift.toFixed(2)} ×` : '—'} hint={result.mqls > 0 ? (result.baseRate > 0 ? 'MQL conversion ÷ base rate' : 'No success: no lift') : 'No MQL: no lift'} />
       </SimpleGrid>
+      <Card withBorder radius="md" padding="md" data-testid="calibration-plain">
+        <Stack gap={4}>
+          <Text size="lg" fw={600}>
+            {sentences.precision}
+          </Text>
+          <Text size="lg">{sentences.recall}</Text>
+          <Text size="lg">{sentences.lift}</Text>
+        </Stack>
+      </Card>
       {result.skipped.total > 0 && (
         <Alert color="yellow" title={`${count(result.skipped.total)} rows were skipped, not dropped silently`}>
           <ul className="calibration-skips">
@@ -475,7 +640,11 @@ function Results({ result: stored }: { result: CalibrationResult }) {
         <Title order={4} mb="xs">
           Which agreed rules predict success
         </Title>
-        <Table.ScrollContainer minWidth={700}>
+        <Text size="sm" c="dimmed" mb="sm">
+          Remove a rule or change its points here: the agreement changes (one undo step), the item needs both sides to reconfirm, and the calibration runs again.
+        </Text>
+        {editedFrom === 'rules' && editNote}
+        <Table.ScrollContainer minWidth={760}>
           <Table verticalSpacing="xs" aria-label="Conversion with and without each rule">
             <Table.Thead>
               <Table.Tr>
@@ -484,6 +653,9 @@ function Results({ result: stored }: { result: CalibrationResult }) {
                 <Table.Th ta="right">Converted with</Table.Th>
                 <Table.Th ta="right">Converted without</Table.Th>
                 <Table.Th>Verdict</Table.Th>
+                <Table.Th>
+                  <span className="calibration-visually-hidden">Change in the agreement</span>
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -507,6 +679,9 @@ function Results({ result: stored }: { result: CalibrationResult }) {
                       </Badge>
                       <RecencyMark result={stored} rule={rule} includeRecent={includeRecent} />
                     </Table.Td>
+                    <Table.Td>
+                      <RuleActions rule={rule} agreement={agreement} onEdit={edit('rules')} disabled={editDisabled} />
+                    </Table.Td>
                   </Table.Tr>
                 );
               })}
@@ -516,7 +691,7 @@ function Results({ result: stored }: { result: CalibrationResult }) {
       </Card>
 
       <Suspense fallback={<Text c="dimmed">Loading the charts…</Text>}>
-        <CalibrationCharts result={result} />
+        <CalibrationCharts result={result} agreement={agreement} onEdit={edit('sweep')} editDisabled={editDisabled} editNote={editedFrom === 'sweep' ? editNote : null} />
       </Suspense>
     </Stack>
   );

@@ -63,6 +63,8 @@ export interface CalibrationResult {
   read?: ExportRead;
   /** With the outcome in a second file: its rows, and how many match no lead of the export (see `unmatchedOutcome`). Results stored before it lack it. */
   outcomeMatch?: OutcomeMatch;
+  /** `rulesFingerprint` of the agreement it was computed with (set by the app when the run ends): another fingerprint means the rules changed since. Results stored before it lack it. */
+  rulesFingerprint?: string;
 }
 
 /** How well the outcome file matched the export. */
