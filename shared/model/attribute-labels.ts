@@ -62,6 +62,12 @@ export function humanizeKey(key: string): string {
   return [first!.charAt(0).toUpperCase() + first!.slice(1), ...rest].join(' ');
 }
 
+/** The name an attribute key has before anyone names it: the template's name for it, else the key written as words. */
+export function defaultAttributeLabel(key: string): string {
+  const trimmed = key.trim();
+  return Object.hasOwn(known, trimmed) ? known[trimmed]! : humanizeKey(trimmed);
+}
+
 /**
  * The display name of the attribute `key`: the name the agreement gives it
  * (the first ICP criterion reading it that has one), else the template's
@@ -74,5 +80,5 @@ export function attributeLabel(agreement: Pick<Agreement, 'icp'>, key: string): 
     const name = criterion.attributeDisplayName?.trim();
     if (name && criterion.attribute.trim() === trimmed) return name;
   }
-  return Object.hasOwn(known, trimmed) ? known[trimmed]! : humanizeKey(trimmed);
+  return defaultAttributeLabel(trimmed);
 }

@@ -1,5 +1,6 @@
 import { Autocomplete, Group, SimpleGrid, Stack, TagsInput, Text } from '@mantine/core';
 import { type criterionEffects, type IcpCriterion, type IcpMatch } from '../../../../shared/model/agreement';
+import { attributeLabel, defaultAttributeLabel } from '../../../../shared/model/attribute-labels';
 import { proposedConsensus } from '../../../../shared/model/consensus';
 import { ListEditor, LongTextField, NumberField, options, SectionHeading, SelectField, SwitchField, TextField, newItemId, useAgreementEditor } from '../editor-kit';
 
@@ -7,6 +8,21 @@ const effectLabels: Record<(typeof criterionEffects)[number], string> = { 'must-
 const matchLabels: Record<IcpMatch['kind'], string> = { in: 'Is one of', range: 'Number between', boolean: 'Yes / no', contains: 'Text contains' };
 /** Attributes CRM exports usually carry; any other name can be typed. */
 export const knownAttributes = ['industry', 'employees', 'annualRevenue', 'region', 'country', 'company', 'jobTitle', 'emailDomain', 'usesCrm', 'targetAccount', 'existingClient'];
+
+/** A new key takes its default name, unless someone named the attribute (a name that is not the old key's default). */
+function renameAttribute(target: IcpCriterion, key: string) {
+  const untouched = target.attributeDisplayName === undefined || target.attributeDisplayName === defaultAttributeLabel(target.attribute);
+  target.attribute = key;
+  if (!untouched) return;
+  if (key.trim() === '') delete target.attributeDisplayName;
+  else target.attributeDisplayName = defaultAttributeLabel(key);
+}
+
+/** A blank name is no name (absent, as in criteria made before names existed): the default shows. */
+function nameAttribute(target: IcpCriterion, name: string) {
+  if (name.trim() === '') delete target.attributeDisplayName;
+  else target.attributeDisplayName = name;
+}
 
 function emptyMatch(kind: IcpMatch['kind']): IcpMatch {
   if (kind === 'in') return { kind, values: [] };
@@ -33,11 +49,12 @@ export function IcpSection() {
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 1, md: 4 }} spacing="md">
               <TextField label="Criterion" value={criterion.label} onChange={(value) => set((target) => void (target.label = value), `${criterion.id}.label`)} />
-              <Autocomplete label="Attribute" data={knownAttributes} value={criterion.attribute} error={issues.get(`${criterion.id}:attribute`)} onChange={(value) => set((target) => void (target.attribute = value), `${criterion.id}.attribute`)} />
+              <Autocomplete label="Attribute" data={knownAttributes} value={criterion.attribute} error={issues.get(`${criterion.id}:attribute`)} onChange={(value) => set((target) => renameAttribute(target, value), `${criterion.id}.attribute`)} />
               <SelectField label="Effect" value={criterion.effect} data={options(effectLabels)} onChange={(value) => set((target) => void (target.effect = value))} />
               <NumberField label="Points" value={criterion.points} error={issues.get(`${criterion.id}:points`)} onChange={(value) => set((target) => void (target.points = value), `${criterion.id}.points`)} />
             </SimpleGrid>
             <Group align="flex-end" gap="md" wrap="wrap">
+              <TextField label="Attribute shown as" description="Its name in the lead tester, the mapping and the document" w={260} value={criterion.attributeDisplayName ?? ''} placeholder={attributeLabel(agreement, criterion.attribute)} onChange={(value) => set((target) => nameAttribute(target, value), `${criterion.id}.attributeDisplayName`)} />
               <SelectField label="Match" w={180} value={criterion.match.kind} data={options(matchLabels)} onChange={(kind) => set((target) => void (target.match = emptyMatch(kind)))} />
               <MatchEditor criterion={criterion} set={set} error={issues.get(`${criterion.id}:match`)} />
             </Group>
