@@ -1,6 +1,7 @@
 import { describeCalendar } from '../engines/calendar/business-time';
 import { computeFunnel, funnelInputsOf, funnelLevelLabels, planVolumeTarget } from '../engines/funnel/funnel';
 import type { Agreement, Consensus } from '../model/agreement';
+import { criterionAttributeLabel } from '../model/attribute-labels';
 import type { Branding } from '../model/branding';
 import { contentHash } from '../model/canonical';
 import { agreedOnText, consensusHistory } from '../model/consensus-history';
@@ -204,7 +205,7 @@ export function buildAgreementDocument(agreement: Agreement, context: DocumentCo
   docSections.push({
     id: 'icp',
     title: heading('icp'),
-    blocks: [{ kind: 'table', columns: ['Criterion', 'Attribute', 'Match', 'Effect', 'Points', 'Rationale', 'Consensus'], numeric: [4], rows: agreement.icp.map((criterion) => [dash(criterion.label), criterion.attribute, matchText(criterion), effectLabels[criterion.effect], num(criterion.points), dash(criterion.rationale), state(criterion.consensus)]) }],
+    blocks: [{ kind: 'table', columns: ['Criterion', 'Attribute', 'Match', 'Effect', 'Points', 'Rationale', 'Consensus'], numeric: [4], rows: agreement.icp.map((criterion) => [dash(criterion.label), criterionAttributeLabel(agreement, criterion), matchText(criterion), effectLabels[criterion.effect], num(criterion.points), dash(criterion.rationale), state(criterion.consensus)]) }],
   });
 
   const committee = agreement.buyingCommittee;

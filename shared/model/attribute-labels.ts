@@ -82,3 +82,11 @@ export function attributeLabel(agreement: Pick<Agreement, 'icp'>, key: string): 
   }
   return defaultAttributeLabel(trimmed);
 }
+
+/**
+ * The attribute's name as one criterion shows it (the agreement document's ICP table): the name that criterion
+ * gives it, which its content hash covers, else `attributeLabel`.
+ */
+export function criterionAttributeLabel(agreement: Pick<Agreement, 'icp'>, criterion: Pick<Agreement['icp'][number], 'attribute' | 'attributeDisplayName'>): string {
+  return criterion.attributeDisplayName?.trim() || attributeLabel(agreement, criterion.attribute);
+}
