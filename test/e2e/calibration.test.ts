@@ -56,14 +56,14 @@ describe.skipIf(!hasSharedData)('calibration in the app', () => {
     await panel.locator('input[type="file"]').first().setInputFiles(join(sharedDataDir, 'xeducation', 'Leads.csv'));
     await expect.poll(() => panel.getByTestId('calibration-file-facts').innerText()).toContain('Leads.csv: 2.4 MB, UTF-8, separated by “,”, 37 columns.');
     // Suggested from names and values.
-    expect(await panel.getByLabel('Column for occupation', { exact: true }).inputValue()).toBe('What is your current occupation');
+    expect(await panel.getByLabel('Column for Occupation', { exact: true }).inputValue()).toBe('What is your current occupation');
     expect(await panel.getByLabel('Outcome column', { exact: true }).inputValue()).toBe('Converted');
     await page.screenshot({ path: join(screens, 'calibration-mapping.png') });
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // Text to categories: say what one of the export's own values means.
     await panel.getByRole('button', { name: 'Map the export’s values' }).first().click();
-    await panel.getByLabel('occupation: what “Other” counts as', { exact: true }).click();
+    await panel.getByLabel('Occupation: what “Other” counts as', { exact: true }).click();
     await page.getByRole('option', { name: 'Working Professional' }).click();
     await expect.poll(() => panel.getByRole('button', { name: /^Hide \(1 mapped\)$/ }).count()).toBe(1);
 
@@ -115,7 +115,7 @@ describe.skipIf(!hasSharedData)('calibration in the app', () => {
     await page.getByRole('button', { name: 'Calibrate' }).click();
     const panel = page.getByRole('dialog', { name: 'Calibrate the rules on your CRM data' });
     // The sample's mapping is there before any file is chosen.
-    await expect.poll(async () => (await panel.getByLabel('Column for sector', { exact: true }).getAttribute('placeholder')) ?? '').toBe('accounts.sector (not in this file)');
+    await expect.poll(async () => (await panel.getByLabel('Column for Sector', { exact: true }).getAttribute('placeholder')) ?? '').toBe('accounts.sector (not in this file)');
     await panel.locator('input[type="file"]').first().setInputFiles({ name: 'photo.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]) });
     await expect.poll(() => panel.getByTestId('calibration-error').innerText()).toContain('photo.csv is not a text CSV file (it looks like binary data).');
     expect(await panel.getByTestId('calibration-results').count()).toBe(0);

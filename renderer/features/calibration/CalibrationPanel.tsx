@@ -201,14 +201,14 @@ export function CalibrationPanel({ agreement, onClose }: { agreement: Agreement;
                   return (
                     <Table.Tr key={attribute.name}>
                       <Table.Td>
-                        <Text fw={600}>{attribute.name}</Text>
+                        <Text fw={600}>{attribute.label}</Text>
                         <Text size="xs" c="dimmed">
                           {attribute.usedBy.join('; ')}
                         </Text>
                       </Table.Td>
                       <Table.Td w="34%">
                         <Select
-                          aria-label={`Column for ${attribute.name}`}
+                          aria-label={`Column for ${attribute.label}`}
                           data={columns}
                           value={entry?.column && columns.includes(entry.column) ? entry.column : null}
                           placeholder={entry?.column ? `${entry.column} (not in this file)` : 'Not mapped'}
@@ -230,7 +230,7 @@ export function CalibrationPanel({ agreement, onClose }: { agreement: Agreement;
                         {entry && attribute.kind === 'number' && <DecimalPicker column={entry.column} detected={decimals.get(entry.column) ?? null} chosen={mapping.numbers?.[entry.column]?.decimal ?? null} disabled={running} onChange={(decimal) => setDecimal(entry.column, decimal)} />}
                         {entry && profile && attribute.kind === 'category' && (
                           <ValueTranslations
-                            attribute={attribute.name}
+                            attribute={attribute.label}
                             agreed={attribute.values}
                             seen={(whole ? whole.values : profile.values.map((value) => ({ value, count: null }))).filter((seen) => !attribute.values.some((agreed) => agreed.toLowerCase() === seen.value.toLowerCase()))}
                             complete={whole ? whole.unlistedCells === 0 : false}
