@@ -45,6 +45,8 @@ export interface Host {
   setTheme(theme: 'system' | 'light' | 'dark'): void;
   /** The page is ready for its window to close (its quit backup is written). */
   closeReady(): void;
+  /** Shows a file in the system's file manager; absent where there is none (the Chromium shell, the command line). */
+  showInFolder?(path: string): void;
   /** How the sealing key's passphrase is kept at rest (the OS keychain where there is one). */
   secrets: SecretProtector;
 }

@@ -12,6 +12,13 @@ export type IpcHandlers = {
 
 /** Binds every domain's handlers to a host. Adding a channel to the contract without a handler fails to type-check. */
 export function createHandlers(host: Host): IpcHandlers {
+  // "Show in folder" reveals only what this app saved in this session: the page never names an arbitrary path.
+  const saved = new Set<string>();
+  const remember = async <T extends { saved: boolean; path?: string }>(result: Promise<T>): Promise<T> => {
+    const value = await result;
+    if (value.saved && value.path) saved.add(value.path);
+    return value;
+  };
   return {
     'app:get-info': async () => ({
       name: host.appName,
@@ -19,10 +26,16 @@ export function createHandlers(host: Host): IpcHandlers {
       shell: host.shell,
       platform: host.platform,
     }),
-    'file:save-text': (request) => saveTextFile(host, request),
-    'pdf:export-agreement': (request) => exportPdfHandler(host, request),
-    'pdf:export-review': (request) => exportReviewHandler(host, request),
-    'pdf:export-summary': (request) => exportSummaryHandler(host, request),
+    'file:save-text': (request) => remember(saveTextFile(host, request)),
+    'file:show-in-folder': async (request) => {
+      if (!saved.has(request.path)) return { shown: false, reason: 'Accord shows only files it saved since it was started.' };
+      if (!host.showInFolder) return { shown: false, reason: `This window has no file manager to open. The file is at ${request.path}.` };
+      host.showInFolder(request.path);
+      return { shown: true };
+    },
+    'pdf:export-agreement': (request) => remember(exportPdfHandler(host, request)),
+    'pdf:export-review': (request) => remember(exportReviewHandler(host, request)),
+    'pdf:export-summary': (request) => remember(exportSummaryHandler(host, request)),
     'pdf:verify': (request) => verifyPdfHandler(host, request),
     'window:open-presenter': async (request) => ({ placement: await host.openPresenter(request.workshopId) }),
     'window:close-ready': async () => {

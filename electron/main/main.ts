@@ -3,7 +3,7 @@
  * the menu and IPC. Kept thin: everything testable lives in handlers/ and in
  * the pure modules beside this file.
  */
-import { app, BrowserWindow, Menu, dialog, nativeTheme, protocol, screen, session, type BrowserWindowConstructorOptions, type WebContents } from 'electron';
+import { app, BrowserWindow, Menu, dialog, nativeTheme, protocol, screen, session, shell, type BrowserWindowConstructorOptions, type WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { contentSecurityPolicy, APP_SCHEME } from '../../shared/security/content-security-policy';
@@ -77,7 +77,8 @@ async function start(): Promise<void> {
   // No remote content at all, beneath the CSP: every request that is not app://accord, data: or blob: is cancelled.
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequestUrl(details.url, { allowDevTools: isDevelopment }) }));
   protocol.handle(APP_SCHEME, serveRenderer);
-  const host = createElectronHost(() => mainWindow, rendererRoot, openPresenterWindow, followTheme, () => closeReadyListener?.());
+  // After an export, "Show in folder" opens the system's file manager on the file (only files saved here; see handlers/index.ts).
+  const host = { ...createElectronHost(() => mainWindow, rendererRoot, openPresenterWindow, followTheme, () => closeReadyListener?.()), showInFolder: (path: string) => shell.showItemInFolder(path) };
   // The main window may use every channel; any other window of ours (the read-only presenter) only these.
   registerIpc(createDispatcher(createHandlers(host), (message) => console.error(message)), (sender, channel) => sender === mainWindow?.webContents || channel === 'window:set-theme' || channel === 'app:get-info');
   // Files remembered before `ready` (the one that launched the app) stay newest.

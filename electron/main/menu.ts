@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../shared/ipc/events';
+import { acceleratorOf, menuCommandOf, workshopActionDefinitions, workshopActionGroups, type MenuPlace, type WorkshopActionDefinition } from '../../shared/model/workshop-actions';
 
 /** The colour theme as main knows it: the person's choice, "system" following the OS. */
 export type ThemeChoice = 'system' | 'light' | 'dark';
@@ -25,6 +26,30 @@ export interface MenuOptions {
 /** The last part of a path, for either separator (a Windows path read on any platform). */
 function fileNameOf(path: string): string {
   return path.split(/[\\/]/u).pop() ?? path;
+}
+
+/**
+ * A workshop action as a native menu item: its label and shortcut from the one list (shared/model/workshop-actions.ts).
+ * A Ctrl/Cmd shortcut is registered with the menu; an Alt one is only shown (the page handles it, also while typing,
+ * and on Windows and Linux Alt+letter belongs to the menu bar's mnemonics).
+ */
+function actionItem(action: WorkshopActionDefinition, send: (command: MenuCommand) => void): MenuItemConstructorOptions {
+  const shortcut = action.shortcuts.find((entry) => entry.mod) ?? action.shortcuts[0];
+  return {
+    label: action.label,
+    ...(shortcut ? { accelerator: acceleratorOf(shortcut), registerAccelerator: Boolean(shortcut.mod) && action.id !== 'palette' } : {}),
+    click: () => send(menuCommandOf(action) as MenuCommand),
+  };
+}
+
+/** The workshop actions the menu puts in one place, in the list's order (the Workshop menu separates its groups). */
+function actionItems(place: MenuPlace, send: (command: MenuCommand) => void): MenuItemConstructorOptions[] {
+  const actions: readonly WorkshopActionDefinition[] = workshopActionDefinitions.filter((action: WorkshopActionDefinition) => action.menu === place);
+  if (place !== 'workshop') return actions.map((action) => actionItem(action, send));
+  return workshopActionGroups
+    .map((group) => actions.filter((action) => action.group === group).map((action) => actionItem(action, send)))
+    .filter((items) => items.length > 0)
+    .flatMap((items, index) => (index === 0 ? items : [{ type: 'separator' } as const, ...items]));
 }
 
 /**
@@ -74,9 +99,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       {
         label: 'Export',
         submenu: [
-          { label: 'Agreement PDF…', click: () => send('export:pdf') },
-          { label: 'Agreement Markdown…', click: () => send('export:markdown') },
-          { label: 'Accord File (.accord)…', click: () => send('export:accord') },
+          ...actionItems('file-export', send),
           { type: 'separator' },
           { label: 'Library…', click: () => send('library:export') },
         ],
@@ -90,8 +113,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
   template.push({
     label: '&Edit',
     submenu: [
-      { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => send('edit:undo') },
-      { label: 'Redo', accelerator: isMac ? 'Shift+Cmd+Z' : 'Ctrl+Y', click: () => send('edit:redo') },
+      ...actionItems('edit', send),
       { type: 'separator' },
       { role: 'cut' },
       { role: 'copy' },
@@ -105,9 +127,8 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     { choice: 'dark', label: 'Dark', command: 'view:theme-dark' },
   ];
   const viewItems: MenuItemConstructorOptions[] = [
-    { label: 'Presenter Window', accelerator: 'CmdOrCtrl+Shift+P', click: () => send('view:presenter') },
-    // No accelerator: the page itself handles Ctrl/Cmd+K (also while typing), the same in both shells.
-    { label: 'Command Palette… (Ctrl/Cmd+K)', click: () => send('view:command-palette') },
+    // The command palette's Ctrl/Cmd+K is shown, not registered: the page handles it (also while typing), the same in both shells.
+    ...actionItems('view', send),
     { type: 'separator' },
     { label: 'Theme', submenu: themes.map((entry) => ({ id: `theme-${entry.choice}`, label: entry.label, type: 'radio' as const, checked: theme === entry.choice, click: () => send(entry.command) })) },
     { type: 'separator' },
@@ -119,13 +140,15 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
   ];
   if (isDevelopment) viewItems.push({ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' });
   template.push({ label: '&View', submenu: viewItems });
+  // Everything else one can do in an open workshop, as in its ⋯ menu and command palette.
+  template.push({ label: '&Workshop', submenu: actionItems('workshop', send) });
   template.push({ role: 'windowMenu' });
   template.push({
     role: 'help',
     submenu: [
       ...(isMac ? [] : [{ label: `About ${appName}`, click: showAbout }, { type: 'separator' } as const]),
       { label: 'Verify a PDF…', click: () => send('help:verify') },
-      { label: 'Keyboard Shortcuts', accelerator: 'CmdOrCtrl+/', click: () => send('help:shortcuts') },
+      ...actionItems('help', send),
     ],
   });
   return template;

@@ -1,11 +1,11 @@
 import { MantineProvider, useMantineColorScheme } from '@mantine/core';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { closeReady, onMenuCommand, onOpenFile, setShellTheme } from '../platform/accord';
-import { StoresProvider, useBackupStore, useEditorStore, useFileActions, useNavigation, useNavigationStore, useTemplatesStore, type AppStores } from '../store/stores';
+import { StoresProvider, useBackupStore, useEditorStore, useFileActions, useNavigation, useTemplatesStore, type AppStores } from '../store/stores';
 import { runWorkshopCommand } from '../store/workshop-commands';
+import { actionOfMenuCommand } from '../../shared/model/workshop-actions';
 import { importAccordFile } from '../features/library/import-accord';
 import { runLibraryCommand } from './library-commands';
-import { openPresenterWindow } from '../store/presenter-actions';
 import { notify } from '../components/notify';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { AppHeader } from './AppHeader';
@@ -52,7 +52,6 @@ function Screens() {
   // The theme is a setting of this computer (Mantine keeps it in localStorage); "auto" follows the OS.
   const { colorScheme, setColorScheme } = useMantineColorScheme();
   const editor = useEditorStore();
-  const navigation = useNavigationStore();
   const templates = useTemplatesStore();
   const files = useFileActions();
   const backups = useBackupStore();
@@ -86,28 +85,23 @@ function Screens() {
             .catch(() => undefined)
             .finally(() => void closeReady().catch(() => undefined));
         }
+        // A workshop action (its ⋯ menu, palette and shortcuts run the same one) goes to the open workshop first.
+        const action = actionOfMenuCommand(command);
+        if (action && runWorkshopCommand(action)) return;
         if (command === 'workshop:new') setCreating(true);
         if (command === 'library:show') navigate({ screen: 'library' });
         if (command === 'view:theme-system') setColorScheme('auto');
         if (command === 'view:theme-light') setColorScheme('light');
         if (command === 'view:theme-dark') setColorScheme('dark');
         if (command === 'library:backups' || command === 'library:import' || command === 'library:export') runLibraryCommand(command, { navigate, backups });
-        if (command === 'export:pdf' || command === 'export:markdown' || command === 'export:accord') {
-          if (!runWorkshopCommand(command)) notify({ message: 'Open a workshop first; File → Export exports the workshop on screen.' });
-        }
         if (command === 'help:verify') navigate({ screen: 'verify' });
         if (command === 'help:shortcuts') setDialog('shortcuts');
         if (command === 'app:settings') setDialog('settings');
-        if (command === 'edit:undo') editor.getState().undo();
-        if (command === 'edit:redo') editor.getState().redo();
-        if (command === 'view:command-palette') void import('../features/session/CommandPalette').then((module) => module.openPalette());
-        if (command === 'view:presenter') {
-          const current = navigation.getState().route;
-          if (current.screen === 'workshop') void openPresenterWindow(current.workshopId).catch((error: unknown) => notify({ tone: 'error', title: 'The presenter view did not open', message: error instanceof Error ? error.message : String(error) }));
-          else notify({ message: 'Open a workshop first; the presenter view shows the workshop being discussed.' });
-        }
+        if (command === 'view:presenter') notify({ message: 'Open a workshop first; the presenter view shows the workshop being discussed.' });
+        else if (command === 'export:pdf' || command === 'export:markdown' || command === 'export:accord') notify({ message: 'Open a workshop first; File → Export exports the workshop on screen.' });
+        else if (action && command !== 'help:shortcuts' && command !== 'view:command-palette' && command !== 'edit:undo' && command !== 'edit:redo') notify({ message: 'Open a workshop first; the Workshop menu acts on the workshop on screen.' });
       }),
-    [navigate, setColorScheme, editor, navigation, backups],
+    [navigate, setColorScheme, editor, backups],
   );
 
   if (route.screen === 'presenter') {

@@ -53,6 +53,12 @@ export async function saveTextFile(request: { suggestedName: string; kind: Expor
   return result.saved ? result.path : null;
 }
 
+/** Shows a file this app saved in the system's file manager; resolves with why not, or null when it was shown. */
+export async function showInFolder(path: string): Promise<string | null> {
+  const result = unwrap(await bridge().showInFolder({ path }));
+  return result.shown ? null : result.reason;
+}
+
 /** Subscribes to the native menu's commands; a no-op without a shell. */
 export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
   const accord = typeof window !== 'undefined' ? window.accord : undefined;

@@ -1,14 +1,13 @@
 /**
- * Menu commands that act on the open workshop (File → Export → agreement PDF,
- * Markdown, .accord). The app shell receives them from the native menu; the
- * workshop screen, which holds what an export needs (versions, branding, the
- * calibration summary), registers itself here while it is open.
+ * Native-menu commands that act on the open workshop. The app shell receives
+ * them from the application menu; the workshop screen, which holds what each
+ * action needs (versions, branding, the calibration summary, its dialogs),
+ * registers itself here while it is open and runs the action of the same id
+ * as its ⋯ menu, palette and shortcuts (shared/model/workshop-actions.ts).
  */
+import type { WorkshopActionId } from '../../shared/model/workshop-actions';
 
-/** A command for the open workshop. */
-export type WorkshopCommand = 'export:pdf' | 'export:markdown' | 'export:accord';
-
-type Handler = (command: WorkshopCommand) => void;
+type Handler = (action: WorkshopActionId) => void;
 
 const handlers = new Set<Handler>();
 
@@ -20,9 +19,9 @@ export function handleWorkshopCommands(handler: Handler): () => void {
   };
 }
 
-/** Runs a command on the open workshop; false when no workshop is open to run it. */
-export function runWorkshopCommand(command: WorkshopCommand): boolean {
+/** Runs an action on the open workshop; false when no workshop is open to run it. */
+export function runWorkshopCommand(action: WorkshopActionId): boolean {
   if (handlers.size === 0) return false;
-  for (const handler of handlers) handler(command);
+  for (const handler of handlers) handler(action);
   return true;
 }

@@ -9,6 +9,7 @@ import type { MenuCommand, OpenAccordFile } from './events';
 export const accordApiChannels = {
   getAppInfo: 'app:get-info',
   saveTextFile: 'file:save-text',
+  showInFolder: 'file:show-in-folder',
   exportAgreementPdf: 'pdf:export-agreement',
   exportReviewPdf: 'pdf:export-review',
   exportSummaryPdf: 'pdf:export-summary',

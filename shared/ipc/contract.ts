@@ -189,6 +189,11 @@ export const ipcContract = {
       z.object({ saved: z.literal(false) }),
     ]),
   },
+  'file:show-in-folder': {
+    /** A file this app saved in this session (an export); main refuses any other path. */
+    request: z.strictObject({ path: z.string({ error: 'The path must be text.' }).check(z.minLength(1, { error: 'Name the file to show.' }), z.maxLength(4096, { error: 'The path is longer than 4096 characters.' })) }),
+    response: z.discriminatedUnion('shown', [z.object({ shown: z.literal(true) }), z.object({ shown: z.literal(false), reason: z.string().check(z.maxLength(1000)) })]),
+  },
   'pdf:export-agreement': {
     request: z.strictObject({
       suggestedName: SuggestedFileNameSchema,

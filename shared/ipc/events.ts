@@ -1,4 +1,6 @@
-/** Commands the native menu sends to the renderer (main → renderer, one way). */
+import { workshopMenuCommands } from '../model/workshop-actions';
+
+/** Commands the native menu sends to the renderer (main → renderer, one way); the Workshop menu's come from shared/model/workshop-actions.ts. */
 export const menuCommands = [
   'workshop:new',
   'library:show',
@@ -20,6 +22,7 @@ export const menuCommands = [
   'app:settings',
   // Not from the menu: main asks the page to save and back up before the window closes (answered by app:close-ready).
   'app:before-close',
+  ...workshopMenuCommands,
 ] as const;
 
 /** A command from the application menu. */

@@ -1,7 +1,8 @@
 import { describeCalendar } from '../engines/calendar/business-time';
 import { commitmentTarget } from '../document/document';
 import type { Agreement } from './agreement';
-import { sections, type SectionId } from './sections';
+import type { PositionStatus } from './consensus';
+import { consensusItems, sections, type SectionId } from './sections';
 import { teamLabels } from './teams';
 
 /** One change between two versions, in the facilitator's words. */
@@ -116,4 +117,34 @@ export function diffAgreements(before: Agreement, after: Agreement): Change[] {
   list(changes, 'log', 'Action', before.actions, after.actions, (action) => action.task, [['owner', (action) => action.owner], ['due', (action) => action.due], ['status', (action) => action.status]]);
   const order = new Map(sections.map((section, index) => [section.id, index]));
   return changes.sort((a, b) => order.get(a.section)! - order.get(b.section)!);
+}
+
+const positionWords: Record<PositionStatus, string> = {
+  pending: 'to say',
+  agree: 'agrees',
+  disagree: 'disagrees',
+  'changed-agree': 'agreed to earlier content',
+  'changed-disagree': 'disagreed with earlier content',
+};
+
+/**
+ * What changed in the items' consensus, item by item: "“First touch after
+ * MQL”: Marketing to say → agrees", "“Budget”: proposed → parked", "“Budget”:
+ * notes changed". Amendments leave it out (a new version is agreed afresh);
+ * undo says it ("Undid: …").
+ */
+export function diffConsensus(before: Agreement, after: Agreement): Change[] {
+  const old = new Map(consensusItems(before).map((item) => [`${item.section}|${item.id}`, item]));
+  const changes: Change[] = [];
+  for (const item of consensusItems(after)) {
+    const previous = old.get(`${item.section}|${item.id}`);
+    if (!previous) continue;
+    const name = item.label;
+    if (previous.state !== item.state && (previous.state === 'parked' || item.state === 'parked')) changes.push({ section: item.section, text: `${name}: ${previous.state} → ${item.state}` });
+    for (const team of ['marketing', 'sales'] as const) {
+      if (previous.positions[team] !== item.positions[team]) changes.push({ section: item.section, text: `${name}: ${team === 'marketing' ? 'Marketing' : 'Sales'} ${positionWords[previous.positions[team]]} → ${positionWords[item.positions[team]]}` });
+    }
+    if (previous.consensus.notes !== item.consensus.notes) changes.push({ section: item.section, text: `${name}: notes changed` });
+  }
+  return changes;
 }

@@ -1,6 +1,9 @@
 import '@mantine/spotlight/styles.css';
 import { Kbd } from '@mantine/core';
-import { createSpotlight, Spotlight, type SpotlightActionGroupData } from '@mantine/spotlight';
+import { createSpotlight, Spotlight, useSpotlight, type SpotlightActionData, type SpotlightActionGroupData } from '@mantine/spotlight';
+
+type SpotlightActions = SpotlightActionData | SpotlightActionGroupData;
+import { foldForSearch } from '../../../shared/text/fold';
 import { IconSearch } from '@tabler/icons-react';
 
 /** The palette's own store, so opening it never depends on a global. */
@@ -23,14 +26,37 @@ export interface PaletteCommand {
   run: () => void;
 }
 
-/**
- * Ctrl/Cmd+K: jump to any part or run any command by typing a few letters.
- * The shortcut itself is handled with the session's other keys (it must work
- * while typing in a field); the palette only renders and filters.
- */
-export function CommandPalette({ groups }: { groups: { group: string; commands: PaletteCommand[] }[] }) {
+const isGroup = (entry: SpotlightActions): entry is SpotlightActionGroupData => 'group' in entry && Array.isArray((entry as SpotlightActionGroupData).actions);
 
-  const actions: SpotlightActionGroupData[] = groups.map(({ group, commands }) => ({
+/** Every word of the search (folded: accents, case and extra spaces ignored) in the command's label, description or keywords. */
+function commandMatches(action: SpotlightActionData, words: string[]): boolean {
+  const text = foldForSearch([action.label ?? '', action.description ?? '', ...(Array.isArray(action.keywords) ? action.keywords : [action.keywords ?? ''])].join(' '));
+  return words.every((word) => text.includes(word));
+}
+
+/** The palette's filter: commands by the same folding as the library search; found items were matched already. */
+function paletteFilter(query: string, actions: SpotlightActions[]): SpotlightActions[] {
+  const words = foldForSearch(query).split(' ').filter((word) => word.length > 0);
+  if (words.length === 0) return actions;
+  return actions
+    .map((entry) => (isGroup(entry) ? { ...entry, actions: entry.group === ITEMS_GROUP ? entry.actions : entry.actions.filter((action) => commandMatches(action, words)) } : entry))
+    .filter((entry) => (isGroup(entry) ? entry.actions.length > 0 : commandMatches(entry, words)));
+}
+
+/** The group of the palette that lists the agreement's items a search found. */
+export const ITEMS_GROUP = 'Items';
+
+/**
+ * Ctrl/Cmd+K: jump to any part, to any item by its name ("first touch" → the
+ * commitment), or run any command by typing a few letters. The shortcut itself
+ * is handled with the workshop's other keys (it must work while typing in a
+ * field); the palette only renders and filters.
+ */
+export function CommandPalette({ groups, findItems }: { groups: { group: string; commands: PaletteCommand[] }[]; findItems?: (query: string) => PaletteCommand[] }) {
+  const { query } = useSpotlight(paletteStore);
+  const items = findItems ? findItems(query) : [];
+  const all = items.length > 0 ? [{ group: ITEMS_GROUP, commands: items }, ...groups] : groups;
+  const actions: SpotlightActionGroupData[] = all.map(({ group, commands }) => ({
     group,
     actions: commands.map((command) => ({
       id: command.id,
@@ -48,12 +74,13 @@ export function CommandPalette({ groups }: { groups: { group: string; commands: 
       // Instant, as a palette should be; also means a quick reopen never finds the last search.
       transitionProps={{ duration: 0 }}
       actions={actions}
+      filter={paletteFilter}
       shortcut={null}
-      nothingFound="No part or command matches."
+      nothingFound="No part, item or command matches."
       highlightQuery
       scrollable
       maxHeight={480}
-      searchProps={{ leftSection: <IconSearch size={18} aria-hidden />, placeholder: 'Go to a part or run a command…', 'aria-label': 'Search parts and commands' }}
+      searchProps={{ leftSection: <IconSearch size={18} aria-hidden />, placeholder: 'Go to a part or an item, or run a command…', 'aria-label': 'Search parts and commands' }}
     />
   );
 }

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Drawer, Group, Stack, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
-import { consensusItems, sections, setConsensusOf, type SectionId } from '../../../shared/model/sections';
+import { openQuestions } from '../../../shared/model/open-questions';
+import { sections, setConsensusOf, type SectionId } from '../../../shared/model/sections';
 import { ConsensusBar, useAgreementEditor } from '../workshop/editor-kit';
 
 /**
@@ -10,11 +11,12 @@ import { ConsensusBar, useAgreementEditor } from '../workshop/editor-kit';
  */
 export function OpenQuestionsDrawer({ opened, onClose, onGo }: { opened: boolean; onClose: () => void; onGo: (section: SectionId, itemId?: string) => void }) {
   const { agreement, update } = useAgreementEditor();
-  const open = useMemo(() => consensusItems(agreement).filter((item) => item.state === 'disputed' || item.state === 'parked'), [agreement]);
-  const topics = agreement.parkingLot.filter((topic) => topic.status === 'open');
-  const disputed = open.filter((item) => item.state === 'disputed').length;
+  // The same count as the header's "n open" and the summary's "Parked" (shared/model/open-questions.ts).
+  const questions = useMemo(() => openQuestions(agreement), [agreement]);
+  const open = useMemo(() => [...questions.disputed, ...questions.parkedItems], [questions]);
+  const { topics, counts } = questions;
   return (
-    <Drawer opened={opened} onClose={onClose} position="right" size="xl" title={`Open questions: ${disputed} disputed, ${open.length - disputed} parked, ${topics.length} open ${topics.length === 1 ? 'topic' : 'topics'}`}>
+    <Drawer opened={opened} onClose={onClose} position="right" size="xl" title={`Open questions: ${counts.disputed} disputed, ${counts.parkedItems} parked, ${counts.topics} open ${counts.topics === 1 ? 'topic' : 'topics'}`}>
       <Stack gap="lg">
         {open.length === 0 && topics.length === 0 && <Text c="dimmed">Nothing is disputed or parked. Every item is agreed or still being proposed.</Text>}
         {sections

@@ -2,6 +2,7 @@ import { ActionIcon, Badge, Group, Progress, Text, Tooltip, UnstyledButton } fro
 import { IconListDetails, IconPlayerPauseFilled, IconPlayerPlayFilled, IconPlayerTrackNextFilled } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { formatCountdown, status as sessionStatus } from '../../../shared/engines/agenda/agenda';
+import { shownShortcut } from '../../../shared/model/workshop-actions';
 import { useNow } from '../../components/clock';
 import { useSession } from '../../store/stores';
 import { playChime } from './signal';
@@ -16,11 +17,10 @@ const toneColors = { 'on-time': 'accord', ending: 'orange', overrun: 'red' } as 
  * runs out it says so once, in words and colour (and a soft chime when the
  * facilitator turned sound on).
  */
-export function SessionBar({ onOpenAgenda, onNext }: { onOpenAgenda: () => void; onNext: () => void }) {
+export function SessionBar({ onOpenAgenda, onToggle, onNext }: { onOpenAgenda: () => void; onToggle: () => void; onNext: () => void }) {
   const agenda = useSession((state) => state.agenda);
   const timer = useSession((state) => state.timer);
   const sound = useSession((state) => state.sound);
-  const toggle = useSession((state) => state.toggle);
   const running = timer.runningSince !== null;
   // While paused the countdown stands still, but the projected end moves with the clock.
   const now = useNow(running ? 250 : 15_000);
@@ -40,7 +40,7 @@ export function SessionBar({ onOpenAgenda, onNext }: { onOpenAgenda: () => void;
     <Group gap="sm" wrap="nowrap" className="session-bar" data-tone={current.tone} data-testid="session-bar">
       <UnstyledButton onClick={onOpenAgenda} className="session-bar-title" aria-label={`Agenda: ${done ? 'finished' : `now ${current.current!.title}`}. Open the agenda`}>
         <IconListDetails size={18} aria-hidden />
-        <Text size="sm" fw={600} truncate maw={200}>
+        <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
           {done ? 'Agenda finished' : current.current!.title}
         </Text>
       </UnstyledButton>
@@ -61,12 +61,12 @@ export function SessionBar({ onOpenAgenda, onNext }: { onOpenAgenda: () => void;
           <Progress size={4} value={percent} color={toneColors[current.tone]} aria-hidden />
         </div>
       )}
-      <Tooltip label={running ? 'Pause (Alt+T)' : 'Start the timer (Alt+T)'}>
-        <ActionIcon variant={running ? 'default' : 'filled'} size="lg" aria-label={running ? 'Pause the timer' : 'Start the timer'} onClick={toggle} disabled={done}>
+      <Tooltip label={`${running ? 'Pause' : 'Start the timer'} (${shownShortcut('timer-toggle')})`}>
+        <ActionIcon variant={running ? 'default' : 'filled'} size="lg" aria-label={running ? 'Pause the timer' : 'Start the timer'} onClick={onToggle} disabled={done}>
           {running ? <IconPlayerPauseFilled size={16} /> : <IconPlayerPlayFilled size={16} />}
         </ActionIcon>
       </Tooltip>
-      <Tooltip label="Next part (Alt+Shift+T)">
+      <Tooltip label={`Next part (${shownShortcut('timer-next')})`}>
         <ActionIcon variant="default" size="lg" aria-label="Next part of the agenda" onClick={onNext} disabled={done}>
           <IconPlayerTrackNextFilled size={16} />
         </ActionIcon>

@@ -1,21 +1,23 @@
 import '../../components/mantine-ui-styles';
 import { Kbd, Modal, Table, Text, Title } from '@mantine/core';
+import { shortcutText, workshopActionDefinitions, type WorkshopActionDefinition } from '../../../shared/model/workshop-actions';
 import { captureShortcuts } from './capture-keys';
 
 /** Shortcuts of the application menu and the page (Help → Keyboard Shortcuts). */
 const appShortcuts: { keys: string; label: string }[] = [
   { keys: 'Ctrl/Cmd+N', label: 'New workshop' },
   { keys: 'Ctrl/Cmd+O', label: 'Open an .accord file (imports it)' },
-  { keys: 'Ctrl/Cmd+K', label: 'Command palette' },
-  { keys: 'Ctrl/Cmd+Z', label: 'Undo (the whole agreement)' },
-  { keys: 'Shift+Ctrl/Cmd+Z, Ctrl+Y', label: 'Redo' },
-  { keys: 'Ctrl/Cmd+Shift+P', label: 'Presenter window' },
   { keys: 'Ctrl/Cmd+Shift+L', label: 'Library' },
   { keys: 'Ctrl/Cmd+F', label: 'Search the library' },
   { keys: 'Ctrl/Cmd+,', label: 'Settings' },
 ];
 
-/** The keyboard shortcuts: a session's capture keys and, from the Help menu, the app's own. */
+/** The workshop actions' shortcuts, from the one list the menus and the palette read (every key of an action, joined). */
+const actionShortcuts = (workshopActionDefinitions as readonly WorkshopActionDefinition[])
+  .filter((action) => action.shortcuts.length > 0)
+  .map((action) => ({ keys: [...new Set(action.shortcuts.map(shortcutText))].join(', '), label: action.label }));
+
+/** The keyboard shortcuts: the workshop's actions, the item keys and, from the Help menu, the app's own. */
 export function ShortcutsModal({ onClose, withAppShortcuts = false }: { onClose: () => void; withAppShortcuts?: boolean }) {
   return (
     <Modal opened onClose={onClose} title="Keyboard shortcuts" size="lg" centered>
@@ -31,9 +33,13 @@ export function ShortcutsModal({ onClose, withAppShortcuts = false }: { onClose:
         </>
       )}
       <Text size="sm" c="dimmed" mb="sm">
-        They work while you type in a field. Item shortcuts act on the item that holds the focus.
+        They work while you type in a field.
       </Text>
-      <ShortcutTable label="Keyboard shortcuts" shortcuts={captureShortcuts} />
+      <ShortcutTable label="Keyboard shortcuts" shortcuts={actionShortcuts} />
+      <Title order={3} size="h5" mb="xs">
+        On the item that holds the focus
+      </Title>
+      <ShortcutTable label="Item shortcuts" shortcuts={captureShortcuts} />
     </Modal>
   );
 }

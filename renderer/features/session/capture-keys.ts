@@ -6,43 +6,21 @@
  */
 import { useEffect, useRef } from 'react';
 
-/** What a shortcut does. */
-export type CaptureCommand =
-  | 'palette'
-  | 'add-item'
-  | 'marketing-agree'
-  | 'marketing-disagree'
-  | 'sales-agree'
-  | 'sales-disagree'
-  | 'park-item'
-  | 'park-topic'
-  | 'log-decision'
-  | 'add-action'
-  | 'open-questions'
-  | 'timer-toggle'
-  | 'timer-next'
-  | 'agenda'
-  | 'presenter'
-  | 'shortcuts';
+/**
+ * What an item shortcut does. The workshop's other shortcuts (timer, palette,
+ * capture dialogs…) belong to its actions (shared/model/workshop-actions.ts),
+ * which the menus and the palette list too; these act on where the focus is.
+ */
+export type CaptureCommand = 'add-item' | 'marketing-agree' | 'marketing-disagree' | 'sales-agree' | 'sales-disagree' | 'park-item';
 
-/** Every shortcut, for the help sheet and the palette. */
+/** Every item shortcut, for the help sheet. */
 export const captureShortcuts: { command: CaptureCommand; keys: string; label: string }[] = [
-  { command: 'palette', keys: 'Ctrl/Cmd+K', label: 'Command palette: jump to a part or run any command' },
   { command: 'add-item', keys: 'Alt+N', label: 'Add an item to the list you are in' },
   { command: 'marketing-agree', keys: 'Alt+M', label: 'Marketing agrees (again to take it back)' },
   { command: 'marketing-disagree', keys: 'Alt+Shift+M', label: 'Marketing disagrees' },
   { command: 'sales-agree', keys: 'Alt+S', label: 'Sales agrees (again to take it back)' },
   { command: 'sales-disagree', keys: 'Alt+Shift+S', label: 'Sales disagrees' },
   { command: 'park-item', keys: 'Alt+K', label: 'Park the item, or take it back' },
-  { command: 'park-topic', keys: 'Alt+P', label: 'Park a topic in the parking lot' },
-  { command: 'log-decision', keys: 'Alt+D', label: 'Log a decision' },
-  { command: 'add-action', keys: 'Alt+A', label: 'Add an action item' },
-  { command: 'open-questions', keys: 'Alt+Q', label: 'Open questions: everything disputed or parked' },
-  { command: 'timer-toggle', keys: 'Alt+T', label: 'Start or pause the timer' },
-  { command: 'timer-next', keys: 'Alt+Shift+T', label: 'Next part of the agenda' },
-  { command: 'agenda', keys: 'Alt+G', label: 'Agenda and time boxes' },
-  { command: 'presenter', keys: 'Alt+O', label: 'Open the presenter window' },
-  { command: 'shortcuts', keys: 'Alt+/', label: 'These shortcuts' },
 ];
 
 const altKeys: Record<string, [CaptureCommand, CaptureCommand?]> = {
@@ -50,23 +28,14 @@ const altKeys: Record<string, [CaptureCommand, CaptureCommand?]> = {
   KeyM: ['marketing-agree', 'marketing-disagree'],
   KeyS: ['sales-agree', 'sales-disagree'],
   KeyK: ['park-item'],
-  KeyP: ['park-topic'],
-  KeyD: ['log-decision'],
-  KeyA: ['add-action'],
-  KeyQ: ['open-questions'],
-  KeyT: ['timer-toggle', 'timer-next'],
-  KeyG: ['agenda'],
-  KeyO: ['presenter'],
-  Slash: ['shortcuts'],
 };
 
-/** The command a key press stands for, or null. */
+/** The item command a key press stands for, or null. */
 export function commandOf(event: Pick<KeyboardEvent, 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'code' | 'key'>): CaptureCommand | null {
-  if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') return 'palette';
   if (!event.altKey || event.ctrlKey || event.metaKey) return null;
   const entry = altKeys[event.code];
   if (!entry) return null;
-  return event.shiftKey ? (entry[1] ?? (event.code === 'Slash' ? entry[0] : null)) : entry[0];
+  return event.shiftKey ? (entry[1] ?? null) : entry[0];
 }
 
 /** The one consensus bar that belongs to where the focus is (its item card, or the part's single bar), or null. */

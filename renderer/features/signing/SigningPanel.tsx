@@ -1,6 +1,6 @@
 import '../../components/mantine-ui-styles';
 import { Alert, Badge, Button, Card, Code, Drawer, Group, List, Stack, Table, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck, IconLock, IconSignature } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCircleCheck, IconFileExport, IconFileTypePdf, IconFolderOpen, IconLock, IconSignature } from '@tabler/icons-react';
 import { Fragment, useMemo, useState } from 'react';
 import type { Agreement, Participant } from '../../../shared/model/agreement';
 import { consensusBlocker, readiness } from '../../../shared/model/agreement-rules';
@@ -12,6 +12,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { notify } from '../../components/notify';
 import { lastSigned, signingVersion } from '../../store/versions-store';
 import { useVersions } from '../../store/stores';
+import { canShowInFolder, showFileInFolder } from '../../store/file-location';
 import { SealCard } from './SealCard';
 import { SignatureModal } from './SignatureModal';
 import { VersionSealCell } from './VersionSealCell';
@@ -23,7 +24,17 @@ const when = (timestamp: number | string | null) => (timestamp === null ? '—' 
  * signed; amendments with what changed since the signed version; every
  * version with who signed and when, re-checked against its hash.
  */
-export function SigningPanel({ opened, onClose, agreement, workshopStatus }: { opened: boolean; onClose: () => void; agreement: Agreement; workshopStatus: string }) {
+export function SigningPanel({ opened, onClose, agreement, workshopStatus, onExport, exporting = null, lastExport = null }: {
+  opened: boolean;
+  onClose: () => void;
+  agreement: Agreement;
+  workshopStatus: string;
+  /** Runs an export of the workshop (the same action as its ⋯ menu). */
+  onExport?: (kind: 'pdf-a4' | 'accord') => void;
+  exporting?: string | null;
+  /** The last file exported from this workshop, for "Show in folder". */
+  lastExport?: { kind: string; path: string } | null;
+}) {
   const versions = useVersions((state) => state.versions);
   const seals = useVersions((state) => state.seals);
   const sealProblem = useVersions((state) => state.sealProblem);
@@ -107,16 +118,19 @@ export function SigningPanel({ opened, onClose, agreement, workshopStatus }: { o
             </Stack>
           </Card>
         ) : workshopStatus === 'signed' && signed ? (
-          <Alert color="teal" icon={<IconLock />} title={`Version ${signed.number} is signed and locked`}>
-            <Stack gap="sm">
-              <Text>Nobody can change it. To change the agreement, start an amendment: a new draft, signed again as version {signed.number + 1}.</Text>
-              <Group>
-                <Button loading={busy} onClick={() => void run(amend, 'Amendment started: edit the agreement, then sign it again.')}>
-                  Amend
-                </Button>
-              </Group>
-            </Stack>
-          </Alert>
+          <>
+            {onExport && <NextStep versionNumber={signed.number} onExport={onExport} exporting={exporting} lastExport={lastExport} />}
+            <Alert color="teal" icon={<IconLock />} title={`Version ${signed.number} is signed and locked`}>
+              <Stack gap="sm">
+                <Text>Nobody can change it. To change the agreement, start an amendment: a new draft, signed again as version {signed.number + 1}.</Text>
+                <Group>
+                  <Button variant="default" loading={busy} onClick={() => void run(amend, 'Amendment started: edit the agreement, then sign it again.')}>
+                    Amend
+                  </Button>
+                </Group>
+              </Stack>
+            </Alert>
+          </>
         ) : (
           <Card withBorder radius="md" padding="lg">
             <Stack gap="sm">
@@ -268,5 +282,39 @@ export function SigningPanel({ opened, onClose, agreement, workshopStatus }: { o
         />
       )}
     </Drawer>
+  );
+}
+
+/**
+ * What to do once the last signatory signed: hand the agreement out. The sealed
+ * PDF for the people, the .accord file for the record (it carries the versions
+ * and their seals), then the folder the file went to.
+ */
+function NextStep({ versionNumber, onExport, exporting, lastExport }: { versionNumber: number; onExport: (kind: 'pdf-a4' | 'accord') => void; exporting: string | null; lastExport: { kind: string; path: string } | null }) {
+  return (
+    <Card withBorder radius="md" padding="lg" data-testid="next-step">
+      <Stack gap="sm">
+        <Title order={3}>Next: hand out version {versionNumber}</Title>
+        <Text>Everyone signed. Export the sealed PDF for the signatories and the .accord file for your records; both carry the seal.</Text>
+        <Group>
+          <Button leftSection={<IconFileTypePdf size={18} />} loading={exporting === 'pdf-a4'} disabled={exporting !== null && exporting !== 'pdf-a4'} onClick={() => onExport('pdf-a4')}>
+            Export the PDF (A4)
+          </Button>
+          <Button variant="default" leftSection={<IconFileExport size={18} />} loading={exporting === 'accord'} disabled={exporting !== null && exporting !== 'accord'} onClick={() => onExport('accord')}>
+            Export the .accord file
+          </Button>
+          {lastExport && canShowInFolder() && (
+            <Button variant="default" leftSection={<IconFolderOpen size={18} />} onClick={() => void showFileInFolder(lastExport.path).then((problem) => problem && notify({ tone: 'error', title: 'Not shown', message: problem }))}>
+              Show in folder
+            </Button>
+          )}
+        </Group>
+        {lastExport && (
+          <Text size="sm" c="dimmed" data-testid="last-export" style={{ overflowWrap: 'anywhere' }}>
+            Saved {lastExport.path}
+          </Text>
+        )}
+      </Stack>
+    </Card>
   );
 }

@@ -5,6 +5,7 @@ import { IconCalendarEvent, IconFileTypePdf, IconMarkdown } from '@tabler/icons-
 import { useMemo, useState } from 'react';
 import { agreedLabelsText, buildSessionSummary, describeOpen, describePartTime, describeSession, type SessionFacts } from '../../../shared/document/session-summary';
 import type { Agreement } from '../../../shared/model/agreement';
+import { openQuestions } from '../../../shared/model/open-questions';
 import { notify } from '../../components/notify';
 import { useBranding } from '../../store/branding-store';
 import { exportSessionSummary } from '../../store/export-actions';
@@ -24,7 +25,8 @@ export function SessionSummaryModal({ agreement, session, onClose }: { agreement
   const { workshop, totals } = summary;
   const timed = summary.session !== undefined;
   const openActions = summary.actions.filter((action) => action.status === 'open').length;
-  const parkedCount = summary.parked.length + summary.parkedTopics.length;
+  // The same count as the header's "n open" and the Open questions drawer (shared/model/open-questions.ts).
+  const parkedCount = useMemo(() => openQuestions(agreement).counts.parked, [agreement]);
 
   const runExport = (kind: SummaryExport) => {
     setExporting(kind);

@@ -41,7 +41,7 @@ async function renderSession(db = freshDatabase()) {
     <MantineProvider env="test">
       <StoresProvider stores={stores}>
         <ClockProvider clock={clock}>
-          <SessionBar onOpenAgenda={() => {}} onNext={onNext} />
+          <SessionBar onOpenAgenda={() => {}} onToggle={() => stores.session.getState().toggle()} onNext={onNext} />
           <AgendaDrawer opened onClose={() => {}} onDiscuss={() => {}} />
         </ClockProvider>
       </StoresProvider>
