@@ -12,6 +12,7 @@ import { computeFunnel, funnelInputsOf, funnelLevelLabels, type CapacityCheck } 
 import { commitmentTarget } from '../document/document';
 import { fitGrades, type Agreement, type FitGrade, type IcpCriterion, type Scoring } from './agreement';
 import type { ConsensusItem, ConsensusItemKind } from './sections';
+import { formatDay } from '../text/datetime';
 import { teamLabels } from './teams';
 
 /** One line of an item's substance: a short label ("Match") and what it says ("is one of: Germany, Austria"). */
@@ -140,9 +141,9 @@ export function workshopFacts(agreement: Agreement): { lines: SubstanceLine[]; p
     lines: [
       { label: 'Client', text: text(workshop.client) },
       { label: 'Facilitator', text: text(workshop.facilitator) },
-      { label: 'Date', text: text(workshop.date) },
+      { label: 'Date', text: workshop.date.trim() === '' ? NOT_SET : formatDay(workshop.date) },
       { label: 'Valid for', text: workshop.validityMonths === null ? NOT_SET : `${workshop.validityMonths} months` },
-      ...optional('Next review', workshop.nextReviewDate),
+      ...(workshop.nextReviewDate.trim() === '' ? [] : [{ label: 'Next review', text: formatDay(workshop.nextReviewDate) }]),
     ],
     people: agreement.participants.map((person) => ({
       name: text(person.name),

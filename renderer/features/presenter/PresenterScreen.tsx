@@ -1,28 +1,42 @@
 import '../../components/mantine-ui-styles';
-import { ActionIcon, Badge, Progress, Text, Title, Tooltip } from '@mantine/core';
-import { IconArrowsMaximize, IconArrowsMinimize, IconThumbDown, IconThumbUp, IconClock, IconRefresh } from '@tabler/icons-react';
-import { lazy, Suspense, useEffect, useMemo, useState, type CSSProperties } from 'react';
+import { ActionIcon, Progress, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconArrowsMaximize, IconArrowsMinimize, IconCircleCheck, IconClock, IconRefresh, IconThumbDown, IconThumbUp } from '@tabler/icons-react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { formatCountdown, status as sessionStatus } from '../../../shared/engines/agenda/agenda';
-import { computeFunnel, funnelInputsOf } from '../../../shared/engines/funnel/funnel';
 import type { Agreement } from '../../../shared/model/agreement';
 import { changedPositionText, isChanged, type PositionStatus } from '../../../shared/model/consensus';
 import { agreedOnText } from '../../../shared/model/consensus-history';
-import { consensusItems, sectionProgress, sections, type ConsensusItem } from '../../../shared/model/sections';
+import { engagementLevels, gradeGrid, itemSubstance, planFunnel, workshopFacts, type SubstanceLine } from '../../../shared/model/item-substance';
+import { consensusItems, sectionProgress, sections, type ConsensusItem, type SectionId } from '../../../shared/model/sections';
+import { formatDateTime, formatDay } from '../../../shared/text/datetime';
 import { useNow } from '../../components/clock';
 import { clockTime } from '../session/time-format';
 import { openPresenterLink, type PresenterSnapshot } from './presenter-channel';
 import './presenter.css';
 
-const FunnelChart = lazy(() => import('../workshop/sections/FunnelChart').then((module) => ({ default: module.FunnelChart })));
-
 const stateLabels = { proposed: 'Proposed', agreed: 'Agreed', disputed: 'Disputed', parked: 'Parked' } as const;
-const stateColors = { proposed: 'gray', agreed: 'teal', disputed: 'red', parked: 'yellow' } as const;
 const DEFAULT_ACCENT = '#1f4fa3';
+/** Items drawn across the whole slide: their substance is a picture or a long list (the plan, the grade grid, the framework's questions, the decision-maker grid). */
+const wideKinds: ReadonlySet<ConsensusItem['kind']> = new Set(['revenue-plan', 'thresholds', 'framework', 'committee']);
+
+/** Black or white, whichever reads better on the accent (WCAG relative luminance): the consultant picks the accent. */
+function textOn(accent: string): string {
+  const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/iu.exec(accent);
+  if (!match) return '#fff';
+  const [r, g, b] = match.slice(1).map((hex) => {
+    const channel = Number.parseInt(hex, 16) / 255;
+    return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  // Contrast with white is 1.05 / (L + 0.05), with black (L + 0.05) / 0.05: white wins below L ≈ 0.179.
+  return luminance < 0.179 ? '#fff' : '#000';
+}
 
 /**
  * The presenter window: what the room sees on the projector. Read-only; it
- * follows the facilitator's window live (section, items and their consensus,
- * the timer) over a BroadcastChannel. F toggles full screen.
+ * follows the facilitator's window live (the part, each item's substance and
+ * consensus, the item being worked on, the timer) over a BroadcastChannel.
+ * F toggles full screen.
  */
 export function PresenterScreen({ workshopId }: { workshopId: string }) {
   const [snapshot, setSnapshot] = useState<PresenterSnapshot | null>(null);
@@ -92,21 +106,23 @@ function PresenterStage({ snapshot, closed, fullScreen }: { snapshot: PresenterS
     return { settled: all.reduce((sum, entry) => sum + entry.settled, 0), total: all.reduce((sum, entry) => sum + entry.total, 0), disputed: items.filter((item) => item.state === 'disputed').length, parked: items.filter((item) => item.state === 'parked').length };
   }, [agreement, items]);
   const openQuestions = snapshot.view === 'open-questions';
+  const shown = useMemo(() => (openQuestions ? items.filter((item) => item.state === 'disputed' || item.state === 'parked') : items.filter((item) => item.section === section.id)), [openQuestions, items, section.id]);
+  const focused = shown.find((item) => item.id === snapshot.focusedItem) ?? null;
+  const slideKey = openQuestions ? 'open-questions' : section.id;
+  const { scroller, range } = useFollowFocus(focused ? `presenter-item-${focused.id}` : null, slideKey, shown.length);
+
   return (
-    <main className="presenter" style={{ '--presenter-accent': accent } as CSSProperties} data-testid="presenter">
+    <main className="presenter" style={{ '--presenter-accent': accent, '--presenter-on-accent': textOn(accent) } as CSSProperties} data-testid="presenter">
       <header className="presenter-top">
         <div className="presenter-brand">
           {branding?.logoDataUrl && <img src={branding.logoDataUrl} alt={branding.name ? `${branding.name} logo` : 'Logo'} className="presenter-logo" />}
           {branding?.name && <span className="presenter-brand-name">{branding.name}</span>}
         </div>
-        <div className="presenter-workshop">
-          <span>{agreement.workshop.client || 'Workshop'}</span>
-          <span aria-hidden> · </span>
-          <span>{agreement.workshop.title}</span>
-        </div>
+        <div className="presenter-workshop">{[agreement.workshop.client, agreement.workshop.title].filter((part) => part.trim() !== '').join(' · ') || 'Workshop'}</div>
+        <PresenterTimer snapshot={snapshot} slide={openQuestions ? null : section.id} />
         <Tooltip label={fullScreen ? 'Leave full screen (F or Esc)' : 'Full screen (F)'}>
-          <ActionIcon variant="subtle" color="gray" size="lg" aria-label={fullScreen ? 'Leave full screen' : 'Full screen'} onClick={toggleFullScreen}>
-            {fullScreen ? <IconArrowsMinimize size={20} /> : <IconArrowsMaximize size={20} />}
+          <ActionIcon variant="subtle" color="gray" size="xl" aria-label={fullScreen ? 'Leave full screen' : 'Full screen'} onClick={toggleFullScreen}>
+            {fullScreen ? <IconArrowsMinimize size={26} /> : <IconArrowsMaximize size={26} />}
           </ActionIcon>
         </Tooltip>
       </header>
@@ -115,91 +131,151 @@ function PresenterStage({ snapshot, closed, fullScreen }: { snapshot: PresenterS
           The facilitator closed this workshop; the screen shows where it stood.
         </p>
       )}
-      <div className="presenter-body">
-        <section className="presenter-main" aria-live="polite" aria-atomic="false">
-          {openQuestions ? (
-            <>
-              <Text className="presenter-kicker">Open questions</Text>
-              <Title order={1} className="presenter-title" data-testid="presenter-title">
-                Disputed and parked
-              </Title>
-              <OpenQuestions items={items} agreement={agreement} agreedOn={snapshot.agreedOn} />
-            </>
-          ) : (
-            <>
-              <Text className="presenter-kicker">
-                Part {section.number} of {sections.length}
-              </Text>
-              <Title order={1} className="presenter-title" data-testid="presenter-title">
-                {section.title}
-              </Title>
-              <Text className="presenter-summary">{section.summary}</Text>
-              {section.id === 'revenue' && <PresenterFunnel agreement={agreement} />}
-              <SectionItems items={items.filter((item) => item.section === section.id)} agreedOn={snapshot.agreedOn} />
-              {section.id === 'log' && <LogLists agreement={agreement} />}
-            </>
-          )}
-        </section>
-        <PresenterTimer snapshot={snapshot} />
-      </div>
+      {/* The slide scrolls (to the item being worked on) when a part has more than fits; focusable so the keyboard can scroll it too. */}
+      <section className="presenter-slide" ref={scroller} tabIndex={0} aria-labelledby="presenter-title" aria-live="polite" aria-atomic="false" data-testid="presenter-slide">
+        {openQuestions ? (
+          <>
+            <p className="presenter-kicker">Open questions</p>
+            <h1 className="presenter-title" id="presenter-title" data-testid="presenter-title">
+              Disputed and parked
+            </h1>
+            <OpenQuestions items={shown} agreement={agreement} agreedOn={snapshot.agreedOn} focusedId={focused?.id ?? null} />
+          </>
+        ) : (
+          <>
+            <p className="presenter-kicker">
+              Part {section.number} of {sections.length}
+            </p>
+            <h1 className="presenter-title" id="presenter-title" data-testid="presenter-title">
+              {section.title}
+            </h1>
+            {section.id === 'workshop' && <WorkshopFacts agreement={agreement} />}
+            {section.id === 'log' && <LogLists agreement={agreement} />}
+            {section.id !== 'workshop' && section.id !== 'log' && (shown.length === 0 ? <p className="presenter-note">Nothing in this part yet.</p> : <ItemList items={shown} agreement={agreement} agreedOn={snapshot.agreedOn} focusedId={focused?.id ?? null} label={`${section.title}: items`} />)}
+          </>
+        )}
+      </section>
       <footer className="presenter-footer">
         <span data-testid="presenter-progress">
           {progress.settled} of {progress.total} items settled
         </span>
         {progress.disputed > 0 && <span className="presenter-footer-disputed">{progress.disputed} disputed</span>}
         {progress.parked > 0 && <span>{progress.parked} parked</span>}
-        <span className="presenter-footer-hint">F: full screen</span>
+        {range && (
+          <span className="presenter-footer-range" data-testid="presenter-range">
+            {range.first === range.last ? `Item ${range.first}` : `Items ${range.first}–${range.last}`} of {range.total}
+            {range.last < range.total ? ' · more below' : range.first > 1 ? ' · more above' : ''}
+          </span>
+        )}
       </footer>
     </main>
   );
 }
 
-function PresenterTimer({ snapshot }: { snapshot: PresenterSnapshot }) {
+/**
+ * Keeps the item being worked on in view: when it changes (or the part does),
+ * scrolls the slide so the item shows whole (its top when it is taller than
+ * the slide); says which items are on screen when not all are.
+ */
+function useFollowFocus(focusedElementId: string | null, slideKey: string, count: number) {
+  const scroller = useRef<HTMLElement | null>(null);
+  const [range, setRange] = useState<{ first: number; last: number; total: number } | null>(null);
+  const measure = useCallback(() => {
+    const box = scroller.current;
+    if (!box) return;
+    const cards = Array.from(box.querySelectorAll<HTMLElement>('[data-testid="presenter-item"]'));
+    if (cards.length === 0 || box.scrollHeight <= box.clientHeight + 1) return setRange(null);
+    const view = box.getBoundingClientRect();
+    const visible = cards.map((card, index) => ({ index, rect: card.getBoundingClientRect() })).filter(({ rect }) => rect.top >= view.top - 2 && rect.bottom <= view.bottom + 2 && rect.height > 0);
+    if (visible.length === 0) return setRange(null);
+    const next = { first: visible[0]!.index + 1, last: visible.at(-1)!.index + 1, total: cards.length };
+    setRange((current) => (current && current.first === next.first && current.last === next.last && current.total === next.total ? current : next));
+  }, []);
+
+  useLayoutEffect(() => {
+    const box = scroller.current;
+    if (!box) return;
+    const target = focusedElementId ? document.getElementById(focusedElementId) : null;
+    const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    if (target) {
+      const tall = target.offsetHeight > box.clientHeight;
+      target.scrollIntoView({ block: tall ? 'start' : 'nearest', behavior: smooth ? 'smooth' : 'auto' });
+    }
+    measure();
+  }, [focusedElementId, measure]);
+  // A new part starts at its top.
+  useLayoutEffect(() => {
+    if (scroller.current) scroller.current.scrollTop = 0;
+  }, [slideKey]);
+  useEffect(() => {
+    const box = scroller.current;
+    if (!box) return undefined;
+    const observer = new ResizeObserver(measure);
+    observer.observe(box);
+    box.addEventListener('scroll', measure, { passive: true });
+    measure();
+    return () => {
+      observer.disconnect();
+      box.removeEventListener('scroll', measure);
+    };
+  }, [measure, slideKey, count]);
+  return { scroller, range };
+}
+
+/**
+ * The countdown, only over the part it counts: when the timer runs on another
+ * part than the slide shows (or the slide is the open questions), it says so
+ * ("Timer: part 3 · 4:12") instead of passing that part's time for this one's.
+ */
+function PresenterTimer({ snapshot, slide }: { snapshot: PresenterSnapshot; slide: SectionId | null }) {
   const running = snapshot.timer.runningSince !== null;
   const now = useNow(250, running);
+  if (snapshot.timer.startedAt === null && !running) return null;
   const current = sessionStatus(snapshot.timer, snapshot.agenda, now);
-  if (snapshot.timer.startedAt === null && !running) {
-    return (
-      <aside className="presenter-timer" aria-label="Timer">
-        <Text className="presenter-timer-label">
-          <IconClock size={20} aria-hidden /> Session not started
-        </Text>
-      </aside>
-    );
-  }
   if (!current.current) {
     return (
-      <aside className="presenter-timer" aria-label="Timer">
-        <Text className="presenter-timer-label">Agenda finished</Text>
-      </aside>
+      <div className="presenter-timer" role="group" aria-label="Timer">
+        <span className="presenter-timer-label">Agenda finished</span>
+      </div>
+    );
+  }
+  const part = sections.find((entry) => entry.id === current.current!.sectionId);
+  const state = !running ? 'paused' : current.tone === 'overrun' ? 'over time' : '';
+  if (current.current.sectionId !== slide) {
+    return (
+      <div className="presenter-timer presenter-timer-elsewhere" role="group" aria-label="Timer" data-tone={current.tone} data-testid="presenter-timer-elsewhere">
+        <span className="presenter-timer-label">
+          Timer: {part ? `part ${part.number}` : current.current.title} · <span className="presenter-timer-value">{formatCountdown(current.remainingMs)}</span>
+          {state && ` · ${state}`}
+        </span>
+      </div>
     );
   }
   const percent = current.boxMs > 0 ? Math.min(100, (current.spentMs / current.boxMs) * 100) : 0;
   return (
-    <aside className="presenter-timer" aria-label="Timer" data-tone={current.tone}>
-      <Text className="presenter-timer-label">{current.current.title}</Text>
+    <div className="presenter-timer" role="group" aria-label="Timer" data-tone={current.tone}>
       <div className="presenter-countdown" role="timer" data-testid="presenter-countdown">
         {formatCountdown(current.remainingMs)}
       </div>
-      <Progress value={percent} size="md" color={current.tone === 'overrun' ? 'red.8' : current.tone === 'ending' ? 'orange.8' : 'var(--presenter-accent)'} aria-label="Time box used" />
-      <Text className="presenter-timer-foot">
-        {!running ? 'Paused · ' : current.tone === 'overrun' ? 'Over time · ' : ''}
-        {current.projectedEnd !== null ? `Ends ${clockTime(current.projectedEnd)}` : ''}
-        {(current.lateMinutes ?? 0) > 0 ? ` (+${current.lateMinutes} min)` : ''}
-      </Text>
-    </aside>
+      <div className="presenter-timer-side">
+        <Progress value={percent} size="lg" color={current.tone === 'overrun' ? 'red.8' : current.tone === 'ending' ? 'orange.8' : 'var(--presenter-accent)'} aria-label="Time box used" />
+        <span className="presenter-timer-foot">
+          {state ? `${state[0]!.toUpperCase()}${state.slice(1)}` : current.projectedEnd !== null ? `Ends ${clockTime(current.projectedEnd)}` : ''}
+          {(current.lateMinutes ?? 0) > 0 ? ` (+${current.lateMinutes} min)` : ''}
+        </span>
+      </div>
+    </div>
   );
 }
 
-function PresenterFunnel({ agreement }: { agreement: Agreement }) {
-  const funnel = useMemo(() => computeFunnel(funnelInputsOf(agreement)), [agreement]);
-  if (!funnel.ok) return <Text className="presenter-note">The funnel appears once the plan’s figures are filled in.</Text>;
+function Lines({ lines }: { lines: SubstanceLine[] }) {
   return (
-    <div className="presenter-funnel">
-      <Suspense fallback={<div style={{ height: 320 }} />}>
-        <FunnelChart levels={funnel.levels} unit="perMonth" />
-      </Suspense>
-      <Text className="presenter-note">Per month</Text>
+    <div className="presenter-lines">
+      {lines.map((line, index) => (
+        <p key={`${line.label}-${index}`} className="presenter-line">
+          <span className="presenter-line-label">{line.label}</span> <span className="presenter-line-text">{line.text}</span>
+        </p>
+      ))}
     </div>
   );
 }
@@ -208,29 +284,33 @@ function PositionMark({ team, status }: { team: string; status: PositionStatus }
   if (isChanged(status)) {
     return (
       <span className="presenter-position" data-position={status} data-testid="presenter-position-changed">
-        <IconRefresh size={18} aria-hidden />
+        <IconRefresh size="1em" aria-hidden />
         {team}: {changedPositionText(status)}
       </span>
     );
   }
   return (
     <span className="presenter-position" data-position={status}>
-      {status === 'agree' ? <IconThumbUp size={18} aria-hidden /> : status === 'disagree' ? <IconThumbDown size={18} aria-hidden /> : <span aria-hidden>…</span>}
-      {team} {status === 'agree' ? 'agrees' : status === 'disagree' ? 'disagrees' : 'to say'}
+      {status === 'agree' ? <IconThumbUp size="1em" aria-hidden /> : status === 'disagree' ? <IconThumbDown size="1em" aria-hidden /> : <IconClock size="1em" aria-hidden />}
+      {status === 'agree' ? `${team} agrees` : status === 'disagree' ? `${team} disagrees` : `Waiting for ${team.toLowerCase()}`}
     </span>
   );
 }
 
-function ItemRow({ item, withNotes = false, agreedOn }: { item: ConsensusItem; withNotes?: boolean; agreedOn: PresenterSnapshot['agreedOn'] }) {
+function ItemCard({ item, agreement, agreedOn, focused, withPart = false }: { item: ConsensusItem; agreement: Agreement; agreedOn: PresenterSnapshot['agreedOn']; focused: boolean; withPart?: boolean }) {
+  const substance = itemSubstance(agreement, item);
   const version = item.state === 'agreed' ? agreedOn?.[`${item.section}:${item.id}`] : undefined;
+  const part = sections.find((entry) => entry.id === item.section)!;
   return (
-    <li className="presenter-item" data-state={item.state} data-testid="presenter-item">
+    <li className="presenter-item" id={`presenter-item-${item.id}`} data-state={item.state} data-kind={item.kind} data-wide={wideKinds.has(item.kind) || undefined} data-focused={focused || undefined} aria-current={focused || undefined} data-testid="presenter-item">
+      {withPart && <p className="presenter-item-part">Part {part.number} · {part.title}</p>}
       <div className="presenter-item-head">
-        <span className="presenter-item-label">{item.label}</span>
-        <Badge size="xl" variant="light" color={stateColors[item.state]} tt="none" data-testid="presenter-item-state">
+        <h2 className="presenter-item-title">{substance?.title ?? item.label}</h2>
+        <span className="presenter-state" data-state={item.state} data-testid="presenter-item-state">
           {stateLabels[item.state]}
-        </Badge>
+        </span>
       </div>
+      {item.kind === 'revenue-plan' ? <PlanPicture agreement={agreement} lines={substance?.lines ?? []} /> : item.kind === 'thresholds' ? <GradePicture agreement={agreement} lines={substance?.lines ?? []} /> : <Lines lines={substance?.lines ?? []} />}
       <div className="presenter-item-positions">
         <PositionMark team="Marketing" status={item.positions.marketing} />
         <PositionMark team="Sales" status={item.positions.sales} />
@@ -240,49 +320,149 @@ function ItemRow({ item, withNotes = false, agreedOn }: { item: ConsensusItem; w
           </span>
         )}
       </div>
-      {withNotes && item.consensus.notes && <p className="presenter-item-notes">{item.consensus.notes}</p>}
+      {item.state !== 'agreed' && item.consensus.notes.trim() !== '' && <p className="presenter-item-notes">{item.consensus.notes}</p>}
     </li>
   );
 }
 
-function SectionItems({ items, agreedOn }: { items: ConsensusItem[]; agreedOn: PresenterSnapshot['agreedOn'] }) {
-  if (items.length === 0) return null;
+function ItemList({ items, agreement, agreedOn, focusedId, label, withPart = false }: { items: ConsensusItem[]; agreement: Agreement; agreedOn: PresenterSnapshot['agreedOn']; focusedId: string | null; label: string; withPart?: boolean }) {
   return (
-    <ul className="presenter-items" aria-label="Items under discussion">
+    <ul className="presenter-items" aria-label={label}>
       {items.map((item) => (
-        <ItemRow key={`${item.section}-${item.id}`} item={item} withNotes={item.state !== 'agreed'} agreedOn={agreedOn} />
+        <ItemCard key={`${item.section}-${item.id}`} item={item} agreement={agreement} agreedOn={agreedOn} focused={item.id === focusedId} withPart={withPart} />
       ))}
     </ul>
   );
 }
 
-function OpenQuestions({ items, agreement, agreedOn }: { items: ConsensusItem[]; agreement: Agreement; agreedOn: PresenterSnapshot['agreedOn'] }) {
-  const open = items.filter((item) => item.state === 'disputed' || item.state === 'parked');
+/** The plan: its inputs, the funnel it needs per month and week (shared funnel engine), and the capacity verdict. */
+function PlanPicture({ agreement, lines }: { agreement: Agreement; lines: SubstanceLine[] }) {
+  const funnel = useMemo(() => planFunnel(agreement), [agreement]);
+  return (
+    <div className="presenter-plan">
+      <Lines lines={lines} />
+      {funnel.ok ? (
+        <div className="presenter-funnel-block">
+          <div className="presenter-funnel" role="img" aria-label={`Funnel chart, what the plan needs per month: ${funnel.levels.map((level) => `${level.label} ${level.perMonth}`).join(', ')}`}>
+            {funnel.levels.map((level, index) => (
+              // The widths draw a funnel (top to bottom); the figures are the values.
+              <div key={level.label} className="presenter-funnel-row" style={{ width: `${100 - index * (55 / Math.max(1, funnel.levels.length - 1))}%` }}>
+                <span className="presenter-funnel-label">{level.label}</span>
+                <span className="presenter-funnel-value">{level.perMonth}</span>
+              </div>
+            ))}
+          </div>
+          <p className="presenter-funnel-unit">Per month</p>
+        </div>
+      ) : (
+        <p className="presenter-verdict" data-status="incomplete">
+          The funnel appears once the plan’s figures are filled in: {funnel.reasons.join(' ')}
+        </p>
+      )}
+      {funnel.ok && (
+        <p className="presenter-verdict" data-status={funnel.capacity.status} data-testid="presenter-capacity">
+          {funnel.capacity.status === 'ok' ? <IconCircleCheck size="1.1em" aria-hidden /> : <IconAlertTriangle size="1.1em" aria-hidden />}
+          <span>
+            <strong>{funnel.capacity.status === 'ok' ? 'Capacity fits. ' : funnel.capacity.status === 'tight' ? 'Capacity is tight. ' : 'Over capacity. '}</strong>
+            {funnel.capacity.message}
+          </span>
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Grades and the MQL rule as a picture: the 4 × 4 grid of fit grade × engagement level, the MQL cells filled. */
+function GradePicture({ agreement, lines }: { agreement: Agreement; lines: SubstanceLine[] }) {
+  const { fitThresholds, engagementThresholds } = agreement.scoring;
+  const grid = gradeGrid(agreement.scoring);
+  const bound = (value: number | null) => (value === null ? 'not set' : `≥ ${value}`);
+  const fitBound = { A: bound(fitThresholds.A), B: bound(fitThresholds.B), C: bound(fitThresholds.C), D: 'below' } as const;
+  const levelBound = { 4: bound(engagementThresholds[4]), 3: bound(engagementThresholds[3]), 2: bound(engagementThresholds[2]), 1: 'below' } as const;
+  return (
+    <div className="presenter-grades">
+      <Lines lines={lines} />
+      <table className="presenter-grid" data-testid="presenter-grade-grid">
+        <caption className="presenter-sr-only">Fit grade by engagement level; the filled cells are MQLs</caption>
+        <thead>
+          <tr>
+            <th scope="col">Fit \ engagement</th>
+            {engagementLevels.map((level) => (
+              <th key={level} scope="col">
+                {level} <span className="presenter-grid-bound">{levelBound[level]}</span>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {grid.map((row) => (
+            <tr key={row[0]!.grade}>
+              <th scope="row">
+                {row[0]!.grade} <span className="presenter-grid-bound">{fitBound[row[0]!.grade]}</span>
+              </th>
+              {row.map((cell) => (
+                <td key={cell.level} data-mql={cell.mql || undefined}>
+                  {cell.grade}
+                  {cell.level}
+                  {cell.mql ? ' MQL' : ''}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Part 1: who, when, and the people in the room (it has no items to agree). */
+function WorkshopFacts({ agreement }: { agreement: Agreement }) {
+  const facts = workshopFacts(agreement);
+  return (
+    <div className="presenter-workshop-facts">
+      <Lines lines={facts.lines} />
+      <section aria-label="People in the room" className="presenter-people">
+        <h2>In the room</h2>
+        {facts.people.length === 0 ? (
+          <p className="presenter-note">Nobody listed yet.</p>
+        ) : (
+          <ul>
+            {facts.people.map((person, index) => (
+              <li key={index}>
+                <span className="presenter-log-main">{person.name}</span>
+                {person.detail && <span className="presenter-log-detail">{person.detail}</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function OpenQuestions({ items, agreement, agreedOn, focusedId }: { items: ConsensusItem[]; agreement: Agreement; agreedOn: PresenterSnapshot['agreedOn']; focusedId: string | null }) {
   const topics = agreement.parkingLot.filter((topic) => topic.status === 'open');
-  if (open.length === 0 && topics.length === 0) return <Text className="presenter-note">Nothing is disputed or parked.</Text>;
+  if (items.length === 0 && topics.length === 0) return <p className="presenter-note">Nothing is disputed or parked.</p>;
   return (
     <>
-      <ul className="presenter-items" aria-label="Disputed and parked items">
-        {open.map((item) => (
-          <ItemRow key={`${item.section}-${item.id}`} item={item} withNotes agreedOn={agreedOn} />
-        ))}
-      </ul>
+      {items.length > 0 && <ItemList items={items} agreement={agreement} agreedOn={agreedOn} focusedId={focusedId} label="Disputed and parked items" withPart />}
       {topics.length > 0 && <LogList title="Parking lot" entries={topics.map((topic) => ({ id: topic.id, main: topic.topic || 'Untitled topic', detail: [topic.raisedBy && `raised by ${topic.raisedBy}`, topic.notes].filter(Boolean).join(' · ') }))} />}
     </>
   );
 }
 
 function LogLists({ agreement }: { agreement: Agreement }) {
+  const timeZone = agreement.calendar?.timeZone;
   return (
     <div className="presenter-log">
       <LogList title="Parking lot" entries={agreement.parkingLot.map((topic) => ({ id: topic.id, main: topic.topic || 'Untitled topic', detail: [topic.status === 'resolved' ? 'resolved' : 'open', topic.raisedBy && `raised by ${topic.raisedBy}`].filter(Boolean).join(' · ') }))} />
-      <LogList title="Decisions" entries={agreement.decisions.map((decision) => ({ id: decision.id, main: decision.text || 'Untitled decision', detail: [decision.by, decision.decidedAt].filter(Boolean).join(' · ') }))} />
-      <LogList title="Action items" entries={agreement.actions.map((action) => ({ id: action.id, main: action.task || 'Untitled action', detail: [action.owner || 'no owner yet', action.due ? `due ${action.due}` : 'no date yet', action.status === 'done' ? 'done' : ''].filter(Boolean).join(' · ') }))} />
+      <LogList title="Decisions" entries={agreement.decisions.map((decision) => ({ id: decision.id, main: decision.text || 'Untitled decision', detail: [decision.by, decision.decidedAt && formatDateTime(decision.decidedAt, timeZone)].filter(Boolean).join(' · ') }))} />
+      <LogList title="Action items" entries={agreement.actions.map((action) => ({ id: action.id, main: action.task || 'Untitled action', detail: [action.owner || 'no owner yet', action.due ? `due ${formatDay(action.due)}` : 'no date yet', action.status === 'done' ? 'done' : ''].filter(Boolean).join(' · ') }))} />
     </div>
   );
 }
 
-function LogList({ title, entries }: { title: string; entries: { id: string; main: string; detail: string }[] }) {
+function LogList({ title, entries }: { title: string; entries: { id: string; main: string; detail: string }[] }): ReactNode {
   return (
     <section className="presenter-log-list" aria-label={title}>
       <h2>{title}</h2>

@@ -24,6 +24,11 @@ export interface PresenterSnapshot {
   branding: { name: string; logoDataUrl?: string | undefined; accent?: string | undefined } | null;
   /** Items agreed on an earlier signed version's content: that version, by "section:id" ("agreed on version 1 content"). */
   agreedOn?: Record<string, number>;
+  /**
+   * The id of the item the facilitator is working on (the list item whose field or button has the keyboard
+   * focus in the facilitator's window), or null: the presenter highlights it and scrolls it into view.
+   */
+  focusedItem?: string | null;
   /** Counts the snapshots of one facilitator window (for diagnosis; BroadcastChannel keeps one sender's order). */
   sequence: number;
 }

@@ -1,11 +1,38 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { openPresenterLink, type PresenterLink, type PresenterSnapshot } from './presenter-channel';
+
+/** The id of the item card (`<article id="item-…">`, editor-kit's ItemCard) an element is in, or null. */
+export function itemIdOf(element: Element | null): string | null {
+  const card = element?.closest?.('article[id^="item-"]');
+  return card ? card.id.slice('item-'.length) : null;
+}
+
+/**
+ * Which item the facilitator works on: the item card that last had the
+ * keyboard focus in this window (a click on a thumb or a field focuses it; so
+ * does the palette's "go to item"). Focus moving to the header or a dialog
+ * keeps the last one (the item is still the one under discussion); changing
+ * part forgets it.
+ */
+function useFocusedItem(section: string): string | null {
+  const [focused, setFocused] = useState<{ section: string; id: string } | null>(null);
+  useEffect(() => {
+    const onFocus = (event: FocusEvent) => {
+      const id = itemIdOf(event.target instanceof Element ? event.target : null);
+      if (id) setFocused((current) => (current?.id === id && current.section === section ? current : { section, id }));
+    };
+    document.addEventListener('focusin', onFocus);
+    return () => document.removeEventListener('focusin', onFocus);
+  }, [section]);
+  return focused?.section === section ? focused.id : null;
+}
 
 /**
  * The facilitator's side: sends the snapshot whenever it changes and to any
  * presenter window that says hello; tells presenters when the workshop closes.
+ * Adds the item the facilitator is working on (`focusedItem`) itself.
  */
-export function usePresenterFeed(snapshot: Omit<PresenterSnapshot, 'sequence'>): void {
+export function usePresenterFeed(snapshot: Omit<PresenterSnapshot, 'sequence' | 'focusedItem'>): void {
   const link = useRef<PresenterLink | null>(null);
   const latest = useRef<PresenterSnapshot | null>(null);
   const sequence = useRef(0);
@@ -27,10 +54,11 @@ export function usePresenterFeed(snapshot: Omit<PresenterSnapshot, 'sequence'>):
   }, [workshopId]);
 
   const { agreement, section, view, agenda, timer, branding, agreedOn } = snapshot;
+  const focusedItem = useFocusedItem(section);
   useEffect(() => {
     sequence.current += 1;
-    const next: PresenterSnapshot = { workshopId, agreement, section, view, agenda, timer, branding, ...(agreedOn ? { agreedOn } : {}), sequence: sequence.current };
+    const next: PresenterSnapshot = { workshopId, agreement, section, view, agenda, timer, branding, ...(agreedOn ? { agreedOn } : {}), focusedItem, sequence: sequence.current };
     latest.current = next;
     link.current?.post({ type: 'state', snapshot: next });
-  }, [workshopId, agreement, section, view, agenda, timer, branding, agreedOn]);
+  }, [workshopId, agreement, section, view, agenda, timer, branding, agreedOn, focusedItem]);
 }
