@@ -1,6 +1,6 @@
 import { ActionIcon, Badge, Button, Card, Group, NumberInput, Select, Stack, Switch, Text, Textarea, TextInput, Title, Tooltip, type ComboboxItem } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconCopy, IconPlayerPause, IconPlus, IconThumbDown, IconThumbUp, IconTrash } from '@tabler/icons-react';
-import { createContext, memo, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, memo, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { Agreement, Consensus, Position } from '../../../shared/model/agreement';
 import { validateAgreement } from '../../../shared/model/agreement-rules';
 import { changedPositionText, isChanged, withParked, withPosition, type PositionStatus } from '../../../shared/model/consensus';
@@ -21,11 +21,20 @@ export interface EditorContextValue {
   items: Map<Consensus, ConsensusItem>;
   /** For items agreed on an earlier signed version's content: that version, by "section:id". */
   agreedOn: ReadonlyMap<string, number>;
+  /** Shows every field's problem from now on, touched or not (the person asked "Ready to sign?"). */
+  revealProblems(): void;
 }
 
 const noVersions: ReadonlyMap<string, number> = new Map();
 
 const EditorContext = createContext<EditorContextValue | null>(null);
+
+/**
+ * Whether every field shows its problem (after "Ready to sign?") or only the
+ * fields the person has touched. Its own context: it changes once, while the
+ * editor context changes on every keystroke, and every field reads this one.
+ */
+const RevealContext = createContext(false);
 
 /** Provides the agreement, its update function and its problems to the sections. */
 export function EditorProvider({ agreement, agreedOn = noVersions, children }: { agreement: Agreement; agreedOn?: ReadonlyMap<string, number>; children: ReactNode }) {
@@ -39,8 +48,33 @@ export function EditorProvider({ agreement, agreedOn = noVersions, children }: {
     return map;
   }, [agreement]);
   const items = useMemo(() => new Map(consensusItems(agreement).map((item) => [item.consensus, item])), [agreement]);
-  const value = useMemo(() => ({ agreement, update, issues, items, agreedOn }), [agreement, update, issues, items, agreedOn]);
-  return <EditorContext.Provider value={value}>{children}</EditorContext.Provider>;
+  const [revealed, setRevealed] = useState(false);
+  const revealProblems = useCallback(() => setRevealed(true), []);
+  const value = useMemo(() => ({ agreement, update, issues, items, agreedOn, revealProblems }), [agreement, update, issues, items, agreedOn, revealProblems]);
+  return (
+    <EditorContext.Provider value={value}>
+      <RevealContext.Provider value={revealed}>{children}</RevealContext.Provider>
+    </EditorContext.Provider>
+  );
+}
+
+/** Whether the person asked "Ready to sign?": from then on every problem is shown, touched or not. */
+export function useProblemsRevealed(): boolean {
+  return useContext(RevealContext);
+}
+
+/**
+ * A field's problem as it is shown: only once the field was touched (changed,
+ * or left after being focused) or once the person asked "Ready to sign?". A
+ * new workshop does not open covered in red for what nobody has typed yet;
+ * the readiness list still lists everything. Use `touch` as the field's blur
+ * handler and call it on change.
+ */
+export function useShownProblem(problem: string | undefined): { error: string | undefined; touch: () => void } {
+  const revealed = useContext(RevealContext);
+  const [touched, setTouched] = useState(false);
+  const touch = useCallback(() => setTouched(true), []);
+  return { error: touched || revealed ? problem : undefined, touch };
 }
 
 /** The open agreement, its update function and its problems. */
@@ -62,35 +96,58 @@ export function options<T extends string>(labels: Record<T, string>): ComboboxIt
 
 /** A text field bound to the agreement. */
 export function TextField(props: { label: string; value: string; onChange: (value: string) => void; error?: string | undefined; placeholder?: string; description?: string; autoFocus?: boolean; type?: 'text' | 'date' | 'time'; w?: number | string }) {
+  const { error, touch } = useShownProblem(props.error);
   return (
     <TextInput
       label={props.label}
       description={props.description}
       value={props.value}
       placeholder={props.placeholder}
-      error={props.error}
+      error={error}
       type={props.type}
       data-autofocus={props.autoFocus || undefined}
       autoFocus={props.autoFocus}
       w={props.w}
-      onChange={(event) => props.onChange(event.currentTarget.value)}
+      onBlur={touch}
+      onChange={(event) => {
+        touch();
+        props.onChange(event.currentTarget.value);
+      }}
     />
   );
 }
 
 /** A multi-line text field bound to the agreement. */
 export function LongTextField(props: { label: string; value: string; onChange: (value: string) => void; error?: string | undefined; placeholder?: string; minRows?: number }) {
-  return <Textarea label={props.label} value={props.value} placeholder={props.placeholder} error={props.error} autosize minRows={props.minRows ?? 2} maxRows={8} onChange={(event) => props.onChange(event.currentTarget.value)} />;
+  const { error, touch } = useShownProblem(props.error);
+  return (
+    <Textarea
+      label={props.label}
+      value={props.value}
+      placeholder={props.placeholder}
+      error={error}
+      autosize
+      minRows={props.minRows ?? 2}
+      maxRows={8}
+      onBlur={touch}
+      onChange={(event) => {
+        touch();
+        props.onChange(event.currentTarget.value);
+      }}
+    />
+  );
 }
 
 /** A number field; empty means "not entered yet" (null), never 0. */
 export function NumberField(props: { label: string; value: number | null; onChange: (value: number | null) => void; error?: string | undefined; suffix?: string; prefix?: string; min?: number; max?: number; description?: string; w?: number | string; readOnly?: boolean }) {
+  const { error, touch } = useShownProblem(props.error);
   return (
     <NumberInput
       label={props.label}
       description={props.description}
       value={props.value ?? ''}
-      error={props.error}
+      error={error}
+      onBlur={touch}
       suffix={props.suffix}
       prefix={props.prefix}
       min={props.min}
@@ -100,14 +157,33 @@ export function NumberField(props: { label: string; value: number | null; onChan
       thousandSeparator=","
       decimalScale={2}
       allowDecimal
-      onChange={(value) => props.onChange(value === '' || value === null || value === undefined ? null : typeof value === 'number' ? value : Number.isFinite(Number(value)) ? Number(value) : null)}
+      onChange={(value) => {
+        touch();
+        props.onChange(value === '' || value === null || value === undefined ? null : typeof value === 'number' ? value : Number.isFinite(Number(value)) ? Number(value) : null);
+      }}
     />
   );
 }
 
 /** A select bound to the agreement. */
 export function SelectField<T extends string>(props: { label: string; value: T; data: ComboboxItem[]; onChange: (value: T) => void; error?: string | undefined; w?: number | string }) {
-  return <Select label={props.label} value={props.value} data={props.data} allowDeselect={false} error={props.error} w={props.w} comboboxProps={{ withinPortal: true }} onChange={(value) => value !== null && props.onChange(value as T)} />;
+  const { error, touch } = useShownProblem(props.error);
+  return (
+    <Select
+      label={props.label}
+      value={props.value}
+      data={props.data}
+      allowDeselect={false}
+      error={error}
+      w={props.w}
+      comboboxProps={{ withinPortal: true }}
+      onBlur={touch}
+      onChange={(value) => {
+        touch();
+        if (value !== null) props.onChange(value as T);
+      }}
+    />
+  );
 }
 
 /** A switch bound to the agreement. */

@@ -1,12 +1,14 @@
 import { SimpleGrid, Stack } from '@mantine/core';
 import { type sponsorRoles, teamLabels, type Participant } from '../../../../shared/model/agreement';
-import { ListEditor, NumberField, options, SectionHeading, SelectField, SubHeading, SwitchField, TextField, newItemId, useAgreementEditor } from '../editor-kit';
+import { ListEditor, NumberField, options, SectionHeading, SelectField, SubHeading, SwitchField, TextField, newItemId, useAgreementEditor, useProblemsRevealed } from '../editor-kit';
 
 const sponsorLabels: Record<(typeof sponsorRoles)[number], string> = { none: 'Not a sponsor', cmo: 'Marketing sponsor (CMO)', 'head-of-sales': 'Sales sponsor (head of sales)' };
 
 /** Part 1: the workshop's details and the people in the room. */
 export function WorkshopSection() {
   const { agreement, update, issues } = useAgreementEditor();
+  // The list's own problems (sponsors, signatories) wait for "Ready to sign?", as untouched fields do: a new workshop opens clean.
+  const revealed = useProblemsRevealed();
   const { workshop } = agreement;
   const issue = (field: string) => issues.get(`workshop:${field}`);
   const set = <K extends keyof typeof workshop>(field: K, value: (typeof workshop)[K]) => update((draft) => void (draft.workshop[field] = value), `workshop.${field}`);
@@ -22,7 +24,7 @@ export function WorkshopSection() {
         <TextField label="Next review" type="date" value={workshop.nextReviewDate} error={issue('nextReviewDate')} onChange={(value) => set('nextReviewDate', value)} />
       </SimpleGrid>
       <SubHeading count={agreement.participants.length}>Participants</SubHeading>
-      {[issues.get('participants:signs'), issues.get('participants:sponsor')].filter(Boolean).length > 0 && (
+      {revealed && [issues.get('participants:signs'), issues.get('participants:sponsor')].filter(Boolean).length > 0 && (
         <Stack gap={2} mb="sm" role="status">
           {[...issues.entries()]
             .filter(([key]) => key.startsWith('participants:'))
