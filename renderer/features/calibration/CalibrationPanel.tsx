@@ -176,6 +176,17 @@ export function CalibrationPanel({ agreement, onClose }: { agreement: Agreement;
           )}
         </Card>
 
+        {/* Step 2 is always on screen (empty until an export is chosen), so the steps read 1, 2, 3 and never "1, 3". */}
+        {!mapping && (
+          <Card withBorder radius="md" padding="lg" data-testid="calibration-step-mapping-empty">
+            <Title order={3} mb={4}>
+              2. Which column is which
+            </Title>
+            <Text size="sm" c="dimmed">
+              Once an export is chosen, its columns are matched here to the agreement’s attributes and the outcome.
+            </Text>
+          </Card>
+        )}
         {mapping && (
           <Card withBorder radius="md" padding="lg">
             <Title order={3} mb={4}>

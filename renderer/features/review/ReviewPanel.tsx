@@ -106,6 +106,17 @@ export function ReviewPanel({ agreement: draft, onClose }: { agreement: Agreemen
             </Text>
           )}
         </Card>
+        {/* Step 2 is always on screen (empty until an export is chosen), so the steps read 1, 2, 3 and never "1, 3". */}
+        {!(mapping && file) && (
+          <Card withBorder radius="md" padding="lg" data-testid="review-step-mapping-empty">
+            <Title order={3} mb={4}>
+              2. Which column is which
+            </Title>
+            <Text size="sm" c="dimmed">
+              Once a lead export is chosen, its columns are matched here to what the review needs.
+            </Text>
+          </Card>
+        )}
         {mapping && file && (
           <Card withBorder radius="md" padding="lg">
             <Title order={3} mb={4}>

@@ -1,13 +1,39 @@
 import { ActionIcon, Button, Chip, Group, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { buyingRoles, type BuyingRole } from '../../../../shared/model/agreement';
-import { ConsensusBar, SectionHeading, SubHeading, useAgreementEditor } from '../editor-kit';
+import { ConsensusBar, SectionHeading, SubHeading, useAgreementEditor, useProblemsRevealed, useShownProblem } from '../editor-kit';
 
 const roleLabels: Record<BuyingRole, string> = { 'decision-maker': 'Decision maker', influencer: 'Influencer', champion: 'Champion', user: 'User', blocker: 'Blocker' };
+// "No role" is an option of its own rather than a clear (×) button: the × took the room "Decision maker" needs.
+const NO_ROLE = 'none';
+const roleOptions = [{ value: NO_ROLE, label: 'No role' }, ...Object.entries(roleLabels).map(([value, label]) => ({ value, label }))];
+
+/** The points of one cell; its problem shows once it was touched (or after "Ready to sign?"). */
+function CellPoints({ label, points, problem, onChange }: { label: string; points: number | null | undefined; problem: string | undefined; onChange: (points: number | null) => void }) {
+  const { error, touch } = useShownProblem(problem);
+  return (
+    <NumberInput
+      aria-label={label}
+      size="sm"
+      w="100%"
+      value={points ?? ''}
+      error={error}
+      suffix=" pts"
+      onBlur={touch}
+      onChange={(value) => {
+        touch();
+        onChange(typeof value === 'number' ? value : null);
+      }}
+    />
+  );
+}
 
 /** Part 5: the decision-maker grid (function × seniority) with points and buying roles. */
 export function CommitteeSection() {
   const { agreement, update, issues } = useAgreementEditor();
+  const revealed = useProblemsRevealed();
+  const [rolesTouched, setRolesTouched] = useState(false);
   const committee = agreement.buyingCommittee;
   const cell = (fn: string, seniority: string) => committee.cells.find((entry) => entry.function === fn && entry.seniority === seniority);
   const setCell = (fn: string, seniority: string, change: { points?: number | null; role?: BuyingRole | null }) =>
@@ -23,11 +49,12 @@ export function CommitteeSection() {
   return (
     <Stack gap={0}>
       <SectionHeading number={5} title="Decision makers" summary="Who in the buying committee is worth how many points, which role they usually play, and which roles must be reached before a lead counts as sales-qualified." />
+      {/* Fixed layout over the full width: the grid fits the pane at 1366 px (it scrolled sideways and cut the last column). */}
       <div style={{ overflowX: 'auto' }}>
-        <Table withTableBorder withColumnBorders aria-label="Decision-maker grid" fz="sm">
+        <Table withTableBorder withColumnBorders aria-label="Decision-maker grid" fz="sm" layout="fixed" horizontalSpacing={8} miw={760}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Function</Table.Th>
+              <Table.Th w="20%">Function</Table.Th>
               {committee.seniorities.map((seniority) => (
                 <Table.Th key={seniority}>{seniority}</Table.Th>
               ))}
@@ -41,7 +68,7 @@ export function CommitteeSection() {
                     <TextInput
                       aria-label={`Function ${row + 1}`}
                       value={fn}
-                      w={170}
+                      style={{ flex: 1, minWidth: 0 }}
                       onChange={(event) => {
                         const name = event.currentTarget.value;
                         update((draft) => {
@@ -72,24 +99,16 @@ export function CommitteeSection() {
                   return (
                     <Table.Td key={seniority}>
                       <Stack gap={4}>
-                        <NumberInput
-                          aria-label={`Points for ${seniority} in ${fn}`}
-                          size="xs"
-                          w={96}
-                          value={current?.points ?? ''}
-                          error={error}
-                          suffix=" pts"
-                          onChange={(value) => setCell(fn, seniority, { points: typeof value === 'number' ? value : null })}
-                        />
+                        <CellPoints label={`Points for ${seniority} in ${fn}`} points={current?.points} problem={error} onChange={(points) => setCell(fn, seniority, { points })} />
                         <Select
                           aria-label={`Buying role of ${seniority} in ${fn}`}
-                          size="xs"
-                          w={140}
-                          placeholder="No role"
-                          clearable
-                          value={current?.role ?? null}
-                          data={Object.entries(roleLabels).map(([value, label]) => ({ value, label }))}
-                          onChange={(value) => setCell(fn, seniority, { role: (value as BuyingRole | null) ?? null })}
+                          size="sm"
+                          w="100%"
+                          value={current?.role ?? NO_ROLE}
+                          allowDeselect={false}
+                          data={roleOptions}
+                          comboboxProps={{ withinPortal: true, width: 180, position: 'bottom-start' }}
+                          onChange={(value) => setCell(fn, seniority, { role: value === null || value === NO_ROLE ? null : (value as BuyingRole) })}
                         />
                       </Stack>
                     </Table.Td>
@@ -109,7 +128,10 @@ export function CommitteeSection() {
       <Chip.Group
         multiple
         value={committee.requiredRoles}
-        onChange={(values) => update((draft) => void (draft.buyingCommittee.requiredRoles = buyingRoles.filter((role) => values.includes(role))))}
+        onChange={(values) => {
+          setRolesTouched(true);
+          update((draft) => void (draft.buyingCommittee.requiredRoles = buyingRoles.filter((role) => values.includes(role))));
+        }}
       >
         <Group gap="xs">
           {buyingRoles.map((role) => (
@@ -119,7 +141,7 @@ export function CommitteeSection() {
           ))}
         </Group>
       </Chip.Group>
-      {issues.get('buying-committee:requiredRoles') && (
+      {(revealed || rolesTouched) && issues.get('buying-committee:requiredRoles') && (
         <Text c="red.8" size="sm" mt="xs">
           {issues.get('buying-committee:requiredRoles')}
         </Text>

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../support/render-app';
 
@@ -108,5 +108,22 @@ describe('Library screen', () => {
     expect(await screen.findByText('Every workshop is archived.')).toBeInTheDocument();
     await user.click(screen.getAllByRole('button', { name: 'Show archived (1)' })[0]!);
     expect(screen.getAllByTestId('workshop-row')).toHaveLength(1);
+  });
+
+  it('asks for the facilitator and the date (today by default) and puts them in the new agreement', async () => {
+    const { user, db, navigation } = await renderApp();
+    await user.click(screen.getAllByRole('button', { name: 'New workshop' })[0]!);
+    const date = (await screen.findByLabelText(/^Workshop date/)) as HTMLInputElement;
+    const today = new Date();
+    expect(date.value).toBe(`${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`);
+    await user.click(screen.getByRole('textbox', { name: /^Title/ }));
+    await user.paste('Lead handoff 2027');
+    await user.click(screen.getByRole('textbox', { name: /^Facilitator/ }));
+    await user.paste('  Dana Lee ');
+    fireEvent.change(date, { target: { value: '2027-03-15' } });
+    await user.click(screen.getByRole('button', { name: 'Create workshop' }));
+    await waitFor(() => expect(navigation.getState().route).toEqual({ screen: 'workshop', workshopId: 'w1' }));
+    const stored = await db.agreements.get('w1');
+    expect(stored?.agreement.workshop).toMatchObject({ title: 'Lead handoff 2027', facilitator: 'Dana Lee', date: '2027-03-15' });
   });
 });
