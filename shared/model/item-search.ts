@@ -14,8 +14,10 @@ export interface ItemMatch {
 /**
  * The agreement's items a search finds ("first touch" → Commitment “First touch
  * after MQL”), with the same folding as the library search (accents, case and
- * extra spaces ignored; every word must appear in the item's name or its part's
- * title). An empty search finds nothing: the palette then lists commands only.
+ * extra spaces ignored; every word must appear in the item's name). The part's
+ * title is left out on purpose: "ideal customer" should go to the part, not
+ * list its every criterion. An empty search finds nothing: the palette then
+ * lists commands only.
  */
 export function searchItems(agreement: Agreement, query: string, limit = 8): ItemMatch[] {
   const words = foldForSearch(query).split(' ').filter((word) => word.length > 0);
@@ -24,7 +26,7 @@ export function searchItems(agreement: Agreement, query: string, limit = 8): Ite
   const found: ItemMatch[] = [];
   for (const item of consensusItems(agreement)) {
     const part = titles.get(item.section)!;
-    const text = foldForSearch(`${item.label} ${part}`);
+    const text = foldForSearch(item.label);
     if (words.every((word) => text.includes(word))) found.push({ section: item.section, id: item.id, label: item.label, part });
     if (found.length === limit) break;
   }

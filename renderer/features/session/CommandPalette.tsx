@@ -55,7 +55,8 @@ export const ITEMS_GROUP = 'Items';
 export function CommandPalette({ groups, findItems }: { groups: { group: string; commands: PaletteCommand[] }[]; findItems?: (query: string) => PaletteCommand[] }) {
   const { query } = useSpotlight(paletteStore);
   const items = findItems ? findItems(query) : [];
-  const all = items.length > 0 ? [{ group: ITEMS_GROUP, commands: items }, ...groups] : groups;
+  // Found items come after the parts (typing a part's name goes to the part) and before the commands.
+  const all = items.length > 0 ? [...groups.slice(0, 1), { group: ITEMS_GROUP, commands: items }, ...groups.slice(1)] : groups;
   const actions: SpotlightActionGroupData[] = all.map(({ group, commands }) => ({
     group,
     actions: commands.map((command) => ({

@@ -1,6 +1,6 @@
 import { ActionIcon, Alert, Anchor, Breadcrumbs, Button, Group, Text, Textarea, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconAlertTriangle, IconArrowBackUp, IconArrowForwardUp, IconArrowLeft, IconChartHistogram, IconCheck, IconCircleCheck, IconCloudOff, IconCommand, IconFlask, IconLock, IconPresentation, IconSignature } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { WorkshopActionId } from '../../../shared/model/workshop-actions';
 import type { WorkshopStatus } from '../../../shared/model/workshop';
 import { WorkshopTitleSchema } from '../../../shared/model/workshop';
@@ -51,8 +51,17 @@ export function WorkshopHeader({ facts, actions, onBack, onNext, exporting }: { 
   const run = (id: WorkshopActionId) => () => action(id).run();
   const parts = headerParts(facts);
   const { status, blockers, open } = facts;
+  // The parts' list sticks below the header, whose height changes as its rows wrap.
+  const head = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = head.current;
+    if (!element || typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(() => element.parentElement?.style.setProperty('--workshop-head-height', `${Math.ceil(element.getBoundingClientRect().height)}px`));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
   return (
-    <div className="workshop-head" data-testid="workshop-head">
+    <div className="workshop-head" data-testid="workshop-head" ref={head}>
       <Group justify="space-between" gap="xs" className="workshop-head-row">
         <Breadcrumbs className="workshop-head-crumbs">
           <Anchor component="button" onClick={onBack} fz="md">
@@ -158,7 +167,6 @@ function TitleInput() {
       size="md"
       autosize
       minRows={1}
-      maxRows={3}
       aria-label="Workshop title"
       value={value}
       error={error}
