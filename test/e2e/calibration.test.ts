@@ -88,6 +88,46 @@ describe.skipIf(!hasSharedData)('calibration in the app', () => {
     await page.screenshot({ path: join(screens, 'calibration-results.png'), fullPage: false });
     expect(await accessibilityViolations(page)).toEqual([]);
 
+    // Precision, recall and lift in plain words, from the counts above: 1,234 of 2,011 MQLs converted, 3,561 of 9,240 leads.
+    const plain = await results.getByTestId('calibration-plain').innerText();
+    expect(plain).toContain(`Of 100 leads the rule passes, ${((1234 / 2011) * 100).toFixed(1)} convert; without the rule, ${((3561 / 9240) * 100).toFixed(1)} do.`);
+    expect(plain).toContain(`It catches ${((1234 / 3561) * 100).toFixed(1)} of every 100 leads that convert.`);
+    // The sweep shows the threshold now and the plan's need: 450,000 ÷ 3,000 deals ÷ (30 % × 85 % × 60 % × 80 %) MQLs a quarter.
+    const sweepCard = panel.getByTestId('calibration-sweep');
+    const facts = sweepCard.getByTestId('calibration-sweep-facts');
+    expect(await facts.innerText()).toContain('Now: the MQL rule asks for fit grade C or better, which starts at a fit score of 20');
+    expect(await facts.innerText()).toContain(`The revenue plan needs ${Math.ceil(450_000 / 3_000 / (0.3 * 0.85 * 0.6 * 0.8)).toLocaleString('en-US')} MQLs in its 13-week period`);
+    // "Use this threshold" at 25: the agreement changes and, the export being still chosen, the calibration runs again.
+    await sweepCard.getByRole('slider', { name: 'Fit threshold to try' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await sweepCard.getByRole('button', { name: 'Use this threshold (25)' }).click();
+    await expect.poll(() => facts.innerText()).toContain('starts at a fit score of 25');
+    await expect.poll(() => panel.getByTestId('calibration-stale').count(), { timeout: 30_000 }).toBe(0);
+    expect(await results.innerText()).not.toMatch(/MQLs by the rule\s+2,011\s/);
+    expect(await sweepCard.getByTestId('calibration-edit').innerText()).toContain('Changed in the agreement: Fit grade C starts at a fit score of 25 (was 20)');
+    await sweepCard.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: join(screens, 'calibration-sweep-used.png') });
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // ACCORD_SCREENS=1: the sweep and the sentences at both sizes, light and dark, to look at (not needed to pass).
+    if (process.env.ACCORD_SCREENS === '1') {
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        for (const [width, height] of [[1366, 768], [1920, 1080]] as const) {
+          await page.setViewportSize({ width, height });
+          await results.getByTestId('calibration-plain').evaluate((element) => element.scrollIntoView({ block: 'center' }));
+          await page.screenshot({ path: join(screens, `calibration-plain-${width}-${scheme}.png`) });
+          await sweepCard.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+          await page.screenshot({ path: join(screens, `calibration-sweep-used-${width}-${scheme}.png`) });
+        }
+        expect(await accessibilityViolations(page)).toEqual([]);
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+    }
+    // Undo (one step): the threshold and the figures as they were.
+    await sweepCard.getByRole('button', { name: 'Undo this change' }).click();
+    await expect.poll(() => results.innerText(), { timeout: 30_000 }).toMatch(/MQLs by the rule\s+2,011\s+1,234 succeeded/);
+    expect(await facts.innerText()).toContain('starts at a fit score of 20');
+
     // The agreement document carries the calibration summary.
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'More actions' }).click();
@@ -102,7 +142,7 @@ describe.skipIf(!hasSharedData)('calibration in the app', () => {
     await page.getByRole('textbox', { name: 'Workshop title' }).waitFor();
     await page.getByRole('button', { name: 'Calibrate' }).click();
     await expect.poll(() => page.getByTestId('calibration-results').innerText()).toContain('3,561 successes');
-  }, 120_000);
+  }, 180_000);
 
   it('offers the samples as workshops with their mapping, says clearly when a file is not a CSV, and joins the accounts', async () => {
     app = await startApp({ colorScheme: 'dark' });
@@ -139,6 +179,11 @@ describe.skipIf(!hasSharedData)('calibration in the app', () => {
     await expect.poll(() => results.innerText()).toMatch(/Rows scored\s+6,711\s+8,800 read, 2,089 skipped/);
     expect(await results.innerText()).toContain('4,238 successes');
     await panel.getByRole('img', { name: /Leads and MQLs per month/ }).waitFor();
+    // Dated leads: the sweep's MQLs a month against the plan's need a month.
+    const facts = panel.getByTestId('calibration-sweep-facts');
+    expect(await facts.innerText()).toMatch(/MQLs are a month over the \d+ months the export spans/);
+    await panel.getByTestId('calibration-sweep').evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: join(screens, 'calibration-sweep-plan-dark.png') });
     expect(await accessibilityViolations(page)).toEqual([]);
   }, 90_000);
 });

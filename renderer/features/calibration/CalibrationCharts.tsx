@@ -100,8 +100,8 @@ export function CalibrationCharts({ result, agreement, onEdit, editDisabled, edi
           </Text>
         </Stack>
         <div className="calibration-chart" role="img" aria-label={`Threshold sweep of the ${swept} score: MQL volume, conversion and recall`}>
-          <ResponsiveContainer width="100%" height={320} initialDimension={{ width: 1000, height: 320 }}>
-            <LineChart data={sweep} onClick={(state) => typeof state?.activeLabel === 'number' && setPicked((current) => ({ ...current, [swept]: state.activeLabel as number }))}>
+          <ResponsiveContainer width="100%" height={290} initialDimension={{ width: 1000, height: 290 }}>
+            <LineChart data={sweep} margin={{ top: 22, right: 8, left: 0, bottom: 0 }} onClick={(state) => typeof state?.activeLabel === 'number' && setPicked((current) => ({ ...current, [swept]: state.activeLabel as number }))}>
               <CartesianGrid strokeDasharray="3 3" stroke="var(--mantine-color-default-border)" />
               <XAxis dataKey="threshold" type="number" domain={[0, 100]} ticks={[0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100]} tick={axis} label={{ value: `${scoreName} threshold`, position: 'insideBottom', offset: -2, fill: 'var(--mantine-color-text)' }} height={44} />
               <YAxis yAxisId="volume" tick={axis} label={{ value: perMonth ? 'MQLs a month' : 'MQLs', angle: -90, position: 'insideLeft', fill: 'var(--mantine-color-text)', style: { textAnchor: 'middle' } }} width={72} />
@@ -111,15 +111,16 @@ export function CalibrationCharts({ result, agreement, onEdit, editDisabled, edi
               <Line yAxisId="volume" dataKey="mqls" name={perMonth ? 'MQLs a month' : 'MQLs'} stroke="var(--mantine-color-accord-7)" strokeWidth={2} dot={false} isAnimationActive={false} />
               <Line yAxisId="rate" dataKey="conversion" name="Conversion %" stroke="var(--mantine-color-teal-7)" strokeWidth={2} dot={false} isAnimationActive={false} />
               <Line yAxisId="rate" dataKey="recall" name="Recall %" stroke="var(--mantine-color-orange-7)" strokeWidth={2} strokeDasharray="5 3" dot={false} isAnimationActive={false} />
-              {boundary.current !== null && !boundary.fixed && <ReferenceLine yAxisId="volume" x={boundary.current} stroke="var(--mantine-color-text)" strokeDasharray="6 4" label={{ value: `Now: ${tenths(boundary.current)}`, fill: 'var(--mantine-color-text)', position: 'insideTopLeft' }} />}
+              {boundary.current !== null && !boundary.fixed && <ReferenceLine yAxisId="volume" x={boundary.current} stroke="var(--mantine-color-text)" strokeDasharray="6 4" label={{ value: `Now: ${tenths(boundary.current)}`, fill: 'var(--mantine-color-text)', position: 'top' }} />}
               {planLine !== null && <ReferenceLine yAxisId="volume" y={planLine} stroke="var(--mantine-color-red-7)" strokeDasharray="6 4" label={{ value: `Plan: ${whole(planLine)} a month`, fill: 'var(--mantine-color-text)', position: 'insideTopRight' }} />}
-              <ReferenceLine yAxisId="volume" x={threshold} stroke="var(--mantine-color-accord-7)" strokeWidth={2} />
+              {/* The point being tried (read out below the chart), when it is not the threshold now. */}
+              {threshold !== boundary.current && <ReferenceLine yAxisId="volume" x={threshold} stroke="var(--mantine-color-accord-7)" strokeWidth={2} />}
             </LineChart>
           </ResponsiveContainer>
         </div>
         <Stack gap="xs" mt="md">
           <Text size="sm" fw={600} id={`calibration-try-${swept}`}>
-            Try a {swept} threshold (click the chart, or move the slider with the arrow keys)
+            Try a {swept} threshold (the solid upright line: click the chart, or move the slider with the arrow keys)
           </Text>
           <Slider aria-labelledby={`calibration-try-${swept}`} thumbLabel={`${scoreName} threshold to try`} min={0} max={100} step={5} value={threshold} onChange={(value) => setPicked((current) => ({ ...current, [swept]: value }))} marks={[0, 25, 50, 75, 100].map((value) => ({ value, label: String(value) }))} mb="lg" label={(value) => String(value)} />
           <Text data-testid="calibration-sweep-point" size="md">

@@ -106,6 +106,6 @@ describe('from a calibration result to a decision', () => {
     expect(rulesFingerprint(changed)).not.toBe(rulesFingerprint(agreement));
     expect(rulesFingerprint(removed)).not.toBe(rulesFingerprint(agreement));
     expect(rulesFingerprint(produce(agreement, (draft) => void (draft.icp[0]!.consensus = agreedConsensus())))).toBe(rulesFingerprint(agreement));
-    expect(rulesFingerprint(produce(agreement, (draft) => void (draft.title = 'Another title')))).toBe(rulesFingerprint(agreement));
+    expect(rulesFingerprint(produce(agreement, (draft) => void (draft.workshop.title = 'Another title')))).toBe(rulesFingerprint(agreement));
   });
 });
