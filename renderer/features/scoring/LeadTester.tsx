@@ -223,6 +223,8 @@ export function LeadTester({ opened, onClose, agreement }: { opened: boolean; on
                           const next = withJobTitle(lead, title, model);
                           setLead(next.lead);
                           setPerson((current) => ({ ...current, jobTitle: title, source: next.source }));
+                          // What was read from the pasted lines no longer describes the lead.
+                          setPasted((current) => current && { ...current, derived: current.derived.filter((entry) => entry.attribute !== JOB_FUNCTION && entry.attribute !== SENIORITY) });
                         }}
                       />
                     )}
@@ -236,6 +238,7 @@ export function LeadTester({ opened, onClose, agreement }: { opened: boolean; on
                           const email = event.currentTarget.value;
                           setLead(withEmail(lead, email, model));
                           setPerson((current) => ({ ...current, email }));
+                          setPasted((current) => current && { ...current, derived: current.derived.filter((entry) => !domainAttributes.some((attribute) => attribute.name === entry.attribute)) });
                         }}
                       />
                     )}
