@@ -123,7 +123,7 @@ export async function exportReviewHandler(host: Host, request: IpcValidRequest<'
   if (target === null) return { saved: false };
   const identity = await sealingIdentity(host, request.consultant?.name, agreement.workshop.facilitator);
   const review = request.review as ReviewResult;
-  const document = buildReviewDocument(agreement, review, host.now().toISOString(), request.consultant);
+  const document = buildReviewDocument(agreement, review, host.now().toISOString(), request.consultant, request.trend ?? []);
   const pdf = await exportDocumentPdf(document, { name: 'review.json', json: JSON.stringify(reviewAttachment(review)) }, { paper: request.paper, printToPdf: host.printToPdf, identity, fontDataUrl: await host.fontDataUrl() });
   const path = await writeChosenFile(target, pdf);
   return { saved: true, path, bytes: pdf.length };

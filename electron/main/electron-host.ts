@@ -54,6 +54,9 @@ export function createElectronHost(getWindow: () => BrowserWindow | null, render
         return await window.webContents.printToPDF({
           pageSize: options.paper,
           printBackground: true,
+          // Tagged (a structure tree screen readers follow) with an outline (bookmarks from the parts' headings).
+          generateTaggedPDF: true,
+          generateDocumentOutline: true,
           displayHeaderFooter: true,
           headerTemplate: options.headerTemplate,
           footerTemplate: options.footerTemplate,

@@ -24,6 +24,9 @@ export function createChromiumPrinter(projectRoot: string): PrintToPdf & { close
       return await page.pdf({
         format: options.paper === 'Letter' ? 'Letter' : 'A4',
         printBackground: true,
+        // Tagged (a structure tree screen readers follow) with an outline (bookmarks from the parts' headings).
+        tagged: true,
+        outline: true,
         displayHeaderFooter: true,
         headerTemplate: options.headerTemplate,
         footerTemplate: options.footerTemplate,

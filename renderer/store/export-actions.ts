@@ -12,6 +12,10 @@ import type { Branding } from './branding-store';
 import type { ReviewResult } from '../../shared/engines/review/review';
 import type { SessionFacts } from '../../shared/document/session-summary';
 import { exportAgreementPdf, exportReviewPdf, exportSummaryPdf, saveTextFile } from '../platform/accord';
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import { calibrationEvidence, type CalibrationEvidence, type CalibrationRun } from '../../shared/document/calibration-evidence';
+import type { TrendReview } from '../../shared/document/review-report';
 
 /** What can be exported. */
 export type ExportKind = 'pdf-a4' | 'pdf-letter' | 'markdown' | 'accord' | 'rules-csv' | 'rules-json';
@@ -20,6 +24,31 @@ export type ExportKind = 'pdf-a4' | 'pdf-letter' | 'markdown' | 'accord' | 'rule
 export function consultantOf(branding: Branding | null | undefined): Branding | undefined {
   if (!branding) return undefined;
   return { name: branding.name, ...(branding.logoDataUrl ? { logoDataUrl: branding.logoDataUrl } : {}), ...(branding.accent ? { accent: branding.accent } : {}) };
+}
+
+/** The person's choice at export: print the calibration result in the agreement PDF (null: not chosen yet, so the default applies). */
+interface ExportOptionsState {
+  includeCalibration: boolean | null;
+  setIncludeCalibration(include: boolean): void;
+}
+
+/** The export options of this session (one choice for the preview and every export of the agreement). */
+export const exportOptionsStore = createStore<ExportOptionsState>((set) => ({ includeCalibration: null, setIncludeCalibration: (include) => set({ includeCalibration: include }) }));
+
+/** Reads the export options (a hook for the export checkbox). */
+export function useExportOptions<T>(selector: (state: ExportOptionsState) => T): T {
+  return useStore(exportOptionsStore, selector);
+}
+
+/**
+ * What the export does with the workshop's calibration: whether it may be printed (calibrationEvidence, the one
+ * rule), whether it will be (the person's choice; by default on only when the run is usable), and the facts
+ * the document then prints. A run that may not be printed is never printed, whatever was chosen.
+ */
+export function calibrationChoice(run: CalibrationRun | null | undefined, chosen: boolean | null): { evidence: CalibrationEvidence; include: boolean; calibration: DocumentContext['calibration'] } {
+  const evidence = calibrationEvidence(run);
+  const include = evidence.printable && (chosen ?? true);
+  return { evidence, include, calibration: include && evidence.printable ? { rows: evidence.rows } : undefined };
 }
 
 /** What the preview and every export show (one place, so they never disagree). */
@@ -64,16 +93,18 @@ export async function exportAgreement(kind: ExportKind, draft: Agreement, versio
 }
 
 /** Exports the SLA review report: a sealed PDF (A4 or Letter) or Markdown; resolves with the path, or null when cancelled. */
-export async function exportReviewReport(kind: 'pdf-a4' | 'pdf-letter' | 'markdown', agreement: Agreement, review: ReviewResult, consultant?: Branding | null): Promise<string | null> {
+export async function exportReviewReport(kind: 'pdf-a4' | 'pdf-letter' | 'markdown', agreement: Agreement, review: ReviewResult, consultant?: Branding | null, history: readonly TrendReview[] = []): Promise<string | null> {
+  // The trend table the screen shows: the last reviews kept (results only), each reduced to the fields the report reads.
+  const trend = history.slice(-6).map(({ id, from, to, commitments, conversion }) => ({ id, from, to, commitments: commitments.map(({ id: key, metric, state, share }) => ({ id: key, metric, state, share })), conversion: conversion.map(({ step, actual, state }) => ({ step, actual, state })) }));
   const name = `${agreement.workshop.client || 'Agreement'} - SLA review ${review.from} to ${review.to}`.replace(/[/\\:*?"<>|]/g, '-').slice(0, 180);
   // Lead ids and example rows stay on this computer: the report carries counts only.
   const shareable: ReviewResult = { ...review, commitments: review.commitments.map((commitment) => ({ ...commitment, missedLeads: [] })), problems: review.problems.map((problem) => ({ ...problem, examples: [] })) };
   if (kind === 'markdown') {
     const [{ buildReviewDocument }, { renderMarkdown }] = await Promise.all([import('../../shared/document/review-report'), import('../../shared/document/markdown')]);
-    return saveTextFile({ suggestedName: name, kind: 'markdown', content: renderMarkdown(buildReviewDocument(agreement, shareable, new Date().toISOString(), consultantOf(consultant))) });
+    return saveTextFile({ suggestedName: name, kind: 'markdown', content: renderMarkdown(buildReviewDocument(agreement, shareable, new Date().toISOString(), consultantOf(consultant), trend)) });
   }
   const branding = consultantOf(consultant);
-  return exportReviewPdf({ suggestedName: name, paper: kind === 'pdf-a4' ? 'A4' : 'Letter', agreement, review: shareable, ...(branding ? { consultant: branding } : {}) });
+  return exportReviewPdf({ suggestedName: name, paper: kind === 'pdf-a4' ? 'A4' : 'Letter', agreement, review: shareable, ...(trend.length > 0 ? { trend } : {}), ...(branding ? { consultant: branding } : {}) });
 }
 
 /**

@@ -7,6 +7,9 @@ import { contentHash } from '../model/canonical';
 import { agreedOnText, consensusHistory } from '../model/consensus-history';
 import { consensusItems, sections } from '../model/sections';
 import { teamLabels } from '../model/teams';
+import { formatDateTime, formatDay } from '../text/datetime';
+import type { BarChart } from './charts';
+import { executiveSummary, gradeGrid } from './executive-summary';
 
 /**
  * One document model built from an agreement version. The in-app preview,
@@ -18,9 +21,12 @@ export type Block =
   | { kind: 'paragraph'; text: string }
   | { kind: 'subheading'; text: string }
   | { kind: 'facts'; rows: [string, string][] }
-  | { kind: 'table'; columns: string[]; rows: string[][]; numeric?: number[] }
+  /** `variant: 'grade-grid'`: the fit × engagement grid, its MQL cells filled in print. */
+  | { kind: 'table'; columns: string[]; rows: string[][]; numeric?: number[]; variant?: 'grade-grid' }
   | { kind: 'funnel'; levels: { label: string; value: number }[]; caption: string }
-  | { kind: 'note'; text: string };
+  | { kind: 'note'; text: string }
+  /** A bar chart (drawn as SVG in print); `figuresInTable`: the table that follows carries every figure, so Markdown prints the caption only. */
+  | { kind: 'chart'; chart: BarChart; caption: string; figuresInTable?: boolean };
 
 /** A part of the document. */
 export interface DocumentSection {
@@ -83,6 +89,11 @@ export interface AgreementDocument {
   statusLine: string;
   contentHash: string;
   generatedAt: string;
+  /**
+   * The workshop's time zone (the agreement's calendar): every moment the renderers print (generated, signed,
+   * locked) is written in it with shared/text/datetime; the machine's own zone when the agreement has no calendar.
+   */
+  timeZone?: string;
   consultant?: DocumentContext['consultant'];
   sections: DocumentSection[];
   signatures: SignatureEntry[];
@@ -111,6 +122,18 @@ const roleLabels: Record<string, string> = { 'decision-maker': 'Decision maker',
 const dash = (text: string | null | undefined) => (text && text.trim() !== '' ? text.trim() : '—');
 const num = (value: number | null, suffix = '') => (value === null ? '—' : `${value.toLocaleString('en-US')}${suffix}`);
 const whole = (value: number) => Math.ceil(value - 1e-9).toLocaleString('en-US');
+
+/** A "YYYY-MM-DD" day as people read it ("23 Nov 2026"), "—" when missing; other text as typed. */
+export function dayText(date: string | null | undefined): string {
+  const text = dash(date);
+  return text === '—' ? text : formatDay(text);
+}
+
+/** A logged time ("When" of a decision): a full ISO moment in the workshop's time zone; what was typed otherwise. */
+function whenText(text: string, timeZone: string | undefined): string {
+  const trimmed = dash(text);
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(trimmed) ? formatDateTime(trimmed, timeZone) : trimmed;
+}
 
 /** The date `months` after an ISO date ("—" when either is missing): when an agreement stops being valid. */
 export function addMonths(date: string, months: number | null): string {
@@ -160,7 +183,7 @@ export function buildAgreementDocument(agreement: Agreement, context: DocumentCo
     id: 'workshop',
     title: heading('workshop'),
     blocks: [
-      { kind: 'facts', rows: [['Client', dash(workshop.client)], ['Facilitator', dash(workshop.facilitator)], ['Workshop date', dash(workshop.date)], ['Valid for', workshop.validityMonths === null ? '—' : `${workshop.validityMonths} months, until ${addMonths(workshop.date, workshop.validityMonths)}`], ['Next review', dash(workshop.nextReviewDate)]] },
+      { kind: 'facts', rows: [['Client', dash(workshop.client)], ['Facilitator', dash(workshop.facilitator)], ['Workshop date', dayText(workshop.date)], ['Valid for', workshop.validityMonths === null ? '—' : `${workshop.validityMonths} months, until ${dayText(addMonths(workshop.date, workshop.validityMonths))}`], ['Next review', dayText(workshop.nextReviewDate)]] },
       { kind: 'table', columns: ['Name', 'Title', 'Team', 'Sponsor', 'Signs'], rows: agreement.participants.map((person) => [dash(person.name), dash(person.title), teamLabels[person.team], person.sponsor === 'cmo' ? 'Marketing sponsor' : person.sponsor === 'head-of-sales' ? 'Sales sponsor' : '—', person.signs ? 'Yes' : 'No']) },
     ],
   });
@@ -255,11 +278,7 @@ export function buildAgreementDocument(agreement: Agreement, context: DocumentCo
           ['Consensus', state(scoring.consensus)],
         ],
       },
-      {
-        kind: 'table',
-        columns: ['Fit \\ engagement', '4', '3', '2', '1'],
-        rows: (['A', 'B', 'C', 'D'] as const).map((grade) => [grade, ...[4, 3, 2, 1].map((level) => (['A', 'B', 'C', 'D'].indexOf(grade) <= ['A', 'B', 'C', 'D'].indexOf(rule.minFitGrade) && level >= rule.minEngagement ? `${grade}${level} MQL` : `${grade}${level}`))]),
-      },
+      gradeGrid(rule),
       { kind: 'subheading', text: `Qualification framework: ${scoring.framework.kind}` },
       { kind: 'table', columns: ['#', 'Question'], rows: scoring.framework.questions.map((question, index) => [String(index + 1), question.text]) },
       { kind: 'facts', rows: [['Must be met', `${num(scoring.framework.minimumMet)} of ${scoring.framework.questions.length}`], ['Consensus', state(scoring.framework.consensus)]] },
@@ -273,7 +292,7 @@ export function buildAgreementDocument(agreement: Agreement, context: DocumentCo
       { kind: 'table', columns: ['From', 'To', 'What', 'Through', 'Required fields', 'Consensus'], rows: agreement.handoffs.map((handoff) => [teamLabels[handoff.from], teamLabels[handoff.to], handoff.what, dash(handoff.queue), handoff.requiredFields.join(', ') || '—', state(handoff.consensus)]) },
       { kind: 'subheading', text: 'Commitments (SLA)' },
       { kind: 'table', columns: ['Team', 'Commitment', 'Target', 'Measured by', 'Escalation', 'Consensus'], rows: agreement.commitments.map((commitment) => [teamLabels[commitment.team], commitment.metric, commitmentTarget(agreement, commitment), dash(commitment.measuredBy), dash(commitment.escalation), state(commitment.consensus)]) },
-      ...(agreement.calendar ? [{ kind: 'facts' as const, rows: [['Business hours and days', describeCalendar(agreement.calendar)] as [string, string], ...(agreement.calendar.holidays.some(Boolean) ? [['Public holidays', agreement.calendar.holidays.filter(Boolean).join(', ')] as [string, string]] : [])] }] : []),
+      ...(agreement.calendar ? [{ kind: 'facts' as const, rows: [['Business hours and days', describeCalendar(agreement.calendar)] as [string, string], ...(agreement.calendar.holidays.some(Boolean) ? [['Public holidays', agreement.calendar.holidays.filter(Boolean).map(dayText).join(', ')] as [string, string]] : [])] }] : []),
     ],
   });
 
@@ -299,11 +318,14 @@ export function buildAgreementDocument(agreement: Agreement, context: DocumentCo
     { kind: 'subheading', text: 'Parking lot' },
     agreement.parkingLot.length > 0 ? { kind: 'table', columns: ['Topic', 'Raised by', 'Status', 'Notes'], rows: agreement.parkingLot.map((topic) => [topic.topic, dash(topic.raisedBy), topic.status === 'open' ? 'Open' : 'Resolved', dash(topic.notes)]) } : { kind: 'paragraph', text: 'Nothing parked.' },
     { kind: 'subheading', text: 'Decisions' },
-    agreement.decisions.length > 0 ? { kind: 'table', columns: ['When', 'Decision', 'By'], rows: agreement.decisions.map((decision) => [dash(decision.decidedAt), decision.text, dash(decision.by)]) } : { kind: 'paragraph', text: 'No decisions logged.' },
+    agreement.decisions.length > 0 ? { kind: 'table', columns: ['When', 'Decision', 'By'], rows: agreement.decisions.map((decision) => [whenText(decision.decidedAt, agreement.calendar?.timeZone), decision.text, dash(decision.by)]) } : { kind: 'paragraph', text: 'No decisions logged.' },
     { kind: 'subheading', text: 'Action items' },
-    agreement.actions.length > 0 ? { kind: 'table', columns: ['Task', 'Owner', 'Due', 'Status'], rows: agreement.actions.map((action) => [action.task, dash(action.owner), dash(action.due), action.status === 'open' ? 'Open' : 'Done']) } : { kind: 'paragraph', text: 'No action items.' },
+    agreement.actions.length > 0 ? { kind: 'table', columns: ['Task', 'Owner', 'Due', 'Status'], rows: agreement.actions.map((action) => [action.task, dash(action.owner), dayText(action.due), action.status === 'open' ? 'Open' : 'Done']) } : { kind: 'paragraph', text: 'No action items.' },
   ];
   docSections.push({ id: 'log', title: heading('log'), blocks: log });
+
+  // The one-page summary comes first, right after the cover.
+  docSections.unshift(executiveSummary({ agreement, funnel, signatures: context.signatures, status: context.status, state, target: (commitment) => commitmentTarget(agreement, commitment) }));
 
   if (context.calibration) docSections.push({ id: 'calibration', title: 'Calibration on the company’s own data', blocks: [{ kind: 'facts', rows: context.calibration.rows }] });
 
@@ -311,14 +333,15 @@ export function buildAgreementDocument(agreement: Agreement, context: DocumentCo
     title: dash(workshop.title),
     client: dash(workshop.client),
     facilitator: dash(workshop.facilitator),
-    date: dash(workshop.date),
-    validUntil: addMonths(workshop.date, workshop.validityMonths),
-    nextReview: dash(workshop.nextReviewDate),
+    date: dayText(workshop.date),
+    validUntil: dayText(addMonths(workshop.date, workshop.validityMonths)),
+    nextReview: dayText(workshop.nextReviewDate),
     versionLabel: `Version ${context.versionNumber}`,
     status: context.status,
     statusLine,
     contentHash: contentHash(agreement),
     generatedAt: context.generatedAt,
+    ...(agreement.calendar?.timeZone ? { timeZone: agreement.calendar.timeZone } : {}),
     consultant: context.consultant,
     sections: docSections,
     signatures: context.signatures,

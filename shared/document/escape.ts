@@ -69,3 +69,8 @@ export function csvCell(value: string): string {
   if (isFormulaCell(value)) return `"'${value.replace(/"/g, '""')}"`;
   return /[",\n\r;\t]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
+
+/** Text for HTML (the print view, the SVG charts): the five characters that can open markup become entities. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}

@@ -1,5 +1,8 @@
 import { checkAccent, printableBranding } from '../model/branding';
+import { formatDateTime, formatDay } from '../text/datetime';
+import { barChartSvg } from './charts';
 import type { AgreementDocument, Block } from './document';
+import { escapeHtml } from './escape';
 
 /** The document's accent when the consultant has set none (Accord's own blue). */
 export const DEFAULT_DOCUMENT_ACCENT = '#2754a0';
@@ -15,10 +18,8 @@ function brandName(document: AgreementDocument): string {
   return document.consultant?.name || (document.consultant?.logoDataUrl ? '' : 'Accord');
 }
 
-/** Escapes text for HTML. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
+/** Escapes text for HTML (one home: escape.ts). */
+export { escapeHtml };
 
 /** A funnel drawn as centred bars, widest on top; widths follow √volume so the last levels stay visible. */
 export function funnelSvg(levels: { label: string; value: number }[]): string {
@@ -46,12 +47,14 @@ function block(entry: Block): string {
       return `<p class="note">${escapeHtml(entry.text)}</p>`;
     case 'facts':
       return `<dl class="facts">${entry.rows.map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl>`;
+    case 'chart':
+      return `<figure class="chart">${barChartSvg(entry.chart)}<figcaption>${escapeHtml(entry.caption)}</figcaption></figure>`;
     case 'funnel':
       return `<figure class="funnel">${funnelSvg(entry.levels)}<figcaption>${escapeHtml(entry.caption)} (bar widths follow the square root of each volume)</figcaption></figure>`;
     case 'table':
       if (entry.rows.length === 0) return '<p class="empty">None.</p>';
-      return `<table><thead><tr>${entry.columns.map((column, index) => `<th${entry.numeric?.includes(index) ? ' class="num"' : ''}>${escapeHtml(column)}</th>`).join('')}</tr></thead><tbody>${entry.rows
-        .map((row) => `<tr>${row.map((value, index) => `<td${entry.numeric?.includes(index) ? ' class="num"' : ''}${/^(Agreed|Parked|Disputed|Proposed)$/.test(value) ? ` data-state="${value.toLowerCase()}"` : ''}>${escapeHtml(value)}</td>`).join('')}</tr>`)
+      return `<table${entry.variant ? ` class="${entry.variant}"` : ''}><thead><tr>${entry.columns.map((column, index) => `<th${entry.numeric?.includes(index) ? ' class="num"' : ''}>${escapeHtml(column)}</th>`).join('')}</tr></thead><tbody>${entry.rows
+        .map((row) => `<tr>${row.map((value, index) => `<td${entry.numeric?.includes(index) ? ' class="num"' : entry.variant === 'grade-grid' && value.endsWith(' MQL') ? ' class="mql"' : ''}${/^(Agreed|Parked|Disputed|Proposed)$/.test(value) ? ` data-state="${value.toLowerCase()}"` : ''}>${escapeHtml(value)}</td>`).join('')}</tr>`)
         .join('')}</tbody></table>`;
   }
 }
@@ -81,12 +84,26 @@ dl.strip dd { margin: 0; font-size: 8.8pt; font-weight: 650; }
 function masthead(document: AgreementDocument): string {
   const facts = document.report?.coverFacts ?? [];
   return `<header class="masthead">
-  <div class="masthead-top"><div class="brand">${document.consultant?.logoDataUrl ? `<img src="${escapeHtml(document.consultant.logoDataUrl)}" alt="">` : ''}${escapeHtml(brandName(document))}</div><div>Generated ${escapeHtml(document.generatedAt.slice(0, 10))}</div></div>
+  <div class="masthead-top"><div class="brand">${document.consultant?.logoDataUrl ? `<img src="${escapeHtml(document.consultant.logoDataUrl)}" alt="">` : ''}${escapeHtml(brandName(document))}</div><div>Generated ${escapeHtml(formatDay(document.generatedAt, document.timeZone))}</div></div>
   <h1>${escapeHtml(document.title)}</h1>
   <div class="subtitle">${escapeHtml(document.report?.subtitle ?? document.client)}</div>
   <dl class="strip">${facts.map(([label, value]) => `<div><dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd></div>`).join('')}</dl>
 </header>`;
 }
+
+/** The executive summary fits one page: tighter type, the grade grid as a compact grid with the MQL cells filled. */
+const summaryCss = `#executive-summary { font-size: 9pt; line-height: 1.35; }
+#executive-summary h2 { margin-bottom: 3mm; }
+#executive-summary h3 { margin: 3.5mm 0 1.2mm; font-size: 10.5pt; }
+#executive-summary p { margin: 0 0 2mm; font-size: 10.5pt; }
+#executive-summary table { font-size: 8.4pt; margin-bottom: 1.5mm; }
+#executive-summary th, #executive-summary td { padding: 0.9mm 2mm; }
+table.grade-grid { width: auto; }
+table.grade-grid td, table.grade-grid th { width: 22mm; text-align: center; }
+table.grade-grid th:first-child { width: 34mm; }
+table.grade-grid td.mql { background: color-mix(in srgb, var(--accent) 16%, white); font-weight: 700; }
+#executive-summary dl.facts { gap: 0.8mm 5mm; margin-bottom: 1mm; }
+`;
 
 /** Options for the print view. */
 export interface PrintOptions {
@@ -106,11 +123,11 @@ export function renderHtml(input: AgreementDocument, options: PrintOptions = {})
   const onePage = document.report?.layout === 'one-page';
   const signatures = document.signatures.length > 0
     ? document.signatures
-        .map((signature) => `<div class="signature"><img src="${escapeHtml(signature.image)}" alt="Signature of ${escapeHtml(signature.name)}"/><div class="who"><strong>${escapeHtml(signature.name)}</strong><br>${escapeHtml(signature.title)} · ${escapeHtml(signature.team)}</div><div class="when">${signature.method === 'drawn' ? 'Signed by hand' : 'Signed by typed name'}, ${escapeHtml(signature.signedAt)}<br><span class="hash">SHA-256 ${escapeHtml(signature.contentHash)}</span></div></div>`)
+        .map((signature) => `<div class="signature"><img src="${escapeHtml(signature.image)}" alt="Signature of ${escapeHtml(signature.name)}"/><div class="who"><strong>${escapeHtml(signature.name)}</strong><br>${escapeHtml(signature.title)} · ${escapeHtml(signature.team)}</div><div class="when">${signature.method === 'drawn' ? 'Signed by hand' : 'Signed by typed name'}, ${escapeHtml(formatDateTime(signature.signedAt, document.timeZone))}<br><span class="hash">SHA-256 ${escapeHtml(signature.contentHash)}</span></div></div>`)
         .join('')
     : '<p class="empty">Not signed yet.</p>';
   const history = document.history.length > 0
-    ? `<table><thead><tr><th>Version</th><th>Status</th><th>Signed by</th><th>Locked</th><th>Content SHA-256</th></tr></thead><tbody>${document.history.map((entry) => `<tr><td>${entry.version}</td><td>${escapeHtml(entry.status)}</td><td>${escapeHtml(entry.signedBy)}</td><td>${escapeHtml(entry.lockedAt)}</td><td class="hash">${escapeHtml(entry.contentHash)}</td></tr>`).join('')}</tbody></table>`
+    ? `<table><thead><tr><th>Version</th><th>Status</th><th>Signed by</th><th>Locked</th><th>Content SHA-256</th></tr></thead><tbody>${document.history.map((entry) => `<tr><td>${entry.version}</td><td>${escapeHtml(entry.status)}</td><td>${escapeHtml(entry.signedBy)}</td><td>${escapeHtml(formatDateTime(entry.lockedAt, document.timeZone))}</td><td class="hash">${escapeHtml(entry.contentHash)}</td></tr>`).join('')}</tbody></table>`
     : '<p class="empty">No earlier versions.</p>';
   const consensusAudit = document.consensusAudit && document.consensusAudit.length > 0
     ? `<h3>Consensus</h3><p>Each position records the content it was given for; an item changed since a signed version needed both sides again.</p><table class="consensus-audit"><tbody>${document.consensusAudit.map(([what, items]) => `<tr><th>${escapeHtml(what)}</th><td>${escapeHtml(items)}</td></tr>`).join('')}</tbody></table>`
@@ -138,16 +155,19 @@ table { width: 100%; border-collapse: collapse; margin: 0 0 4mm; font-size: 8.8p
 th, td { text-align: left; vertical-align: top; padding: 1.6mm 2mm; border-bottom: 0.3mm solid #dee2e6; }
 th { background: #f1f3f5; font-weight: 700; }
 tr { break-inside: avoid; }
+/* A short block that ends a table (the calendar line under the commitments, a consensus line, the capacity note) stays with its last rows rather than spilling onto a page of its own. */
+table + dl.facts, table + .note { break-before: avoid; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td[data-state='agreed'] { color: #0b6e35; font-weight: 600; } td[data-state='disputed'] { color: #b02a2a; font-weight: 600; } td[data-state='parked'] { color: #7a5200; font-weight: 600; } td[data-state='proposed'] { color: #5c636a; }
 .note { padding: 2.5mm 3.5mm; background: #f1f3f5; border-left: 1mm solid var(--accent); }
 .empty { color: #5c636a; font-style: italic; }
-figure.funnel { margin: 2mm 0 5mm; } figure.funnel figcaption { font-size: 8.5pt; color: #5c636a; }
+figure.funnel { margin: 2mm 0 5mm; } figure.funnel figcaption, figure.chart figcaption { font-size: 8.5pt; color: #5c636a; }
+figure.chart { margin: 2mm 0 4mm; break-inside: avoid; } figure.chart svg { max-width: 100%; height: auto; }
 .signature { display: grid; grid-template-columns: 62mm 1fr 1fr; gap: 5mm; align-items: center; padding: 4mm 0; border-bottom: 0.3mm solid #dee2e6; break-inside: avoid; }
 .signature img { width: 60mm; height: 22mm; object-fit: contain; border-bottom: 0.4mm solid #1a1b1e; }
 .hash { font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace; font-size: 7.5pt; word-break: break-all; color: #495057; }
 .audit-hash { font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace; font-size: 10pt; word-break: break-all; padding: 3mm; background: #f1f3f5; }
-${onePage ? onePageCss : ''}</style></head>
+${onePage ? onePageCss : ''}${summaryCss}</style></head>
 <body${onePage ? ' class="one-page"' : ''}>
 ${onePage ? masthead(document) : `<div class="cover">
   <div class="brand">${document.consultant?.logoDataUrl ? `<img src="${escapeHtml(document.consultant.logoDataUrl)}" alt="">` : ''}${escapeHtml(brandName(document))}</div>
@@ -167,7 +187,7 @@ ${document.report ? document.report.coverFacts.map(([label, value]) => `      <d
 </div>`}
 ${document.sections.map((section) => `<section id="${escapeHtml(section.id)}"><h2>${escapeHtml(section.title)}</h2>${section.blocks.map(block).join('\n')}</section>`).join('\n')}
 ${document.report ? '' : `<section id="signatures"><h2>Signatures</h2><p>Each signatory signed the content whose SHA-256 is printed with their signature.</p>${signatures}</section>`}
-${onePage ? `<footer class="audit-note">Generated ${escapeHtml(document.generatedAt.slice(0, 16).replace('T', ' '))} · SHA-256 <span class="hash">${escapeHtml(document.contentHash)}</span> · data attached as ${escapeHtml(document.report?.attachmentName ?? '')} · sealed: any change to this PDF is detected. A record of the session, not the signed agreement.</footer>` : `<section id="audit"><h2>Audit</h2><h3>Content SHA-256</h3><p class="audit-hash">${escapeHtml(document.contentHash)}</p><p>Generated ${escapeHtml(document.generatedAt)}. The machine-readable ${document.report ? 'report' : 'agreement'} is attached to this PDF (${escapeHtml(document.report?.attachmentName ?? 'agreement.json')}); the PDF is sealed with a digital signature over the whole file, so any change to it is detected.</p>${document.report ? '' : `<h3>Version history</h3>${history}${consensusAudit}`}</section>`}
+${onePage ? `<footer class="audit-note">Generated ${escapeHtml(formatDateTime(document.generatedAt, document.timeZone))} · SHA-256 <span class="hash">${escapeHtml(document.contentHash)}</span> · data attached as ${escapeHtml(document.report?.attachmentName ?? '')} · sealed: any change to this PDF is detected. A record of the session, not the signed agreement.</footer>` : `<section id="audit"><h2>Audit</h2><h3>Content SHA-256</h3><p class="audit-hash">${escapeHtml(document.contentHash)}</p><p>Generated ${escapeHtml(formatDateTime(document.generatedAt, document.timeZone))}. The machine-readable ${document.report ? 'report' : 'agreement'} is attached to this PDF (${escapeHtml(document.report?.attachmentName ?? 'agreement.json')}); the PDF is sealed with a digital signature over the whole file, so any change to it is detected.</p>${document.report ? '' : `<h3>Version history</h3>${history}${consensusAudit}`}</section>`}
 </body></html>`;
 }
 

@@ -1,4 +1,5 @@
 import type { AgreementDocument, Block } from './document';
+import { formatDateTime } from '../text/datetime';
 import { markdownText } from './escape';
 
 /** Every field is literal text (see escape.ts): the Markdown markup here is the only markup in the file. */
@@ -16,6 +17,9 @@ function block(entry: Block): string {
       return `> ${t(entry.text)}\n`;
     case 'facts':
       return `${entry.rows.map(([label, value]) => `- **${t(label)}:** ${t(value)}`).join('\n')}\n`;
+    case 'chart':
+      if (entry.figuresInTable || entry.chart.bars.length === 0) return `_${t(entry.caption)}_\n`;
+      return `${t(entry.caption)}:\n\n${block({ kind: 'table', columns: [entry.chart.horizontal ? 'Category' : 'Bucket', entry.chart.unit], numeric: [1], rows: entry.chart.bars.map((bar) => [bar.label, Math.round(bar.value).toLocaleString('en-US')]) })}`;
     case 'funnel':
       return `${t(entry.caption)}:\n\n${entry.levels.map((level) => `- ${t(level.label)}: ${Math.ceil(level.value - 1e-9).toLocaleString('en-US')}`).join('\n')}\n`;
     case 'table': {
@@ -34,10 +38,10 @@ export function renderMarkdown(document: AgreementDocument): string {
     document.report ? `**${t(document.report.subtitle ?? document.client)}**\n\n${block({ kind: 'facts', rows: document.report.coverFacts })}` : `**${t(document.client)}** · ${t(document.versionLabel)} · ${t(document.statusLine)}\n\nFacilitator: ${t(document.facilitator)} · Workshop: ${t(document.date)} · Valid until: ${t(document.validUntil)} · Next review: ${t(document.nextReview)}`,
     ...document.sections.map((section) => [`## ${t(section.title)}`, ...section.blocks.map(block)].join('\n\n')),
     document.report ? '' : '## Signatures',
-    document.report ? '' : document.signatures.length > 0 ? document.signatures.map((signature) => `- **${t(signature.name)}**, ${t(signature.title)} (${t(signature.team)}), ${signature.method === 'drawn' ? 'signed by hand' : 'signed by typed name'} on ${t(signature.signedAt)}`).join('\n') : '_Not signed._',
+    document.report ? '' : document.signatures.length > 0 ? document.signatures.map((signature) => `- **${t(signature.name)}**, ${t(signature.title)} (${t(signature.team)}), ${signature.method === 'drawn' ? 'signed by hand' : 'signed by typed name'} on ${t(formatDateTime(signature.signedAt, document.timeZone))}`).join('\n') : '_Not signed._',
     '## Audit',
-    `Content SHA-256: ${hash(document.contentHash)}\n\nGenerated: ${t(document.generatedAt)}`,
-    document.history.length > 0 ? block({ kind: 'table', columns: ['Version', 'Status', 'Signed by', 'Locked', 'SHA-256'], rows: document.history.map((entry) => [String(entry.version), entry.status, entry.signedBy, entry.lockedAt, entry.contentHash]) }) : '',
+    `Content SHA-256: ${hash(document.contentHash)}\n\nGenerated: ${t(formatDateTime(document.generatedAt, document.timeZone))}`,
+    document.history.length > 0 ? block({ kind: 'table', columns: ['Version', 'Status', 'Signed by', 'Locked', 'SHA-256'], rows: document.history.map((entry) => [String(entry.version), entry.status, entry.signedBy, formatDateTime(entry.lockedAt, document.timeZone), entry.contentHash]) }) : '',
     document.consensusAudit && document.consensusAudit.length > 0 ? `### Consensus\n\n${block({ kind: 'facts', rows: document.consensusAudit })}` : '',
   ];
   return `${parts.filter((part) => part !== '').join('\n\n').trim()}\n`;

@@ -2,8 +2,9 @@ import type { AgendaItem, SessionTimer } from '../engines/agenda/agenda';
 import type { Agreement } from '../model/agreement';
 import { contentHash } from '../model/canonical';
 import { consensusItems, sections, type ConsensusItem } from '../model/sections';
-import { addMonths, type AgreementDocument, type Block, type DocumentSection } from './document';
+import { addMonths, dayText, type AgreementDocument, type Block, type DocumentSection } from './document';
 import { renderMarkdown } from './markdown';
+import { formatDateTime, formatDay, formatTime } from '../text/datetime';
 
 /**
  * The session summary: at the end of a workshop, one page with what was
@@ -211,21 +212,21 @@ export function formatMinutes(minutes: number): string {
   return rest === 0 ? `${Math.floor(value / 60)} h` : `${Math.floor(value / 60)} h ${String(rest).padStart(2, '0')} min`;
 }
 
-/** A time of the session for people: "09:02" on the workshop's day, else "2026-11-24 09:02"; other text as given. */
-export function formatSessionTime(value: string | undefined, day: string): string {
+/**
+ * A time of the session for people, in the workshop's time zone (this computer's without one): "09:02" on the
+ * workshop's day, else "24 Nov 2026, 09:02 CET"; other text as given.
+ */
+export function formatSessionTime(value: string | undefined, day: string, timeZone?: string): string {
   if (!value) return '';
   const date = new Date(value);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(date.getTime())) return value;
-  const pad = (number: number) => String(number).padStart(2, '0');
-  const local = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-  const time = `${pad(date.getHours())}:${pad(date.getMinutes())}`;
-  return local === day ? time : `${local} ${time}`;
+  return formatDay(date, timeZone) === formatDay(day) ? formatTime(date, timeZone) : formatDateTime(date, timeZone);
 }
 
-/** "3 h 12 min of 3 h, 09:02–12:14" (time spent of time planned). */
-export function describeSession(session: SessionFacts, day: string): string {
-  const from = formatSessionTime(session.startedAt, day);
-  const to = formatSessionTime(session.endedAt, day);
+/** "3 h 12 min of 3 h, 09:02–12:14" (time spent of time planned), the times in the workshop's time zone. */
+export function describeSession(session: SessionFacts, day: string, timeZone?: string): string {
+  const from = formatSessionTime(session.startedAt, day, timeZone);
+  const to = formatSessionTime(session.endedAt, day, timeZone);
   const span = from && to ? `, ${from}–${to}` : from ? `, from ${from}` : '';
   return `${formatMinutes(session.spentMinutes)} of ${formatMinutes(session.plannedMinutes)}${span}`;
 }
@@ -280,6 +281,7 @@ const dash = (text: string) => (text.trim() === '' ? '—' : text);
 export function summaryDocument(summary: SessionSummary, agreement: Agreement, consultant?: AgreementDocument['consultant']): AgreementDocument {
   const { workshop, totals } = summary;
   const day = workshop.date;
+  const timeZone = agreement.calendar?.timeZone;
   const withTime = summary.session !== undefined;
   const agreedRows = summary.parts.map((part) => {
     const row = [`${part.number}. ${part.title}`, part.total ? `${part.agreed} of ${part.total}` : '—', dash(describeOpen(part)), part.total ? agreedLabelsText(part) : '—'];
@@ -318,7 +320,7 @@ export function summaryDocument(summary: SessionSummary, agreement: Agreement, c
       id: 'actions',
       title: `Action items (${openActions} open)`,
       blocks: [
-        summary.actions.length > 0 ? { kind: 'table', columns: ['Task', 'Owner', 'Due', 'Status'], rows: summary.actions.map((action) => [action.task, dash(action.owner), dash(action.due), action.status === 'open' ? 'Open' : 'Done']) } : { kind: 'paragraph', text: 'No action items.' },
+        summary.actions.length > 0 ? { kind: 'table', columns: ['Task', 'Owner', 'Due', 'Status'], rows: summary.actions.map((action) => [action.task, dash(action.owner), action.due ? formatDay(action.due) : '—', action.status === 'open' ? 'Open' : 'Done']) } : { kind: 'paragraph', text: 'No action items.' },
       ],
     },
   ];
@@ -326,11 +328,11 @@ export function summaryDocument(summary: SessionSummary, agreement: Agreement, c
   const title = workshop.title || 'Untitled workshop';
   const coverFacts: [string, string][] = [
     ['Facilitator', dash(workshop.facilitator)],
-    ['Next review', summary.nextReview],
+    ['Next review', /^\d{4}-\d{2}-\d{2}$/.test(summary.nextReview) ? formatDay(summary.nextReview) : summary.nextReview],
     ['Agreed', `${totals.agreed} of ${totals.items} items`],
     ['Still open', describeOpen(totals) || 'nothing'],
     ['Action items', `${openActions} open${summary.actions.length > openActions ? `, ${summary.actions.length - openActions} done` : ''}`],
-    ...(summary.session ? [['Session', describeSession(summary.session, day)] as [string, string]] : []),
+    ...(summary.session ? [['Session', describeSession(summary.session, day, timeZone)] as [string, string]] : []),
   ];
 
   return {
@@ -338,14 +340,15 @@ export function summaryDocument(summary: SessionSummary, agreement: Agreement, c
     client: dash(workshop.client),
     facilitator: dash(workshop.facilitator),
     date: dash(day),
-    validUntil: addMonths(agreement.workshop.date, agreement.workshop.validityMonths),
+    validUntil: dayText(addMonths(agreement.workshop.date, agreement.workshop.validityMonths)),
     nextReview: summary.nextReview,
-    versionLabel: `Session of ${day || summary.generatedAt.slice(0, 10)}`,
+    versionLabel: `Session of ${day ? formatDay(day) : formatDay(summary.generatedAt, timeZone)}`,
     // A record of the session: nothing here is signed, and nothing is a draft to warn about.
     status: 'signed',
     statusLine: title,
     contentHash: contentHash(summary),
     generatedAt: summary.generatedAt,
+    ...(timeZone ? { timeZone } : {}),
     consultant,
     sections: docSections,
     signatures: [],
@@ -354,7 +357,7 @@ export function summaryDocument(summary: SessionSummary, agreement: Agreement, c
       coverFacts,
       attachmentName: 'session-summary.json',
       layout: 'one-page',
-      subtitle: [workshop.client, title, day].filter((part) => part.trim() !== '').join(' · '),
+      subtitle: [workshop.client, title, day ? formatDay(day) : ''].filter((part) => part.trim() !== '').join(' · '),
       keyword: 'session summary',
     },
   };

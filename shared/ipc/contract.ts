@@ -89,6 +89,15 @@ export const ReviewReportSchema = z.object({
   problems: z.array(z.object({ problem: text, count: z.number(), examples: z.array(text).check(z.maxLength(0)) })).check(z.maxLength(100)),
 });
 
+/** Earlier reviews of the workshop (results only) for the report's trend table, oldest first. */
+const TrendReviewSchema = z.object({
+  id: text,
+  from: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+  to: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+  commitments: z.array(z.object({ id: text, metric: text, state: text, share: nullableNumber })).check(z.maxLength(100)),
+  conversion: z.array(z.object({ step: text, actual: nullableNumber, state: text })).check(z.maxLength(20)),
+});
+
 export const DocumentContextSchema = z.strictObject({
   versionNumber: z.int().check(z.positive()),
   status: z.enum(['draft', 'signing', 'signed']),
@@ -214,6 +223,8 @@ export const ipcContract = {
       /** Checked fully by the handler with parseAgreement (the renderer is untrusted). */
       agreement: z.unknown(),
       review: ReviewReportSchema,
+      /** The reviews kept for the trend (the screen's trend table), at most the last six. */
+      trend: z.optional(z.array(TrendReviewSchema).check(z.maxLength(6))),
       consultant: z.optional(ConsultantSchema),
     }),
     response: z.discriminatedUnion('saved', [

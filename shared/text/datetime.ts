@@ -58,6 +58,13 @@ export function formatDateTime(moment: Moment, timeZone?: string): string {
   return `${dayText(parts)}, ${parts.hour}:${parts.minute} ${parts.timeZoneName}`;
 }
 
+/** "11:26": the time of day of a moment in the time zone (for a span within one day whose date is said once). */
+export function formatTime(moment: Moment, timeZone?: string): string {
+  const date = toDate(moment);
+  if (!date) return String(moment);
+  return formatter(timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+}
+
 /** "1 Dec 2026": the calendar day of a moment in the time zone, or of a plain "YYYY-MM-DD" day (read as that day, not shifted). */
 export function formatDay(moment: Moment, timeZone?: string): string {
   if (typeof moment === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(moment)) {

@@ -74,7 +74,7 @@ describe('SLA review in the app', () => {
         await panel.getByRole('button', { name: 'Report, PDF (sealed)…' }).click();
         await page.getByText(`Saved ${pdfPath}`).waitFor({ timeout: 30_000 });
         const text = poppler('pdftotext', ['-layout', pdfPath, '-']);
-        for (const expected of ['SLA review 2026-11-01 – 2026-12-31', 'Commitments: actual against target', 'First touch after', 'Accept or return', 'Opportunities', 'Handed-over', 'Time to win', 'Stage conversion against the plan', 'Data problems']) expect(text).toContain(expected);
+        for (const expected of ['SLA review 1 Nov – 31 Dec 2026', 'Commitments: actual against target', 'First touch after', 'Accept or return', 'Opportunities', 'Handed-over', 'Time to win', 'Stage conversion against the plan', 'Data problems']) expect(text).toContain(expected);
         // Metrics wrap inside their table cell; the counts line names no data apart, and the measured KPI without a target apart from it.
         expect(text).toMatch(/Commitments +\d+ met, \d+ at risk, \d+ missed, 0 no data; 1 not judged: no target/);
         expect(text).toContain('the draft (nothing is signed yet)');
@@ -88,7 +88,7 @@ describe('SLA review in the app', () => {
         app.host.dialogs.saveAnswers.push(markdownPath);
         await panel.getByRole('button', { name: 'Markdown…' }).click();
         await page.getByText(`Saved ${markdownPath}`).waitFor();
-        expect(readFileSync(markdownPath, 'utf8')).toMatch(/^# SLA review 2026-11-01 – 2026-12-31\n/);
+        expect(readFileSync(markdownPath, 'utf8')).toMatch(/^# SLA review 1 Nov – 31 Dec 2026\n/);
       }
 
       // Kept for the trend (results only): a second period shows both reviews side by side.

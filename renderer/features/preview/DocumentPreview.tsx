@@ -1,9 +1,12 @@
 import '../../components/mantine-ui-styles';
 import './preview.css';
-import { Badge, Button, Code, Group, Modal, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Code, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { IconFileTypePdf } from '@tabler/icons-react';
 import { useMemo } from 'react';
+import type { CalibrationEvidence } from '../../../shared/document/calibration-evidence';
+import { barChartSvg } from '../../../shared/document/charts';
 import { buildAgreementDocument, type Block, type DocumentContext } from '../../../shared/document/document';
+import { formatDateTime } from '../../../shared/text/datetime';
 import type { Agreement } from '../../../shared/model/agreement';
 
 function FunnelBars({ levels, caption }: { levels: { label: string; value: number }[]; caption: string }) {
@@ -48,6 +51,14 @@ function PreviewBlock({ block }: { block: Block }) {
           ))}
         </dl>
       );
+    case 'chart':
+      // The same SVG the PDF prints, as an image (it is built from escaped text; no markup reaches the page).
+      return (
+        <figure className="preview-chart">
+          <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(barChartSvg(block.chart))}`} alt={block.chart.title} style={{ maxWidth: '100%' }} />
+          <figcaption>{block.caption}</figcaption>
+        </figure>
+      );
     case 'funnel':
       return <FunnelBars levels={block.levels} caption={block.caption} />;
     case 'table':
@@ -85,15 +96,39 @@ function PreviewBlock({ block }: { block: Block }) {
  * The document as the PDF and the Markdown export will contain it, built
  * from the same document model, so what the room reads here is what it signs.
  */
-export function DocumentPreview({ agreement, context, onClose, onExportPdf }: { agreement: Agreement; context: DocumentContext; onClose: () => void; onExportPdf: () => void }) {
+export function DocumentPreview({
+  agreement,
+  context,
+  calibration,
+  onClose,
+  onExportPdf,
+}: {
+  agreement: Agreement;
+  context: DocumentContext;
+  /** Whether the calibration result is printed (a choice only when the run may be printed: calibrationEvidence). */
+  calibration?: { evidence: CalibrationEvidence; include: boolean; onChange: (include: boolean) => void };
+  onClose: () => void;
+  onExportPdf: () => void;
+}) {
   const document = useMemo(() => buildAgreementDocument(agreement, context), [agreement, context]);
   const draft = document.status !== 'signed';
   return (
     <Modal opened onClose={onClose} fullScreen title="Preview of the agreement document" classNames={{ body: 'preview-body' }}>
       <Group justify="space-between" className="preview-toolbar" mb="md">
-        <Text c="dimmed" size="sm">
-          The same document the PDF and Markdown exports contain.
-        </Text>
+        <Stack gap={4}>
+          <Text c="dimmed" size="sm">
+            The same document the PDF and Markdown exports contain.
+          </Text>
+          {calibration && (calibration.evidence.printable || calibration.evidence.reason !== 'no-run') && (
+            <Checkbox
+              label="Print the calibration result in the PDF"
+              description={calibration.evidence.printable ? 'The figures from the company’s own data, as their own part after the log.' : calibration.evidence.message}
+              checked={calibration.include}
+              disabled={!calibration.evidence.printable}
+              onChange={(event) => calibration.onChange(event.currentTarget.checked)}
+            />
+          )}
+        </Stack>
         <Button leftSection={<IconFileTypePdf size={16} />} onClick={onExportPdf}>
           Export PDF…
         </Button>
@@ -159,7 +194,7 @@ export function DocumentPreview({ agreement, context, onClose, onExportPdf }: { 
                     {signature.title} · {signature.team}
                   </Text>
                   <Text size="sm" c="dimmed">
-                    {signature.method === 'drawn' ? 'Signed by hand' : 'Signed by typed name'}, {signature.signedAt}
+                    {signature.method === 'drawn' ? 'Signed by hand' : 'Signed by typed name'}, {formatDateTime(signature.signedAt, document.timeZone)}
                   </Text>
                 </div>
               </div>
@@ -179,7 +214,7 @@ export function DocumentPreview({ agreement, context, onClose, onExportPdf }: { 
               No earlier versions.
             </Text>
           ) : (
-            <PreviewBlock block={{ kind: 'table', columns: ['Version', 'Status', 'Signed by', 'Locked', 'Content SHA-256'], rows: document.history.map((entry) => [String(entry.version), entry.status, entry.signedBy, entry.lockedAt, entry.contentHash]) }} />
+            <PreviewBlock block={{ kind: 'table', columns: ['Version', 'Status', 'Signed by', 'Locked', 'Content SHA-256'], rows: document.history.map((entry) => [String(entry.version), entry.status, entry.signedBy, formatDateTime(entry.lockedAt, document.timeZone), entry.contentHash]) }} />
           )}
           {document.consensusAudit && document.consensusAudit.length > 0 && (
             <div data-testid="preview-consensus-audit">

@@ -13,6 +13,7 @@ import { teamLabels } from '../../../shared/model/teams';
 import { notify } from '../../components/notify';
 import { useBranding } from '../../store/branding-store';
 import { exportReviewReport } from '../../store/export-actions';
+import { reviewTrend } from '../../../shared/document/review-report';
 import { useReview, useReviewStore, useVersions } from '../../store/stores';
 import { formatDay } from '../../../shared/text/datetime';
 
@@ -202,11 +203,12 @@ export function ReviewPanel({ agreement: draft, onClose }: { agreement: Agreemen
 function Results({ result, agreement }: { result: ReviewResult; agreement: Agreement }) {
   const store = useReviewStore();
   const missRows = useReview((state) => state.missRows);
+  const history = useReview((state) => state.history);
   const branding = useBranding((state) => state.branding);
   const [exporting, setExporting] = useState(false);
   const exportReport = (kind: 'pdf-a4' | 'pdf-letter' | 'markdown') => {
     setExporting(true);
-    exportReviewReport(kind, agreement, result, branding)
+    exportReviewReport(kind, agreement, result, branding, history)
       .then(
         (path) => path && notify({ message: `Saved ${path}` }),
         (error: unknown) => notify({ tone: 'error', title: 'Not exported', message: error instanceof Error ? error.message : String(error) }),
@@ -349,72 +351,44 @@ function Results({ result, agreement }: { result: ReviewResult; agreement: Agree
   );
 }
 
-/** Each commitment across the reviews kept for this workshop (results only), oldest first. */
+/** Each commitment across the reviews kept for this workshop (results only), oldest first: the figures the report prints too (reviewTrend). */
 function Trend() {
   const history = useReview((state) => state.history);
   if (history.length === 0) return null;
-  const shown = history.slice(-6);
-  const metrics = [...new Map(shown.flatMap((review) => review.commitments.map((commitment) => [commitment.id, commitment.metric] as const))).entries()];
+  const trend = reviewTrend(history);
   return (
     <Card withBorder radius="md" padding="lg">
       <Title order={4} mb={4}>
         Trend across reviews
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
-        {history.length === 1 ? 'The first review of this workshop: the next one will show the trend.' : `The last ${shown.length} reviews of this workshop.`}
+        {history.length === 1 ? 'The first review of this workshop: the next one will show the trend.' : `The last ${trend.periods.length} reviews of this workshop.`}
       </Text>
       <Table.ScrollContainer minWidth={600}>
         <Table aria-label="Trend across reviews" withTableBorder>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Commitment</Table.Th>
-              {shown.map((review) => (
-                <Table.Th key={review.id}>
-                  {review.from} – {review.to}
-                </Table.Th>
+              {trend.periods.map((period) => (
+                <Table.Th key={period.id}>{period.label}</Table.Th>
               ))}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {shown.some((review) => review.conversion.length > 0) &&
-              shown[shown.length - 1]!.conversion.map((step) => (
-                <Table.Tr key={`conversion-${step.step}`}>
-                  <Table.Td>Conversion {step.step}</Table.Td>
-                  {shown.map((review) => {
-                    const entry = review.conversion.find((candidate) => candidate.step === step.step);
-                    const look = entry ? stateLook[entry.state as CommitmentState] : undefined;
-                    return (
-                      <Table.Td key={review.id}>
-                        {entry && look ? (
-                          <Badge variant="light" color={look.color} tt="none">
-                            {entry.state === 'no-data' || entry.actual === null ? look.label : `${entry.actual.toFixed(0)} %`}
-                          </Badge>
-                        ) : (
-                          '—'
-                        )}
-                      </Table.Td>
-                    );
-                  })}
-                </Table.Tr>
-              ))}
-            {metrics.map(([id, metric]) => (
-              <Table.Tr key={id}>
-                <Table.Td>{metric}</Table.Td>
-                {shown.map((review) => {
-                  const entry = review.commitments.find((commitment) => commitment.id === id);
-                  const look = entry ? stateLook[entry.state as CommitmentState] : undefined;
-                  return (
-                    <Table.Td key={review.id}>
-                      {entry && look ? (
-                        <Badge variant="light" color={look.color} tt="none">
-                          {entry.state !== 'no-data' && entry.share !== null ? `${(entry.share * 100).toFixed(0)} %` : look.label}
-                        </Badge>
-                      ) : (
-                        '—'
-                      )}
-                    </Table.Td>
-                  );
-                })}
+            {trend.rows.map((row, rowIndex) => (
+              <Table.Tr key={`${rowIndex}-${row.label}`}>
+                <Table.Td>{row.label}</Table.Td>
+                {row.cells.map((cell, index) => (
+                  <Table.Td key={trend.periods[index]!.id}>
+                    {cell ? (
+                      <Badge variant="light" color={stateLook[cell.state].color} tt="none">
+                        {cell.text}
+                      </Badge>
+                    ) : (
+                      '—'
+                    )}
+                  </Table.Td>
+                ))}
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -78,12 +78,14 @@ describe('pdf:export-summary', () => {
     expect(run('pdfinfo', [path])).toMatch(/Page size:\s+59\d(\.\d+)? x 84\d(\.\d+)? pts \(A4\)/);
     const text = run('pdftotext', ['-layout', path, '-']);
     expect(text).toContain('Session summary');
-    expect(text).toContain('Acme GmbH · Lead management agreement — B2B SaaS mid-market · 2026-11-23');
-    expect(text).toMatch(/Configure the scoring in HubSpot\s+Maria Chen\s+2026-12-20\s+Open/);
+    expect(text).toContain('Acme GmbH · Lead management agreement — B2B SaaS mid-market · 23 Nov 2026');
+    expect(text).toMatch(/Configure the scoring in HubSpot\s+Maria Chen\s+20 Dec 2026\s+Open/);
     expect(text).toContain('Partner-sourced leads: who owns them?');
     expect(text).toContain(`Criterion “${agreement.icp[1]!.label}”`);
-    expect(text).toContain('2027-02-23');
-    expect(text).toContain('3 h 12 min of 3 h, 09:02–12:14');
+    expect(text).toContain('23 Feb 2027');
+    // The session's times in the workshop's time zone (the template's calendar), however this computer is set.
+    const local = (moment: string) => new Intl.DateTimeFormat('en-GB', { timeZone: agreement.calendar!.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(moment));
+    expect(text).toContain(`3 h 12 min of 3 h, ${local(session.startedAt!)}–${local(session.endedAt!)}`);
     // The agreement PDF's signature page has the heading "Signatures" and "Signed by hand / typed name"; none of it here.
     expect(text).not.toMatch(/Signatures|Signed by|Not signed yet/);
 

@@ -6,6 +6,7 @@ import { renderMarkdown } from '../../../shared/document/markdown';
 import { parseReviewMapping } from '../../../shared/engines/review/mapping';
 import { runReview } from '../../../shared/engines/review/run-review';
 import { parseAccordFile } from '../../../shared/model/accord-file';
+import { formatDay } from '../../../shared/text/datetime';
 
 const sample = resolve(import.meta.dirname, '..', '..', 'fixtures', 'review');
 
@@ -40,7 +41,7 @@ describe('the review report (PDF and Markdown)', () => {
     const last = dates.at(-1)!;
     const start = first > '2026-11-01' ? first : '2026-11-01';
     const covered = (Date.parse(`${last}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000 + 1;
-    expect(markdown).toContain(`Export covers:** ${covered} of 120 days (recorded dates ${first} – ${last}); rates use the covered days`);
+    expect(markdown).toContain(`Export covers:** ${covered} of 120 days (recorded dates ${formatDay(first)} – ${formatDay(last)}); rates use the covered days`);
     expect(markdown).not.toMatch(/Missed[^\n]*First touch|0\.0 h/);
   });
 

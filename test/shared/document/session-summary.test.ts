@@ -5,6 +5,7 @@ import { renderHtml } from '../../../shared/document/html';
 import { agreedLabelsText, buildSessionSummary, describeSession, formatMinutes, sessionFactsOf, sessionSummaryMarkdown, shortLabel, summaryDocument, type SessionFacts } from '../../../shared/document/session-summary';
 import type { Agreement } from '../../../shared/model/agreement';
 import { consensusItems, sections } from '../../../shared/model/sections';
+import { formatDay } from '../../../shared/text/datetime';
 import { readyAgreement } from '../../fixtures/agreements';
 
 /** A template agreement as the room left it: most items agreed, one disputed, two parked, one untouched, a parking lot, decisions and actions. */
@@ -117,11 +118,13 @@ describe('summaryDocument', () => {
 
   it('is a one-page report titled "Session summary" with client, workshop and date, and no signatures', () => {
     expect(document.title).toBe('Session summary');
-    expect(document.report).toMatchObject({ layout: 'one-page', attachmentName: 'session-summary.json', subtitle: 'Acme GmbH · Lead management agreement · 2026-11-23' });
+    expect(document.report).toMatchObject({ layout: 'one-page', attachmentName: 'session-summary.json', subtitle: 'Acme GmbH · Lead management agreement · 23 Nov 2026' });
     expect(document.signatures).toEqual([]);
     expect(document.history).toEqual([]);
-    expect(document.report!.coverFacts).toContainEqual(['Next review', '2027-02-23']);
-    expect(document.report!.coverFacts).toContainEqual(['Session', '3 h 12 min of 3 h, 09:02–12:14']);
+    expect(document.report!.coverFacts).toContainEqual(['Next review', '23 Feb 2027']);
+    // The times in the workshop's time zone (the template's calendar), however this computer is set.
+    const berlin = (moment: string) => new Intl.DateTimeFormat('en-GB', { timeZone: agreement.calendar!.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(moment));
+    expect(document.report!.coverFacts).toContainEqual(['Session', `3 h 12 min of 3 h, ${berlin(session.startedAt!)}–${berlin(session.endedAt!)}`]);
     expect(document.sections.map((section) => section.id)).toEqual(['agreed', 'disputed', 'parked', 'decisions', 'actions']);
     const html = renderHtml(document);
     expect(html).not.toContain('Signatures');
@@ -134,7 +137,7 @@ describe('summaryDocument', () => {
     expect(tableRows(document, 'parked').map((row) => row[0])).toEqual([`Criterion “${agreement.icp[1]!.label}”`, `Commitment “${agreement.commitments[2]!.metric}”`, 'Partner-sourced leads: who owns them?']);
     expect(tableRows(document, 'parked')[2]![1]).toBe('Parking lot, raised by Maria Chen');
     expect(tableRows(document, 'decisions')).toHaveLength(2);
-    expect(tableRows(document, 'actions')).toEqual(summary.actions.map((action) => [action.task, action.owner || '—', action.due || '—', action.status === 'open' ? 'Open' : 'Done']));
+    expect(tableRows(document, 'actions')).toEqual(summary.actions.map((action) => [action.task, action.owner || '—', action.due ? formatDay(action.due) : '—', action.status === 'open' ? 'Open' : 'Done']));
     const agreed = tableRows(document, 'agreed');
     const vocabulary = agreed.find((row) => row[0] === '3. Common vocabulary')!;
     expect(vocabulary.slice(1, 4)).toEqual([`${agreement.stages.length + agreement.glossary.length - 1} of ${agreement.stages.length + agreement.glossary.length}`, '1 disputed', '24 / 20 min']);
@@ -161,7 +164,8 @@ describe('summaryDocument', () => {
     busy.actions = Array.from({ length: 60 }, (_, index) => ({ id: `a${index}`, task: `Task ${index}`, owner: `Owner ${index}`, due: `2027-01-${String((index % 28) + 1).padStart(2, '0')}`, status: 'open' as const }));
     const rows = tableRows(summaryDocument(buildSessionSummary(busy, { generatedAt: '2026-11-23T12:00:00Z' }), busy), 'actions');
     expect(rows).toHaveLength(60);
-    expect(rows.map((row) => row[2])).toEqual([...rows.map((row) => row[2])].sort());
+    // In the order of their due days (sorted as days, then written as people read them).
+    expect(rows.map((row) => row[2])).toEqual(busy.actions.map((action) => action.due).sort().map((due) => formatDay(due)));
   });
 
   it('says when nothing is disputed, parked, decided or to do', () => {
@@ -178,10 +182,10 @@ describe('sessionSummaryMarkdown', () => {
     const agreement = sessionAgreement();
     const summary = buildSessionSummary(agreement, { generatedAt: '2026-11-23T12:20:00.000Z', session });
     const markdown = sessionSummaryMarkdown(summary, agreement);
-    expect(markdown.startsWith('# Session summary\n\n**Acme GmbH · Lead management agreement · 2026-11-23**')).toBe(true);
-    expect(markdown).toContain('- **Next review:** 2027-02-23');
+    expect(markdown.startsWith('# Session summary\n\n**Acme GmbH · Lead management agreement · 23 Nov 2026**')).toBe(true);
+    expect(markdown).toContain('- **Next review:** 23 Feb 2027');
     expect(markdown).toContain('## What was agreed');
-    expect(markdown).toContain('| Send the agreement to both teams | Dana Facilitator | 2026-11-25 | Open |');
+    expect(markdown).toContain('| Send the agreement to both teams | Dana Facilitator | 25 Nov 2026 | Open |');
     expect(markdown).toContain('| Decide on partner leads | — | — | Open |');
     expect(markdown).toContain('| Partner-sourced leads: who owns them? | Parking lot, raised by Maria Chen | Revisit with the channel team. |');
     expect(markdown).toContain('| 2026-11-23 10:40 | An MQL needs fit ≥ B and engagement ≥ 3. | Both teams |');

@@ -108,7 +108,7 @@ describe('SessionSummaryModal', () => {
     const request = accord.saveTextFile.mock.calls[0]![0] as { kind: string; content: string };
     expect(request.kind).toBe('markdown');
     expect(request.content).toMatch(/^# Session summary\n/);
-    expect(request.content).toContain('| Send the agreement | Dana Facilitator | 2026-11-25 | Open |');
+    expect(request.content).toContain('| Send the agreement | Dana Facilitator | 25 Nov 2026 | Open |');
   });
 
   it('shows an export error as a notice, and nothing when the person cancels', async () => {
