@@ -10,6 +10,7 @@
  */
 import { computeFunnel, funnelInputsOf, funnelLevelLabels, type CapacityCheck } from '../engines/funnel/funnel';
 import { commitmentTarget } from '../document/document';
+import { criterionAttributeLabel } from './attribute-labels';
 import { fitGrades, type Agreement, type FitGrade, type IcpCriterion, type Scoring } from './agreement';
 import type { ConsensusItem, ConsensusItemKind } from './sections';
 import { formatDay } from '../text/datetime';
@@ -26,15 +27,6 @@ export interface ItemSubstance {
   /** The item's name without its kind ("Region we sell in", "SAL"). */
   title: string;
   lines: SubstanceLine[];
-}
-
-/** Options for how the substance is written. */
-export interface SubstanceOptions {
-  /**
-   * The display name of an attribute ("Region" for `region`), when the agreement
-   * has one; the attribute's key is shown when this returns nothing.
-   */
-  attributeName?: (attribute: string) => string | undefined;
 }
 
 /** What a missing value reads as. */
@@ -152,7 +144,7 @@ export function workshopFacts(agreement: Agreement): { lines: SubstanceLine[]; p
   };
 }
 
-type Writer = (agreement: Agreement, id: string, options: SubstanceOptions) => ItemSubstance | null;
+type Writer = (agreement: Agreement, id: string) => ItemSubstance | null;
 
 const find = <T extends { id: string }>(list: readonly T[], id: string) => list.find((entry) => entry.id === id);
 
@@ -176,11 +168,11 @@ const writers: Record<ConsensusItemKind, Writer> = {
     const term = find(agreement.glossary, id);
     return term ? { title: text(term.term), lines: [{ label: 'Means', text: text(term.definition) }] } : null;
   },
-  criterion: (agreement, id, options) => {
+  criterion: (agreement, id) => {
     const criterion = find(agreement.icp, id);
     if (!criterion) return null;
-    const attribute = criterion.attribute.trim();
-    const shown = attribute === '' ? NOT_SET : (options.attributeName?.(attribute)?.trim() || attribute);
+    // The attribute by its display name (the criterion's, else the agreement's, else the template's); the key is for RevOps.
+    const shown = criterion.attribute.trim() === '' ? NOT_SET : criterionAttributeLabel(agreement, criterion);
     const points = criterion.effect === 'points' ? [{ label: 'Points', text: criterion.points === null ? NOT_SET : `${criterion.points > 0 ? '+' : ''}${criterion.points.toLocaleString('en-US')}` }] : criterion.points !== null && criterion.points !== 0 ? [{ label: 'Points', text: criterion.points.toLocaleString('en-US') }] : [];
     return {
       title: criterion.label.trim() || shown,
@@ -264,6 +256,6 @@ const writers: Record<ConsensusItemKind, Writer> = {
 };
 
 /** The substance of one consensus item (as `consensusItems` names it), or null when it no longer exists. */
-export function itemSubstance(agreement: Agreement, item: Pick<ConsensusItem, 'kind' | 'id'>, options: SubstanceOptions = {}): ItemSubstance | null {
-  return writers[item.kind](agreement, item.id, options);
+export function itemSubstance(agreement: Agreement, item: Pick<ConsensusItem, 'kind' | 'id'>): ItemSubstance | null {
+  return writers[item.kind](agreement, item.id);
 }

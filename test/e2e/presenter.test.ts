@@ -169,10 +169,10 @@ describe('the presenter window in front of the room', () => {
     expect(await shownFirst.innerText()).toContain('Marketing disagrees');
     expect(await shownFirst.innerText()).toContain('Waiting for sales');
 
-    // Dark: the same parts, axe-clean (contrast) and without overflow.
+    // Dark: one part of each layout (facts, plan, cards, grade grid, log), axe-clean (contrast) and without overflow.
     await presenter.emulateMedia({ colorScheme: 'dark' });
     await expect.poll(() => presenter.evaluate(() => document.documentElement.dataset.mantineColorScheme)).toBe('dark');
-    for (const section of sections) {
+    for (const section of sections.filter((entry) => ['workshop', 'revenue', 'icp', 'scoring', 'log'].includes(entry.id))) {
       await goTo(section.id);
       await expect.poll(() => presenter.getByTestId('presenter-title').innerText()).toBe(section.title);
       expect(await accessibilityViolations(presenter), `${section.title} (dark)`).toEqual([]);

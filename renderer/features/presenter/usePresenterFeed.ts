@@ -1,10 +1,19 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Agreement } from '../../../shared/model/agreement';
+import { consensusItems } from '../../../shared/model/sections';
 import { openPresenterLink, type PresenterLink, type PresenterSnapshot } from './presenter-channel';
 
-/** The id of the item card (`<article id="item-…">`, editor-kit's ItemCard) an element is in, or null. */
-export function itemIdOf(element: Element | null): string | null {
+/**
+ * The id of the item an element of the facilitator's window belongs to, or null: its item card
+ * (`<article id="item-…">`, editor-kit's ItemCard), or its row of the part's table (`<tr data-row="n">`
+ * in `[data-testid="part-table"]`, row n being the part's n-th item in `consensusItems` order).
+ */
+export function itemIdOf(element: Element | null, partItemIds: readonly string[]): string | null {
   const card = element?.closest?.('article[id^="item-"]');
-  return card ? card.id.slice('item-'.length) : null;
+  if (card) return card.id.slice('item-'.length);
+  const row = element?.closest?.('[data-testid="part-table"] tr[data-row]');
+  const index = row ? Number(row.getAttribute('data-row')) : Number.NaN;
+  return Number.isInteger(index) ? (partItemIds[index] ?? null) : null;
 }
 
 /**
@@ -14,11 +23,16 @@ export function itemIdOf(element: Element | null): string | null {
  * keeps the last one (the item is still the one under discussion); changing
  * part forgets it.
  */
-function useFocusedItem(section: string): string | null {
+function useFocusedItem(section: string, agreement: Agreement): string | null {
   const [focused, setFocused] = useState<{ section: string; id: string } | null>(null);
+  const partItemIds = useMemo(() => consensusItems(agreement).filter((item) => item.section === section).map((item) => item.id), [agreement, section]);
+  const ids = useRef(partItemIds);
+  useEffect(() => {
+    ids.current = partItemIds;
+  }, [partItemIds]);
   useEffect(() => {
     const onFocus = (event: FocusEvent) => {
-      const id = itemIdOf(event.target instanceof Element ? event.target : null);
+      const id = itemIdOf(event.target instanceof Element ? event.target : null, ids.current);
       if (id) setFocused((current) => (current?.id === id && current.section === section ? current : { section, id }));
     };
     document.addEventListener('focusin', onFocus);
@@ -54,7 +68,7 @@ export function usePresenterFeed(snapshot: Omit<PresenterSnapshot, 'sequence' | 
   }, [workshopId]);
 
   const { agreement, section, view, agenda, timer, branding, agreedOn } = snapshot;
-  const focusedItem = useFocusedItem(section);
+  const focusedItem = useFocusedItem(section, agreement);
   useEffect(() => {
     sequence.current += 1;
     const next: PresenterSnapshot = { workshopId, agreement, section, view, agenda, timer, branding, ...(agreedOn ? { agreedOn } : {}), focusedItem, sequence: sequence.current };

@@ -31,12 +31,18 @@ describe('item substance: what each kind of item says', () => {
     const values = region.match.kind === 'in' ? region.match.values : [];
     const substance = itemSubstance(a, { kind: 'criterion', id: region.id });
     expect(substance!.title).toBe(region.label);
-    expect(line(substance, 'Attribute')).toBe(region.attribute);
+    // The display name, never the machine key, where the room reads it.
+    expect(region.attributeDisplayName).toBe('Region');
+    expect(line(substance, 'Attribute')).toBe('Region');
     expect(line(substance, 'Match')).toBe(`is one of: ${values.join(', ')}`);
     expect(line(substance, 'Effect')).toMatch(/^Must-have/);
     expect(line(substance, 'Points')).toBeUndefined();
-    const named = itemSubstance(a, { kind: 'criterion', id: region.id }, { attributeName: (key) => (key === region.attribute ? 'Sales region' : undefined) });
-    expect(line(named, 'Attribute')).toBe('Sales region');
+    region.attributeDisplayName = 'Sales region';
+    expect(line(itemSubstance(a, { kind: 'criterion', id: region.id }), 'Attribute')).toBe('Sales region');
+    // No name given and a key no template knows: the key written as words.
+    delete region.attributeDisplayName;
+    region.attribute = 'partnerTier';
+    expect(line(itemSubstance(a, { kind: 'criterion', id: region.id }), 'Attribute')).toBe('Partner tier');
 
     const points = a.icp.find((entry) => entry.effect === 'points' && entry.points !== null)!;
     expect(line(itemSubstance(a, { kind: 'criterion', id: points.id }), 'Points')).toBe(`+${points.points}`);
@@ -174,7 +180,9 @@ describe('item substance: what each kind of item says', () => {
     const a = agreement();
     a.workshop.client = 'Acme GmbH';
     a.workshop.facilitator = '';
+    a.workshop.date = '2027-03-04';
     const facts = workshopFacts(a);
+    expect(facts.lines.find((entry) => entry.label === 'Date')!.text).toBe('4 Mar 2027');
     expect(facts.lines.find((entry) => entry.label === 'Client')!.text).toBe('Acme GmbH');
     expect(facts.lines.find((entry) => entry.label === 'Facilitator')!.text).toBe(NOT_SET);
     expect(facts.people).toHaveLength(a.participants.length);
