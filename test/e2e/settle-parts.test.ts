@@ -64,7 +64,7 @@ describe('settling the agreement at the speed of the conversation, in Chromium (
     // One undo takes back every position the last bulk action set.
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+z');
-    await expect.poll(() => page.getByTestId('part-progress').innerText()).toBe('0 of 9 agreed');
+    await expect.poll(() => page.getByTestId('part-progress').innerText()).toBe('0 of 9 agreed · waiting for marketing on 9 and sales on 9');
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(() => page.getByTestId('part-progress').innerText()).toBe('9 of 9 agreed');
 

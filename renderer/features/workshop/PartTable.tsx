@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Button, Group, Kbd, SegmentedControl, Table, Text, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Group, Kbd, SegmentedControl, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
 import { IconCircleCheck, IconLayoutList, IconTable, IconThumbDown, IconThumbUp, IconUsersGroup } from '@tabler/icons-react';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
@@ -9,7 +9,7 @@ import { partPositionsText, planPartPositions, teamsText, type PartPositionsPlan
 import { sections, setConsensusOf, type ConsensusItem, type SectionId } from '../../../shared/model/sections';
 import { notify } from '../../components/notify';
 import { useEditor } from '../../store/stores';
-import { SectionHeading, useAgreementEditor } from './editor-kit';
+import { useAgreementEditor } from './editor-kit';
 import './part-table.css';
 
 /** How a part is shown: the cards with every field, or one line per item. */
@@ -66,7 +66,12 @@ export function PartView({ section, children }: { section: SectionId; children: 
       <SettleBar key={section} section={section} items={items} view={view} onView={setView} />
       {view === 'table' ? (
         <>
-          <SectionHeading number={part.number} title={part.title} summary={part.summary} />
+          <Text c="dimmed" fw={600} size="sm">
+            Part {part.number} of 11
+          </Text>
+          <Title order={2} mb="md">
+            {part.title}
+          </Title>
           <PartTable
             section={section}
             items={items}
@@ -94,7 +99,11 @@ function SettleBar({ section, items, view, onView }: { section: SectionId; items
   const agreed = items.filter((item) => item.state === 'agreed').length;
   const parked = items.filter((item) => item.state === 'parked').length;
   const disputed = items.filter((item) => item.state === 'disputed').length;
-  const progress = [`${agreed} of ${items.length} agreed`, parked > 0 && `${parked} parked`, disputed > 0 && `${disputed} disputed`].filter(Boolean).join(' · ');
+  // Who the room is waiting for: items not settled where a side has not said yes to the content as it is now.
+  const open = items.filter((item) => item.state !== 'agreed' && item.state !== 'parked');
+  const waiting = (['marketing', 'sales'] as const).map((team) => ({ team, count: open.filter((item) => item.positions[team] !== 'agree').length })).filter(({ count }) => count > 0);
+  const waitingText = waiting.length === 0 ? '' : `waiting for ${waiting.map(({ team, count }) => `${teamLabel[team].toLowerCase()} on ${count}`).join(' and ')}`;
+  const progress = [`${agreed} of ${items.length} agreed`, parked > 0 && `${parked} parked`, disputed > 0 && `${disputed} disputed`, waitingText].filter(Boolean).join(' · ');
   return (
     <div className="part-settle" role="region" aria-label="Settle this part">
       <Group justify="space-between" gap="sm" wrap="wrap">
@@ -188,7 +197,8 @@ export function PartTable({ section, items, summaryOf, onOpen }: { section: Sect
   const focusRow = (index: number) => {
     const next = Math.max(0, Math.min(items.length - 1, index));
     setFocused(next);
-    rows.current[next]?.focus();
+    rows.current[next]?.focus({ preventScroll: true });
+    // `nearest` with the row's scroll margin (part-table.css) keeps it clear of the sticky header above the part.
     rows.current[next]?.scrollIntoView({ block: 'nearest' });
   };
   const change = (item: ConsensusItem, next: (consensus: ConsensusItem['consensus']) => ConsensusItem['consensus'], said: string) => {
@@ -250,17 +260,14 @@ export function PartTable({ section, items, summaryOf, onOpen }: { section: Sect
 
   return (
     <div className="part-table-wrap">
-      <Text id={keysId} size="md" c="dimmed" mb="sm" className="part-table-keys">
-        <Kbd>j</Kbd> <Kbd>k</Kbd> or <Kbd>↓</Kbd> <Kbd>↑</Kbd> move · <Kbd>m</Kbd> marketing agrees · <Kbd>s</Kbd> sales agrees (again to take it back) · <Kbd>Shift</Kbd>+<Kbd>M</Kbd> / <Kbd>Shift</Kbd>+<Kbd>S</Kbd> disagrees · <Kbd>Shift</Kbd>+<Kbd>K</Kbd> park · <Kbd>Enter</Kbd> open the card
-      </Text>
       <Table className="part-table" role="grid" aria-label={`${part.title}: ${items.length} items`} aria-describedby={keysId} aria-rowcount={items.length + 1} verticalSpacing="xs" horizontalSpacing="sm" fz="md" withRowBorders onKeyDown={onKeyDown} data-testid="part-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col" className="part-table-item">Item</Table.Th>
             <Table.Th scope="col">What it says</Table.Th>
-            <Table.Th scope="col">Marketing</Table.Th>
-            <Table.Th scope="col">Sales</Table.Th>
-            <Table.Th scope="col">State</Table.Th>
+            <Table.Th scope="col" className="part-table-team">Marketing</Table.Th>
+            <Table.Th scope="col" className="part-table-team">Sales</Table.Th>
+            <Table.Th scope="col" className="part-table-state">State</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -281,7 +288,7 @@ export function PartTable({ section, items, summaryOf, onOpen }: { section: Sect
                 <Table.Td id={`${rowId}-what`} className="part-table-what">
                   {summaryOf(item)}
                 </Table.Td>
-                <Table.Td id={`${rowId}-marketing`}>
+                <Table.Td id={`${rowId}-marketing`} className="part-table-team">
                   <PositionCell
                     item={item}
                     team="marketing"
@@ -291,7 +298,7 @@ export function PartTable({ section, items, summaryOf, onOpen }: { section: Sect
                     }}
                   />
                 </Table.Td>
-                <Table.Td id={`${rowId}-sales`}>
+                <Table.Td id={`${rowId}-sales`} className="part-table-team">
                   <PositionCell
                     item={item}
                     team="sales"
@@ -301,7 +308,7 @@ export function PartTable({ section, items, summaryOf, onOpen }: { section: Sect
                     }}
                   />
                 </Table.Td>
-                <Table.Td id={`${rowId}-state`}>
+                <Table.Td id={`${rowId}-state`} className="part-table-state">
                   <Badge color={stateColors[item.state]} variant="light" size="lg" tt="none" data-testid="row-state">
                     {stateLabels[item.state]}
                   </Badge>
@@ -311,6 +318,9 @@ export function PartTable({ section, items, summaryOf, onOpen }: { section: Sect
           })}
         </Table.Tbody>
       </Table>
+      <Text id={keysId} size="md" c="dimmed" mt="sm" className="part-table-keys">
+        <Kbd>j</Kbd> <Kbd>k</Kbd> or <Kbd>↓</Kbd> <Kbd>↑</Kbd> move · <Kbd>m</Kbd> marketing agrees · <Kbd>s</Kbd> sales agrees (again to take it back) · <Kbd>Shift</Kbd>+<Kbd>M</Kbd> / <Kbd>Shift</Kbd>+<Kbd>S</Kbd> disagrees · <Kbd>Shift</Kbd>+<Kbd>K</Kbd> park · <Kbd>Enter</Kbd> open the card
+      </Text>
       <VisuallyHidden role="status" aria-live="polite">
         {announcement}
       </VisuallyHidden>

@@ -121,10 +121,11 @@ describe('the compact table of a part, from the keyboard (issue 14)', () => {
     expect(screen.getByRole('button', { name: 'Both sides agree to this part' })).toBeDisabled();
     act(() => stores.editor.getState().undo());
     expect(icp().every((item) => item.state === 'proposed' && item.positions.marketing === 'pending' && item.positions.sales === 'pending')).toBe(true);
-    expect(screen.getByTestId('part-progress')).toHaveTextContent('0 of 8 agreed');
+    expect(screen.getByTestId('part-progress')).toHaveTextContent('0 of 8 agreed · waiting for marketing on 8 and sales on 8');
     // Sales alone, then marketing alone: agreed again.
     await user.click(screen.getByRole('button', { name: 'Sales agrees to all' }));
     expect(icp().every((item) => item.positions.sales === 'agree' && item.state === 'proposed')).toBe(true);
+    expect(screen.getByTestId('part-progress')).toHaveTextContent(/^0 of 8 agreed · waiting for marketing on 8$/);
     await user.click(screen.getByRole('button', { name: 'Marketing agrees to all' }));
     expect(icp().every((item) => item.state === 'agreed')).toBe(true);
   });
