@@ -7,6 +7,7 @@ import { changedPositionText, isChanged, withParked, withPosition, type Position
 import { agreedOnText } from '../../../shared/model/consensus-history';
 import { consensusItems, type ConsensusItem } from '../../../shared/model/sections';
 import { useEditor } from '../../store/stores';
+import './editor-kit.css';
 
 /** Changes the agreement; every edit goes through here (undo, autosave). */
 export type Update = (recipe: (draft: Agreement) => void, coalesceKey?: string) => void;
@@ -165,11 +166,20 @@ export function NumberField(props: { label: string; value: number | null; onChan
   );
 }
 
-/** A select bound to the agreement. */
+/** Longest option label (in characters) that one column of a section's four-column grid shows whole at 1366 px. */
+const ONE_COLUMN_LABEL_CHARS = 17;
+
+/**
+ * A select bound to the agreement. Without a set width, one whose longest
+ * option would be cut in one grid column spans two (editor-kit.css): the
+ * person reads "Inside sales (SDR/BDR)", not "Inside sales (SDR/BD".
+ */
 export function SelectField<T extends string>(props: { label: string; value: T; data: ComboboxItem[]; onChange: (value: T) => void; error?: string | undefined; w?: number | string }) {
   const { error, touch } = useShownProblem(props.error);
+  const wide = props.w === undefined && props.data.some((item) => item.label.length > ONE_COLUMN_LABEL_CHARS);
   return (
     <Select
+      className={wide ? 'editor-wide-field' : undefined}
       label={props.label}
       value={props.value}
       data={props.data}
