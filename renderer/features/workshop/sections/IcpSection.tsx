@@ -54,7 +54,7 @@ export function IcpSection() {
               <NumberField label="Points" value={criterion.points} error={issues.get(`${criterion.id}:points`)} onChange={(value) => set((target) => void (target.points = value), `${criterion.id}.points`)} />
             </SimpleGrid>
             <Group align="flex-end" gap="md" wrap="wrap">
-              <TextField label="Attribute shown as" description="Its name in the lead tester, the mapping and the document" w={260} value={criterion.attributeDisplayName ?? ''} placeholder={attributeLabel(agreement, criterion.attribute)} onChange={(value) => set((target) => nameAttribute(target, value), `${criterion.id}.attributeDisplayName`)} />
+              <TextField label="Attribute shown as" description="What the tester, mapping and document call it" w={300} value={criterion.attributeDisplayName ?? ''} placeholder={attributeLabel(agreement, criterion.attribute)} onChange={(value) => set((target) => nameAttribute(target, value), `${criterion.id}.attributeDisplayName`)} />
               <SelectField label="Match" w={180} value={criterion.match.kind} data={options(matchLabels)} onChange={(kind) => set((target) => void (target.match = emptyMatch(kind)))} />
               <MatchEditor criterion={criterion} set={set} error={issues.get(`${criterion.id}:match`)} />
             </Group>
