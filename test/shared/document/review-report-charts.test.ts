@@ -7,6 +7,7 @@ import { buildReviewDocument, type TrendReview } from '../../../shared/document/
 import { parseReviewMapping } from '../../../shared/engines/review/mapping';
 import { runReview } from '../../../shared/engines/review/run-review';
 import { parseAccordFile } from '../../../shared/model/accord-file';
+import { reviewRecordOf } from '../../../renderer/db/review-repository';
 
 const sample = resolve(import.meta.dirname, '..', '..', 'fixtures', 'review');
 
@@ -22,14 +23,8 @@ async function reviewOf(from: string, to: string) {
   return { agreement: parsed.agreement, review };
 }
 
-/** A review as the library keeps it for the trend (results only). */
-const kept = (id: string, review: Awaited<ReturnType<typeof reviewOf>>['review']): TrendReview => ({
-  id,
-  from: review.from,
-  to: review.to,
-  commitments: review.commitments.map((commitment) => ({ id: commitment.id, metric: commitment.metric, state: commitment.state, share: commitment.share })),
-  conversion: review.conversion.map((step) => ({ step: step.step, actual: step.actual, state: step.state })),
-});
+/** A review as the app keeps it for the trend (results only: the record the review store saves). */
+const kept = (id: string, review: Awaited<ReturnType<typeof reviewOf>>['review']): TrendReview => reviewRecordOf(review, 'w1', 'leads.csv', 0, id);
 
 /** The bars of the chart whose aria-label is `label`: each bar's `<title>` ("label: value unit"). */
 function bars(html: string, label: string): string[] {
@@ -69,7 +64,7 @@ describe('the review report carries the charts and the trend table the screen sh
     expect(table.columns).toEqual(['Commitment', '1 Nov – 30 Nov 2026', '1 Dec – 31 Dec 2026']);
     // Independently: a commitment's cell is its share as a whole percent, or its state's label without a share.
     const label: Record<string, string> = { met: 'Met', 'at-risk': 'At risk', missed: 'Missed', 'no-data': 'No data', 'no-target': 'Not judged: no target' };
-    const cell = (entry: { state: string; share: number | null } | undefined) => (!entry ? '—' : entry.state !== 'no-data' && entry.share !== null ? `${Math.round(entry.share * 100)} %` : label[entry.state]!);
+    const cell = (entry: { state: string; figures: Record<string, number | null> } | undefined) => (!entry ? '—' : entry.state !== 'no-data' && typeof entry.figures.share === 'number' ? `${Math.round(entry.figures.share * 100)} %` : label[entry.state]!);
     for (const commitment of december.review.commitments) {
       const row = table.rows.find((candidate) => candidate[0] === commitment.metric);
       expect(row, commitment.metric).toEqual([commitment.metric, cell(november.review.commitments.find((entry) => entry.id === commitment.id)), cell(commitment)]);
