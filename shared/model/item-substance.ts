@@ -86,6 +86,33 @@ export function gradeGrid(scoring: Pick<Scoring, 'mqlRule'>): GradeCell[][] {
   return fitGrades.map((grade, index) => engagementLevels.map((level) => ({ grade, level, mql: index <= lowest && level >= minEngagement })));
 }
 
+/** One cell of the decision-maker grid: its points (null when not set) and its buying role, if any. */
+export interface CommitteeCell {
+  seniority: string;
+  points: number | null;
+  role: string | null;
+}
+
+/**
+ * The decision-maker grid as rows (one per job function) of cells (one per
+ * seniority, in the agreement's order); a pair the grid has no cell for has
+ * no points and no role.
+ */
+export function committeeGrid(agreement: Agreement): { seniorities: string[]; rows: { function: string; cells: CommitteeCell[] }[]; requiredRoles: string[] } {
+  const committee = agreement.buyingCommittee;
+  return {
+    seniorities: [...committee.seniorities],
+    rows: committee.functions.map((fn) => ({
+      function: fn,
+      cells: committee.seniorities.map((seniority) => {
+        const cell = committee.cells.find((entry) => entry.function === fn && entry.seniority === seniority);
+        return { seniority, points: cell?.points ?? null, role: cell?.role ? roleLabels[cell.role] : null };
+      }),
+    })),
+    requiredRoles: committee.requiredRoles.map((role) => roleLabels[role]),
+  };
+}
+
 /** The MQL rule as a sentence: "Fit B or better and engagement 3 or higher, or a fast-track trigger". */
 export function mqlRuleText(scoring: Pick<Scoring, 'mqlRule'>): string {
   const rule = scoring.mqlRule;
@@ -138,7 +165,7 @@ export function workshopFacts(agreement: Agreement): { lines: SubstanceLine[]; p
       ...(workshop.nextReviewDate.trim() === '' ? [] : [{ label: 'Next review', text: formatDay(workshop.nextReviewDate) }]),
     ],
     people: agreement.participants.map((person) => ({
-      name: text(person.name),
+      name: person.name.trim() || 'Name not set yet',
       detail: [person.title.trim(), teamLabels[person.team], person.sponsor === 'cmo' ? 'marketing sponsor' : person.sponsor === 'head-of-sales' ? 'sales sponsor' : '', person.signs ? 'signs' : ''].filter(Boolean).join(' · '),
     })),
   };

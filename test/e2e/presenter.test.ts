@@ -144,6 +144,13 @@ describe('the presenter window in front of the room', () => {
       if (section.id === 'icp') {
         for (const criterion of template.icp) if (criterion.match.kind === 'in') expect(text).toContain(criterion.match.values.join(', '));
       }
+      if (section.id === 'committee') {
+        const committee = template.buyingCommittee;
+        expect(await presenter.locator('[data-testid="presenter-committee-grid"] tbody tr').count()).toBe(committee.functions.length);
+        const cell = committee.cells.find((entry) => entry.points !== null && entry.points > 0)!;
+        const row = presenter.locator('[data-testid="presenter-committee-grid"] tbody tr').nth(committee.functions.indexOf(cell.function));
+        expect(await row.locator('td').nth(committee.seniorities.indexOf(cell.seniority)).innerText()).toContain(`+${cell.points}`);
+      }
       if (section.id === 'scoring') {
         const rule = template.scoring.mqlRule;
         const grades = ['A', 'B', 'C', 'D'];
@@ -154,7 +161,7 @@ describe('the presenter window in front of the room', () => {
         const touch = template.commitments.find((entry) => entry.kind === 'first-touch')!;
         expect(text).toContain(`${touch.target} business hours per lead`);
       }
-      if (section.id === 'vocabulary' || section.id === 'revenue' || section.id === 'scoring' || section.id === 'handoff') {
+      if (['vocabulary', 'revenue', 'committee', 'scoring', 'handoff'].includes(section.id)) {
         await presenter.screenshot({ path: join(screens, `presenter-${section.id}-1920-light.png`) });
       }
     }
@@ -179,5 +186,5 @@ describe('the presenter window in front of the room', () => {
       expect((await measureSlide(presenter, MIN_BODY_PX)).overflowing, `${section.title} (dark)`).toEqual([]);
       if (section.id === 'scoring' || section.id === 'revenue') await presenter.screenshot({ path: join(screens, `presenter-${section.id}-1920-dark.png`) });
     }
-  }, 180_000);
+  }, 240_000);
 });

@@ -6,7 +6,7 @@ import { formatCountdown, status as sessionStatus } from '../../../shared/engine
 import type { Agreement } from '../../../shared/model/agreement';
 import { changedPositionText, isChanged, type PositionStatus } from '../../../shared/model/consensus';
 import { agreedOnText } from '../../../shared/model/consensus-history';
-import { engagementLevels, gradeGrid, itemSubstance, planFunnel, workshopFacts, type SubstanceLine } from '../../../shared/model/item-substance';
+import { committeeGrid, engagementLevels, gradeGrid, itemSubstance, planFunnel, workshopFacts, type SubstanceLine } from '../../../shared/model/item-substance';
 import { consensusItems, sectionProgress, sections, type ConsensusItem, type SectionId } from '../../../shared/model/sections';
 import { formatDateTime, formatDay } from '../../../shared/text/datetime';
 import { useNow } from '../../components/clock';
@@ -310,7 +310,7 @@ function ItemCard({ item, agreement, agreedOn, focused, withPart = false }: { it
           {stateLabels[item.state]}
         </span>
       </div>
-      {item.kind === 'revenue-plan' ? <PlanPicture agreement={agreement} lines={substance?.lines ?? []} /> : item.kind === 'thresholds' ? <GradePicture agreement={agreement} lines={substance?.lines ?? []} /> : <Lines lines={substance?.lines ?? []} />}
+      {item.kind === 'revenue-plan' ? <PlanPicture agreement={agreement} lines={substance?.lines ?? []} /> : item.kind === 'thresholds' ? <GradePicture agreement={agreement} lines={substance?.lines ?? []} /> : item.kind === 'committee' ? <CommitteePicture agreement={agreement} /> : <Lines lines={substance?.lines ?? []} />}
       <div className="presenter-item-positions">
         <PositionMark team="Marketing" status={item.positions.marketing} />
         <PositionMark team="Sales" status={item.positions.sales} />
@@ -412,6 +412,43 @@ function GradePicture({ agreement, lines }: { agreement: Agreement; lines: Subst
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The decision-maker grid as a picture: job function × seniority, each cell its points and buying role. */
+function CommitteePicture({ agreement }: { agreement: Agreement }) {
+  const grid = committeeGrid(agreement);
+  if (grid.rows.length === 0 || grid.seniorities.length === 0) return <p className="presenter-note">No job functions or seniorities yet.</p>;
+  return (
+    <>
+      <table className="presenter-grid presenter-committee" data-testid="presenter-committee-grid">
+        <caption className="presenter-sr-only">Points and buying role by job function and seniority</caption>
+        <thead>
+          <tr>
+            <th scope="col">Function</th>
+            {grid.seniorities.map((seniority) => (
+              <th key={seniority} scope="col">
+                {seniority}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {grid.rows.map((row) => (
+            <tr key={row.function}>
+              <th scope="row">{row.function}</th>
+              {row.cells.map((cell) => (
+                <td key={cell.seniority} data-role={cell.role ?? undefined}>
+                  {cell.points === null ? '—' : `${cell.points > 0 ? '+' : ''}${cell.points}`}
+                  {cell.role && <span className="presenter-grid-role">{cell.role}</span>}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Lines lines={[{ label: 'Required for SQL', text: grid.requiredRoles.join(', ') || 'no role required' }]} />
+    </>
   );
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gradeGrid, itemSubstance, matchText, mqlRuleText, NOT_SET, planFunnel, planInputs, workshopFacts, type ItemSubstance } from '../../../shared/model/item-substance';
+import { committeeGrid, gradeGrid, itemSubstance, matchText, mqlRuleText, NOT_SET, planFunnel, planInputs, workshopFacts, type ItemSubstance } from '../../../shared/model/item-substance';
 import { consensusItemKinds, consensusItems } from '../../../shared/model/sections';
 import { builtInTemplates, findTemplate } from '../../../shared/templates/templates';
 
@@ -131,6 +131,14 @@ describe('item substance: what each kind of item says', () => {
     const cell = a.buyingCommittee.cells.find((entry) => entry.points !== null && entry.points > 0 && entry.role === 'decision-maker')!;
     expect(line(committee, cell.function)).toContain(`${cell.seniority} +${cell.points} (Decision maker)`);
 
+    // The grid: a row per function, a cell per seniority; a pair without a cell has no points (not 0).
+    const grid = committeeGrid(a);
+    expect(grid.rows.map((row) => row.function)).toEqual(a.buyingCommittee.functions);
+    const row = grid.rows.find((entry) => entry.function === cell.function)!;
+    expect(row.cells.find((entry) => entry.seniority === cell.seniority)).toEqual({ seniority: cell.seniority, points: cell.points, role: 'Decision maker' });
+    a.buyingCommittee.cells = a.buyingCommittee.cells.filter((entry) => entry !== cell);
+    expect(committeeGrid(a).rows.find((entry) => entry.function === cell.function)!.cells.find((entry) => entry.seniority === cell.seniority)).toEqual({ seniority: cell.seniority, points: null, role: null });
+
     const handoff = a.handoffs[0]!;
     const substance = itemSubstance(a, { kind: 'handoff', id: handoff.id });
     expect(line(substance, 'What')).toBe(handoff.what);
@@ -186,7 +194,10 @@ describe('item substance: what each kind of item says', () => {
     expect(facts.lines.find((entry) => entry.label === 'Client')!.text).toBe('Acme GmbH');
     expect(facts.lines.find((entry) => entry.label === 'Facilitator')!.text).toBe(NOT_SET);
     expect(facts.people).toHaveLength(a.participants.length);
-    expect(facts.people[0]!.name).toBe(a.participants[0]!.name || NOT_SET);
+    a.participants[0]!.name = 'Maria Chen';
+    expect(workshopFacts(a).people[0]!.name).toBe('Maria Chen');
+    a.participants[1]!.name = '';
+    expect(workshopFacts(a).people[1]!.name).toBe('Name not set yet');
   });
 
   it('an item that no longer exists has no substance', () => {
