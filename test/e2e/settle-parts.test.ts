@@ -101,6 +101,11 @@ describe('settling the agreement at the speed of the conversation, in Chromium (
 
     // Enter: the card of that item, with the focus in its first field.
     await page.keyboard.press('End');
+    // The session's Alt shortcuts act on the focused row as on a focused card (Alt+K parks, again takes it back).
+    await page.keyboard.press('Alt+k');
+    await expect.poll(() => row('Criterion “Personal e-mail domains”').getByTestId('row-state').innerText()).toBe('Parked');
+    await page.keyboard.press('Alt+k');
+    await expect.poll(() => row('Criterion “Personal e-mail domains”').getByTestId('row-state').innerText()).toBe('Agreed');
     await page.keyboard.press('Enter');
     await grid.waitFor({ state: 'detached' });
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[id^="item-"]')?.id)).toBe('item-icp-personal-email');
@@ -112,5 +117,5 @@ describe('settling the agreement at the speed of the conversation, in Chromium (
     expect(await page.getByRole('grid').count()).toBe(0);
     await navigator(page).getByRole('button', { name: /Ideal customer profile/ }).click();
     await grid.waitFor();
-  }, 120_000);
+  }, 180_000);
 });

@@ -105,6 +105,9 @@ describe('the compact table of a part, from the keyboard (issue 14)', () => {
     // Home/End, then Enter: the part's cards, with the focus in that item's card.
     await user.keyboard('{End}');
     expect(document.activeElement).toBe(within(grid).getByRole('rowheader', { name: 'Criterion “Personal e-mail domains”' }));
+    // The session's Alt shortcuts act on the focused row too (Alt+S: sales agrees).
+    await user.keyboard('{Alt>}s{/Alt}');
+    expect(icp().find((item) => item.id === 'icp-personal-email')!.positions.sales).toBe('agree');
     await user.keyboard('{Enter}');
     await waitFor(() => expect(screen.queryByRole('grid')).toBeNull());
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Field of icp-personal-email' })));
