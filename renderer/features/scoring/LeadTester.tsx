@@ -125,7 +125,9 @@ export function LeadTester({ opened, onClose, agreement }: { opened: boolean; on
     const source = person.source[key];
     const description =
       source.kind === 'typed'
-        ? 'As typed'
+        ? typeof value === 'string' && value !== ''
+          ? 'As typed'
+          : 'Read from the job title, or type it'
         : source.keyword === null
           ? 'No keyword of the job title says; type or pick it'
           : `From the job title: keyword “${source.keyword}”${source.inGrid ? '' : '; not in the grid, so no points'}`;
@@ -215,7 +217,7 @@ export function LeadTester({ opened, onClose, agreement }: { opened: boolean; on
                     {(grid || titleAttribute) && (
                       <TextInput
                         label="Job title"
-                        description={grid ? 'Read as job function × seniority by a keyword table (English, German, French, Spanish)' : (titleAttribute?.usedBy.join('; ') ?? '')}
+                        description={grid ? 'Read as function × seniority by keywords' : (titleAttribute?.usedBy.join('; ') ?? '')}
                         value={person.jobTitle}
                         placeholder="e.g. VP Marketing, Leiter Vertrieb"
                         onChange={(event) => {
