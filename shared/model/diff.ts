@@ -1,6 +1,7 @@
 import { describeCalendar } from '../engines/calendar/business-time';
 import { commitmentTarget } from '../document/document';
 import type { Agreement } from './agreement';
+import { defaultAttributeLabel } from './attribute-labels';
 import type { PositionStatus } from './consensus';
 import { consensusItems, sections, type SectionId } from './sections';
 import { teamLabels } from './teams';
@@ -65,7 +66,7 @@ export function diffAgreements(before: Agreement, after: Agreement): Change[] {
 
   list(changes, 'vocabulary', 'Stage', before.stages, after.stages, (stage) => stage.name, [['definition', (stage) => stage.definition], ['entry criteria', (stage) => stage.entryCriteria], ['exit criteria', (stage) => stage.exitCriteria], ['owner', (stage) => teamLabels[stage.owner]], ['longest time (days)', (stage) => stage.maxDays]]);
   list(changes, 'vocabulary', 'Term', before.glossary, after.glossary, (term) => term.term, [['definition', (term) => term.definition]]);
-  list(changes, 'icp', 'Criterion', before.icp, after.icp, (criterion) => criterion.label || criterion.attribute, [['attribute', (criterion) => criterion.attribute], ['match', (criterion) => criterion.match], ['effect', (criterion) => criterion.effect], ['points', (criterion) => criterion.points], ['rationale', (criterion) => criterion.rationale]]);
+  list(changes, 'icp', 'Criterion', before.icp, after.icp, (criterion) => criterion.label || criterion.attribute, [['attribute', (criterion) => criterion.attribute], ['attribute shown as', (criterion) => criterion.attributeDisplayName?.trim() || defaultAttributeLabel(criterion.attribute)], ['match', (criterion) => criterion.match], ['effect', (criterion) => criterion.effect], ['points', (criterion) => criterion.points], ['rationale', (criterion) => criterion.rationale]]);
 
   const cells0 = new Map(before.buyingCommittee.cells.map((cell) => [`${cell.function}|${cell.seniority}`, cell]));
   for (const cell of after.buyingCommittee.cells) {

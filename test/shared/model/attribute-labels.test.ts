@@ -61,3 +61,15 @@ describe('attribute display names', () => {
     expect(itemContentHash(parsed.agreement, item)).toBe(before);
   });
 });
+
+describe('the changes between two versions', () => {
+  it('name a renamed attribute; a criterion from before names with its default name is no change', async () => {
+    const { diffAgreements } = await import('../../../shared/model/diff');
+    const before = saas();
+    const after = saas();
+    after.icp.find((criterion) => criterion.id === 'icp-region')!.attributeDisplayName = 'Sales region';
+    expect(diffAgreements(before, after).map((change) => change.text)).toEqual(['Criterion “Region we sell in”: attribute shown as Region → Sales region']);
+    for (const criterion of before.icp) delete criterion.attributeDisplayName;
+    expect(diffAgreements(before, saas())).toEqual([]);
+  });
+});
