@@ -118,6 +118,8 @@ describe.skipIf(!hasSharedData)('calibration in the app', () => {
           await page.screenshot({ path: join(screens, `calibration-plain-${width}-${scheme}.png`) });
           await sweepCard.evaluate((element) => element.scrollIntoView({ block: 'start' }));
           await page.screenshot({ path: join(screens, `calibration-sweep-used-${width}-${scheme}.png`) });
+          await panel.getByRole('table', { name: 'Conversion with and without each rule' }).evaluate((element) => element.scrollIntoView({ block: 'center' }));
+          await page.screenshot({ path: join(screens, `calibration-rules-${width}-${scheme}.png`) });
         }
         expect(await accessibilityViolations(page)).toEqual([]);
       }
@@ -135,6 +137,13 @@ describe.skipIf(!hasSharedData)('calibration in the app', () => {
     const documentText = await page.getByRole('article', { name: 'Agreement document' }).innerText();
     expect(documentText).toContain('Calibration on the company’s own data');
     expect(documentText).toMatch(/Lift over the base rate\s+1\.59 ×/);
+    // A usable run is printed by default; unticked, the document (and so the PDF) leaves it out.
+    const printCalibration = page.getByRole('checkbox', { name: 'Print the calibration result in the PDF' });
+    expect(await printCalibration.isChecked()).toBe(true);
+    await printCalibration.uncheck();
+    await expect.poll(() => page.getByRole('article', { name: 'Agreement document' }).innerText()).not.toContain('Calibration on the company’s own data');
+    await printCalibration.check();
+    await expect.poll(() => page.getByRole('article', { name: 'Agreement document' }).innerText()).toContain('Calibration on the company’s own data');
     await page.keyboard.press('Escape');
 
     // Stored with the workshop (mapping and results, not rows): still there after a reload.

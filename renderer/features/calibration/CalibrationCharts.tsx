@@ -8,6 +8,12 @@ import { nearestSweepPoint, planMqlNeed, sweepAgainstPlan, thresholdEdit, type A
 import type { Agreement } from '../../../shared/model/agreement';
 
 const axis = { fontSize: 13, fill: 'var(--mantine-color-text)' };
+// The tooltip in the theme's colours, its items in the text colour (recharts colours them like their lines: too pale on white, too dark on dark).
+const tooltip = {
+  contentStyle: { background: 'var(--mantine-color-body)', border: '1px solid var(--mantine-color-default-border)', color: 'var(--mantine-color-text)' },
+  itemStyle: { color: 'var(--mantine-color-text)' },
+  labelStyle: { color: 'var(--mantine-color-text)' },
+};
 const whole = (value: number) => Math.ceil(value - 1e-9).toLocaleString('en-US');
 const count = (value: number) => Math.round(value).toLocaleString('en-US');
 const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
@@ -39,7 +45,7 @@ export function CalibrationCharts({ result, agreement, onEdit, editDisabled, edi
   const outcome = thresholdEdit(agreement, swept, threshold);
   const scoreName = swept === 'fit' ? 'Fit' : 'Engagement';
   const planLine = plan.ok && perMonth ? plan.perMonth : null;
-  const planText = plan.ok ? `The revenue plan needs ${whole(plan.perPeriod)} MQLs in its ${plan.periodWeeks}-week period: ${whole(plan.perMonth)} a month.` : plan.reason;
+  const planText = plan.ok ? `The revenue plan needs ${whole(plan.perPeriod)} MQLs in its ${plan.periodWeeks}-week period: ${whole(plan.perMonth)} a month${perMonth ? ' (the dashed level line)' : ''}.` : plan.reason;
   const monthsText = perMonth ? `MQLs are a month over the ${months} ${months === 1 ? 'month' : 'months'} the export spans${against.undated > 0 ? ` (${count(against.undated)} leads without a date are counted in them)` : ''}.` : 'No data to compare with the plan a month: map a date column (step 2) and run again. MQLs below are for the whole export.';
   const nowText = boundary.fixed ? boundary.fixed : boundary.current === null ? `No threshold is entered for ${boundary.name}.` : `Now: the MQL rule asks for ${boundary.name} or better, which starts at a ${swept} score of ${tenths(boundary.current)} (the dashed upright line).`;
   return (
@@ -61,7 +67,7 @@ export function CalibrationCharts({ result, agreement, onEdit, editDisabled, edi
                   <CartesianGrid strokeDasharray="3 3" stroke="var(--mantine-color-default-border)" />
                   <XAxis dataKey="month" tick={axis} />
                   <YAxis tick={axis} />
-                  <Tooltip />
+                  <Tooltip {...tooltip} />
                   <Legend />
                   <Bar dataKey="leads" name="Leads" fill="var(--mantine-color-accord-3)" isAnimationActive={false} />
                   <Bar dataKey="mqls" name="MQLs" fill="var(--mantine-color-accord-7)" isAnimationActive={false} />
@@ -91,10 +97,7 @@ export function CalibrationCharts({ result, agreement, onEdit, editDisabled, edi
         />
         <Stack gap={2} mb="sm" data-testid="calibration-sweep-facts">
           <Text size="sm">{nowText}</Text>
-          <Text size="sm">
-            {planText}
-            {plan.ok && perMonth ? ' (the dashed level line)' : ''}
-          </Text>
+          <Text size="sm">{planText}</Text>
           <Text size="sm" c="dimmed">
             {monthsText}
           </Text>
@@ -106,7 +109,7 @@ export function CalibrationCharts({ result, agreement, onEdit, editDisabled, edi
               <XAxis dataKey="threshold" type="number" domain={[0, 100]} ticks={[0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100]} tick={axis} label={{ value: `${scoreName} threshold`, position: 'insideBottom', offset: -2, fill: 'var(--mantine-color-text)' }} height={44} />
               <YAxis yAxisId="volume" tick={axis} label={{ value: perMonth ? 'MQLs a month' : 'MQLs', angle: -90, position: 'insideLeft', fill: 'var(--mantine-color-text)', style: { textAnchor: 'middle' } }} width={72} />
               <YAxis yAxisId="rate" orientation="right" unit=" %" domain={[0, 100]} tick={axis} />
-              <Tooltip />
+              <Tooltip {...tooltip} />
               <Legend />
               <Line yAxisId="volume" dataKey="mqls" name={perMonth ? 'MQLs a month' : 'MQLs'} stroke="var(--mantine-color-accord-7)" strokeWidth={2} dot={false} isAnimationActive={false} />
               <Line yAxisId="rate" dataKey="conversion" name="Conversion %" stroke="var(--mantine-color-teal-7)" strokeWidth={2} dot={false} isAnimationActive={false} />

@@ -505,7 +505,7 @@ function RuleActions({ rule, agreement, onEdit, disabled }: { rule: CalibrationR
       {editable.hasPoints && (
         <Popover opened={open} onChange={setOpen} position="bottom-end" withArrow trapFocus>
           <Popover.Target>
-            <Button size="compact-sm" variant="subtle" onClick={() => (setPoints(editable.points ?? 0), setOpen((value) => !value))} disabled={disabled !== null} aria-label={`Change the points of ${rule.label}`}>
+            <Button size="compact-sm" variant="subtle" onClick={() => (setPoints(editable.points ?? 0), setOpen((value) => !value))} disabled={disabled !== null} aria-label={`Change points of ${rule.label}`}>
               Change points
             </Button>
           </Popover.Target>

@@ -96,7 +96,7 @@ describe('CalibrationPanel: from a result to a decision', () => {
     const before = agreement();
     expect(itemOf(before, 'icp-year')!.state).toBe('agreed');
 
-    await user.click(within(rules).getByRole('button', { name: 'Change the points of First contact in 2024' }));
+    await user.click(within(rules).getByRole('button', { name: 'Change points of First contact in 2024' }));
     const points = await screen.findByRole('textbox', { name: 'Points for First contact in 2024' });
     await user.clear(points);
     await user.paste('30');
