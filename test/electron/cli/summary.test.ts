@@ -28,7 +28,7 @@ describe('accord summary', () => {
     expect(result.out).toBe('Wrote summary.md: the session summary (62 of 63 agreed, 0 disputed, 1 parked, 1 open actions, next review 2027-02-23).\n');
     const markdown = await readFile(join(dir, 'summary.md'), 'utf8');
     expect(markdown).toMatch(/^# Session summary\n/);
-    expect(markdown).toContain('| Configure the scoring | Maria Chen | 2026-12-20 | Open |');
+    expect(markdown).toContain('| Configure the scoring | Maria Chen | 20 Dec 2026 | Open |');
     expect(await run('summary', 'workshop.accord', '--format', 'md', '--out', 'summary.md')).toMatchObject({ code: 1, err: 'accord summary: summary.md already exists; use --force to replace it.\n' });
   });
 
