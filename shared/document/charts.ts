@@ -46,7 +46,11 @@ export function barChartSvg(chart: BarChart): string {
   const width = 640;
   if (chart.bars.length === 0) return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="40" viewBox="0 0 ${width} 40" role="img" aria-label="${escapeHtml(chart.title)}: no figures"><text x="0" y="24" font-size="13" fill="${colours.muted}">No figures to chart.</text></svg>`;
   const max = axisMax(chart.bars.map((bar) => bar.value), chart.line?.value ?? null);
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((share) => share * max);
+  // Round ticks (steps of 1, 2 or 5 × 10ⁿ, about four of them), so every label is a number a reader can say.
+  const rough = max / 4;
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const step = Math.max(1, [1, 2, 5, 10].map((factor) => factor * magnitude).find((candidate) => candidate >= rough) ?? rough);
+  const ticks = Array.from({ length: Math.floor(max / step + 1e-9) + 1 }, (_, index) => index * step);
   const parts: string[] = [];
   let height: number;
   if (chart.horizontal) {
