@@ -131,24 +131,18 @@ function PresenterStage({ snapshot, closed, fullScreen }: { snapshot: PresenterS
           The facilitator closed this workshop; the screen shows where it stood.
         </p>
       )}
-      {/* The slide scrolls (to the item being worked on) when a part has more than fits; focusable so the keyboard can scroll it too. */}
+      {/* The part's heading stays; under it the slide scrolls (to the item being worked on) when a part has more than fits, focusable so the keyboard can scroll it too. */}
+      <div className="presenter-heading">
+        <p className="presenter-kicker">{openQuestions ? 'Open questions' : `Part ${section.number} of ${sections.length}`}</p>
+        <h1 className="presenter-title" id="presenter-title" data-testid="presenter-title">
+          {openQuestions ? 'Disputed and parked' : section.title}
+        </h1>
+      </div>
       <section className="presenter-slide" ref={scroller} tabIndex={0} aria-labelledby="presenter-title" aria-live="polite" aria-atomic="false" data-testid="presenter-slide">
         {openQuestions ? (
-          <>
-            <p className="presenter-kicker">Open questions</p>
-            <h1 className="presenter-title" id="presenter-title" data-testid="presenter-title">
-              Disputed and parked
-            </h1>
-            <OpenQuestions items={shown} agreement={agreement} agreedOn={snapshot.agreedOn} focusedId={focused?.id ?? null} />
-          </>
+          <OpenQuestions items={shown} agreement={agreement} agreedOn={snapshot.agreedOn} focusedId={focused?.id ?? null} />
         ) : (
           <>
-            <p className="presenter-kicker">
-              Part {section.number} of {sections.length}
-            </p>
-            <h1 className="presenter-title" id="presenter-title" data-testid="presenter-title">
-              {section.title}
-            </h1>
             {section.id === 'workshop' && <WorkshopFacts agreement={agreement} />}
             {section.id === 'log' && <LogLists agreement={agreement} />}
             {section.id !== 'workshop' && section.id !== 'log' && (shown.length === 0 ? <p className="presenter-note">Nothing in this part yet.</p> : <ItemList items={shown} agreement={agreement} agreedOn={snapshot.agreedOn} focusedId={focused?.id ?? null} label={`${section.title}: items`} />)}
