@@ -51,7 +51,6 @@ export function SessionBar({ onOpenAgenda, onToggle, onNext }: { onOpenAgenda: (
             className="session-countdown"
             fw={700}
             fz="lg"
-            c={current.tone === 'overrun' ? 'red.8' : current.tone === 'ending' ? 'orange.9' : undefined}
             role="timer"
             aria-label={`${current.remainingMs < 0 ? 'Over time by' : 'Time left'} ${formatCountdown(Math.abs(current.remainingMs))}`}
             data-testid="countdown"

@@ -9,6 +9,7 @@ import { diffAgreements } from '../../../shared/model/diff';
 import { sections } from '../../../shared/model/sections';
 import { signatories } from '../../../shared/model/versions';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { StatusBadge } from '../../components/StatusBadge';
 import { notify } from '../../components/notify';
 import { lastSigned, signingVersion } from '../../store/versions-store';
 import { useVersions } from '../../store/stores';
@@ -226,9 +227,7 @@ export function SigningPanel({ opened, onClose, agreement, workshopStatus, onExp
                           Tampered: content does not match its hash
                         </Badge>
                       ) : (
-                        <Badge color={version.status === 'signed' ? 'teal' : 'yellow'} variant="light" tt="none">
-                          {version.status === 'signed' ? 'Signed' : 'Signing'}
-                        </Badge>
+                        <StatusBadge status={version.status} />
                       )}
                     </Table.Td>
                     <Table.Td>{version.signatures.map((entry) => `${entry.name} (${when(entry.signedAt)})`).join(', ') || '—'}</Table.Td>
