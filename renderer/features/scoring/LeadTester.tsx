@@ -140,6 +140,7 @@ export function LeadTester({ opened, onClose, agreement }: { opened: boolean; on
         onChange={(next) => {
           setAttribute(key, next === '' ? null : next);
           setPerson((current) => ({ ...current, source: { ...current.source, [key]: { kind: 'typed' } } }));
+          setPasted((current) => current && { ...current, derived: current.derived.filter((entry) => entry.attribute !== key) });
         }}
         placeholder="Unknown"
       />
