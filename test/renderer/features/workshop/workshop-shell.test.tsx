@@ -6,6 +6,9 @@ import { withParked, withPosition } from '../../../../shared/model/consensus';
 import { consensusItems, setConsensusOf, type SectionId } from '../../../../shared/model/sections';
 import { shortcutText, workshopActionDefinitions, type WorkshopActionDefinition } from '../../../../shared/model/workshop-actions';
 import { findTemplate } from '../../../../shared/templates/templates';
+import { VersionRepository } from '../../../../renderer/db/version-repository';
+import { signatories } from '../../../../shared/model/versions';
+import { readyAgreement, signaturePng } from '../../../fixtures/agreements';
 import { renderApp } from '../../support/render-app';
 
 const definitions: readonly WorkshopActionDefinition[] = workshopActionDefinitions;
@@ -80,6 +83,27 @@ describe('the workshop shell', { timeout: TIMEOUT }, () => {
     expect(headerParts({ status: 'signed', blockers: 0, open: 0, timerRunning: true }).timer).toBe(true);
     expect(headerParts({ status: 'signing', blockers: 0, open: 1, timerRunning: false })).toEqual({ ready: false, openCount: false, timer: true, frozen: true });
     expect(headerParts({ status: 'amended', blockers: 1, open: 1, timerRunning: false })).toMatchObject({ ready: true, openCount: true });
+  });
+
+  it('renders a signed workshop’s header without “Ready to sign”, the open count or a stopped timer; a running timer shows', async () => {
+    const app = await renderApp();
+    const record = await app.library.getState().create({ title: 'Acme alignment', client: 'Acme GmbH', agreement: readyAgreement() });
+    const versions = new VersionRepository(app.db, () => Date.now());
+    const signing = await versions.startSigning(record.id);
+    for (const person of signatories(signing.agreement)) await versions.sign(record.id, { participantId: person.id, method: 'typed', image: signaturePng, signedAt: new Date().toISOString(), contentHash: signing.contentHash });
+    await app.library.getState().refresh(record.id);
+    act(() => app.navigation.getState().navigate({ screen: 'workshop', workshopId: record.id, section: 'workshop' }));
+    await screen.findByRole('textbox', { name: 'Workshop title' }, { timeout: 10_000 });
+    await waitFor(() => expect(screen.getByTestId('sign-button')).toHaveTextContent('Signed'));
+    expect(screen.getByTestId('status-badge')).toHaveTextContent('Signed');
+    expect(screen.queryByTestId('ready-button')).toBeNull();
+    expect(screen.queryByTestId('open-questions-button')).toBeNull();
+    expect(screen.queryByTestId('session-bar')).toBeNull();
+    // A timer started anyway (Alt+T) is shown, so it can be paused.
+    await waitFor(() => expect(app.session.getState().loaded).toBe(true));
+    press({ key: 't', code: 'KeyT', altKey: true });
+    expect(await screen.findByTestId('session-bar')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Pause the timer' })).toBeInTheDocument();
   });
 
   it('moving to a part focuses its heading; the timer on another part asks to follow', async () => {
