@@ -1,11 +1,12 @@
 import type { Agreement, Commitment, IcpCriterion } from '../model/agreement';
+import { criterionAttributeLabel } from '../model/attribute-labels';
 import type { ConsensusItem, ConsensusItemKind } from '../model/sections';
 import { teamLabels } from '../model/teams';
 import { commitmentTarget } from './document';
 
 /**
  * One short line of what an item says, for the compact table of a part (one
- * row per item): "region is one of DACH, Benelux · must-have", "Inside sales
+ * row per item): "Region is one of DACH, Benelux · must-have", "Inside sales
  * (SDR/BDR) · first touch after MQL within 4 business hours · per lead". The
  * row names the item already (its label); this line is its substance, so the
  * room sees what it agrees to without opening the card. A value not entered
@@ -60,7 +61,7 @@ function commitmentLine(agreement: Agreement, commitment: Commitment): string {
   return line(teamLabels[commitment.team], `${metric} ${durationUnits.has(commitment.unit) ? 'within' : 'at least'} ${target}`, windowShort[commitment.window]);
 }
 
-type Summary = (agreement: Agreement, id: string, attributeName: (key: string) => string) => string | null;
+type Summary = (agreement: Agreement, id: string) => string | null;
 const find = <T extends { id: string }>(list: readonly T[], id: string) => list.find((entry) => entry.id === id);
 
 /** Per kind, its line. A `Record` over every kind: a new kind without its line does not compile. */
@@ -78,9 +79,10 @@ const summaries: Record<ConsensusItemKind, Summary> = {
     const term = find(agreement.glossary, id);
     return term ? filled(term.definition) || `definition ${NOT_SET}` : null;
   },
-  criterion: (agreement, id, attributeName) => {
+  criterion: (agreement, id) => {
     const criterion = find(agreement.icp, id);
-    return criterion ? criterionLine(criterion, attributeName(criterion.attribute.trim())) : null;
+    // The attribute as people read it ("Annual revenue"), the name this criterion gives it or its default; never the key alone.
+    return criterion ? criterionLine(criterion, criterion.attribute.trim() === '' ? '' : criterionAttributeLabel(agreement, criterion)) : null;
   },
   committee: (agreement) => {
     const committee = agreement.buyingCommittee;
@@ -137,11 +139,7 @@ const summaries: Record<ConsensusItemKind, Summary> = {
   },
 };
 
-/**
- * The one-line substance of a consensus item (as `consensusItems` names it),
- * or null when it no longer exists. `attributeName` gives an ICP attribute's
- * display name ("Annual revenue" for `annualRevenue`); the key is shown without it.
- */
-export function itemSummary(agreement: Agreement, item: Pick<ConsensusItem, 'kind' | 'id'>, attributeName: (key: string) => string = (key) => key): string | null {
-  return summaries[item.kind](agreement, item.id, attributeName);
+/** The one-line substance of a consensus item (as `consensusItems` names it), or null when it no longer exists. */
+export function itemSummary(agreement: Agreement, item: Pick<ConsensusItem, 'kind' | 'id'>): string | null {
+  return summaries[item.kind](agreement, item.id);
 }

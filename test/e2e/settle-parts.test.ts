@@ -75,7 +75,7 @@ describe('settling the agreement at the speed of the conversation, in Chromium (
     const grid = page.getByRole('grid', { name: 'Ideal customer profile: 8 items' });
     await grid.waitFor();
     const row = (label: string) => grid.getByRole('row').filter({ has: page.getByRole('rowheader', { name: label }) });
-    expect(await row('Criterion “Region we sell in”').innerText()).toContain('region is one of DACH, Benelux, Nordics, UK & Ireland · must-have');
+    expect(await row('Criterion “Region we sell in”').innerText()).toContain('Region is one of DACH, Benelux, Nordics, UK & Ireland · must-have');
     // m on an agreed row takes marketing's yes back; Shift+M is marketing's no, Shift+K parks (again: back), m agrees again.
     await grid.getByRole('rowheader', { name: 'Criterion “Region we sell in”' }).focus();
     await page.keyboard.press('m');

@@ -14,7 +14,7 @@ describe('one line of what an item says, per kind (the compact table of a part)'
     'revenue-plan': ['revenue-plan', 'EUR 1,200,000 per quarter · deals of EUR 24,000 · win rate 25 % · 4 SDRs'],
     stage: ['stage-sal', 'owner Inside sales (SDR/BDR) · at most 10 days · Sales accepted lead: inside sales agrees the lead is worth working and owns the follow-up.'],
     term: ['term-3', 'One logged call, personal e-mail or voicemail to the lead.'],
-    criterion: ['icp-region', 'region is one of DACH, Benelux, Nordics, UK & Ireland · must-have'],
+    criterion: ['icp-region', 'Region is one of DACH, Benelux, Nordics, UK & Ireland · must-have'],
     committee: ['buying-committee', '5 functions × 5 seniorities · 24 cells with points · SQL needs: decision maker'],
     signal: ['signal-pricingPageVisits', '+10 points · at most 30'],
     decay: ['decay', 'points halve every 30 days'],
@@ -51,11 +51,16 @@ describe('one line of what an item says, per kind (the compact table of a part)'
     expect(summaryOf(agreement, 'commit-accept')).toBe('Inside sales (SDR/BDR) · Accept or reject MQLs: target not set · per lead');
   });
 
-  it('criteria: a range, points, a disqualifier with points, an attribute display name, and an empty one', () => {
+  it('criteria: a range, points, a disqualifier with points, the attribute by its display name, and an empty one', () => {
     const agreement = template();
-    expect(summaryOf(agreement, 'icp-employees')).toBe('employees from 50 to 1,000 · +30 points');
-    expect(summaryOf(agreement, 'icp-personal-email')).toBe('emailDomain is one of gmail.com, yahoo.com, hotmail.com, outlook.com, icloud.com, gmx.de, web.de, aol.com · disqualifier, −20 points');
-    expect(itemSummary(agreement, { kind: 'criterion', id: 'icp-revenue' }, (key) => (key === 'annualRevenue' ? 'Annual revenue' : key))).toBe('Annual revenue from 10,000,000 to 250,000,000 · +15 points');
+    expect(summaryOf(agreement, 'icp-employees')).toBe('Employees from 50 to 1,000 · +30 points');
+    expect(summaryOf(agreement, 'icp-personal-email')).toBe('E-mail domain is one of gmail.com, yahoo.com, hotmail.com, outlook.com, icloud.com, gmx.de, web.de, aol.com · disqualifier, −20 points');
+    // The attribute by the name people read, never the machine key: the template's name, or the one typed for this criterion.
+    expect(summaryOf(agreement, 'icp-revenue')).toBe('Annual revenue from 10,000,000 to 250,000,000 · +15 points');
+    const renamed = produce(agreement, (draft) => void (draft.icp.find((entry) => entry.id === 'icp-revenue')!.attributeDisplayName = 'Turnover (EUR)'));
+    expect(summaryOf(renamed, 'icp-revenue')).toBe('Turnover (EUR) from 10,000,000 to 250,000,000 · +15 points');
+    const unnamed = produce(agreement, (draft) => void delete draft.icp.find((entry) => entry.id === 'icp-crm')!.attributeDisplayName);
+    expect(summaryOf(unnamed, 'icp-crm')).toBe('Uses a CRM is yes · +10 points');
     const empty = produce(agreement, (draft) => {
       const criterion = draft.icp.find((entry) => entry.id === 'icp-employees')!;
       criterion.attribute = '';

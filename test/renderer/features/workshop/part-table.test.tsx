@@ -66,7 +66,7 @@ describe('the compact table of a part, from the keyboard (issue 14)', () => {
     const rows = within(grid).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(8);
     expect(rows[0]).toHaveTextContent('Criterion “Region we sell in”');
-    expect(rows[0]).toHaveTextContent('region is one of DACH, Benelux, Nordics, UK & Ireland · must-have');
+    expect(rows[0]).toHaveTextContent('Region is one of DACH, Benelux, Nordics, UK & Ireland · must-have');
     // The focused cell tells a screen reader what the item says and where each side stands.
     const first = within(grid).getByRole('rowheader', { name: 'Criterion “Region we sell in”' });
     expect(first).toHaveAccessibleDescription(/must-have Marketing: still to say\. .*Sales: still to say\. .*Proposed/);
