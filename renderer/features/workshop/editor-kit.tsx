@@ -1,6 +1,6 @@
 import { ActionIcon, Badge, Button, Card, Group, NumberInput, Select, Stack, Switch, Text, Textarea, TextInput, Title, Tooltip, type ComboboxItem } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconCopy, IconPlayerPause, IconPlus, IconThumbDown, IconThumbUp, IconTrash } from '@tabler/icons-react';
-import { createContext, memo, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, memo, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Agreement, Consensus, Position } from '../../../shared/model/agreement';
 import { validateAgreement } from '../../../shared/model/agreement-rules';
 import { changedPositionText, isChanged, withParked, withPosition, type PositionStatus } from '../../../shared/model/consensus';
@@ -166,19 +166,32 @@ export function NumberField(props: { label: string; value: number | null; onChan
   );
 }
 
-/** Longest option label (in characters) that one column of a section's four-column grid shows whole at 1366 px. */
-const ONE_COLUMN_LABEL_CHARS = 17;
-
 /**
- * A select bound to the agreement. Without a set width, one whose longest
- * option would be cut in one grid column spans two (editor-kit.css): the
- * person reads "Inside sales (SDR/BDR)", not "Inside sales (SDR/BD".
+ * A select bound to the agreement. Without a set width, one whose shown value
+ * is cut where it stands (measured, and again when it is resized or changed)
+ * spans two columns of its section's grid (editor-kit.css): the person reads
+ * "Inside sales (SDR/BDR)", not "Inside sales (SDR/BD". It stays wide once
+ * widened, so it never flips back and forth.
  */
 export function SelectField<T extends string>(props: { label: string; value: T; data: ComboboxItem[]; onChange: (value: T) => void; error?: string | undefined; w?: number | string }) {
   const { error, touch } = useShownProblem(props.error);
-  const wide = props.w === undefined && props.data.some((item) => item.label.length > ONE_COLUMN_LABEL_CHARS);
+  const [wide, setWide] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const fixedWidth = props.w !== undefined;
+  useEffect(() => {
+    const element = input.current;
+    if (!element || fixedWidth || wide || typeof ResizeObserver === 'undefined') return undefined;
+    const check = () => {
+      if (element.scrollWidth > element.clientWidth + 1) setWide(true);
+    };
+    check();
+    const observer = new ResizeObserver(check);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [fixedWidth, wide, props.value]);
   return (
     <Select
+      ref={input}
       className={wide ? 'editor-wide-field' : undefined}
       label={props.label}
       value={props.value}
