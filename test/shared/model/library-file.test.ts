@@ -42,6 +42,14 @@ describe('library file', () => {
     expect(serializeLibrary(snapshot, meta).text).toBe(text);
   });
 
+  it('keeps an archived workshop archived through a backup (archivedAt), and refuses a malformed one', () => {
+    const library = sampleLibrary();
+    const archived: LibrarySnapshot = { ...library, workshops: library.workshops.map((workshop, index) => (index === 0 ? { ...workshop, archivedAt: 1_764_000_000_000 } : workshop)) };
+    const parsed = parseLibraryFile(serializeLibrary(archived, meta).text);
+    expect(parsed.workshops.map((workshop) => workshop.archivedAt)).toEqual([1_764_000_000_000, undefined]);
+    expect(refusal(fileWith((file) => void (records(file, 'workshops')[0]!.archivedAt = 'yesterday')))).toMatch(/workshops\[0\]\.archivedAt/);
+  });
+
   it('writes the header first, so the counts can be read from the first bytes', () => {
     const { text } = serializeLibrary(sampleLibrary(), meta);
     expect(text.indexOf('"workshops":[')).toBeLessThan(600);
