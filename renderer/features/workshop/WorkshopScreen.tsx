@@ -225,7 +225,9 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
     navigate({ screen: 'workshop', workshopId, section: target });
     setFocusRequest((previous) => ({ section: target, ...(itemId ? { itemId } : {}), sequence: (previous?.sequence ?? 0) + 1 }));
     const state = session.getState();
-    setDialog(askTimer && timerIsElsewhere(state.agenda, state.timer, target, false) ? { kind: 'move-timer', section: target, start: false } : null);
+    setDialog(null);
+    // Asked once the part is on screen and on the projector (the question must not hold up the presenter's slide).
+    if (askTimer && timerIsElsewhere(state.agenda, state.timer, target, false)) setTimeout(() => setDialog({ kind: 'move-timer', section: target, start: false }), 0);
   };
   const nextPart = () => {
     session.getState().next();
