@@ -46,8 +46,8 @@ describe('the agreement editor in Chromium', () => {
     await fillNth(page, 'Name', 0, 'Maria Chen');
     await goTo(page, 'Revenue plan and funnel');
     await page.getByRole('textbox', { name: 'Revenue target', exact: true }).fill('2400000');
-    await page.getByRole('button', { name: 'Marketing agrees' }).click();
-    await page.getByRole('button', { name: 'Sales agrees' }).click();
+    await page.getByRole('button', { name: 'Marketing agrees', exact: true }).click();
+    await page.getByRole('button', { name: 'Sales agrees', exact: true }).click();
     await goTo(page, 'Common vocabulary');
     await fillNth(page, 'Definition', 1, 'Fits the ICP and meets the MQL rule.');
     await agreeFirstCard(page);
