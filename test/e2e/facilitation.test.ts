@@ -84,6 +84,11 @@ describe('facilitation: agenda, timer, presenter window, keyboard capture', () =
     await page.keyboard.press('Enter');
     const followedMs = (await seenAt(presenter)) - sentAt;
     await page.getByRole('heading', { name: 'Ideal customer profile' }).waitFor();
+    // The timer runs on part 1: moving to part 4 asks whether it follows; Escape leaves it there.
+    const follow = page.getByRole('dialog', { name: 'You are on part 4: move the timer here?' });
+    await follow.waitFor();
+    await page.keyboard.press('Escape');
+    await follow.waitFor({ state: 'detached' });
     console.log(`presenter followed the section change in ${followedMs} ms`);
     expect(followedMs).toBeLessThan(500);
 
@@ -167,6 +172,8 @@ describe('facilitation: agenda, timer, presenter window, keyboard capture', () =
     await page.keyboard.type('Parking lot');
     await page.keyboard.press('Enter');
     await page.getByRole('textbox', { name: 'Search parts and commands' }).waitFor({ state: 'hidden' });
+    await page.getByRole('dialog', { name: 'You are on part 11: move the timer here?' }).waitFor();
+    await page.keyboard.press('Escape');
     await expect.poll(() => presenter.getByTestId('presenter-title').innerText()).toBe('Parking lot, decisions, actions');
     const log = await presenter.innerText('main');
     expect(log).toContain('Territory rules for partners');
