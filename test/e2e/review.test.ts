@@ -92,10 +92,10 @@ describe('SLA review in the app', () => {
       }
 
       // Kept for the trend (results only): a second period shows both reviews side by side.
-      await expect.poll(() => panel.getByRole('table', { name: 'Trend across reviews' }).innerText()).toContain('2026-11-01 – 2026-12-31');
+      await expect.poll(() => panel.getByRole('table', { name: 'Trend across reviews' }).innerText()).toContain('1 Nov – 31 Dec 2026');
       await panel.getByLabel('To', { exact: true }).fill('2026-11-30');
       await panel.getByRole('button', { name: 'Review 2026-11-01 – 2026-11-30' }).click();
-      await expect.poll(() => panel.getByRole('table', { name: 'Trend across reviews' }).innerText()).toMatch(/2026-11-01 – 2026-11-30[\s\S]*2026-11-01 – 2026-12-31|2026-11-01 – 2026-12-31[\s\S]*2026-11-01 – 2026-11-30/);
+      await expect.poll(() => panel.getByRole('table', { name: 'Trend across reviews' }).innerText()).toMatch(/1 Nov – 30 Nov 2026[\s\S]*1 Nov – 31 Dec 2026|1 Nov – 31 Dec 2026[\s\S]*1 Nov – 30 Nov 2026/);
       expect(await accessibilityViolations(page)).toEqual([]);
     }, 120_000);
   }
