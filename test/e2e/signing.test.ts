@@ -51,8 +51,13 @@ describe('sign, lock, amend and export in Chromium', () => {
 
     await page.getByTestId('sign-button').click();
     await page.getByRole('button', { name: 'Start signing' }).click();
-    const hash = (await page.getByTestId('signing-hash').innerText()).trim();
+    const hash = ((await page.getByTestId('signing-hash').textContent()) ?? '').trim();
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    // People compare the short fingerprint (4 × 4 hex digits); the full hash is one click away.
+    expect(await page.getByTestId('signing-hash-short').innerText()).toBe(hash.slice(0, 16).toUpperCase().replace(/(.{4})(?=.)/g, '$1 '));
+    expect(await page.getByTestId('signing-hash').isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Show the full SHA-256' }).click();
+    expect(await page.getByTestId('signing-hash').innerText()).toBe(hash);
     await signAs(page, 'Maria Chen', 'draw');
     await signAs(page, 'Tom Becker', 'type');
     await page.getByText('Version 1 is signed and locked').waitFor();

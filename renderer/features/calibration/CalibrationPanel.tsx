@@ -24,6 +24,7 @@ import { changePointsEdit, removeRuleEdit, ruleEditable, rulePointsRange, rulesF
 import { plainFigures } from '../../../shared/engines/calibration/plain-figures';
 import { changedPositionText, isChanged } from '../../../shared/model/consensus';
 import { consensusItems } from '../../../shared/model/sections';
+import { formatDateTime } from '../../../shared/text/datetime';
 
 const CalibrationCharts = lazy(() => import('./CalibrationCharts').then((module) => ({ default: module.CalibrationCharts })));
 
@@ -353,7 +354,7 @@ export function CalibrationPanel({ agreement, onClose }: { agreement: Agreement;
               {!leads && <Text c="dimmed">Choose an export first.</Text>}
               {stored && (
                 <Text size="sm" c="dimmed">
-                  Last run {new Date(stored.ranAt).toISOString().slice(0, 16).replace('T', ' ')} UTC on {stored.files.leads}
+                  Last run {formatDateTime(stored.ranAt, agreement.calendar?.timeZone)} on {stored.files.leads}
                   {stored.files.accounts ? ` + ${stored.files.accounts}` : ''}
                   {stored.files.outcome ? `, outcome from ${stored.files.outcome}` : ''}.
                 </Text>

@@ -3,6 +3,7 @@ import { Button, Checkbox, Group, Modal, SegmentedControl, Stack, Text, TextInpu
 import SignaturePad from 'signature_pad';
 import { useEffect, useRef, useState } from 'react';
 import type { Participant } from '../../../shared/model/agreement';
+import { ContentFingerprint } from '../../components/ContentFingerprint';
 
 /** Renders a typed name as a signature image (PNG data URL). */
 function typedSignature(name: string): string {
@@ -71,9 +72,8 @@ export function SignatureModal({ person, versionNumber, contentHash, onSign, onC
   return (
     <Modal opened onClose={onClose} title={`${person.name} signs version ${versionNumber}`} size="lg" centered>
       <Stack gap="md">
-        <Text c="dimmed">
-          {person.title} · signing the content with SHA-256 <code style={{ wordBreak: 'break-all' }}>{contentHash}</code>
-        </Text>
+        <Text c="dimmed">{person.title} · signing the content with the fingerprint</Text>
+        <ContentFingerprint hash={contentHash} testId="signature-hash" size="md" />
         <SegmentedControl
           aria-label="How to sign"
           value={method}

@@ -15,10 +15,13 @@ import { lastSigned, signingVersion } from '../../store/versions-store';
 import { useVersions } from '../../store/stores';
 import { canShowInFolder, showFileInFolder } from '../../store/file-location';
 import { SealCard } from './SealCard';
+import { ContentFingerprint } from '../../components/ContentFingerprint';
+import { formatDateTime } from '../../../shared/text/datetime';
 import { SignatureModal } from './SignatureModal';
 import { VersionSealCell } from './VersionSealCell';
 
-const when = (timestamp: number | string | null) => (timestamp === null ? '—' : new Date(timestamp).toISOString().replace('T', ' ').slice(0, 16) + ' UTC');
+/** A signing or locking moment in the workshop's time zone (the agreement's calendar; the computer's own without one). */
+const whenIn = (timeZone: string | undefined) => (timestamp: number | string | null) => (timestamp === null ? '—' : formatDateTime(timestamp, timeZone));
 
 /**
  * Signing, in turn, on this laptop; the lock when the last signatory has
@@ -38,6 +41,7 @@ export function SigningPanel({ opened, onClose, agreement, workshopStatus, onExp
 }) {
   const versions = useVersions((state) => state.versions);
   const seals = useVersions((state) => state.seals);
+  const when = whenIn(agreement.calendar?.timeZone);
   const sealProblem = useVersions((state) => state.sealProblem);
   const startSigning = useVersions((state) => state.startSigning);
   const cancelSigning = useVersions((state) => state.cancelSigning);
@@ -79,9 +83,7 @@ export function SigningPanel({ opened, onClose, agreement, workshopStatus, onExp
                 </Badge>
               </Group>
               <Text c="dimmed">The content is frozen while it is signed. Each signatory signs the content with this SHA-256:</Text>
-              <Code block data-testid="signing-hash">
-                {signing.contentHash}
-              </Code>
+              <ContentFingerprint hash={signing.contentHash} testId="signing-hash" />
               <Table verticalSpacing="sm" aria-label="Signatories">
                 <Table.Tbody>
                   {signatories(signing.agreement).map((person) => {
