@@ -13,6 +13,8 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/shared/**/*.test.ts', 'test/electron/**/*.test.ts', 'test/build/**/*.test.ts', 'test/security/**/*.test.ts'],
+          // A bound for a hang, not a speed limit: Vitest's 5 s default failed a 2.6 s test (and a CLI spawn) on a loaded 2-core machine.
+          testTimeout: 30_000,
         },
       },
       {
