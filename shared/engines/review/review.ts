@@ -2,6 +2,7 @@ import { compileCalendar, type WorkingCalendar } from '../calendar/business-time
 import { computeFunnel, funnelInputsOf, planVolumeTarget, WEEKS_PER_MONTH } from '../funnel/funnel';
 import type { Agreement, Commitment, CommitmentKind } from '../../model/agreement';
 import { historyFieldLabels, historyFields, type HistoryField } from './mapping';
+import { formatDay as readableDay } from '../../text/datetime';
 
 /**
  * The SLA review: every measurable commitment of the agreement, measured
@@ -677,14 +678,17 @@ export class ReviewAggregator {
     const coveredDays = Math.max(0, coveredEnd - coveredStart + 1);
     const exportLastDate = lastDay === null ? null : formatDay(lastDay);
     const exportFirstDate = firstDay === null ? null : formatDay(firstDay);
+    // The sentences people read write the days as people do ("27 Nov 2026"); `coverage` keeps the ISO days for machines.
+    const lastDayText = exportLastDate === null ? null : readableDay(exportLastDate);
+    const firstDayText = exportFirstDate === null ? null : readableDay(exportFirstDate);
     const startsLate = firstDay !== null && firstDay > fromDay;
     const endsEarly = lastDay !== null && lastDay < toDay;
-    const coverageNote = coveredDays < periodDays && exportLastDate !== null ? `; the export ${startsLate ? `starts on ${exportFirstDate}` : ''}${startsLate && endsEarly ? ' and ' : ''}${endsEarly ? `ends on ${exportLastDate}` : ''}, so ${coveredDays} of the period’s ${periodDays} days are counted` : '';
+    const coverageNote = coveredDays < periodDays && exportLastDate !== null ? `; the export ${startsLate ? `starts on ${firstDayText}` : ''}${startsLate && endsEarly ? ' and ' : ''}${endsEarly ? `ends on ${lastDayText}` : ''}, so ${coveredDays} of the period’s ${periodDays} days are counted` : '';
     const windowDays = (window: Commitment['window']) => (window === 'per-week' ? DAYS_PER_WEEK : window === 'per-period' && plan.periodWeeks ? plan.periodWeeks * DAYS_PER_WEEK : DAYS_PER_MONTH);
     const windowWords = (window: Commitment['window']) => (window === 'per-week' ? 'a week' : window === 'per-period' && plan.periodWeeks ? `per ${plan.periodWeeks}-week plan period` : 'a month');
     /** A count over the covered days as a rate per window, or why it cannot be one. */
     const rate = (count: number, window: Commitment['window']) => (coveredDays > 0 ? (count / coveredDays) * windowDays(window) : null);
-    const noCoverage = exportLastDate === null ? 'the export has no dates' : lastDay! < fromDay ? `the export ends ${exportLastDate}, before this period` : firstDay !== null && firstDay > toDay ? `the export starts ${exportFirstDate}, after this period` : 'the export covers no day of the period';
+    const noCoverage = exportLastDate === null ? 'the export has no dates' : lastDay! < fromDay ? `the export ends ${lastDayText}, before this period` : firstDay !== null && firstDay > toDay ? `the export starts ${firstDayText}, after this period` : 'the export covers no day of the period';
 
     const meters: Meters = {
       'mql-volume': (commitment) => {
@@ -718,7 +722,7 @@ export class ReviewAggregator {
         const median = quantile(speeds, 0.5);
         const p90 = quantile(speeds, 0.9);
         const times = median === null || p90 === null ? 'no touch timed' : `median ${oneDecimal(median)} h, 90th percentile ${oneDecimal(p90)} h`;
-        return { actual: `${pct(share)} within ${commitment.target} ${unit}; ${times}${this.touchEmpty ? ` (${whole(late)} MQLs without a first touch count as missed)` : ''}${open ? `; ${whole(open)} ${open === 1 ? 'MQL' : 'MQLs'} not yet touched ${open === 1 ? 'is' : 'are'} still within the target at ${exportLastDate} and not counted` : ''}`, target: targetText, state: stateOfShare(share), noData: null, figures: { share, median, p90, measured, within: tally.within, withoutTouch: late, stillOpen: open }, missedLeads: tally.missed.pick(overdue), missedCount: measured - tally.within };
+        return { actual: `${pct(share)} within ${commitment.target} ${unit}; ${times}${this.touchEmpty ? ` (${whole(late)} MQLs without a first touch count as missed)` : ''}${open ? `; ${whole(open)} ${open === 1 ? 'MQL' : 'MQLs'} not yet touched ${open === 1 ? 'is' : 'are'} still within the target at ${lastDayText} and not counted` : ''}`, target: targetText, state: stateOfShare(share), noData: null, figures: { share, median, p90, measured, within: tally.within, withoutTouch: late, stillOpen: open }, missedLeads: tally.missed.pick(overdue), missedCount: measured - tally.within };
       },
       attempts: (commitment) => {
         const targetText = `${commitment.target ?? '?'} attempts before “unable to reach”`;
@@ -746,7 +750,7 @@ export class ReviewAggregator {
         const measured = this.decisionTimed + late;
         if (measured === 0) return noData(`every MQL of the period is still within its ${commitment.target} ${unit} at the export’s last date`, targetText);
         const share = tally.within / measured;
-        return { actual: `${pct(share)} accepted or rejected within ${commitment.target} ${unit}${late ? ` (${whole(late)} MQLs neither accepted nor rejected count as missed)` : ''}${open ? `; ${whole(open)} undecided ${open === 1 ? 'MQL is' : 'MQLs are'} still within the target at ${exportLastDate} and not counted` : ''}`, target: targetText, state: stateOfShare(share), noData: null, figures: { share, measured, within: tally.within, undecided: late, stillOpen: open }, missedLeads: tally.missed.pick(overdue), missedCount: measured - tally.within };
+        return { actual: `${pct(share)} accepted or rejected within ${commitment.target} ${unit}${late ? ` (${whole(late)} MQLs neither accepted nor rejected count as missed)` : ''}${open ? `; ${whole(open)} undecided ${open === 1 ? 'MQL is' : 'MQLs are'} still within the target at ${lastDayText} and not counted` : ''}`, target: targetText, state: stateOfShare(share), noData: null, figures: { share, measured, within: tally.within, undecided: late, stillOpen: open }, missedLeads: tally.missed.pick(overdue), missedCount: measured - tally.within };
       },
       'sql-accept': (commitment) => {
         const unit = unitWords[commitment.unit];
@@ -764,7 +768,7 @@ export class ReviewAggregator {
         const measured = this.sqlTimed + late;
         if (measured === 0) return noData(`every SQL of the period is still within its ${commitment.target} ${unit} at the export’s last date`, targetText);
         const share = tally.within / measured;
-        return { actual: `${pct(share)} of ${whole(measured)} SQLs accepted or returned within ${commitment.target} ${unit}${late ? ` (${whole(late)} SQLs neither accepted nor returned count as missed)` : ''}${open ? `; ${whole(open)} unanswered ${open === 1 ? 'SQL is' : 'SQLs are'} still within the target at ${exportLastDate} and not counted` : ''}`, target: targetText, state: stateOfShare(share), noData: null, figures: { share, measured, within: tally.within, unanswered: late, stillOpen: open }, missedLeads: tally.missed.pick(overdue), missedCount: measured - tally.within };
+        return { actual: `${pct(share)} of ${whole(measured)} SQLs accepted or returned within ${commitment.target} ${unit}${late ? ` (${whole(late)} SQLs neither accepted nor returned count as missed)` : ''}${open ? `; ${whole(open)} unanswered ${open === 1 ? 'SQL is' : 'SQLs are'} still within the target at ${lastDayText} and not counted` : ''}`, target: targetText, state: stateOfShare(share), noData: null, figures: { share, measured, within: tally.within, unanswered: late, stillOpen: open }, missedLeads: tally.missed.pick(overdue), missedCount: measured - tally.within };
       },
       'opportunity-update': (commitment) => {
         const unit = unitWords[commitment.unit];
@@ -785,7 +789,7 @@ export class ReviewAggregator {
           else if (missed.length < MAX_LISTED && index < this.openIds.length) missed.push(this.openIds[index]!);
         }
         const share = current / open;
-        return { actual: `${pct(share)} of ${whole(open)} open opportunities updated within ${commitment.target} ${unit} of ${exportLastDate} (the export’s last date)`, target: targetText, state: stateOfShare(share), noData: null, figures: { share, open, current }, missedLeads: missed, missedCount: open - current };
+        return { actual: `${pct(share)} of ${whole(open)} open opportunities updated within ${commitment.target} ${unit} of ${lastDayText} (the export’s last date)`, target: targetText, state: stateOfShare(share), noData: null, figures: { share, open, current }, missedLeads: missed, missedCount: open - current };
       },
       'data-completeness': (commitment) => {
         const fields = requiredFieldsOf(agreement, commitment);

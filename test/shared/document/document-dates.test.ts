@@ -3,7 +3,6 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildAgreementDocument } from '../../../shared/document/document';
 import { renderHtml } from '../../../shared/document/html';
-import { markdownText } from '../../../shared/document/escape';
 import { renderMarkdown } from '../../../shared/document/markdown';
 import { buildReviewDocument } from '../../../shared/document/review-report';
 import { buildSessionSummary, summaryDocument } from '../../../shared/document/session-summary';
@@ -17,7 +16,6 @@ import { readyAgreement, signedVersionOf } from '../../fixtures/agreements';
 const isoTimestamp = /\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
 const isoDay = /(?<![\dA-Za-z])\d{4}-\d{2}-\d{2}(?![\d])/;
 /** The output without its machine-readable hashes (hex; they carry no dates, but are what a check compares, so they stay whole). */
-const escapeForHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 const readable = (text: string) => text.replace(/\b[0-9a-f]{16,64}\b/g, '');
 
 async function* chunksOf(text: string) {
@@ -71,12 +69,10 @@ describe('dates and times in the documents', () => {
     expect(document.title).toBe('SLA review 1 Nov – 31 Dec 2026');
     const html = renderHtml(document);
     const markdown = renderMarkdown(document);
-    // The engine's own measured sentences ("… within 7 days of 2027-01-21 (the export’s last date)") are printed as the
-    // engine writes them (shared/engines/review is not the documents' to change); everything the document writes is checked.
-    const engineText = (text: string) => review.commitments.reduce((rest, commitment) => rest.split(escapeForHtml(commitment.actual)).join('').split(markdownText(commitment.actual)).join(''), text);
+    // The engine's own measured sentences ("… within 7 days of 21 Jan 2027 (the export’s last date)") write days as people do too.
     for (const text of [html, markdown]) {
       expect(readable(text)).not.toMatch(isoTimestamp);
-      expect(readable(engineText(text))).not.toMatch(isoDay);
+      expect(readable(text)).not.toMatch(isoDay);
     }
     expect(markdown.startsWith('# SLA review 1 Nov – 31 Dec 2026\n')).toBe(true);
   });

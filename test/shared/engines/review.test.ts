@@ -246,7 +246,7 @@ describe('SLA review: every commitment kind, and no figure for what is not measu
     const result = await reviewCsv(csv, { id: 'Lead ID', mqlAt: 'MQL Date', firstTouchAt: 'First Touch' }, '2026-11-01', '2026-11-30');
     const touch = result.commitments.find((entry) => entry.kind === 'first-touch')!;
     expect(touch).toMatchObject({ figures: { measured: 2, within: 1, withoutTouch: 1, stillOpen: 1 }, missedLeads: ['L3'], missedCount: 1 });
-    expect(touch.actual).toContain('1 MQL not yet touched is still within the target at 2026-11-30 and not counted');
+    expect(touch.actual).toContain('1 MQL not yet touched is still within the target at 30 Nov 2026 and not counted');
   });
 
   it('pro-rates volume per day of the period: a month across two months, 7-day windows, and a period past the export', async () => {
@@ -269,7 +269,7 @@ describe('SLA review: every commitment kind, and no figure for what is not measu
     // A period to 28 February: the export's last date is 14 February, so 31 of 45 days are used, and it says so.
     const past = await reviewCsv(csv, { id: 'Lead ID', mqlAt: 'MQL Date' }, '2026-01-15', '2026-02-28');
     expect(past.coverage).toMatchObject({ periodDays: 45, coveredDays: 31, exportLastDate: '2026-02-14' });
-    expect(past.commitments.find((entry) => entry.kind === 'mql-volume')!.actual).toContain('the export ends on 2026-02-14, so 31 of the period’s 45 days are counted');
+    expect(past.commitments.find((entry) => entry.kind === 'mql-volume')!.actual).toContain('the export ends on 14 Feb 2026, so 31 of the period’s 45 days are counted');
     // Weeks cut by the period's start (Thursday 15 January: the week of Monday 12 January has 4 days in it) and by the export's end (Saturday 14 February: 6 days).
     expect(past.weekly[0]).toMatchObject({ week: '2026-01-12', days: 4 });
     expect(past.weekly.at(-1)).toMatchObject({ week: '2026-02-09', days: 6 });
@@ -417,7 +417,7 @@ describe('SLA review: coverage clips both ends, every covered week shows, a peri
     expect(result.coverage).toMatchObject({ periodDays: 61, coveredDays: covered, exportFirstDate: '2026-10-29', exportLastDate: '2026-11-27' });
     const volume = result.commitments.find((entry) => entry.kind === 'mql-volume')!;
     expect(volume.figures).toMatchObject({ count: days.length, days: covered });
-    expect(volume.actual).toContain('the export starts on 2026-10-29 and ends on 2026-11-27');
+    expect(volume.actual).toContain('the export starts on 29 Oct 2026 and ends on 27 Nov 2026');
   });
 
   it('lists every covered week, a week without MQLs as 0, and measures a covered period with no MQL as 0', () => {
@@ -429,7 +429,7 @@ describe('SLA review: coverage clips both ends, every covered week shows, a peri
 
   it('says the export ends before a period entirely after it, for every figure', () => {
     const result = run('2027-03-01', '2027-03-31', days);
-    const reason = 'the export ends 2026-11-27, before this period';
+    const reason = 'the export ends 27 Nov 2026, before this period';
     for (const entry of result.commitments) expect(entry).toMatchObject({ state: 'no-data', noData: reason });
     for (const step of result.conversion) expect(step.noData).toBe(reason);
   });
