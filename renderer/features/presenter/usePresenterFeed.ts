@@ -5,12 +5,15 @@ import { openPresenterLink, type PresenterLink, type PresenterSnapshot } from '.
 
 /**
  * The id of the item an element of the facilitator's window belongs to, or null: its item card
- * (`<article id="item-…">`, editor-kit's ItemCard), or its row of the part's table (`<tr data-row="n">`
+ * (`<article id="item-…">`, editor-kit's ItemCard), the consensus bar of a single item (`data-consensus-item`), or its row of the part's table (`<tr data-row="n">`
  * in `[data-testid="part-table"]`, row n being the part's n-th item in `consensusItems` order).
  */
 export function itemIdOf(element: Element | null, partItemIds: readonly string[]): string | null {
   const card = element?.closest?.('article[id^="item-"]');
   if (card) return card.id.slice('item-'.length);
+  // A single item without a card (the revenue plan, the grades, the framework…): its consensus bar names it ("section:id").
+  const bar = element?.closest?.('[data-consensus-item]')?.getAttribute('data-consensus-item');
+  if (bar) return bar.slice(bar.indexOf(':') + 1) || null;
   const row = element?.closest?.('[data-testid="part-table"] tr[data-row]');
   const index = row ? Number(row.getAttribute('data-row')) : Number.NaN;
   return Number.isInteger(index) ? (partItemIds[index] ?? null) : null;

@@ -12,6 +12,9 @@ describe('the item the facilitator works on (sent to the presenter)', () => {
     expect(itemIdOf(document.getElementById('row0'), ids)).toBe('stage-inquiry');
     expect(itemIdOf(document.getElementById('row1'), ids)).toBe('stage-mql');
     expect(itemIdOf(document.getElementById('elsewhere'), ids)).toBeNull();
+    // A single item without a card is named by its consensus bar.
+    document.body.insertAdjacentHTML('beforeend', '<div data-consensus-bar data-consensus-item="revenue:revenue-plan"><button id="thumb">Marketing agrees</button></div>');
+    expect(itemIdOf(document.getElementById('thumb'), ids)).toBe('revenue-plan');
     // A row the part no longer has (the agreement changed under it) names nothing.
     expect(itemIdOf(document.getElementById('row1'), ['stage-inquiry'])).toBeNull();
   });
