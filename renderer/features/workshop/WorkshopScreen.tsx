@@ -46,6 +46,9 @@ import { ScoringSection } from './sections/ScoringSection';
 import { VocabularySection } from './sections/VocabularySection';
 import { WorkshopSection } from './sections/WorkshopSection';
 import './workshop.css';
+import { partPositionsText } from '../../../shared/model/part-consensus';
+import type { ConsensusTeam } from '../../../shared/model/consensus';
+import { consensusItems } from '../../../shared/model/sections';
 
 const DocumentPreview = lazy(() => import('../preview/DocumentPreview').then((module) => ({ default: module.DocumentPreview })));
 const LeadTester = lazy(() => import('../scoring/LeadTester').then((module) => ({ default: module.LeadTester })));
@@ -257,6 +260,13 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
     notify({ message: undoSentence(kind, kind === 'undo' ? { before: after, after: before } : { before, after }) });
   };
 
+  // The part's bulk agreement from the palette or a menu (the part's own bar has the same buttons): one undo step, its result said.
+  const agreeToPart = useEditor((state) => state.agreeToPart);
+  const agreeToThisPart = (teams: readonly ConsensusTeam[]) => {
+    const plan = agreeToPart(section, teams);
+    if (plan) notify({ tone: plan.skipped.length > 0 ? 'warning' : undefined, message: `${partPositionsText(plan)}${plan.changes.length > 0 ? ' One undo (Ctrl/Cmd+Z) takes it back.' : ''}` });
+  };
+
   // The one list of actions: the ⋯ menu, the palette, the shortcuts and the native menu all run these.
   const handlers: WorkshopActionHandlers = {
     undo: () => step('undo'),
@@ -277,6 +287,9 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
     review: () => setDialog({ kind: 'review' }),
     preview: () => setDialog({ kind: 'preview' }),
     readiness: () => setDialog({ kind: 'readiness' }),
+    'agree-part-both': () => agreeToThisPart(['marketing', 'sales']),
+    'agree-part-marketing': () => agreeToThisPart(['marketing']),
+    'agree-part-sales': () => agreeToThisPart(['sales']),
     sign: () => setDialog({ kind: 'signing' }),
     'export-pdf-a4': () => runExport('pdf-a4'),
     'export-pdf-letter': () => runExport('pdf-letter'),
@@ -288,9 +301,13 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
     'save-template': () => setDialog({ kind: 'save-template' }),
   };
   const busy = exporting ? 'An export is running; wait until it is saved.' : null;
+  const noItemsHere = consensusItems(agreement).some((item) => item.section === section) ? null : 'This part has no items to agree to.';
   const actions = bindWorkshopActions(handlers, {
     undo: !canUndo && 'Nothing to undo.',
     redo: !canRedo && 'Nothing to redo.',
+    'agree-part-both': (locked && frozenMessage) || noItemsHere,
+    'agree-part-marketing': (locked && frozenMessage) || noItemsHere,
+    'agree-part-sales': (locked && frozenMessage) || noItemsHere,
     'park-topic': locked && frozenMessage,
     'log-decision': locked && frozenMessage,
     'add-action': locked && frozenMessage,

@@ -26,6 +26,7 @@ import {
   IconSignature,
   IconTable,
   IconTemplate,
+  IconUsersGroup,
   type Icon,
 } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
@@ -84,6 +85,9 @@ const icons: Record<WorkshopActionId, Icon> = {
   review: IconClipboardCheck,
   preview: IconEye,
   readiness: IconCircleCheck,
+  'agree-part-both': IconUsersGroup,
+  'agree-part-marketing': IconCircleCheck,
+  'agree-part-sales': IconCircleCheck,
   sign: IconSignature,
   'export-pdf-a4': IconFileTypePdf,
   'export-pdf-letter': IconFileTypePdf,

@@ -165,4 +165,20 @@ describe('the workshop shell', { timeout: TIMEOUT }, () => {
     const id = editor.getState().agreement!.commitments.find((commitment) => commitment.metric === 'First touch after MQL')!.id;
     await waitFor(() => expect(document.getElementById(`item-${id}`)).toContainElement(document.activeElement as HTMLElement), { timeout: 30_000 });
   });
+
+  it('the palette settles the part on screen: “Both sides agree to this part”, said, one undo step', async () => {
+    const { user, editor } = await openWorkshop('reasons');
+    press({ key: 'k', code: 'KeyK', ctrlKey: true });
+    await user.click(await screen.findByRole('textbox', { name: 'Search parts and commands' }));
+    await user.paste('agree to this part');
+    const palette = screen.getByRole('textbox', { name: 'Search parts and commands' }).closest('[role="dialog"]') as HTMLElement;
+    const option = await waitFor(() => within(palette).getAllByRole('button').find((button) => button.textContent?.startsWith('Both sides agree to this part'))!);
+    await user.click(option);
+    const items = () => consensusItems(editor.getState().agreement!).filter((item) => item.section === 'reasons');
+    await waitFor(() => expect(items().every((item) => item.state === 'agreed')).toBe(true));
+    expect(items().length).toBeGreaterThan(1);
+    expect(await screen.findByText(/^Marketing and sales agreed to \d+ items of Rejection and recycling\. One undo/)).toBeInTheDocument();
+    press({ key: 'z', code: 'KeyZ', ctrlKey: true });
+    await waitFor(() => expect(items().every((item) => item.state !== 'agreed')).toBe(true));
+  });
 });
