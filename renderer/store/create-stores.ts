@@ -18,15 +18,16 @@ import type { StoreApi } from 'zustand/vanilla';
 /** Wires every store to the database; clock, ids and timing are injectable for tests. */
 export function createAppStores(
   db: AccordDatabase,
-  options: { navigation?: StoreApi<NavigationState>; now?: () => number; newId?: () => string; saveDelayMs?: number; sessionClock?: () => number; backupPlatform?: BackupPlatform; afterLibraryReplaced?: (notice: LibraryNotice) => void } = {},
+  options: { navigation?: StoreApi<NavigationState>; now?: () => number; newId?: () => string; saveDelayMs?: number; sessionClock?: () => number; editorClock?: () => number; backupPlatform?: BackupPlatform; afterLibraryReplaced?: (notice: LibraryNotice) => void } = {},
 ): AppStores & { workshops: WorkshopRepository; agreements: AgreementRepositoryApi } {
   const now = options.now ?? (() => Date.now());
   const newId = options.newId ?? (() => crypto.randomUUID());
   const workshops = new WorkshopRepository(db, now, newId);
   const agreements = lazyAgreementRepository(db, now, newId);
   const library = createLibraryStore(workshops);
-  // Undo coalescing is about real typing speed, so the editor keeps the real clock.
-  const editor = createAgreementStore(agreements, { saveDelayMs: options.saveDelayMs, onSaved: (id) => void library.getState().refresh(id) });
+  // Undo coalescing is about typing speed: the app gives the editor the real clock; a test gives it one it moves by
+  // hand, so "typing a word is one step" does not depend on how fast a loaded machine renders each keystroke.
+  const editor = createAgreementStore(agreements, { saveDelayMs: options.saveDelayMs, now: options.editorClock ?? (() => Date.now()), onSaved: (id) => void library.getState().refresh(id) });
   // Branding is a setting of this computer: one store for the app, read from this database lazily (after the first screen).
   brandingStore.getState().connect(() => import('../db/settings-repository').then(({ SettingsRepository }) => new SettingsRepository(db)));
   const versions = createVersionsStore(db, { now, beforeSigning: () => editor.getState().flush().then(() => undefined), onChanged: (id) => void library.getState().refresh(id), consultantName: () => brandingStore.getState().branding?.name ?? '' });

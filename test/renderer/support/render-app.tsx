@@ -16,9 +16,13 @@ export function freshDatabase(): AccordDatabase {
 export async function renderApp(db: AccordDatabase = freshDatabase()) {
   let now = 1_750_000_000_000;
   let id = 0;
-  const stores = createAppStores(db, { now: () => (now += 1000), newId: () => `w${(id += 1)}`, saveDelayMs: 50 });
+  // The editor's clock (undo coalescing) stands still unless a test moves it: keystrokes of one field are one step
+  // however slowly jsdom renders them; `advanceEditorClock` makes a pause.
+  let editorNow = 1_750_000_000_000;
+  const stores = createAppStores(db, { now: () => (now += 1000), newId: () => `w${(id += 1)}`, saveDelayMs: 50, editorClock: () => editorNow });
   await stores.library.getState().load();
   const user = userEvent.setup();
   const view = render(<App stores={stores} mantineEnv="test" />);
-  return { ...view, user, db, repository: stores.workshops, ...stores };
+  const advanceEditorClock = (ms: number) => void (editorNow += ms);
+  return { ...view, user, db, repository: stores.workshops, advanceEditorClock, ...stores };
 }

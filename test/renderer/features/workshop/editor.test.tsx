@@ -165,10 +165,15 @@ describe('consensus, list tools, undo and redo', { timeout: SECTION_TIMEOUT }, (
   });
 
   it('undoes and redoes across the whole agreement with Ctrl+Z and Shift+Ctrl+Z; typing a word is one step', async () => {
-    const { user, agreement } = await openSection('workshop');
+    const { user, agreement, advanceEditorClock } = await openSection('workshop');
     await user.type(field(/^Facilitator/), 'Dana');
     const names = screen.getAllByRole('textbox', { name: /^Name/ });
     await user.type(names[0]!, 'Maria');
+    // A pause (the editor's clock, moved by hand) ends a step: what is typed after it is undone on its own.
+    advanceEditorClock(2000);
+    await user.type(names[0]!, 'n');
+    await user.keyboard('{Control>}z{/Control}');
+    expect(agreement().participants[0]!.name).toBe('Maria');
     await user.keyboard('{Control>}z{/Control}');
     expect(agreement().participants[0]!.name).toBe('');
     expect(agreement().workshop.facilitator).toBe('Dana');
