@@ -67,7 +67,7 @@ export const ConsultantSchema = BrandingSchema;
 
 const pngDataUrl = z.string().check(z.startsWith('data:image/png;base64,', { error: 'A signature image must be a PNG data URL.' }), z.maxLength(1_500_000, { error: 'A signature image is larger than 1.5 MB.' }));
 
-/** What the PDF needs besides the agreement: version, signatures, history. */
+/** A short text of a review report (a metric, a state, a step): bounded, as everything the renderer sends. */
 const text = z.string().check(z.maxLength(2000));
 const state = z.enum(['met', 'at-risk', 'missed', 'no-data', 'no-target']);
 const nullableNumber = z.nullable(z.number());
@@ -98,6 +98,7 @@ const TrendReviewSchema = z.object({
   conversion: z.array(z.object({ step: text, actual: nullableNumber, state: text })).check(z.maxLength(20)),
 });
 
+/** What the PDF needs besides the agreement: version, signatures, history. */
 export const DocumentContextSchema = z.strictObject({
   versionNumber: z.int().check(z.positive()),
   status: z.enum(['draft', 'signing', 'signed']),

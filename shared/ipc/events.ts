@@ -58,8 +58,9 @@ export function isOpenAccordFile(value: unknown): value is OpenAccordFile {
 /**
  * Holds events that arrive before anyone listens (an `.accord` file that
  * launched the app arrives before the page has subscribed), then hands them
- * to the first listener. At most `capacity` are kept; later ones go to
- * every current listener as they come.
+ * to the first listener. At most `capacity` are kept while nobody listens
+ * (more are dropped); once someone listens, each event goes to every current
+ * listener as it comes.
  */
 export function createEventBuffer<T>(capacity = 16): { push(value: T): void; subscribe(listener: (value: T) => void): () => void } {
   const waiting: T[] = [];
