@@ -1,4 +1,4 @@
-// Lint rules, above all the layer rules of ARCHITECTURE.md: lower layers never
+// Lint rules, above all the layer rules (README.md, "Layout and layers"): lower layers never
 // import upper ones, and each refusal says what to do instead.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
