@@ -115,7 +115,10 @@ export function paletteGroupsOf(actions: readonly WorkshopAction[]): { group: st
 /** The header's ⋯ menu: every action, in its groups, with its shortcut. */
 export function WorkshopActionsMenu({ actions }: { actions: readonly WorkshopAction[] }) {
   return (
-    <Menu position="bottom-end" withinPortal>
+    // Fixed to the window, without an opening animation: the list is long enough to scroll at 768 px, and scrolling an
+    // item into view scrolled the page under a menu placed in the page, which then moved, and a click meant for one
+    // item reached another (seen in the e2e under load). On a projector, instant reads calmer too.
+    <Menu position="bottom-end" withinPortal floatingStrategy="fixed" transitionProps={{ duration: 0 }}>
       <Menu.Target>
         <ActionIcon variant="default" size="lg" aria-label="More actions">
           <IconDots size={18} />
