@@ -67,7 +67,7 @@ const base = JSON.parse(baseText) as { [key: string]: Json };
 const dependentTables = ['agreements', 'versions', 'calibrations', 'reviews', 'sessions'] as const;
 const allTables = ['workshops', 'agreements', 'versions', 'templates', 'calibrations', 'reviews', 'sessions', 'settings'] as const;
 /** Keys the format allows to be absent (or that are entries of a map): deleting them may leave a valid file. */
-const optionalKeys = new Set(['calendar', 'emptyValues', 'attributes', 'signals', 'lastActivity', 'date', 'accounts', 'failure', 'values', 'equals', 'asOf', 'logoDataUrl', 'accent']);
+const optionalKeys = new Set(['calendar', 'emptyValues', 'attributes', 'signals', 'lastActivity', 'date', 'accounts', 'failure', 'values', 'equals', 'asOf', 'logoDataUrl', 'accent', 'attributeDisplayName', 'archivedAt', 'rulesFingerprint']);
 const mapParents = new Set(['spent', 'grades', 'attributes', 'signals', 'values']);
 
 const everyPath: Path[] = [];
