@@ -3,21 +3,12 @@ import type { CalibrationMapping } from '../../../../shared/engines/calibration/
 import { changePointsEdit, removeRuleEdit, rulesFingerprint, sweepAgainstPlan, sweepBoundary, thresholdEdit } from '../../../../shared/engines/calibration/decision';
 import { runCalibration } from '../../../../shared/engines/calibration/run';
 import { agreedConsensus } from '../../../../shared/model/consensus';
-import { findTemplate } from '../../../../shared/templates/templates';
 import { produce } from 'immer';
-
-async function* chunksOf(text: string) {
-  yield text;
-}
+import { chunksOf, industryAgreement as baseAgreement } from './industry-agreement';
 
 /** Industry = Software is worth 50 fit points; grade B (the MQL rule) from 50; every engagement level counts. */
 function industryAgreement() {
-  const agreement = findTemplate('b2b-saas-mid-market')!.build();
-  agreement.icp = agreement.icp.filter((criterion) => criterion.id === 'icp-industry').map((criterion) => ({ ...criterion, points: 50 }));
-  agreement.buyingCommittee.cells = agreement.buyingCommittee.cells.map((cell) => ({ ...cell, points: 0 }));
-  agreement.engagement.signals = [];
-  agreement.engagement.fastTracks = [];
-  agreement.engagement.decay.mode = 'none';
+  const agreement = baseAgreement();
   agreement.scoring.fitThresholds = { A: 75, B: 50, C: 25 };
   agreement.scoring.mqlRule = { minFitGrade: 'B', minEngagement: 1, fastTrackQualifies: true };
   return agreement;

@@ -2,20 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { CalibrationMapping } from '../../../../shared/engines/calibration/mapping';
 import { plainFigures } from '../../../../shared/engines/calibration/plain-figures';
 import { runCalibration } from '../../../../shared/engines/calibration/run';
-import { findTemplate } from '../../../../shared/templates/templates';
+import { chunksOf, industryAgreement as baseAgreement } from './industry-agreement';
 
-async function* chunksOf(text: string) {
-  yield text;
-}
-
-/** One criterion (industry = Software, 50 points, enough for grade B); every engagement level counts. */
+/** The industry criterion is enough for grade B; every engagement level counts. */
 function industryAgreement() {
-  const agreement = findTemplate('b2b-saas-mid-market')!.build();
-  agreement.icp = agreement.icp.filter((criterion) => criterion.id === 'icp-industry').map((criterion) => ({ ...criterion, points: 50 }));
-  agreement.buyingCommittee.cells = agreement.buyingCommittee.cells.map((cell) => ({ ...cell, points: 0 }));
-  agreement.engagement.signals = [];
-  agreement.engagement.fastTracks = [];
-  agreement.engagement.decay.mode = 'none';
+  const agreement = baseAgreement();
   agreement.scoring.mqlRule = { minFitGrade: 'B', minEngagement: 1, fastTrackQualifies: true };
   return agreement;
 }

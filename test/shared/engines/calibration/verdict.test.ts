@@ -3,22 +3,8 @@ import { calibrationFacts } from '../../../../shared/engines/calibration/calibra
 import type { CalibrationMapping } from '../../../../shared/engines/calibration/mapping';
 import { calibrationSummary, runCalibration } from '../../../../shared/engines/calibration/run';
 import { ruleVerdict } from '../../../../shared/engines/calibration/verdict';
-import { findTemplate } from '../../../../shared/templates/templates';
+import { chunksOf, industryAgreement } from './industry-agreement';
 
-async function* chunksOf(text: string) {
-  yield text;
-}
-
-/** One criterion (industry = Software, 50 points), no signals. */
-function industryAgreement() {
-  const agreement = findTemplate('b2b-saas-mid-market')!.build();
-  agreement.icp = agreement.icp.filter((criterion) => criterion.id === 'icp-industry').map((criterion) => ({ ...criterion, points: 50 }));
-  agreement.buyingCommittee.cells = agreement.buyingCommittee.cells.map((cell) => ({ ...cell, points: 0 }));
-  agreement.engagement.signals = [];
-  agreement.engagement.fastTracks = [];
-  agreement.engagement.decay.mode = 'none';
-  return agreement;
-}
 const mapping: CalibrationMapping = { version: 1, emptyValues: [], attributes: { industry: { column: 'Industry' } }, signals: {}, outcome: { column: 'Won', success: ['yes'], failure: ['no'] } };
 
 describe('one verdict rule for the screen, the document and the CLI', () => {
