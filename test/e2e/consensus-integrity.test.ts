@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { accessibilityViolations, projectRoot, startApp, type RunningApp } from './support/app';
+import { signByTypedName } from './support/signing';
 
 let app: RunningApp | null = null;
 afterEach(async () => {
@@ -16,16 +17,6 @@ async function goTo(page: Page, title: string) {
 
 /** The consensus bar of one item, found by how the screen names it to assistive technology. */
 const bar = (page: Page, itemLabel: string) => page.locator('[data-consensus-bar]').filter({ has: page.getByRole('group', { name: `Marketing’s position on ${itemLabel}` }) });
-
-async function signAs(page: Page, name: string) {
-  await page.getByRole('button', { name: `Sign as ${name}` }).click();
-  const dialog = page.getByRole('dialog', { name: new RegExp(`^${name} signs version`) });
-  await dialog.getByText('Type my name', { exact: true }).click();
-  await dialog.getByRole('textbox', { name: 'Your name as signature' }).waitFor();
-  await dialog.getByRole('checkbox').check();
-  await dialog.getByRole('button', { name: 'Sign', exact: true }).click();
-  await dialog.waitFor({ state: 'hidden' });
-}
 
 describe('consensus follows the content in Chromium (issue 13)', () => {
   it('25 % → 22 % and one click by sales is not "Agreed"; the readiness list names it; undo restores; an amendment keeps only unchanged items agreed', async () => {
@@ -71,8 +62,8 @@ describe('consensus follows the content in Chromium (issue 13)', () => {
     // Sign version 1, amend "fit ≥ B → fit ≥ A": that item needs both sides again, the rest keep version 1's agreement.
     await page.getByTestId('sign-button').click();
     await page.getByRole('button', { name: 'Start signing' }).click();
-    await signAs(page, 'Maria Chen');
-    await signAs(page, 'Tom Becker');
+    await signByTypedName(page, 'Maria Chen');
+    await signByTypedName(page, 'Tom Becker');
     await page.getByText('Version 1 is signed and locked').waitFor();
     await page.getByRole('button', { name: 'Amend' }).click();
     await page.keyboard.press('Escape');

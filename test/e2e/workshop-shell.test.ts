@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { accessibilityViolations, projectRoot, startApp, type RunningApp } from './support/app';
+import { signByTypedName } from './support/signing';
 
 let app: RunningApp | null = null;
 afterEach(async () => {
@@ -35,16 +36,6 @@ async function axe(page: Page): Promise<string[]> {
   await page.mouse.move(1, 400);
   await page.waitForTimeout(400);
   return accessibilityViolations(page);
-}
-
-async function signAs(page: Page, name: string) {
-  await page.getByRole('button', { name: `Sign as ${name}` }).click();
-  const dialog = page.getByRole('dialog', { name: new RegExp(`^${name} signs version`) });
-  await dialog.getByText('Type my name', { exact: true }).click();
-  await dialog.getByRole('textbox', { name: 'Your name as signature' }).waitFor();
-  await dialog.getByRole('checkbox').check();
-  await dialog.getByRole('button', { name: 'Sign', exact: true }).click();
-  await dialog.waitFor({ state: 'hidden' });
 }
 
 describe('the workshop header and shell in front of the client', () => {
@@ -112,8 +103,8 @@ describe('the workshop header and shell in front of the client', () => {
     // Sign: after the last signature the next step is offered.
     await page.getByTestId('sign-button').click();
     await page.getByRole('button', { name: 'Start signing' }).click();
-    await signAs(page, 'Maria Chen');
-    await signAs(page, 'Tom Becker');
+    await signByTypedName(page, 'Maria Chen');
+    await signByTypedName(page, 'Tom Becker');
     const next = page.getByTestId('next-step');
     await next.waitFor();
     expect(await next.getByRole('heading').innerText()).toBe('Next: hand out version 1');
