@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseMapping, MappingError, type CalibrationMapping } from '../../../shared/engines/calibration/mapping';
-import { calibrationSummary, readAccounts, runCalibration } from '../../../shared/engines/calibration/run';
-import { InputError } from '../../../shared/engines/csv/stream';
-import { calibrationSamples } from '../../../shared/templates/samples';
-import { findTemplate } from '../../../shared/templates/templates';
-import { hasSharedData, sharedDataDir } from '../../support/shared-data';
+import { parseMapping, MappingError, type CalibrationMapping } from '../../../../shared/engines/calibration/mapping';
+import { calibrationSummary, readAccounts, runCalibration } from '../../../../shared/engines/calibration/run';
+import { InputError } from '../../../../shared/engines/csv/stream';
+import { calibrationSamples } from '../../../../shared/templates/samples';
+import { findTemplate } from '../../../../shared/templates/templates';
+import { hasSharedData, sharedDataDir } from '../../../support/shared-data';
 
 async function* chunksOf(text: string, size = 64 * 1024) {
   for (let at = 0; at < text.length; at += size) yield text.slice(at, at + size);
@@ -123,14 +123,14 @@ describe.skipIf(!hasSharedData)('calibration on the real exports', () => {
 
 describe('mapping suggestions', () => {
   it('suggests columns from names and values, the outcome and its success value, and values that count a signal', async () => {
-    const { profileColumns, suggestMapping } = await import('../../../shared/engines/calibration/suggest');
-    const { parseCsvText } = await import('../../../shared/engines/csv/csv');
+    const { profileColumns, suggestMapping } = await import('../../../../shared/engines/calibration/suggest');
+    const { parseCsvText } = await import('../../../../shared/engines/csv/csv');
     const csv = ['Lead ID,Branche,Employee Count,Last Activity,Demo Requested,Converted,Created Date', '1,Software,120,SMS Sent,1,1,2026-01-04', '2,Retail,40,Email Opened,0,0,2026-01-09', '3,Financial services,900,SMS Sent,0,0,2026-02-01'].join('\n');
     const { rows } = parseCsvText(csv);
     const agreement = tinyAgreement();
     agreement.icp.push({ ...agreement.icp[0]!, id: 'icp-size', attribute: 'employees', label: 'Size', match: { kind: 'range', min: 50, max: 1000 } });
     agreement.engagement.signals.push({ ...agreement.engagement.signals[0]!, key: 'lastSms', name: 'Last activity: SMS sent' });
-    const model = (await import('../../../shared/engines/scoring/scoring')).compileScoring(agreement, { asOf: '2026-11-23' });
+    const model = (await import('../../../../shared/engines/scoring/scoring')).compileScoring(agreement, { asOf: '2026-11-23' });
     const mapping = suggestMapping(model, profileColumns(rows[0]!, rows.slice(1)));
     // "Branche" shares no word with "industry", but its values are the agreed industries.
     expect(mapping.attributes.industry).toEqual({ column: 'Branche' });

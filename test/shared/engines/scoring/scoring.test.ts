@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileScoring, normalizeValue, type Lead } from '../../../shared/engines/scoring/scoring';
-import type { Agreement } from '../../../shared/model/agreement';
-import { findTemplate } from '../../../shared/templates/templates';
+import { compileScoring, normalizeValue, type Lead } from '../../../../shared/engines/scoring/scoring';
+import type { Agreement } from '../../../../shared/model/agreement';
+import { findTemplate } from '../../../../shared/templates/templates';
 
 const asOf = '2026-11-23';
 const agreement = () => findTemplate('b2b-saas-mid-market')!.build();

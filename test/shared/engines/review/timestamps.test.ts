@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { newSlashEvidence, noteSlashDate, quickTimestamp, timestampReader } from '../../../shared/engines/review/timestamps';
+import { newSlashEvidence, noteSlashDate, quickTimestamp, timestampReader } from '../../../../shared/engines/review/timestamps';
 
 const read = timestampReader('Europe/Berlin');
 const instant = (text: string) => {

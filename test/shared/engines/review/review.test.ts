@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ReviewAggregator, type LeadHistory } from '../../../shared/engines/review/review';
-import { timeZoneOf, type WorkingCalendar } from '../../../shared/engines/calendar/business-time';
-import { findTemplate } from '../../../shared/templates/templates';
+import { ReviewAggregator, type LeadHistory } from '../../../../shared/engines/review/review';
+import { timeZoneOf, type WorkingCalendar } from '../../../../shared/engines/calendar/business-time';
+import { findTemplate } from '../../../../shared/templates/templates';
 
 const calendar: WorkingCalendar = { timeZone: 'Europe/Berlin', workingDays: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', holidays: [] };
 const zone = timeZoneOf('Europe/Berlin');
@@ -83,8 +83,8 @@ describe('SLA review', () => {
 
 describe('SLA review on generated histories (truth known by construction)', () => {
   it('finds exactly the figures the generator built in', async () => {
-    const { generateHistories } = await import('../../../shared/engines/review/sample-histories');
-    const { runReview, sampleReviewMapping } = await import('../../../shared/engines/review/run-review');
+    const { generateHistories } = await import('../../../../shared/engines/review/sample-histories');
+    const { runReview, sampleReviewMapping } = await import('../../../../shared/engines/review/run-review');
     const agreement = findTemplate('b2b-saas-mid-market')!.build();
     agreement.calendar = { ...calendar, holidays: ['2026-12-24', '2026-12-25', '2026-12-26'] };
     let csv = '';
@@ -119,7 +119,7 @@ describe('SLA review on generated histories (truth known by construction)', () =
   });
 
   it('names the row and column of a timestamp it cannot read, and refuses a bad period', async () => {
-    const { runReview, sampleReviewMapping } = await import('../../../shared/engines/review/run-review');
+    const { runReview, sampleReviewMapping } = await import('../../../../shared/engines/review/run-review');
     const agreement = findTemplate('b2b-saas-mid-market')!.build();
     const csv = 'Lead ID,MQL Date,First Touch\r\nL1,2026-11-02 10:00,soon\r\nL2,11/03/2026 9:15 AM,11/03/2026 10:15 AM\r\n';
     async function* chunks() {
@@ -153,8 +153,8 @@ describe('SLA review: every commitment kind, and no figure for what is not measu
     return built;
   };
   async function reviewCsv(csv: string, columns: Record<string, string>, from: string, to: string, extra: { requiredFields?: Record<string, string>; of?: ReturnType<typeof agreement> } = {}) {
-    const { runReview } = await import('../../../shared/engines/review/run-review');
-    const { parseReviewMapping } = await import('../../../shared/engines/review/mapping');
+    const { runReview } = await import('../../../../shared/engines/review/run-review');
+    const { parseReviewMapping } = await import('../../../../shared/engines/review/mapping');
     const mapping = parseReviewMapping({ version: 1, columns, won: ['Gewonnen'], lost: ['Verloren'], ...(extra.requiredFields ? { requiredFields: extra.requiredFields } : {}) });
     return runReview({ agreement: extra.of ?? agreement(), mapping, chunks: chunksOf(csv), from, to });
   }
@@ -297,7 +297,7 @@ describe('SLA review: every commitment kind, and no figure for what is not measu
   });
 
   it('refuses a mapping with an unknown key, naming it and the known keys', async () => {
-    const { parseReviewMapping } = await import('../../../shared/engines/review/mapping');
+    const { parseReviewMapping } = await import('../../../../shared/engines/review/mapping');
     expect(() => parseReviewMapping({ version: 1, columns: { mqlAt: 'MQL Date', wonAt: 'Won' } })).toThrow(/Unknown key “wonAt” in columns; the known keys are: id, createdAt, mqlAt, .*closedAt, amount\./);
     expect(() => parseReviewMapping({ version: 1, columns: { mqlAt: 'MQL Date' }, wonValues: ['Won'] })).toThrow(/Unknown key “wonValues”; the known keys are: version, columns, won, lost, requiredFields, slashDates\./);
     // A mapping written before these fields existed still reads.
@@ -305,8 +305,8 @@ describe('SLA review: every commitment kind, and no figure for what is not measu
   });
 
   it('ships a mapping JSON Schema that z.toJSONSchema can write, refusing extra keys', async () => {
-    const { ReviewMappingSchema } = await import('../../../shared/engines/review/mapping');
-    const { z } = await import('../../../shared/model/zod');
+    const { ReviewMappingSchema } = await import('../../../../shared/engines/review/mapping');
+    const { z } = await import('../../../../shared/model/zod');
     const schema = z.toJSONSchema(ReviewMappingSchema, { io: 'input' }) as unknown as { additionalProperties: boolean; properties: { columns: { additionalProperties: boolean; properties: Record<string, unknown> } } };
     expect(schema.additionalProperties).toBe(false);
     expect(schema.properties.columns.additionalProperties).toBe(false);
@@ -370,8 +370,8 @@ describe('SLA review: outcome values and required fields the mapping gets wrong 
   const csv = ['Lead-ID;MQL-Datum;Opportunity;Ergebnis;Abschluss', ...outcomes.map((outcome, index) => `L${index};17.11.2026 10:00;18.11.2026 10:00;${outcome};${outcome ? '20.11.2026 10:00' : ''}`)].join('\r\n');
   const columns = { id: 'Lead-ID', mqlAt: 'MQL-Datum', opportunityAt: 'Opportunity', outcome: 'Ergebnis', closedAt: 'Abschluss' };
   async function run(won: string[], lost: string[], requiredFields?: Record<string, string>) {
-    const { runReview } = await import('../../../shared/engines/review/run-review');
-    const { parseReviewMapping } = await import('../../../shared/engines/review/mapping');
+    const { runReview } = await import('../../../../shared/engines/review/run-review');
+    const { parseReviewMapping } = await import('../../../../shared/engines/review/mapping');
     return runReview({ agreement: build(), mapping: parseReviewMapping({ version: 1, columns, won, lost, ...(requiredFields ? { requiredFields } : {}) }), chunks: chunksOf(csv), from: '2026-11-01', to: '2026-11-30' });
   }
 
@@ -437,8 +437,8 @@ describe('SLA review: coverage clips both ends, every covered week shows, a peri
 
 describe('SLA review: one row per lead', () => {
   it('counts a lead once when an activity-style export repeats it, and says so with the lines (German Excel)', async () => {
-    const { runReview } = await import('../../../shared/engines/review/run-review');
-    const { parseReviewMapping } = await import('../../../shared/engines/review/mapping');
+    const { runReview } = await import('../../../../shared/engines/review/run-review');
+    const { parseReviewMapping } = await import('../../../../shared/engines/review/mapping');
     // An activity export: one row per touch, so a lead appears once per activity.
     const activities = [
       ['L1', '16.11.2026 09:30', '16.11.2026 10:00'],
@@ -468,7 +468,7 @@ describe('SLA review: one row per lead', () => {
 describe('the lead ids seen (a hash set in typed arrays)', () => {
   it('answers "seen before" exactly as a Set of the ids does, over many ids (property)', async () => {
     const fc = (await import('fast-check')).default;
-    const { SeenIds } = await import('../../../shared/engines/review/seen-ids');
+    const { SeenIds } = await import('../../../../shared/engines/review/seen-ids');
     fc.assert(
       fc.property(fc.array(fc.oneof(fc.string({ maxLength: 6 }), fc.integer({ min: 0, max: 5000 }).map((n) => `L${String(n).padStart(7, '0')}`)), { maxLength: 3000 }), (ids) => {
         const seen = new SeenIds();
@@ -487,8 +487,8 @@ describe('the lead ids seen (a hash set in typed arrays)', () => {
 
 describe('SLA review: each commitment in its own unit', () => {
   it('judges a first touch in clock hours by the clock, whatever the working calendar says (the calendar is not in its content)', async () => {
-    const { runReview } = await import('../../../shared/engines/review/run-review');
-    const { parseReviewMapping } = await import('../../../shared/engines/review/mapping');
+    const { runReview } = await import('../../../../shared/engines/review/run-review');
+    const { parseReviewMapping } = await import('../../../../shared/engines/review/mapping');
     // MQL and first touch (German Excel, Europe/Berlin): 30 min, 3 h, 5 h, 20 h after the MQL.
     const rows = [
       ['L1', '16.11.2026 09:00', '16.11.2026 09:30'],

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { businessHours, CalendarError, compileCalendar, type WorkingCalendar } from '../../../shared/engines/calendar/business-time';
+import { businessHours, CalendarError, compileCalendar, type WorkingCalendar } from '../../../../shared/engines/calendar/business-time';
 
 const berlin: WorkingCalendar = { timeZone: 'Europe/Berlin', workingDays: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', holidays: ['2026-12-25', '2026-12-26'] };
 const at = (iso: string) => Date.parse(iso);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emailDomain, foldTitle, mapJobTitle, readJobTitle } from '../../../shared/engines/scoring/job-titles';
+import { emailDomain, foldTitle, mapJobTitle, readJobTitle } from '../../../../shared/engines/scoring/job-titles';
 
 // The grid of the mid-market SaaS template, written out here (not read from the template).
 const grid = { functions: ['Sales', 'Marketing', 'Revenue operations', 'IT', 'Finance'], seniorities: ['C-level', 'VP', 'Director', 'Manager', 'Individual contributor'] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AgendaError, checkMinutes, defaultAgenda, followAgenda, formatCountdown, goTo, moveItem, newTimer, next, pause, plannedMinutes, reconcileAgenda, spentOn, start, status, type AgendaItem } from '../../../shared/engines/agenda/agenda';
+import { AgendaError, checkMinutes, defaultAgenda, followAgenda, formatCountdown, goTo, moveItem, newTimer, next, pause, plannedMinutes, reconcileAgenda, spentOn, start, status, type AgendaItem } from '../../../../shared/engines/agenda/agenda';
 
 const minute = 60_000;
 const t0 = Date.parse('2026-11-25T09:00:00Z');

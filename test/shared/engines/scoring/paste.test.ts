@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parsePastedLead } from '../../../shared/engines/scoring/paste';
-import { compileScoring } from '../../../shared/engines/scoring/scoring';
-import { findTemplate } from '../../../shared/templates/templates';
+import { parsePastedLead } from '../../../../shared/engines/scoring/paste';
+import { compileScoring } from '../../../../shared/engines/scoring/scoring';
+import { findTemplate } from '../../../../shared/templates/templates';
 
 const model = () => compileScoring(findTemplate('b2b-saas-mid-market')!.build(), { asOf: '2026-11-23' });
 const read = (text: string) => {
