@@ -1,3 +1,4 @@
+import { parseCsvText } from '../csv/csv';
 import { emailDomain, mapJobTitle, type TitleMapping } from './job-titles';
 import { JOB_FUNCTION, normalizeValue, SENIORITY, type AttributeSpec, type Lead, type LeadValue, type ScoringModel } from './scoring';
 
@@ -238,24 +239,7 @@ function readPairs(text: string): Pairs | null {
   return named.length > 0 ? asLines() : null;
 }
 
+/** One CSV line's cells, trimmed, read by the export parser (quotes and doubled quotes as in a file). */
 function splitCsvLine(line: string, delimiter: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let index = 0; index < line.length; index += 1) {
-    const char = line[index]!;
-    if (quoted) {
-      if (char === '"' && line[index + 1] === '"') {
-        cell += '"';
-        index += 1;
-      } else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === delimiter) {
-      cells.push(cell);
-      cell = '';
-    } else cell += char;
-  }
-  cells.push(cell);
-  return cells.map((entry) => entry.trim());
+  return (parseCsvText(line, delimiter).rows[0] ?? ['']).map((entry) => entry.trim());
 }
