@@ -287,30 +287,9 @@ export function LeadTester({ opened, onClose, agreement }: { opened: boolean; on
           {result && (
             <section className="lead-tester-result" aria-label="Result" aria-live="polite" tabIndex={0}>
               <Group gap="xl" align="flex-end" wrap="wrap">
-                <div>
-                  <Text size="sm" c="dimmed">
-                    Fit
-                  </Text>
-                  <Text className="lead-tester-number" data-testid="tester-fit">
-                    {round(result.fit)}
-                  </Text>
-                </div>
-                <div>
-                  <Text size="sm" c="dimmed">
-                    Engagement
-                  </Text>
-                  <Text className="lead-tester-number" data-testid="tester-engagement">
-                    {round(result.engagement)}
-                  </Text>
-                </div>
-                <div>
-                  <Text size="sm" c="dimmed">
-                    Grade
-                  </Text>
-                  <Text className="lead-tester-number" data-testid="tester-grade">
-                    {result.grade}
-                  </Text>
-                </div>
+                <ResultFigure label="Fit" value={round(result.fit)} testId="tester-fit" />
+                <ResultFigure label="Engagement" value={round(result.engagement)} testId="tester-engagement" />
+                <ResultFigure label="Grade" value={result.grade} testId="tester-grade" />
               </Group>
               <Badge mt="md" size="xl" tt="none" variant="filled" className="lead-tester-stage" color={result.stage === 'mql' ? 'teal.9' : result.stage === 'disqualified' ? 'red.9' : 'gray.7'} data-testid="tester-stage">
                 {result.stage === 'mql' ? (result.fastTracked ? 'MQL (fast-track): goes to sales' : 'MQL: goes to sales') : result.stage === 'disqualified' ? 'Disqualified' : result.knockedOut ? 'Nurture: a must-have is not met' : 'Nurture: stays with marketing'}
@@ -337,6 +316,20 @@ export function LeadTester({ opened, onClose, agreement }: { opened: boolean; on
 }
 
 /** One attribute's field, by its kind, labelled with its display name. */
+/** One of the result's big figures (fit, engagement, grade) under its label. */
+function ResultFigure({ label, value, testId }: { label: string; value: number | string; testId: string }) {
+  return (
+    <div>
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text className="lead-tester-number" data-testid={testId}>
+        {value}
+      </Text>
+    </div>
+  );
+}
+
 function AttributeField({ attribute, value, onChange, description }: { attribute: AttributeSpec; value: LeadValue; onChange: (value: LeadValue) => void; description: string }) {
   const id = `tester-${attribute.name}`;
   if (attribute.kind === 'boolean') {
