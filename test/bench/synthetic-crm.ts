@@ -6,18 +6,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-
-/** Mulberry32: a small seeded PRNG, so every run writes the same bytes. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../shared/engines/review/sample-histories';
 
 const header = ['Prospect ID', 'Lead Number', 'Lead Origin', 'Lead Source', 'Do Not Email', 'Converted', 'TotalVisits', 'Total Time Spent on Website', 'Page Views Per Visit', 'Last Activity', 'Country', 'Specialization', 'What is your current occupation', 'City', 'Notes'];
 const origins = ['API', 'Landing Page Submission', 'Lead Add Form', 'Lead Import'];
@@ -47,7 +36,7 @@ export function syntheticRow(index: number, next: () => number): string {
 
 /** Writes `rows` rows to `path`; resolves with the bytes written. */
 export async function writeSyntheticExport(path: string, rows: number, seed = 20261125): Promise<number> {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const out = createWriteStream(path);
   let bytes = 0;
   let batch = `${header.join(',')}\r\n`;

@@ -110,7 +110,8 @@ function sortedQuantile(sorted: readonly number[], q: number): number | null {
   return sorted[low]! + ((sorted[Math.min(low + 1, sorted.length - 1)]! - sorted[low]!) * (position - low));
 }
 
-function random(seed: number): () => number {
+/** Mulberry32: a small seeded PRNG (numbers in [0, 1)), so a generated history or export is the same every run. */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -128,7 +129,7 @@ const HOUR = 3_600_000;
  * mixed timestamp formats as CRMs export them, and returns the truth.
  */
 export function generateHistories(options: HistoryOptions, write: (line: string) => void): HistoryTruth {
-  const next = random(options.seed ?? 20261201);
+  const next = seededRandom(options.seed ?? 20261201);
   const calendar = compileCalendar(options.calendar);
   const zone = timeZoneOf(options.calendar.timeZone);
   const [startH, startM] = options.calendar.start.split(':').map(Number) as [number, number];
