@@ -11,7 +11,7 @@ import { readiness } from '../../shared/model/agreement-rules';
 import { parseAccordFile, serializeAccordFile } from '../../shared/model/accord-file';
 import { sections } from '../../shared/model/sections';
 import { builtInTemplates, findTemplate } from '../../shared/templates/templates';
-import { FileExistsError, writeOutputFile } from '../handlers/files';
+import { FileExistsError, writeOutputFile } from '../fs/atomic-write';
 import { exportCommand, exportUsage, verifyCommand, type ExportIo } from './export-verify';
 import { reviewCommand, reviewUsage } from './review';
 import { schemaCommand, schemaUsage } from './schema';

@@ -15,11 +15,12 @@ import { serializeAccordFile } from '../../shared/model/accord-file';
 import { readAccordForCli } from './accord-input';
 import { contentHash } from '../../shared/model/canonical';
 import { formatFingerprint, sealOriginText, type SealOrigin } from '../../shared/model/seal-origin';
-import { writeOutputFile } from '../handlers/files';
+import { writeOutputFile } from '../fs/atomic-write';
 import { describeSeal, identityStoreFor, sealingNames } from '../handlers/pdf';
 import { bundledFontDataUrl, defaultUserDataDir } from '../hosts/node-host';
 import { createChromiumPrinter } from '../pdf/chromium-printer';
-import { exportAgreementPdf, type Paper, type PrintToPdf } from '../pdf/export';
+import type { Paper, PrintToPdf } from '../handlers/host';
+import { exportAgreementPdf } from '../pdf/export';
 import { plainFileProtector } from '../pdf/identity-store';
 import { verifyPdf, type VerifyResult } from '../pdf/verify';
 

@@ -10,11 +10,12 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSessionSummary, sessionSummaryMarkdown, summaryDocument } from '../../shared/document/session-summary';
 import { parseAccordFile } from '../../shared/model/accord-file';
-import { writeOutputFile } from '../handlers/files';
+import { writeOutputFile } from '../fs/atomic-write';
 import { identityStoreFor, sealingNames } from '../handlers/pdf';
 import { bundledFontDataUrl, defaultUserDataDir } from '../hosts/node-host';
 import { createChromiumPrinter } from '../pdf/chromium-printer';
-import { exportDocumentPdf, type Paper } from '../pdf/export';
+import type { Paper } from '../handlers/host';
+import { exportDocumentPdf } from '../pdf/export';
 import { plainFileProtector } from '../pdf/identity-store';
 import type { ExportIo } from './export-verify';
 

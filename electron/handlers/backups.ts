@@ -3,7 +3,7 @@ import { basename, join, relative, isAbsolute } from 'node:path';
 import type { IpcResponse, IpcValidRequest } from '../../shared/ipc/contract';
 import { backupsToKeep, formatBackupName, parseBackupName } from '../../shared/model/backup-names';
 import { readLibraryHeader } from '../../shared/model/library-file';
-import { writeFileAtomic } from './files';
+import { writeFileAtomic } from '../fs/atomic-write';
 import type { Host } from './host';
 
 /** The folder of the automatic backups, inside the app's data folder. */

@@ -2,7 +2,14 @@
  * What handlers need from the outside world. The Electron host binds it to
  * Electron's dialogs and paths; the Node host (Chromium harness, CLI, tests)
  * binds it to plain Node and scripted answers. Handlers never import Electron.
+ *
+ * Every port of the Host is declared here, as types only, and this module
+ * imports nothing: the modules that implement or use a port (pdf/export.ts,
+ * pdf/identity-store.ts, the hosts) import it from here, never the other way
+ * round, so no import cycle can run through the Host.
  */
+
+/** What the save dialog is asked. */
 export interface SaveDialogRequest {
   title: string;
   defaultName: string;
@@ -20,8 +27,19 @@ export interface SaveTarget {
   replace: boolean;
 }
 
-import type { PrintToPdf } from '../pdf/export';
-import type { SecretProtector } from '../pdf/identity-store';
+/** Paper sizes the PDF comes in. */
+export type Paper = 'A4' | 'Letter';
+
+/** Chromium's print-to-PDF, as the Host provides it (Electron's printToPDF, or Playwright's page.pdf). */
+export type PrintToPdf = (html: string, options: { paper: Paper; headerTemplate: string; footerTemplate: string }) => Promise<Uint8Array>;
+
+/** How secrets are kept at rest; Electron binds this to safeStorage (the OS keychain). */
+export interface SecretProtector {
+  /** True when the OS encrypts the secret (Electron safeStorage); false in the Node shell. */
+  encrypted: boolean;
+  protect(secret: string): Buffer;
+  unprotect(data: Buffer): string;
+}
 
 /** The outside world as handlers see it. */
 export interface Host {

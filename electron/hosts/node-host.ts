@@ -3,9 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { extname, join, basename } from 'node:path';
-import type { Host, SaveDialogRequest } from '../handlers/host';
+import type { Host, PrintToPdf, SaveDialogRequest } from '../handlers/host';
 import { createChromiumPrinter } from '../pdf/chromium-printer';
-import type { PrintToPdf } from '../pdf/export';
 import { plainFileProtector } from '../pdf/identity-store';
 
 /** The bundled Inter font (latin), read from its npm package, as a data URL. */
@@ -69,7 +68,7 @@ export function createNodeHost(options: {
     dialogs,
     printToPdf: options.printToPdf ?? ((html, print) => (printer ??= createChromiumPrinter(options.projectRoot ?? process.cwd()))(html, print)),
     fontDataUrl: bundledFontDataUrl,
-    // No OS keychain here: the passphrase file is readable by the user only (see README).
+    // No OS keychain here: the passphrase file is readable by the user only (see docs/signing.md, "The sealing certificate").
     secrets: plainFileProtector,
     // The command line and tests have no window; the Chromium shell replaces this with "open a page".
     async openPresenter() {

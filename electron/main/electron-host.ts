@@ -1,8 +1,8 @@
 import { app, BrowserWindow, dialog, safeStorage } from 'electron';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Host } from '../handlers/host';
-import { plainFileProtector, type SecretProtector } from '../pdf/identity-store';
+import type { Host, SecretProtector } from '../handlers/host';
+import { plainFileProtector } from '../pdf/identity-store';
 
 /** The OS keychain (safeStorage) when it is available; otherwise a user-only file. */
 function osProtector(): SecretProtector {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { writeFileAtomic } from '../handlers/files';
+import { writeFileAtomic } from '../fs/atomic-write';
 
 /** A rectangle on the desktop, in device-independent pixels. */
 export interface Rectangle {

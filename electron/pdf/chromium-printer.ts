@@ -1,6 +1,6 @@
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumArgs, findBrowser, howToGetABrowser } from '../chromium-shell/find-browser';
-import type { PrintToPdf } from './export';
+import type { PrintToPdf } from '../handlers/host';
 
 /**
  * Chromium's print engine through Playwright (`page.pdf()`), standing in for

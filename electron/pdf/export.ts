@@ -2,15 +2,10 @@ import { buildAgreementDocument, type AgreementDocument, type DocumentContext } 
 import { headerFooterTemplates, renderHtml } from '../../shared/document/html';
 import { ACCORD_FILE_VERSION } from '../../shared/model/accord-file';
 import type { Agreement } from '../../shared/model/agreement';
+import type { Paper, PrintToPdf } from '../handlers/host';
 import type { SealingIdentity } from './certificate';
 import { finalizePdf } from './finalize';
 import { sealPdf } from './seal';
-
-/** Paper sizes the PDF comes in. */
-export type Paper = 'A4' | 'Letter';
-
-/** Chromium's print-to-PDF, as the Host provides it (Electron's printToPDF, or Playwright's page.pdf). */
-export type PrintToPdf = (html: string, options: { paper: Paper; headerTemplate: string; footerTemplate: string }) => Promise<Uint8Array>;
 
 /** The JSON attached to the PDF: the agreement and the version it is. */
 export function attachmentJson(agreement: Agreement, context: DocumentContext, hash: string, exportedAt: string): string {

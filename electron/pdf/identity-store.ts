@@ -3,16 +3,9 @@ import { chmod, link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FINGERPRINT_PATTERN } from '../../shared/model/seal-origin';
 import { z } from '../../shared/model/zod';
-import { writeFileAtomic } from '../handlers/files';
+import { writeFileAtomic } from '../fs/atomic-write';
+import type { SecretProtector } from '../handlers/host';
 import { createSelfSignedIdentity, describeP12, type SealingIdentity } from './certificate';
-
-/** How secrets are kept at rest; Electron binds this to safeStorage (the OS keychain). */
-export interface SecretProtector {
-  /** True when the OS encrypts the secret (Electron safeStorage); false in the Node shell. */
-  encrypted: boolean;
-  protect(secret: string): Buffer;
-  unprotect(data: Buffer): string;
-}
 
 /** Keeps secrets in a file readable by the user only; used where no OS keychain is available. */
 export const plainFileProtector: SecretProtector = {

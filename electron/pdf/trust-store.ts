@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { SealOrigin } from '../../shared/model/seal-origin';
 import { FingerprintSchema, MAX_TRUSTED_SEALS, SealNameSchema, TrustedSealsFileSchema, type PreviousOwnSeal, type TrustedSeal, type TrustedSealsFile } from '../../shared/model/trusted-seals';
-import { writeFileAtomic } from '../handlers/files';
+import { writeFileAtomic } from '../fs/atomic-write';
 
 /** The trusted-seals file cannot be read: the message says where it is and what to do; the file is left as it is. */
 export class TrustStoreError extends Error {
