@@ -21,7 +21,7 @@ export const severityOrder = ['INFORMATIONAL', 'LOW', 'MEDIUM', 'HIGH', 'CRITICA
 
 /**
  * Findings that are review notes rather than defects, with why they are
- * accepted (SECURITY.md repeats this). Any other finding above LOW fails.
+ * accepted (docs/security.md repeats this). Any other finding above LOW fails.
  */
 export const reviewedFindings: Record<string, string> = {
   PRELOAD_JS_CHECK:

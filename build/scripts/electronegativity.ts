@@ -1,6 +1,6 @@
 /**
  * Runs Doyensec's Electronegativity on the app's source and fails on any
- * finding above LOW that is not a reviewed note (see SECURITY.md).
+ * finding above LOW that is not a reviewed note (see docs/security.md).
  *
  *   npx tsx build/scripts/electronegativity.ts [--csv PATH] [--input DIR]
  *

@@ -22,7 +22,7 @@ export const reviewUsage = `  review --agreement FILE.accord --csv LEADS.csv --m
                                          state (met, at risk, missed, not judged: no target
                                          when measured without a target, or no data with
                                          the reason) for the period. The mapping is a JSON file
-                                         (see the README, "The review mapping"); unknown
+                                         (see docs/data.md, "The review mapping"); unknown
                                          keys are refused. The targets are those of the
                                          signed version in force (the last signed one whose
                                          hash verifies), or of signed version N with

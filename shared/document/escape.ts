@@ -51,7 +51,7 @@ export function markdownText(text: string): string {
  * (`＝＋－＠`) are treated the same, as some spreadsheet locales read them.
  * A cell that is only a number (`-50`, `-2.5`) is kept as it is: it cannot
  * compute anything, and a disqualifier's negative points must stay a number
- * the reader can sum (OWASP notes this trade-off; see SECURITY.md).
+ * the reader can sum (OWASP notes this trade-off; see docs/security.md).
  */
 const formulaStart = /^[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/;
 const plainNumber = /^-?\d+(\.\d+)?$/;

@@ -5,7 +5,7 @@ import { z } from './zod';
 export { AGREEMENT_SCHEMA_VERSION, teamLabels, teams, type Team };
 
 /**
- * The agreement: every part of it (README.md, "The agreement"), as one typed,
+ * The agreement: every part of it (docs/agreement.md), as one typed,
  * versioned document. This schema is structural: it decides whether data is
  * an agreement at all (imports, the database, the CLI). Whether a draft is
  * complete and sensible is `validateAgreement`'s job (agreement-rules.ts), so

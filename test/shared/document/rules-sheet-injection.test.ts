@@ -70,7 +70,7 @@ describe('the rules CSV cannot attack the spreadsheet that opens it (OWASP CSV i
       expect(cells.has(`'${payload}`), JSON.stringify(payload)).toBe(true);
       expect(cells.has(payload), JSON.stringify(payload)).toBe(false);
     }
-    // A disqualifier's negative points stay a number the spreadsheet can sum, unquoted (the OWASP trade-off, SECURITY.md).
+    // A disqualifier's negative points stay a number the spreadsheet can sum, unquoted (the OWASP trade-off, docs/security.md).
     const points = rows.filter((row) => row[1]?.startsWith('Number ')).map((row) => row[4]);
     expect(points).toEqual(csvPlainNumbers.map((number) => String(Number(number))));
     expect(csv).toMatch(/,-50,/);
