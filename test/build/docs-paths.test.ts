@@ -149,6 +149,30 @@ function documents(): string[] {
   return files;
 }
 
+/** Source files (code, config, scripts) that may point into the docs, as `docs/<file>.md` and optionally `, "Section"`. */
+function pointingFiles(): string[] {
+  const files = ['eslint.config.js', 'vitest.config.ts', 'package.json', '.ci/run'].map((file) => join(projectRoot, file));
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(ts|tsx|mjs|cjs|js|yml|json)$/.test(entry.name)) files.push(path);
+    }
+  };
+  for (const folder of ['build', 'electron', 'renderer', 'shared', 'test']) walk(join(projectRoot, folder));
+  return files.filter((file) => existsSync(file));
+}
+
+/** A pointer from source into the docs that leads nowhere: the file is gone, or it has no heading of that name. */
+export function pointerProblem(file: string, section: string | undefined): string | null {
+  const target = join(projectRoot, file);
+  if (!existsSync(target)) return `${file} does not exist`;
+  if (!section) return null;
+  const headings = readFileSync(target, 'utf8').split('\n').filter((line) => /^#{1,6}\s/.test(line)).map((line) => line.replace(/^#+\s+/, '').replace(/`/g, '').trim().toLowerCase());
+  return headings.includes(section.toLowerCase()) ? null : `${file} has no heading "${section}"`;
+}
+
 describe('paths named in the docs', () => {
   it('reads paths from code spans and links, and reports one that does not exist', () => {
     const sample = [
@@ -180,9 +204,33 @@ describe('paths named in the docs', () => {
     expect(offenders).toEqual(['electron/main/ipc.ts', 'shared/engines/nowhere.ts', 'no-such-module.ts', 'docs/none.md', 'README.md#no-such-heading']);
   });
 
+  it('judges a pointer from the code by its file and its heading', () => {
+    expect(pointerProblem('docs/data.md', 'The review mapping')).toBeNull();
+    expect(pointerProblem('docs/data.md', undefined)).toBeNull();
+    expect(pointerProblem('docs/data.md', 'The mapping formats')).toBe('docs/data.md has no heading "The mapping formats"');
+    expect(pointerProblem('docs/nowhere.md', undefined)).toBe('docs/nowhere.md does not exist');
+  });
+
   it('computes heading anchors as GitHub does', () => {
     const anchors = headingAnchors('# Accord\n## The IPC rules\n## `.accord` files: what the version seal proves (issue 13)\n## Data\n## Data\n');
     expect([...anchors]).toEqual(['accord', 'the-ipc-rules', 'accord-files-what-the-version-seal-proves-issue-13', 'data', 'data-1']);
+  });
+
+  it('every pointer from the code into docs/ leads to a file and, when named, a heading', () => {
+    const offenders: string[] = [];
+    let pointers = 0;
+    for (const file of pointingFiles()) {
+      if (file === import.meta.filename) continue;
+      const text = readFileSync(file, 'utf8');
+      for (const match of text.matchAll(/\b(docs\/[\w-]+\.md)(?:, “|, ")?([^"”\n]*)?/g)) {
+        const section = /^docs\/[\w-]+\.md, [“"]/.test(match[0]) ? match[2] : undefined;
+        pointers += 1;
+        const problem = pointerProblem(match[1]!, section);
+        if (problem) offenders.push(`${relative(projectRoot, file)}:${text.slice(0, match.index).split('\n').length}: ${problem}`);
+      }
+    }
+    expect(pointers).toBeGreaterThan(5);
+    expect(offenders, `Pointers from the code into docs/ that lead nowhere:\n${offenders.join('\n')}`).toEqual([]);
   });
 
   it('every path named in README.md and docs/ exists', () => {
