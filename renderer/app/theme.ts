@@ -1,4 +1,5 @@
 import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import { ACCORD_BRAND_COLOUR } from '../../shared/model/brand-colour';
 
 /**
  * Design tokens in one place: the brand palette, type scale and radius.
@@ -13,13 +14,10 @@ const accord: MantineColorsTuple = [
   '#648bd2',
   '#4d7acc',
   '#3f70ca',
-  '#305fb3',
+  ACCORD_BRAND_COLOUR,
   '#2754a0',
   '#17458e',
 ];
-
-/** Accord's own brand colour (the primary shade): the accent when the consultant has not set one. */
-export const accordBrandColour = accord[7];
 
 /** The Mantine theme shared by every screen. */
 export const theme = createTheme({

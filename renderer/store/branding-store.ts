@@ -9,7 +9,7 @@ import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Branding, BrandingInput } from '../../shared/model/branding';
-import { accordBrandColour } from '../app/theme';
+import { ACCORD_BRAND_COLOUR } from '../../shared/model/brand-colour';
 
 export type { Branding } from '../../shared/model/branding';
 
@@ -151,5 +151,5 @@ export function useBranding<T>(selector: (state: BrandingState) => T): T {
 
 /** The accent colour to use: the consultant's, else Accord's own brand colour (for the presenter window). */
 export function accentOf(branding: Pick<Branding, 'accent'> | null | undefined): string {
-  return branding?.accent ?? accordBrandColour;
+  return branding?.accent ?? ACCORD_BRAND_COLOUR;
 }

@@ -6,7 +6,7 @@ import { detectDelimiter, looksBinary, parseCsvText } from '../../shared/engines
 import { newTextReading } from '../../shared/engines/csv/decode';
 import { fileChunks } from '../workers/file-chunks';
 import { profileColumns } from '../../shared/engines/calibration/suggest';
-import type { FilePreview } from './calibration-store';
+import type { FilePreview } from './file-preview';
 
 const PREVIEW_CHARS = 512 * 1024;
 

@@ -5,27 +5,12 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CalibrationResult } from '../../shared/engines/calibration/calibrate';
-import type { CsvEncoding } from '../../shared/engines/csv/csv';
-import type { TextReading } from '../../shared/engines/csv/decode';
 import type { CalibrationMapping } from '../../shared/engines/calibration/mapping';
 import type { ExportProfile } from '../../shared/engines/calibration/profile';
-import type { ColumnProfile } from '../../shared/engines/calibration/suggest';
 import type { Agreement } from '../../shared/model/agreement';
 import type { AccordDatabase, CalibrationRecord } from '../db/database';
 import type { CalibrationMessage, CalibrationRequest } from '../workers/calibration-protocol';
-
-/** What the first rows of a chosen file show. */
-export interface FilePreview {
-  name: string;
-  size: number;
-  encoding: CsvEncoding;
-  /** How the whole file's bytes were read (encoding switch, unreadable characters). */
-  reading: TextReading;
-  delimiter: string;
-  header: string[];
-  rows: string[][];
-  columns: ColumnProfile[];
-}
+import type { FilePreview } from './file-preview';
 
 /** The whole-file profile of a chosen file: read in the worker after the preview (every value with its count, number formats). */
 export interface ProfileState {

@@ -8,7 +8,7 @@ import type { ReviewMapping } from '../../shared/engines/review/run-review';
 import type { ReviewResult } from '../../shared/engines/review/review';
 import type { Agreement } from '../../shared/model/agreement';
 import type { AccordDatabase, ReviewRecord } from '../db/database';
-import type { FilePreview } from './calibration-store';
+import type { FilePreview } from './file-preview';
 import type { ReviewMessage, ReviewRequest } from '../workers/review-protocol';
 
 export interface ReviewState {

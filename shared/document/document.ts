@@ -1,5 +1,5 @@
 import { describeCalendar } from '../engines/calendar/business-time';
-import { computeFunnel, funnelInputsOf, funnelLevelLabels, planVolumeTarget } from '../engines/funnel/funnel';
+import { computeFunnel, funnelInputsOf, funnelLevelLabels, planVolumeTarget } from '../model/funnel';
 import type { Agreement, Consensus } from '../model/agreement';
 import { criterionAttributeLabel } from '../model/attribute-labels';
 import type { Branding } from '../model/branding';

@@ -1,4 +1,4 @@
-import type { FunnelResult } from '../engines/funnel/funnel';
+import type { FunnelResult } from '../model/funnel';
 import type { Agreement, CommitmentKind, Consensus } from '../model/agreement';
 import { teamLabels } from '../model/teams';
 import { formatDateTime } from '../text/datetime';

@@ -1,4 +1,4 @@
-import { computeFunnel, funnelInputsOf, type FunnelField } from '../engines/funnel/funnel';
+import { computeFunnel, funnelInputsOf, type FunnelField } from './funnel';
 import type { Agreement } from './agreement';
 import { consensusTeams, isChanged, type ConsensusTeam } from './consensus';
 import { consensusItems, sections, type ConsensusItem, type SectionId } from './sections';

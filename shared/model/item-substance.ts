@@ -8,7 +8,7 @@
  *
  * A value that is not there yet is said ("not set yet"), never shown as 0.
  */
-import { computeFunnel, funnelInputsOf, funnelLevelLabels, type CapacityCheck } from '../engines/funnel/funnel';
+import { computeFunnel, funnelInputsOf, funnelLevelLabels, type CapacityCheck } from './funnel';
 import { commitmentTarget } from '../document/document';
 import { criterionAttributeLabel } from './attribute-labels';
 import { fitGrades, type Agreement, type FitGrade, type IcpCriterion, type Scoring } from './agreement';

@@ -1,4 +1,4 @@
-import { planVolumeTarget } from '../engines/funnel/funnel';
+import { planVolumeTarget } from './funnel';
 import type { Agreement, Commitment, Consensus, ConsensusState } from './agreement';
 import { contentHash } from './canonical';
 import { consensusState, positionStatus, type ConsensusTeam, type PositionStatus } from './consensus';

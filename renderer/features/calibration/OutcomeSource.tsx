@@ -2,7 +2,7 @@ import { FileInput, MultiSelect, SegmentedControl, Select, Stack, Text } from '@
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import type { CalibrationMapping } from '../../../shared/engines/calibration/mapping';
 import type { ColumnProfile } from '../../../shared/engines/calibration/suggest';
-import type { FilePreview } from '../../store/calibration-store';
+import type { FilePreview } from '../../store/file-preview';
 
 /**
  * The outcome step: a column of the export ("Converted", "Stage"), or a

@@ -10,7 +10,7 @@ import { committeeGrid, engagementLevels, gradeGrid, itemSubstance, planFunnel, 
 import { consensusItems, sectionProgress, sections, type ConsensusItem, type SectionId } from '../../../shared/model/sections';
 import { formatDateTime, formatDay } from '../../../shared/text/datetime';
 import { useNow } from '../../components/clock';
-import { clockTime } from '../session/time-format';
+import { clockTime } from '../../components/time-format';
 import { openPresenterLink, type PresenterSnapshot } from './presenter-channel';
 import './presenter.css';
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { AgendaError, plannedMinutes, spentOn, status as sessionStatus, type AgendaItem } from '../../../shared/engines/agenda/agenda';
 import { useClock, useNow } from '../../components/clock';
 import { useSession } from '../../store/stores';
-import { clockTime, minutesText } from './time-format';
+import { clockTime, minutesText } from '../../components/time-format';
 
 /**
  * The session's agenda: the parts in order with their time boxes (editable,

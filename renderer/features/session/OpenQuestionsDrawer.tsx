@@ -2,7 +2,7 @@ import { Anchor, Badge, Drawer, Group, Stack, Text, Title } from '@mantine/core'
 import { useMemo } from 'react';
 import { openQuestions } from '../../../shared/model/open-questions';
 import { sections, setConsensusOf, type SectionId } from '../../../shared/model/sections';
-import { ConsensusBar, useAgreementEditor } from '../workshop/editor-kit';
+import { ConsensusBar, useAgreementEditor } from '../../components/editor-kit';
 
 /**
  * Every disputed or parked item across the parts, with who disagrees and the

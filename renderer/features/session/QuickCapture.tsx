@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { Agreement } from '../../../shared/model/agreement';
 import { notify } from '../../components/notify';
 import { useEditor } from '../../store/stores';
-import { newItemId } from '../workshop/editor-kit';
+import { newItemId } from '../../components/editor-kit';
 
 /** What can be captured from anywhere, without leaving the part being discussed. */
 export type CaptureKind = 'topic' | 'decision' | 'action';

@@ -6,7 +6,7 @@ import { shownShortcut } from '../../../shared/model/workshop-actions';
 import { useNow } from '../../components/clock';
 import { useSession } from '../../store/stores';
 import { playChime } from './signal';
-import { clockTime } from './time-format';
+import { clockTime } from '../../components/time-format';
 import './session.css';
 
 const toneColors = { 'on-time': 'accord', ending: 'orange', overrun: 'red' } as const;

@@ -5,7 +5,7 @@ import { Fragment, useMemo, useState } from 'react';
 import type { Agreement, Participant } from '../../../shared/model/agreement';
 import { consensusBlocker, readiness } from '../../../shared/model/agreement-rules';
 import { agreedOnText, consensusHistory } from '../../../shared/model/consensus-history';
-import { diffAgreements } from '../../../shared/model/diff';
+import { diffAgreements } from '../../../shared/document/diff';
 import { sections } from '../../../shared/model/sections';
 import { signatories } from '../../../shared/model/versions';
 import { ConfirmDialog } from '../../components/ConfirmDialog';

@@ -9,7 +9,7 @@ import { partPositionsText, planPartPositions, teamsText, type PartPositionsPlan
 import { sections, setConsensusOf, type ConsensusItem, type SectionId } from '../../../shared/model/sections';
 import { notify } from '../../components/notify';
 import { useEditor } from '../../store/stores';
-import { useAgreementEditor } from './editor-kit';
+import { useAgreementEditor } from '../../components/editor-kit';
 import './part-table.css';
 
 /** How a part is shown: the cards with every field, or one line per item. */

@@ -5,7 +5,7 @@ import type { Blocker } from '../../../shared/model/agreement-rules';
 import { sections } from '../../../shared/model/sections';
 import { notify } from '../../components/notify';
 import { useTemplates } from '../../store/stores';
-import { useAgreementEditor } from './editor-kit';
+import { useAgreementEditor } from '../../components/editor-kit';
 
 /** What still blocks signing, part by part; each line goes to its item. */
 export function ReadinessDrawer({ opened, onClose, blockers, onGo }: { opened: boolean; onClose: () => void; blockers: Blocker[]; onGo: (blocker: Blocker) => void }) {

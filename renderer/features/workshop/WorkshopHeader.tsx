@@ -8,7 +8,7 @@ import { firstIssueMessage } from '../../../shared/model/validation';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useEditor, useSession } from '../../store/stores';
 import { SessionBar } from '../session/SessionBar';
-import { useAgreementEditor } from './editor-kit';
+import { useAgreementEditor } from '../../components/editor-kit';
 import { WorkshopActionsMenu, type WorkshopAction } from './workshop-actions';
 
 /** What the header shows for a workshop in each state: only what applies to it. */

@@ -5,7 +5,7 @@ import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ComponentTyp
 import { readiness } from '../../../shared/model/agreement-rules';
 import { sectionProgress, sections, type SectionId } from '../../../shared/model/sections';
 import { openQuestions } from '../../../shared/model/open-questions';
-import { undoSentence } from '../../../shared/model/edit-summary';
+import { undoSentence } from '../../../shared/document/edit-summary';
 import { searchItems } from '../../../shared/model/item-search';
 import type { WorkshopStatus } from '../../../shared/model/workshop';
 import { notify } from '../../components/notify';
@@ -25,7 +25,7 @@ import { QuickCapture } from '../session/QuickCapture';
 import { ShortcutsModal } from '../session/ShortcutsModal';
 import { usePresenterFeed } from '../presenter/usePresenterFeed';
 import { sessionFactsOf } from '../../../shared/document/session-summary';
-import { EditorProvider, useAgreementEditor } from './editor-kit';
+import { EditorProvider, useAgreementEditor } from '../../components/editor-kit';
 import { PartView } from './PartTable';
 import { agreedOnVersions, signedItemsOf } from '../../../shared/model/consensus-history';
 import { MoveTimerDialog, timerIsElsewhere } from './MoveTimerDialog';
@@ -55,7 +55,8 @@ const LeadTester = lazy(() => import('../scoring/LeadTester').then((module) => (
 const CalibrationPanel = lazy(() => import('../calibration/CalibrationPanel').then((module) => ({ default: module.CalibrationPanel })));
 const ReviewPanel = lazy(() => import('../review/ReviewPanel').then((module) => ({ default: module.ReviewPanel })));
 const SessionSummaryModal = lazy(() => import('../summary/SessionSummaryModal').then((module) => ({ default: module.SessionSummaryModal })));
-const BrandingModal = lazy(() => import('../preview/BrandingModal').then((module) => ({ default: module.BrandingModal })));
+// Branding is an app setting: the workshop's ⋯ → Branding… opens the same Settings dialog as the header.
+const BrandingModal = lazy(() => import('../settings/SettingsModal').then((module) => ({ default: module.SettingsModal })));
 
 const sectionEditors: Record<SectionId, ComponentType> = {
   workshop: WorkshopSection,

@@ -1,4 +1,4 @@
-import { computeFunnel, funnelInputsOf } from '../funnel/funnel';
+import { computeFunnel, funnelInputsOf } from '../../model/funnel';
 import { describeExportRead, type ExportRead } from '../csv/stream';
 import type { Agreement } from '../../model/agreement';
 import { fitGrades, type IcpCriterion } from '../../model/agreement';

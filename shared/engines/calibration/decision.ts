@@ -5,7 +5,7 @@
  * "Change points") as recipes for the agreement editor (undo and the
  * consensus-integrity rules stay the editor's). Pure; no DOM.
  */
-import { computeFunnel, funnelInputsOf } from '../funnel/funnel';
+import { computeFunnel, funnelInputsOf } from '../../model/funnel';
 import { contentHash } from '../../model/canonical';
 import type { Agreement } from '../../model/agreement';
 import type { CalibrationResult, SweepPoint } from './calibrate';
@@ -191,7 +191,7 @@ export function rulesFingerprint(agreement: Agreement): string {
   return contentHash(rules);
 }
 
-/** The plan's MQL need from the reverse funnel (shared/engines/funnel), or why there is none. */
+/** The plan's MQL need from the reverse funnel (shared/model/funnel.ts), or why there is none. */
 export type PlanMqlNeed = { ok: true; perPeriod: number; perMonth: number; perWeek: number; periodWeeks: number } | { ok: false; reason: string };
 
 /** The revenue plan's MQLs needed per period, month and week, as the funnel computes them. */

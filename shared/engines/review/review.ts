@@ -1,5 +1,5 @@
 import { compileCalendar, type WorkingCalendar } from '../calendar/business-time';
-import { computeFunnel, funnelInputsOf, planVolumeTarget, WEEKS_PER_MONTH } from '../funnel/funnel';
+import { computeFunnel, funnelInputsOf, planVolumeTarget, WEEKS_PER_MONTH } from '../../model/funnel';
 import type { Agreement, Commitment, CommitmentKind } from '../../model/agreement';
 import { historyFieldLabels, historyFields, type HistoryField } from './mapping';
 import { formatDay as readableDay } from '../../text/datetime';

@@ -64,7 +64,7 @@ describe('attribute display names', () => {
 
 describe('the changes between two versions', () => {
   it('name a renamed attribute; a criterion from before names with its default name is no change', async () => {
-    const { diffAgreements } = await import('../../../shared/model/diff');
+    const { diffAgreements } = await import('../../../shared/document/diff');
     const before = saas();
     const after = saas();
     after.icp.find((criterion) => criterion.id === 'icp-region')!.attributeDisplayName = 'Sales region';

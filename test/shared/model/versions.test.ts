@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffAgreements } from '../../../shared/model/diff';
+import { diffAgreements } from '../../../shared/document/diff';
 import { addSignature, isIntact, SigningError, signatories, startSigning } from '../../../shared/model/versions';
 import { findTemplate } from '../../../shared/templates/templates';
 import { readyAgreement } from '../../fixtures/agreements';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Agreement } from '../../../shared/model/agreement';
 import { withParked, withPosition } from '../../../shared/model/consensus';
-import { undoSentence, describeEdit } from '../../../shared/model/edit-summary';
+import { undoSentence, describeEdit } from '../../../shared/document/edit-summary';
 import { searchItems } from '../../../shared/model/item-search';
 import { openQuestions } from '../../../shared/model/open-questions';
 import { consensusItems, setConsensusOf } from '../../../shared/model/sections';

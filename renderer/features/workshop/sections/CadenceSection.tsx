@@ -1,7 +1,7 @@
 import { SimpleGrid, Stack } from '@mantine/core';
 import { type cadences, teamLabels, type Kpi, type Meeting } from '../../../../shared/model/agreement';
 import { proposedConsensus } from '../../../../shared/model/consensus';
-import { ListEditor, LongTextField, options, SectionHeading, SelectField, SubHeading, TextField, newItemId, useAgreementEditor } from '../editor-kit';
+import { ListEditor, LongTextField, options, SectionHeading, SelectField, SubHeading, TextField, newItemId, useAgreementEditor } from '../../../components/editor-kit';
 
 const cadenceLabels: Record<(typeof cadences)[number], string> = { weekly: 'Weekly', monthly: 'Monthly', quarterly: 'Quarterly' };
 

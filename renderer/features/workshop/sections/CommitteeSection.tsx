@@ -2,7 +2,7 @@ import { ActionIcon, Button, Chip, Group, NumberInput, Select, Stack, Table, Tex
 import { useState } from 'react';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { buyingRoles, type BuyingRole } from '../../../../shared/model/agreement';
-import { ConsensusBar, SectionHeading, SubHeading, useAgreementEditor, useProblemsRevealed, useShownProblem } from '../editor-kit';
+import { ConsensusBar, SectionHeading, SubHeading, useAgreementEditor, useProblemsRevealed, useShownProblem } from '../../../components/editor-kit';
 
 const roleLabels: Record<BuyingRole, string> = { 'decision-maker': 'Decision maker', influencer: 'Influencer', champion: 'Champion', user: 'User', blocker: 'Blocker' };
 // "No role" is an option of its own rather than a clear (×) button: the × took the room "Decision maker" needs.

@@ -1,7 +1,7 @@
 import { Autocomplete, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { FastTrack, Signal } from '../../../../shared/model/agreement';
 import { proposedConsensus } from '../../../../shared/model/consensus';
-import { ConsensusBar, ListEditor, LongTextField, NumberField, SectionHeading, SubHeading, TextField, newItemId, useAgreementEditor } from '../editor-kit';
+import { ConsensusBar, ListEditor, LongTextField, NumberField, SectionHeading, SubHeading, TextField, newItemId, useAgreementEditor } from '../../../components/editor-kit';
 
 /** Part 6: behaviours with points, caps and decay; fast-track triggers. */
 export function EngagementSection() {

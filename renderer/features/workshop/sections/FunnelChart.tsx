@@ -1,6 +1,6 @@
 import { Cell, Funnel, FunnelChart as RechartsFunnel, ResponsiveContainer, Tooltip } from 'recharts';
-import type { FunnelLevelNeed } from '../../../../shared/engines/funnel/funnel';
-import { funnelLevelLabels } from '../../../../shared/engines/funnel/funnel';
+import type { FunnelLevelNeed } from '../../../../shared/model/funnel';
+import { funnelLevelLabels } from '../../../../shared/model/funnel';
 
 const colours = ['#17458e', '#2754a0', '#305fb3', '#3f70ca', '#648bd2', '#88a6dc'];
 const HEIGHT = 320;

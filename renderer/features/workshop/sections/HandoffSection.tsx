@@ -1,10 +1,10 @@
 import { Button, Chip, Group, Select, SimpleGrid, Stack, TagsInput, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { describeCalendar } from '../../../../shared/engines/calendar/business-time';
-import { planVolumeTarget } from '../../../../shared/engines/funnel/funnel';
+import { planVolumeTarget } from '../../../../shared/model/funnel';
 import { type commitmentKinds, type commitmentUnits, type commitmentWindows, teamLabels, type Commitment, type Handoff } from '../../../../shared/model/agreement';
 import { proposedConsensus } from '../../../../shared/model/consensus';
-import { ListEditor, LongTextField, NumberField, options, SectionHeading, SelectField, SubHeading, TextField, newItemId, useAgreementEditor } from '../editor-kit';
+import { ListEditor, LongTextField, NumberField, options, SectionHeading, SelectField, SubHeading, TextField, newItemId, useAgreementEditor } from '../../../components/editor-kit';
 
 const kindLabels: Record<(typeof commitmentKinds)[number], string> = {
   'mql-volume': 'Marketing volume (from the plan)',

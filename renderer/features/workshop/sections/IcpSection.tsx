@@ -2,7 +2,7 @@ import { Autocomplete, Group, SimpleGrid, Stack, TagsInput, Text } from '@mantin
 import { type criterionEffects, type IcpCriterion, type IcpMatch } from '../../../../shared/model/agreement';
 import { attributeLabel, defaultAttributeLabel } from '../../../../shared/model/attribute-labels';
 import { proposedConsensus } from '../../../../shared/model/consensus';
-import { ListEditor, LongTextField, NumberField, options, SectionHeading, SelectField, SwitchField, TextField, newItemId, useAgreementEditor } from '../editor-kit';
+import { ListEditor, LongTextField, NumberField, options, SectionHeading, SelectField, SwitchField, TextField, newItemId, useAgreementEditor } from '../../../components/editor-kit';
 
 const effectLabels: Record<(typeof criterionEffects)[number], string> = { 'must-have': 'Must-have (knock-out)', points: 'Preference (adds points)', disqualifier: 'Disqualifier' };
 const matchLabels: Record<IcpMatch['kind'], string> = { in: 'Is one of', range: 'Number between', boolean: 'Yes / no', contains: 'Text contains' };

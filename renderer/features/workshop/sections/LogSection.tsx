@@ -1,6 +1,6 @@
 import { SimpleGrid, Stack } from '@mantine/core';
 import type { ActionItem, Decision, ParkedTopic } from '../../../../shared/model/agreement';
-import { ListEditor, LongTextField, SectionHeading, SelectField, SubHeading, TextField, newItemId, useAgreementEditor } from '../editor-kit';
+import { ListEditor, LongTextField, SectionHeading, SelectField, SubHeading, TextField, newItemId, useAgreementEditor } from '../../../components/editor-kit';
 
 /** Part 11: the parking lot, the decisions log and the action items. */
 export function LogSection() {

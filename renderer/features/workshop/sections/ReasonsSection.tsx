@@ -1,7 +1,7 @@
 import { SimpleGrid, Stack } from '@mantine/core';
 import { type reasonActions, type Reason } from '../../../../shared/model/agreement';
 import { proposedConsensus } from '../../../../shared/model/consensus';
-import { ConsensusBar, ListEditor, LongTextField, NumberField, options, SectionHeading, SelectField, SubHeading, SwitchField, TextField, newItemId, useAgreementEditor } from '../editor-kit';
+import { ConsensusBar, ListEditor, LongTextField, NumberField, options, SectionHeading, SelectField, SubHeading, SwitchField, TextField, newItemId, useAgreementEditor } from '../../../components/editor-kit';
 
 const actionLabels: Record<(typeof reasonActions)[number], string> = { recycle: 'Recycle to nurture', disqualify: 'Disqualify', 'return-to-marketing': 'Return to marketing' };
 

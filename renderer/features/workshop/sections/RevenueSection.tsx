@@ -1,9 +1,9 @@
 import { Alert, Card, Group, SegmentedControl, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { computeFunnel, funnelInputsOf, funnelLevelLabels, planVolumeTarget } from '../../../../shared/engines/funnel/funnel';
+import { computeFunnel, funnelInputsOf, funnelLevelLabels, planVolumeTarget } from '../../../../shared/model/funnel';
 import type { RevenuePlan } from '../../../../shared/model/agreement';
-import { ConsensusBar, NumberField, SectionHeading, SubHeading, TextField, useAgreementEditor } from '../editor-kit';
+import { ConsensusBar, NumberField, SectionHeading, SubHeading, TextField, useAgreementEditor } from '../../../components/editor-kit';
 
 const FunnelChart = lazy(() => import('./FunnelChart').then((module) => ({ default: module.FunnelChart })));
 

@@ -1,7 +1,7 @@
 import { ActionIcon, Group, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { fitGrades, frameworks, type FitGrade } from '../../../../shared/model/agreement';
-import { AddButton, ConsensusBar, NumberField, SectionHeading, SelectField, SubHeading, SwitchField, focusItem, newItemId, useAgreementEditor } from '../editor-kit';
+import { AddButton, ConsensusBar, NumberField, SectionHeading, SelectField, SubHeading, SwitchField, focusItem, newItemId, useAgreementEditor } from '../../../components/editor-kit';
 
 const levels = [4, 3, 2, 1] as const;
 

@@ -1,7 +1,7 @@
 import { SimpleGrid, Stack } from '@mantine/core';
 import { type stageKinds, teamLabels, type GlossaryTerm, type Stage } from '../../../../shared/model/agreement';
 import { proposedConsensus } from '../../../../shared/model/consensus';
-import { ListEditor, LongTextField, NumberField, options, SectionHeading, SelectField, SubHeading, TextField, newItemId, useAgreementEditor } from '../editor-kit';
+import { ListEditor, LongTextField, NumberField, options, SectionHeading, SelectField, SubHeading, TextField, newItemId, useAgreementEditor } from '../../../components/editor-kit';
 
 const stageKindLabels: Record<(typeof stageKinds)[number], string> = {
   inquiry: 'Inquiry',

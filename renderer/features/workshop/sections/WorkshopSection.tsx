@@ -1,6 +1,6 @@
 import { SimpleGrid, Stack } from '@mantine/core';
 import { type sponsorRoles, teamLabels, type Participant } from '../../../../shared/model/agreement';
-import { ListEditor, NumberField, options, SectionHeading, SelectField, SubHeading, SwitchField, TextField, newItemId, useAgreementEditor, useProblemsRevealed } from '../editor-kit';
+import { ListEditor, NumberField, options, SectionHeading, SelectField, SubHeading, SwitchField, TextField, newItemId, useAgreementEditor, useProblemsRevealed } from '../../../components/editor-kit';
 
 const sponsorLabels: Record<(typeof sponsorRoles)[number], string> = { none: 'Not a sponsor', cmo: 'Marketing sponsor (CMO)', 'head-of-sales': 'Sales sponsor (head of sales)' };
 

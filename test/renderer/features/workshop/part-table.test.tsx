@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { createAppStores } from '../../../../renderer/store/create-stores';
 import { StoresProvider, useEditor } from '../../../../renderer/store/stores';
-import { EditorProvider } from '../../../../renderer/features/workshop/editor-kit';
+import { EditorProvider } from '../../../../renderer/components/editor-kit';
 import { PART_VIEWS_KEY, PartView } from '../../../../renderer/features/workshop/PartTable';
 import { consensusItems } from '../../../../shared/model/sections';
 import { findTemplate } from '../../../../shared/templates/templates';

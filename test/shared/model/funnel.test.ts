@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { capacityCheck, computeFunnel, planVolumeTarget, type FunnelInputs } from '../../../../shared/engines/funnel/funnel';
-import { findTemplate } from '../../../../shared/templates/templates';
+import { capacityCheck, computeFunnel, planVolumeTarget, type FunnelInputs } from '../../../shared/model/funnel';
+import { findTemplate } from '../../../shared/templates/templates';
 
 const base: FunnelInputs = {
   revenueTarget: 1_000_000,

@@ -1,12 +1,12 @@
 import { ActionIcon, Badge, Button, Card, Group, NumberInput, Select, Stack, Switch, Text, Textarea, TextInput, Title, Tooltip, type ComboboxItem } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconCopy, IconPlayerPause, IconPlus, IconThumbDown, IconThumbUp, IconTrash } from '@tabler/icons-react';
 import { createContext, memo, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Agreement, Consensus, Position } from '../../../shared/model/agreement';
-import { validateAgreement } from '../../../shared/model/agreement-rules';
-import { changedPositionText, isChanged, withParked, withPosition, type PositionStatus } from '../../../shared/model/consensus';
-import { agreedOnText } from '../../../shared/model/consensus-history';
-import { consensusItems, type ConsensusItem } from '../../../shared/model/sections';
-import { useEditor } from '../../store/stores';
+import type { Agreement, Consensus, Position } from '../../shared/model/agreement';
+import { validateAgreement } from '../../shared/model/agreement-rules';
+import { changedPositionText, isChanged, withParked, withPosition, type PositionStatus } from '../../shared/model/consensus';
+import { agreedOnText } from '../../shared/model/consensus-history';
+import { consensusItems, type ConsensusItem } from '../../shared/model/sections';
+import { useEditor } from '../store/stores';
 import './editor-kit.css';
 
 /** Changes the agreement; every edit goes through here (undo, autosave). */

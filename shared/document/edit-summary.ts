@@ -1,11 +1,11 @@
-import type { Agreement } from './agreement';
+import type { Agreement } from '../model/agreement';
 import { diffAgreements, diffConsensus } from './diff';
 
 /** How many changes a sentence names before it says "and n more". */
 const NAMED_CHANGES = 3;
 
 /**
- * What one edit changed, in the words of the amendment diff (shared/model/diff.ts)
+ * What one edit changed, in the words of the amendment diff (shared/document/diff.ts)
  * plus the items' consensus: ["Win rate: 22 % → 25 %"], ["Criterion “Uses a CRM” added"],
  * ["“First touch after MQL”: Marketing to say → agrees"]. Empty when the edit changed
  * nothing either diff names (a field they do not cover).

@@ -1,10 +1,10 @@
 import { describeCalendar } from '../engines/calendar/business-time';
-import { commitmentTarget } from '../document/document';
-import type { Agreement } from './agreement';
-import { defaultAttributeLabel } from './attribute-labels';
-import type { PositionStatus } from './consensus';
-import { consensusItems, sections, type SectionId } from './sections';
-import { teamLabels } from './teams';
+import { commitmentTarget } from './document';
+import type { Agreement } from '../model/agreement';
+import { defaultAttributeLabel } from '../model/attribute-labels';
+import type { PositionStatus } from '../model/consensus';
+import { consensusItems, sections, type SectionId } from '../model/sections';
+import { teamLabels } from '../model/teams';
 
 /** One change between two versions, in the facilitator's words. */
 export interface Change {

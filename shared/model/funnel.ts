@@ -1,4 +1,4 @@
-import type { Agreement, Commitment, RevenuePlan } from '../../model/agreement';
+import type { Agreement, Commitment, RevenuePlan } from './agreement';
 
 /** Weeks in an average month (52 / 12). */
 export const WEEKS_PER_MONTH = 52 / 12;
