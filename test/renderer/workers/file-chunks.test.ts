@@ -21,12 +21,12 @@ async function readAll(file: File) {
 }
 
 /** Windows-1252 bytes of a Latin-1 text (every character here is below U+0100). */
-function windows1252(text: string): Uint8Array {
+function windows1252(text: string): Uint8Array<ArrayBuffer> {
   return Uint8Array.from(text, (character) => character.charCodeAt(0));
 }
 
 /** UTF-16LE with the byte-order mark, as Excel's "Unicode text" writes it. */
-function utf16le(text: string): Uint8Array {
+function utf16le(text: string): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(2 + text.length * 2);
   bytes[0] = 0xff;
   bytes[1] = 0xfe;
@@ -64,7 +64,7 @@ describe('a chosen file, read in slices', () => {
     while (text.length * 2 < MB + 4096) text += 'L-3\tBeta\tVP Marketing\r\n';
     const bytes = utf16le(text);
     // The emoji's high surrogate ends the first slice, its low surrogate starts the next.
-    expect(bytes[MB - 2] | (bytes[MB - 1]! << 8)).toBe('😀'.charCodeAt(0));
+    expect(bytes[MB - 2]! | (bytes[MB - 1]! << 8)).toBe('😀'.charCodeAt(0));
     const read = await readAll(new File([bytes], 'leads.txt'));
     expect(read.text).toBe(text);
     expect(read.reading.encoding).toBe('utf-16le');
