@@ -8,7 +8,7 @@ import { agreedOnText, consensusHistory } from '../model/consensus-history';
 import { consensusItems, sections } from '../model/sections';
 import { teamLabels } from '../model/teams';
 import { formatDateTime, formatDay } from '../text/datetime';
-import type { BarChart } from './charts';
+import type { Block, DocumentSection, SignatureEntry } from './document-parts';
 import { executiveSummary, gradeGrid } from './executive-summary';
 
 /**
@@ -16,36 +16,9 @@ import { executiveSummary, gradeGrid } from './executive-summary';
  * the PDF and the Markdown export all render this, so they never disagree.
  */
 
-/** A piece of content inside a section. */
-export type Block =
-  | { kind: 'paragraph'; text: string }
-  | { kind: 'subheading'; text: string }
-  | { kind: 'facts'; rows: [string, string][] }
-  /** `variant: 'grade-grid'`: the fit × engagement grid, its MQL cells filled in print. */
-  | { kind: 'table'; columns: string[]; rows: string[][]; numeric?: number[]; variant?: 'grade-grid' }
-  | { kind: 'funnel'; levels: { label: string; value: number }[]; caption: string }
-  | { kind: 'note'; text: string }
-  /** A bar chart (drawn as SVG in print); `figuresInTable`: the table that follows carries every figure, so Markdown prints the caption only. */
-  | { kind: 'chart'; chart: BarChart; caption: string; figuresInTable?: boolean };
-
-/** A part of the document. */
-export interface DocumentSection {
-  id: string;
-  title: string;
-  blocks: Block[];
-}
-
-/** One signature as it appears on the signature page. */
-export interface SignatureEntry {
-  name: string;
-  title: string;
-  team: string;
-  method: 'drawn' | 'typed';
-  /** A PNG data URL of the drawn or typed signature. */
-  image: string;
-  signedAt: string;
-  contentHash: string;
-}
+// The parts a document is made of live in document-parts.ts (so executive-summary.ts, which
+// builds some of them, and this module, which assembles them, do not import each other).
+export type { Block, DocumentSection, SignatureEntry } from './document-parts';
 
 /** One line of a workshop's version history. */
 export interface HistoryEntry {

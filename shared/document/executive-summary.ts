@@ -2,7 +2,7 @@ import type { FunnelResult } from '../model/funnel';
 import type { Agreement, CommitmentKind, Consensus } from '../model/agreement';
 import { teamLabels } from '../model/teams';
 import { formatDateTime } from '../text/datetime';
-import type { Block, DocumentSection, SignatureEntry } from './document';
+import type { Block, DocumentSection, SignatureEntry } from './document-parts';
 
 /** How many commitments the executive summary lists. */
 export const SUMMARY_COMMITMENTS = 5;
