@@ -9,6 +9,7 @@ import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MAX_ACCORD_FILE_BYTES, type OpenAccordFile } from '../../shared/ipc/events';
+import { accordFileTooLargeMessage } from '../../shared/model/limits';
 
 /** How many recent files the menu lists. */
 export const MAX_RECENT_FILES = 10;
@@ -59,7 +60,7 @@ const nodeFileSystem: ReadFileSystem = { stat, readFile: (path, encoding) => rea
 
 /**
  * Reads an `.accord` file for the renderer: only `.accord` files, only regular
- * files, at most 20 MB (the same limit and words as the library's Import).
+ * files, at most MAX_ACCORD_FILE_BYTES (the same limit and words as the library’s Import).
  * Throws an Error whose message can be shown as is. The content is not
  * trusted here: the renderer parses and validates it fully before anything is
  * written, exactly as for the Import button.
@@ -74,7 +75,7 @@ export async function readAccordFile(path: string, fileSystem: ReadFileSystem = 
     throw new Error(`${name} could not be opened: it does not exist or cannot be read.`);
   }
   if (!info.isFile()) throw new Error(`${name} is not a file.`);
-  if (info.size > MAX_ACCORD_FILE_BYTES) throw new Error(`${name} is larger than 20 MB; it is not an Accord file.`);
+  if (info.size > MAX_ACCORD_FILE_BYTES) throw new Error(accordFileTooLargeMessage(name));
   try {
     return { name, content: await fileSystem.readFile(path, 'utf8') };
   } catch {

@@ -11,8 +11,9 @@ import Dexie from 'dexie';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { BackupReason } from '../../shared/model/backup-names';
 import type { LibraryCounts, LibraryFile, LibraryTable } from '../../shared/model/library-file';
+import { formatSize, MAX_LIBRARY_FILE_CHARS } from '../../shared/model/limits';
 import type { AccordDatabase } from '../db/database';
-import * as accordPlatform from '../platform/accord';
+import { accord, savedPath } from '../platform/accord';
 import type { BackupEntry, BackupWritten } from '../platform/accord';
 
 export type { BackupEntry } from '../platform/accord';
@@ -21,9 +22,6 @@ export type { BackupEntry } from '../platform/accord';
 export const AUTO_BACKUP_INTERVAL_MS = 15 * 60 * 1000;
 /** The first automatic backup of a session waits this long after the first change, so a burst of edits is one backup. */
 export const AUTO_BACKUP_SETTLE_MS = 60 * 1000;
-
-/** Largest library file read for an import (the format's own limit, in bytes of UTF-8). */
-const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
 /** Where a one-line notice survives the reload that follows a restore or an import. */
 const NOTICE_KEY = 'accord:library-notice';
@@ -118,11 +116,11 @@ export interface BackupState {
 
 /** The real platform: window.accord. */
 export const accordBackupPlatform: BackupPlatform = {
-  writeBackup: accordPlatform.writeBackup,
-  listBackups: accordPlatform.listBackups,
-  readBackup: accordPlatform.readBackup,
-  saveTextFile: accordPlatform.saveTextFile,
-  appVersion: async () => (await accordPlatform.getAppInfo()).version,
+  writeBackup: (reason, content) => accord.writeBackup({ reason, content }),
+  listBackups: () => accord.listBackups({}),
+  readBackup: async (name) => (await accord.readBackup({ name })).content,
+  saveTextFile: async (request) => savedPath(await accord.saveTextFile(request)),
+  appVersion: async () => (await accord.getAppInfo({})).version,
 };
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -297,7 +295,8 @@ export function createBackupStore(
         });
       },
       async prepareImport(file) {
-        if (file.size > MAX_IMPORT_BYTES) throw new Error(`“${file.name}” was not imported: it is larger than 200 MB, so it is not an Accord library. Nothing was changed.`);
+        // The format's own limit, read as bytes of UTF-8 before the file is read (a file within it in bytes is within it in characters).
+        if (file.size > MAX_LIBRARY_FILE_CHARS) throw new Error(`“${file.name}” was not imported: it is larger than ${formatSize(MAX_LIBRARY_FILE_CHARS)}, so it is not an Accord library. Nothing was changed.`);
         let text: string;
         try {
           text = await file.text();

@@ -9,12 +9,10 @@ import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Branding, BrandingInput } from '../../shared/model/branding';
+import { MAX_LOGO_BYTES } from '../../shared/model/limits';
 import { ACCORD_BRAND_COLOUR } from '../../shared/model/brand-colour';
 
 export type { Branding } from '../../shared/model/branding';
-
-/** Largest logo file accepted: 2 MB (the rule lives in shared/model/branding.ts). */
-export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
 
 /** Where the branding is kept (the settings repository; tests may pass their own). */
 export interface BrandingSource {
@@ -128,7 +126,7 @@ function readBytes(blob: Blob): Promise<Uint8Array> {
 /**
  * Reads a logo file the person picked into a data URL of its real type;
  * throws with a message naming the file when it is not a PNG, JPEG or clean
- * SVG, or is over 2 MB (checked before reading it).
+ * SVG, or is over MAX_LOGO_BYTES (checked before reading it).
  */
 export async function logoFromFile(file: File): Promise<string> {
   const { checkLogo, logoTooLargeMessage } = await import('../../shared/model/branding');

@@ -5,7 +5,8 @@
 import type { AccordDatabase } from '../db/database';
 import type { StoreApi } from 'zustand/vanilla';
 import type { LibraryState } from './library-store';
-import { checkAccordSeals, verifyPdfBytes, type VerifyReport } from '../platform/accord';
+import { accordFileTooLargeMessage, formatSize, MAX_ACCORD_FILE_BYTES, MAX_VERIFY_PDF_BYTES } from '../../shared/model/limits';
+import { accord, toBase64, type VerifyReport } from '../platform/accord';
 
 /** The outcome of verifying a PDF, with whether it matches a version in this library. */
 export interface VerifyOutcome {
@@ -32,14 +33,11 @@ export interface FileActions {
   verifyPdf(file: File): Promise<VerifyOutcome>;
 }
 
-/** Largest .accord file we read (it is JSON text). */
-const MAX_ACCORD_BYTES = 20 * 1024 * 1024;
-
 /** Creates the file actions. */
 export function createFileActions(db: AccordDatabase, library: StoreApi<LibraryState>): FileActions {
   return {
     async importAccord(file) {
-      if (file.size > MAX_ACCORD_BYTES) throw new Error(`${file.name} is larger than 20 MB; it is not an Accord file.`);
+      if (file.size > MAX_ACCORD_FILE_BYTES) throw new Error(accordFileTooLargeMessage(file.name));
       const [{ parseAccordFile }, { settleSignedVersions, versionRuleCheck }] = await Promise.all([import('../../shared/model/accord-file'), import('../../shared/model/accord-seal')]);
       const parsed = parseAccordFile(await file.text());
       if (!parsed.ok) throw new Error(`${file.name} was not imported. ${parsed.message}`);
@@ -47,15 +45,15 @@ export function createFileActions(db: AccordDatabase, library: StoreApi<LibraryS
       // The renderer never judges a seal: main checks the rules and every seal, and the one rule decides what is signed.
       // A version that breaks the signing rules makes the file a draft whatever its seal says, so main is not asked then.
       const broken = claimedVersions.map((version) => versionRuleCheck(version)).filter((check) => check !== null);
-      const checks = broken.length > 0 ? broken : claimedVersions.length > 0 ? await checkAccordSeals(claimedVersions) : [];
+      const checks = broken.length > 0 ? broken : claimedVersions.length > 0 ? (await accord.checkAccordSeals({ versions: [...claimedVersions] })).checks : [];
       const { versions, warning } = settleSignedVersions(claimedVersions, checks);
       const title = agreement.workshop.title.trim() || file.name.replace(/\.accord$/i, '');
       const record = await library.getState().create({ title, client: agreement.workshop.client, agreement, versions });
       return { workshopId: record.id, warning };
     },
     async verifyPdf(file) {
-      if (file.size > 50 * 1024 * 1024) throw new Error(`${file.name} is larger than 50 MB.`);
-      const report = await verifyPdfBytes(file.name, await file.arrayBuffer());
+      if (file.size > MAX_VERIFY_PDF_BYTES) throw new Error(`${file.name} is larger than ${formatSize(MAX_VERIFY_PDF_BYTES)}.`);
+      const report = await accord.verifyPdf({ name: file.name, dataBase64: toBase64(await file.arrayBuffer()) });
       let libraryMatch: VerifyOutcome['libraryMatch'] = null;
       const hash = report.embedded?.computedHash;
       if (hash) {

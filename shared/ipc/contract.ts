@@ -1,9 +1,9 @@
 import { BACKUP_NAME_PATTERN, backupReasons } from '../model/backup-names';
 import { BrandingSchema } from '../model/branding';
-import { MAX_LIBRARY_FILE_CHARS } from '../model/library-file';
+import { base64Length, formatSize, MAX_LIBRARY_FILE_CHARS, MAX_SAVE_TEXT_CHARS, MAX_VERIFY_PDF_BYTES } from '../model/limits';
 import { FINGERPRINT_PATTERN } from '../model/seal-origin';
 import { FingerprintSchema, PreviousOwnSealSchema, SealNameSchema, SealOriginSchema, TrustedSealSchema } from '../model/trusted-seals';
-import { VersionSealSchema } from '../model/versions';
+import { MAX_SIGNATURE_IMAGE_CHARS, VersionSealSchema } from '../model/versions';
 import { z } from '../model/zod';
 
 /**
@@ -29,9 +29,6 @@ export const exportFileExtensions: Record<ExportFileKind, string> = {
   /** A whole-library export: the same JSON as a backup (see shared/model/library-file.ts). */
   library: 'json',
 };
-
-/** Largest text file the renderer may ask main to write (50 MB). */
-export const MAX_SAVE_TEXT_CHARS = 50 * 1024 * 1024;
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this must refuse
 const forbiddenFileNameCharacters = /[/\\:*?"<>|\u0000-\u001f]/u;
@@ -65,7 +62,7 @@ export type AppInfo = z.output<typeof AppInfoSchema>;
  */
 export const ConsultantSchema = BrandingSchema;
 
-const pngDataUrl = z.string().check(z.startsWith('data:image/png;base64,', { error: 'A signature image must be a PNG data URL.' }), z.maxLength(1_500_000, { error: 'A signature image is larger than 1.5 MB.' }));
+const pngDataUrl = z.string().check(z.startsWith('data:image/png;base64,', { error: 'A signature image must be a PNG data URL.' }), z.maxLength(MAX_SIGNATURE_IMAGE_CHARS, { error: `A signature image is larger than ${formatSize(MAX_SIGNATURE_IMAGE_CHARS)}.` }));
 
 /** A short text of a review report (a metric, a state, a step): bounded, as everything the renderer sends. */
 const text = z.string().check(z.maxLength(2000));
@@ -189,10 +186,10 @@ export const ipcContract = {
     request: z.strictObject({
       suggestedName: SuggestedFileNameSchema,
       kind: z.enum(exportFileKinds, { error: `The kind must be one of: ${exportFileKinds.join(', ')}.` }),
-      content: z.string({ error: 'The content must be text.' }).check(z.maxLength(MAX_LIBRARY_FILE_CHARS, { error: 'The content is larger than 200 MB.' })),
+      content: z.string({ error: 'The content must be text.' }).check(z.maxLength(MAX_LIBRARY_FILE_CHARS, { error: `The content is larger than ${formatSize(MAX_LIBRARY_FILE_CHARS)}.` })),
     }).check(
       // A whole-library export may reach 200 MB; every other file stays under 50 MB.
-      z.refine((request) => request.kind === 'library' || request.content.length <= MAX_SAVE_TEXT_CHARS, { error: 'The content is larger than 50 MB.', path: ['content'] }),
+      z.refine((request) => request.kind === 'library' || request.content.length <= MAX_SAVE_TEXT_CHARS, { error: `The content is larger than ${formatSize(MAX_SAVE_TEXT_CHARS)}.`, path: ['content'] }),
     ),
     response: z.discriminatedUnion('saved', [
       z.object({ saved: z.literal(true), path: z.string(), bytes: z.int().check(z.nonnegative()) }),
@@ -250,7 +247,7 @@ export const ipcContract = {
   'pdf:verify': {
     request: z.strictObject({
       name: z.string().check(z.maxLength(260)),
-      dataBase64: z.string().check(z.maxLength(70 * 1024 * 1024, { error: 'The file is larger than 50 MB.' })),
+      dataBase64: z.string().check(z.maxLength(base64Length(MAX_VERIFY_PDF_BYTES), { error: `The file is larger than ${formatSize(MAX_VERIFY_PDF_BYTES)}.` })),
     }),
     response: VerifyResultSchema,
   },
@@ -273,7 +270,7 @@ export const ipcContract = {
     /** A library file (shared/model/library-file.ts); main checks its header and writes it atomically into <userData>/backups, then prunes. */
     request: z.strictObject({
       reason: z.enum(backupReasons, { error: `The reason must be one of: ${backupReasons.join(', ')}.` }),
-      content: z.string({ error: 'The content must be text.' }).check(z.maxLength(MAX_LIBRARY_FILE_CHARS, { error: 'The library is larger than 200 MB.' })),
+      content: z.string({ error: 'The content must be text.' }).check(z.maxLength(MAX_LIBRARY_FILE_CHARS, { error: `The library is larger than ${formatSize(MAX_LIBRARY_FILE_CHARS)}.` })),
     }),
     response: z.object({ ...BackupEntrySchema.shape, removed: z.int().check(z.nonnegative()) }),
   },

@@ -1,4 +1,5 @@
 import { workshopMenuCommands } from '../model/workshop-actions';
+import { MAX_ACCORD_FILE_BYTES } from '../model/limits';
 
 /** Commands the native menu sends to the renderer (main → renderer, one way); the Workshop menu's come from shared/model/workshop-actions.ts. */
 export const menuCommands = [
@@ -39,8 +40,8 @@ export const MENU_COMMAND_CHANNEL = 'menu:command';
 /** The channel main uses to hand the renderer an `.accord` file the person opened (double-click, Open…, Open Recent, argument). */
 export const OPEN_FILE_CHANNEL = 'file:open-accord';
 
-/** Largest `.accord` file main reads and the renderer accepts (it is JSON text). */
-export const MAX_ACCORD_FILE_BYTES = 20 * 1024 * 1024;
+/** Largest `.accord` file main reads and the renderer accepts (the limit lives in shared/model/limits.ts). */
+export { MAX_ACCORD_FILE_BYTES };
 
 /** An `.accord` file opened outside the page: its bare file name and its text, imported like the library's Import button. */
 export interface OpenAccordFile {

@@ -1,3 +1,4 @@
+import { base64Length, formatSize, MAX_LOGO_BYTES } from './limits';
 import { z } from './zod';
 
 /**
@@ -7,9 +8,6 @@ import { z } from './zod';
  * the same rules run in the renderer (when a file is picked, when a stored
  * value is read) and in main (before a logo reaches the print HTML).
  */
-
-/** Largest logo file we accept: 2 MB. */
-export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
 
 /** Longest name or firm we accept; long enough for any real name, short enough for a cover. */
 export const MAX_BRANDING_NAME_CHARS = 120;
@@ -29,8 +27,8 @@ export const ACCENT_PATTERN = /^#[0-9a-fA-F]{6}$/;
 /** A logo data URL of an accepted type, base64 encoded. */
 export const LOGO_DATA_URL_PATTERN = /^data:image\/(?:png|jpeg|svg\+xml);base64,[A-Za-z0-9+/]*={0,2}$/;
 
-/** Longest logo data URL: a 2 MB file in base64 plus its prefix. */
-export const MAX_LOGO_DATA_URL_CHARS = Math.ceil(MAX_LOGO_BYTES / 3) * 4 + 'data:image/svg+xml;base64,'.length;
+/** Longest logo data URL: a file of MAX_LOGO_BYTES in base64 plus its prefix. */
+export const MAX_LOGO_DATA_URL_CHARS = base64Length(MAX_LOGO_BYTES) + 'data:image/svg+xml;base64,'.length;
 
 /** The consultant's branding. */
 export interface Branding {
@@ -48,9 +46,9 @@ export const BrandingNameSchema = z.string({ error: 'The name must be text.' }).
   z.maxLength(MAX_BRANDING_NAME_CHARS, { error: `Keep the name under ${MAX_BRANDING_NAME_CHARS + 1} characters.` }),
 );
 
-/** A logo data URL: PNG, JPEG or SVG, base64, at most a 2 MB file. */
+/** A logo data URL: PNG, JPEG or SVG, base64, of a file of at most MAX_LOGO_BYTES. */
 export const LogoDataUrlSchema = z.string({ error: 'The logo must be a data URL.' }).check(
-  z.maxLength(MAX_LOGO_DATA_URL_CHARS, { error: 'The logo is larger than 2 MB.' }),
+  z.maxLength(MAX_LOGO_DATA_URL_CHARS, { error: `The logo is larger than ${formatSize(MAX_LOGO_BYTES)}.` }),
   z.regex(LOGO_DATA_URL_PATTERN, { error: 'The logo must be a PNG, JPEG or SVG data URL.' }),
 );
 
@@ -244,13 +242,13 @@ export type LogoCheck = { ok: true; mimeType: LogoMimeType; dataUrl: string } | 
 
 const typeNames: Record<string, string> = { 'image/png': 'PNG', 'image/jpeg': 'JPEG', 'image/svg+xml': 'SVG', 'image/gif': 'GIF', 'image/webp': 'WebP', 'image/bmp': 'BMP' };
 
-/** The refusal of a logo over 2 MB (also said before reading a large file at all). */
+/** The refusal of a logo over MAX_LOGO_BYTES (also said before reading a large file at all). */
 export function logoTooLargeMessage(fileName: string, size: number): string {
-  return `${fileName} is too large (${Math.ceil(size / 1024).toLocaleString('en-US')} kB); a logo may be at most 2 MB. Use a smaller PNG, JPEG or SVG.`;
+  return `${fileName} is too large (${Math.ceil(size / 1024).toLocaleString('en-US')} kB); a logo may be at most ${formatSize(MAX_LOGO_BYTES)}. Use a smaller PNG, JPEG or SVG.`;
 }
 
 /**
- * Checks a logo file by its content: PNG, JPEG or SVG, at most 2 MB, and an
+ * Checks a logo file by its content: PNG, JPEG or SVG, at most MAX_LOGO_BYTES, and an
  * SVG without scripts, event handlers, foreignObject or external references.
  * The declared type (from the file picker) only words the message; the
  * content decides, and the data URL carries the type the content has.
@@ -280,7 +278,7 @@ export function checkLogo(bytes: Uint8Array, declaredType: string, fileName: str
 export function checkLogoDataUrl(dataUrl: string, label = 'The logo'): LogoCheck {
   const match = /^data:(image\/(?:png|jpeg|svg\+xml));base64,([A-Za-z0-9+/]*={0,2})$/.exec(dataUrl.length <= MAX_LOGO_DATA_URL_CHARS ? dataUrl : '');
   const bytes = match ? base64ToBytes(match[2]!) : null;
-  if (!match || !bytes) return { ok: false, reason: 'not-an-image', message: `${label} is not a PNG, JPEG or SVG data URL of at most 2 MB.` };
+  if (!match || !bytes) return { ok: false, reason: 'not-an-image', message: `${label} is not a PNG, JPEG or SVG data URL of at most ${formatSize(MAX_LOGO_BYTES)}.` };
   const checked = checkLogo(bytes, match[1]!, label);
   if (checked.ok && checked.mimeType !== match[1]) return { ok: false, reason: 'not-an-image', message: `${label} says it is ${typeNames[match[1]!]} but its content is ${typeNames[checked.mimeType]}.` };
   return checked;

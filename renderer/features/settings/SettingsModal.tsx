@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { notify } from '../../components/notify';
 import { accentOf, brandingStore, logoFromFile, useBranding, type Branding } from '../../store/branding-store';
 import { checkAccent } from '../../../shared/model/branding';
+import { formatSize, MAX_LOGO_BYTES } from '../../../shared/model/limits';
 import { TrustedSeals } from './TrustedSeals';
 import '@mantine/core/styles/Tabs.css';
 import './settings.css';
@@ -107,7 +108,7 @@ function BrandingForm({ initial, onClose }: { initial: Branding | null; onClose:
       <div>
         <FileInput
           label="Logo"
-          description="PNG, JPEG or SVG, up to 2 MB"
+          description={`PNG, JPEG or SVG, up to ${formatSize(MAX_LOGO_BYTES)}`}
           accept="image/png,image/jpeg,image/svg+xml,.png,.jpg,.jpeg,.svg"
           value={logoFile}
           onChange={(file) => void pick(file)}

@@ -8,9 +8,9 @@ import {
   checkLogo,
   checkLogoDataUrl,
   contrastRatio,
-  MAX_LOGO_BYTES,
   sniffImage,
 } from '../../../shared/model/branding';
+import { MAX_LOGO_BYTES } from '../../../shared/model/limits';
 
 const text = (value: string) => new TextEncoder().encode(value);
 const png = (size = 67) => {

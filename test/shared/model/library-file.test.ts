@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serializeAccordFile } from '../../../shared/model/accord-file';
-import { LIBRARY_DATABASE_VERSION, LIBRARY_FILE_VERSION, LibraryFileError, MAX_LIBRARY_FILE_CHARS, parseLibraryFile, readLibraryHeader, serializeLibrary, type LibrarySnapshot } from '../../../shared/model/library-file';
+import { LIBRARY_DATABASE_VERSION, LIBRARY_FILE_VERSION, LibraryFileError, parseLibraryFile, readLibraryHeader, serializeLibrary, type LibrarySnapshot } from '../../../shared/model/library-file';
+import { MAX_LIBRARY_FILE_CHARS } from '../../../shared/model/limits';
 import { readyAgreement } from '../../fixtures/agreements';
 import { sampleLibrary } from '../../fixtures/library';
 

@@ -1,9 +1,10 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { checkAccent, MAX_LOGO_BYTES as RULE_MAX_LOGO_BYTES } from '../../../../shared/model/branding';
+import { checkAccent } from '../../../../shared/model/branding';
+import { MAX_LOGO_BYTES } from '../../../../shared/model/limits';
 import { SettingsRepository } from '../../../../renderer/db/settings-repository';
-import { accentOf, brandingStore, createBrandingStore, LEGACY_BRANDING_KEY, MAX_LOGO_BYTES } from '../../../../renderer/store/branding-store';
+import { accentOf, brandingStore, createBrandingStore, LEGACY_BRANDING_KEY } from '../../../../renderer/store/branding-store';
 import { createAppStores } from '../../../../renderer/store/create-stores';
 import { accentSwatches } from '../../../../renderer/features/settings/SettingsModal';
 import { freshDatabase, renderApp } from '../../support/render-app';
@@ -163,6 +164,5 @@ describe('the branding store', () => {
     for (const swatch of accentSwatches) expect(checkAccent(swatch)).toEqual({ ok: true, accent: swatch });
     expect(accentOf(null)).toBe('#305fb3');
     expect(accentOf({ accent: '#0b7285' })).toBe('#0b7285');
-    expect(MAX_LOGO_BYTES).toBe(RULE_MAX_LOGO_BYTES);
   });
 });
