@@ -1,39 +1,12 @@
 import Dexie, { type Table } from 'dexie';
 import { agreementForWorkshopV3, migrateWorkshopV1ToV2, type WorkshopRecordV1, type WorkshopRecordV2 } from '../../shared/migrations/index';
-import type { Agreement } from '../../shared/model/agreement';
-import type { VersionRecord } from '../../shared/model/versions';
-import type { LibraryAgreementRecord, LibraryCalibrationRecord, LibraryReviewRecord, LibrarySessionRecord } from '../../shared/model/library-file';
-import type { WorkshopRecord } from '../../shared/model/workshop';
+import type { AgreementRecord, CalibrationRecord, ReviewRecord, SessionRecord, SettingRecord, TemplateRecord, VersionRecord, WorkshopRecord } from '../../shared/model/records';
 
 /** Name of the IndexedDB database; never change it (it is where every user's library lives). */
 export const DATABASE_NAME = 'accord';
 
-/** A workshop's agreement draft (the shape lives in shared/model/library-file.ts, which backups also read). */
-export type AgreementRecord = LibraryAgreementRecord;
-
-/** A workshop's calibration: the mapping, which files it ran on, and the results. Never the rows. */
-export type CalibrationRecord = LibraryCalibrationRecord;
-
-/** One SLA review's results, kept for trends: per commitment its state and figures; no rows, no lead ids. */
-export type ReviewRecord = LibraryReviewRecord;
-
-/** A workshop's facilitated session: its agenda (order, time boxes, skips) and timer. Not part of the agreement. */
-export type SessionRecord = LibrarySessionRecord;
-
-/** One app-wide setting of this computer (e.g. the consultant's branding), validated on read. */
-export interface SettingRecord {
-  key: string;
-  value: unknown;
-}
-
-/** A template a consultant saved from one of their agreements. */
-export interface TemplateRecord {
-  id: string;
-  name: string;
-  description: string;
-  agreement: Agreement;
-  createdAt: number;
-}
+// The records' types are derived from their schemas in shared/model/records.ts, which the library file (backups) checks.
+export type { AgreementRecord, CalibrationRecord, ReviewRecord, SessionRecord, SettingRecord, TemplateRecord } from '../../shared/model/records';
 
 /**
  * The local database. Every `version(n)` ever released stays here forever,

@@ -1,26 +1,36 @@
-import { parseMapping, type CalibrationMapping } from '../engines/calibration/mapping';
-import { csvEncodings } from '../engines/csv/decode';
-import { decimalSeparators, type DecimalSeparator } from '../engines/scoring/numbers';
-import type { CalibrationResult } from '../engines/calibration/calibrate';
-import type { AgendaItem, SessionTimer } from '../engines/agenda/agenda';
-import { criterionEffects, type Agreement } from './agreement';
+import type { Agreement } from './agreement';
 import { blankAgreement } from './blank-agreement';
-import { BrandingSchema, type Branding } from './branding';
+import { parseMapping, type CalibrationMapping } from './calibration-mapping';
 import { contentHash, toNfc } from './canonical';
 import { parseAgreement } from './parse-agreement';
-import { StoredSessionSchema } from './session';
-import { signatories, VersionRecordSchema as VersionSchema, type SignatureRecord, type VersionRecord } from './versions';
-import { ClientNameSchema, WorkshopStatusSchema, WorkshopTitleSchema, type WorkshopRecord } from './workshop';
+import {
+  AgreementRecordSchema,
+  CalibrationRecordSchema,
+  ReviewRecordSchema,
+  SessionRecordSchema,
+  SettingRecordSchema,
+  settingSchemas,
+  TemplateRecordSchema,
+  VersionRecordSchema,
+  WorkshopRecordSchema,
+  type AgreementRecord,
+  type CalibrationRecord,
+  type CheckedSettingRecord,
+  type ReviewRecord,
+  type SessionRecord,
+  type TemplateRecord,
+  type VersionRecord,
+  type WorkshopRecord,
+} from './records';
+import { signatories } from './versions';
 import { z } from './zod';
-import { formatSize, MAX_LIBRARY_FILE_CHARS } from './limits';
-import { MAX_SEARCH_TEXT_CHARS } from './workshop-search';
 
 /**
  * The whole library as one file: every table of the database (workshops,
  * agreement drafts, versions with their signatures, templates, calibrations,
  * reviews, sessions, settings). Used for the automatic backups and for the
  * manual export and import. A file is checked completely before anything is
- * written: every record against its schema, every reference to a workshop,
+ * written: every record against its schema (the database's own, shared/model/records.ts), every reference to a workshop,
  * every id for duplicates, every signed version's hash and signatures (with
  * the same schemas and limits as the `.accord` import and the repositories,
  * shared/model/versions.ts), and the records against each other
@@ -36,6 +46,9 @@ export const LIBRARY_FILE_VERSION = 1;
 /** The database version whose tables the file holds; equal to the newest `db.version(n)` (a renderer test checks it). */
 export const LIBRARY_DATABASE_VERSION = 7;
 
+/** Largest library file read or written: 200 M characters. */
+export const MAX_LIBRARY_FILE_CHARS = 200 * 1024 * 1024;
+
 /** Most records one table of a library file may hold. */
 export const MAX_LIBRARY_RECORDS = 100_000;
 
@@ -45,67 +58,16 @@ export const libraryTables = ['workshops', 'agreements', 'versions', 'templates'
 /** A table of a library file. */
 export type LibraryTable = (typeof libraryTables)[number];
 
-/** A workshop's agreement draft. */
-export interface LibraryAgreementRecord {
-  workshopId: string;
-  agreement: Agreement;
-  updatedAt: number;
-}
-
-/** A template the consultant saved. */
-export interface LibraryTemplateRecord {
-  id: string;
-  name: string;
-  description: string;
-  agreement: Agreement;
-  createdAt: number;
-}
-
-/** A workshop's last calibration (no rows). */
-export interface LibraryCalibrationRecord {
-  workshopId: string;
-  mapping: CalibrationMapping;
-  /** `outcome`: the outcome file, when the outcome came from a second file (absent in records stored before). */
-  files: { leads: string; accounts: string | null; outcome?: string | null };
-  result: CalibrationResult | null;
-  ranAt: number;
-}
-
-/** One SLA review's results (no rows, no lead ids). */
-export interface LibraryReviewRecord {
-  id: string;
-  workshopId: string;
-  from: string;
-  to: string;
-  fileName: string;
-  ranAt: number;
-  mqls: number;
-  commitments: { id: string; metric: string; state: string; actual: string; share: number | null }[];
-  conversion: { step: string; actual: number | null; planned: number | null; state: string }[];
-}
-
-/** A workshop's session: agenda and timer. */
-export interface LibrarySessionRecord {
-  workshopId: string;
-  agenda: AgendaItem[];
-  timer: SessionTimer;
-  sound: boolean;
-  updatedAt: number;
-}
-
-/** A setting of this computer; each key has its own schema. */
-export type LibrarySettingRecord = { key: 'branding'; value: Branding };
-
 /** Every record of the library, checked. */
 export interface LibrarySnapshot {
   workshops: WorkshopRecord[];
-  agreements: LibraryAgreementRecord[];
+  agreements: AgreementRecord[];
   versions: VersionRecord[];
-  templates: LibraryTemplateRecord[];
-  calibrations: LibraryCalibrationRecord[];
-  reviews: LibraryReviewRecord[];
-  sessions: LibrarySessionRecord[];
-  settings: LibrarySettingRecord[];
+  templates: TemplateRecord[];
+  calibrations: CalibrationRecord[];
+  reviews: ReviewRecord[];
+  sessions: SessionRecord[];
+  settings: CheckedSettingRecord[];
 }
 
 /** The library as read from the database, before any check. */
@@ -138,129 +100,8 @@ export class LibraryFileError extends Error {
 
 // ---------------------------------------------------------------- schemas
 
-/** Workshop, template and review ids: what the app makes (UUIDs), and what a route may carry. */
-const RecordIdSchema = z.string({ error: 'The id must be text.' }).check(z.regex(/^[A-Za-z0-9-]{1,64}$/, { error: 'The id must be 1 to 64 letters, digits or "-" (as the app makes them).' }));
-const timestamp = z.int().check(z.nonnegative());
+// The records' schemas are the database's (shared/model/records.ts); the file adds its header.
 const text = (max: number) => z.string().check(z.maxLength(max, { error: `Longer than ${max.toLocaleString('en-US')} characters.` }));
-
-const WorkshopSchema = z.strictObject({
-  id: RecordIdSchema,
-  title: WorkshopTitleSchema,
-  client: ClientNameSchema,
-  status: WorkshopStatusSchema,
-  createdAt: timestamp,
-  updatedAt: timestamp,
-  searchText: text(MAX_SEARCH_TEXT_CHARS),
-  archivedAt: z.optional(timestamp),
-});
-
-const AgreementRecordSchema = z.strictObject({ workshopId: RecordIdSchema, agreement: z.unknown(), updatedAt: timestamp });
-
-const TemplateSchema = z.strictObject({
-  id: RecordIdSchema,
-  name: z.string().check(z.minLength(1, { error: 'A template needs a name.' }), z.maxLength(120, { error: 'Longer than 120 characters.' })),
-  description: text(400),
-  agreement: z.unknown(),
-  createdAt: timestamp,
-});
-
-const count = z.number().check(z.nonnegative());
-const rate = z.number();
-const TallySchema = z.strictObject({ count, positives: count });
-const SweepPointSchema = z.strictObject({ threshold: z.number(), mqls: count, conversion: rate, recall: rate });
-const CalibrationFiguresSchema = z.strictObject({
-  rows: count,
-  scored: count,
-  skipped: z.strictObject({ total: count, reasons: z.array(z.strictObject({ reason: text(2000), count, firstLine: z.number() })).check(z.maxLength(10_000)) }),
-  positives: count,
-  baseRate: rate,
-  mqls: count,
-  truePositives: count,
-  precision: rate,
-  recall: rate,
-  lift: rate,
-  fastTracked: count,
-  disqualified: count,
-  knockedOut: count,
-  grades: z.record(text(8), TallySchema),
-  months: z.array(z.strictObject({ month: text(20), leads: count, mqls: count, positives: count })).check(z.maxLength(2400)),
-  planMqlsPerMonth: z.nullable(z.number()),
-  rules: z
-    .array(
-      z.strictObject({
-        id: text(200),
-        kind: z.enum(['icp', 'signal', 'fast-track']),
-        label: text(2000),
-        with: TallySchema,
-        without: TallySchema,
-        mapped: z.optional(z.boolean()),
-        effect: z.optional(z.nullable(z.enum(criterionEffects))),
-        notMatched: z.optional(count),
-      }),
-    )
-    .check(z.maxLength(2000)),
-  sweep: z.strictObject({ fit: z.array(SweepPointSchema).check(z.maxLength(1000)), engagement: z.array(SweepPointSchema).check(z.maxLength(1000)) }),
-  asOf: text(40),
-  columns: z.optional(
-    z
-      .array(
-        z.strictObject({
-          column: text(1000),
-          decimal: z.nullable(z.enum(decimalSeparators as [DecimalSeparator, ...DecimalSeparator[]])),
-          notNumbers: count,
-          negative: count,
-          examples: z.array(text(1000)).check(z.maxLength(20)),
-          blanks: z.array(z.strictObject({ value: text(1000), treatedAsEmpty: z.boolean(), count, positives: count })).check(z.maxLength(1000)),
-          // Results stored before mapping values were checked for use lack it.
-          unusedValues: z.optional(z.array(z.strictObject({ value: text(1000), use: z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('translation'), attribute: text(1000), to: text(1000) }), z.strictObject({ kind: z.literal('counted'), signal: text(1000) })]) })).check(z.maxLength(1000))),
-        }),
-      )
-      .check(z.maxLength(2000)),
-  ),
-});
-const dayText = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Not a date (YYYY-MM-DD).' }));
-/** Leads too recent to judge (see shared/engines/calibration/recency.ts); results stored before it lack it. */
-const RecencySchema = z.discriminatedUnion('judged', [
-  z.strictObject({ judged: z.literal(false), reason: text(2000) }),
-  z.strictObject({ judged: z.literal(true), cycleDays: count, lastDate: dayText, lastDateFrom: z.enum(['outcome-file', 'lead-dates']), cutoff: dayText, tooRecent: count, tooRecentPositives: count, undated: count, includingRecent: CalibrationFiguresSchema }),
-]);
-/** How the export was read (see shared/engines/csv/stream.ts); results stored before it lack it. */
-const ExportReadSchema = z.strictObject({
-  encoding: z.nullable(z.enum(csvEncodings)),
-  switchedAtLine: z.nullable(count),
-  replacementCharacters: count,
-  problems: z.array(z.strictObject({ message: text(2000), count, firstLine: count })).check(z.maxLength(100)),
-});
-/** How the outcome file matched the export (see shared/engines/calibration/calibrate.ts); results stored before it lack it. */
-const OutcomeMatchSchema = z.strictObject({ fileName: text(1000), rows: count, unmatchedRows: count });
-const CalibrationResultSchema = z.strictObject({ ...CalibrationFiguresSchema.shape, recency: z.optional(RecencySchema), read: z.optional(ExportReadSchema), outcomeMatch: z.optional(OutcomeMatchSchema), rulesFingerprint: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))) });
-
-const CalibrationSchema = z.strictObject({
-  workshopId: RecordIdSchema,
-  mapping: z.unknown(),
-  files: z.strictObject({ leads: text(1000), accounts: z.nullable(text(1000)), outcome: z.optional(z.nullable(text(1000))) }),
-  result: z.nullable(CalibrationResultSchema),
-  ranAt: z.number(),
-});
-
-const ReviewSchema = z.strictObject({
-  id: RecordIdSchema,
-  workshopId: RecordIdSchema,
-  from: text(40),
-  to: text(40),
-  fileName: text(1000),
-  ranAt: z.number(),
-  mqls: z.number(),
-  commitments: z.array(z.strictObject({ id: text(200), metric: text(2000), state: text(40), actual: text(2000), share: z.nullable(z.number()) })).check(z.maxLength(1000)),
-  conversion: z.array(z.strictObject({ step: text(200), actual: z.nullable(z.number()), planned: z.nullable(z.number()), state: text(40) })).check(z.maxLength(100)),
-});
-
-const SessionSchema = z.strictObject(StoredSessionSchema.shape);
-
-/** Settings each have a key and their own schema; an unknown key is refused (add its schema here when adding a setting). */
-export const librarySettingSchemas = { branding: BrandingSchema } as const;
-
-const SettingSchema = z.strictObject({ key: z.enum(Object.keys(librarySettingSchemas) as ['branding'], { error: `Unknown setting (known: ${Object.keys(librarySettingSchemas).join(', ')}).` }), value: z.unknown() });
 
 const CountsSchema = z.strictObject(Object.fromEntries(libraryTables.map((table) => [table, z.int().check(z.nonnegative())])) as Record<LibraryTable, ReturnType<typeof z.int>>);
 
@@ -299,7 +140,7 @@ function agreementAt(data: unknown, where: string): Agreement {
  * does): a version signed on this computer stays in its backups even if a later Accord judges readiness otherwise.
  */
 function checkVersion(raw: unknown, where: string): VersionRecord {
-  const version = check(VersionSchema, raw, where);
+  const version = check(VersionRecordSchema, raw, where);
   if (version.id !== `${version.workshopId}:${version.number}`) throw new LibraryFileError(`${where}.id: must be "${version.workshopId}:${version.number}" (the workshop id and the version number).`);
   const agreement = agreementAt(version.agreement, `${where}.agreement`);
   const label = `${where} (version ${version.number})`;
@@ -315,7 +156,7 @@ function checkVersion(raw: unknown, where: string): VersionRecord {
   } else if (version.lockedAt !== null) {
     throw new LibraryFileError(`${where}.lockedAt: a version still being signed is not locked yet.`);
   }
-  return { ...version, agreement, signatures: version.signatures as SignatureRecord[] };
+  return { ...version, agreement };
 }
 
 /** The longest text (string or key) anywhere in a JSON value; without recursion, so no nesting depth can overflow the stack. */
@@ -339,8 +180,8 @@ function longestText(value: unknown): number {
 /** A mapping names columns and values of a CSV export: no text in it is longer than this. */
 const MAX_MAPPING_TEXT = 1000;
 
-function checkCalibration(raw: unknown, where: string): LibraryCalibrationRecord {
-  const record = check(CalibrationSchema, raw, where);
+function checkCalibration(raw: unknown, where: string): CalibrationRecord {
+  const record = check(CalibrationRecordSchema, raw, where);
   if (longestText(record.mapping) > MAX_MAPPING_TEXT) throw new LibraryFileError(`${where}.mapping: a column name or value is longer than ${MAX_MAPPING_TEXT.toLocaleString('en-US')} characters.`);
   let mapping: CalibrationMapping;
   try {
@@ -348,17 +189,17 @@ function checkCalibration(raw: unknown, where: string): LibraryCalibrationRecord
   } catch (error) {
     throw new LibraryFileError(`${where}.mapping: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return { ...record, mapping, result: record.result as CalibrationResult | null };
+  return { ...record, mapping };
 }
 
-function checkSetting(raw: unknown, where: string): LibrarySettingRecord {
-  const record = check(SettingSchema, raw, where);
-  return { key: record.key, value: check(librarySettingSchemas[record.key], record.value, `${where}.value`) };
+function checkSetting(raw: unknown, where: string): CheckedSettingRecord {
+  const record = check(SettingRecordSchema, raw, where);
+  return { key: record.key, value: check(settingSchemas[record.key], record.value, `${where}.value`) };
 }
 
 /** How each table's records are checked, keyed and tied to a workshop. */
 const tableRules: { [T in LibraryTable]: { check(raw: unknown, where: string): LibrarySnapshot[T][number]; key(record: LibrarySnapshot[T][number]): string; keyName: string; workshopId?(record: LibrarySnapshot[T][number]): string } } = {
-  workshops: { check: (raw, where) => check(WorkshopSchema, raw, where), key: (record) => record.id, keyName: 'id' },
+  workshops: { check: (raw, where) => check(WorkshopRecordSchema, raw, where), key: (record) => record.id, keyName: 'id' },
   agreements: {
     check: (raw, where) => {
       const record = check(AgreementRecordSchema, raw, where);
@@ -371,15 +212,15 @@ const tableRules: { [T in LibraryTable]: { check(raw: unknown, where: string): L
   versions: { check: checkVersion, key: (record) => record.id, keyName: 'id', workshopId: (record) => record.workshopId },
   templates: {
     check: (raw, where) => {
-      const record = check(TemplateSchema, raw, where);
+      const record = check(TemplateRecordSchema, raw, where);
       return { ...record, agreement: agreementAt(record.agreement, `${where}.agreement`) };
     },
     key: (record) => record.id,
     keyName: 'id',
   },
   calibrations: { check: checkCalibration, key: (record) => record.workshopId, keyName: 'workshopId', workshopId: (record) => record.workshopId },
-  reviews: { check: (raw, where) => check(ReviewSchema, raw, where), key: (record) => record.id, keyName: 'id', workshopId: (record) => record.workshopId },
-  sessions: { check: (raw, where) => check(SessionSchema, raw, where), key: (record) => record.workshopId, keyName: 'workshopId', workshopId: (record) => record.workshopId },
+  reviews: { check: (raw, where) => check(ReviewRecordSchema, raw, where), key: (record) => record.id, keyName: 'id', workshopId: (record) => record.workshopId },
+  sessions: { check: (raw, where) => check(SessionRecordSchema, raw, where), key: (record) => record.workshopId, keyName: 'workshopId', workshopId: (record) => record.workshopId },
   settings: { check: checkSetting, key: (record) => record.key, keyName: 'key' },
 };
 
@@ -419,7 +260,7 @@ function checkTables(tables: RawLibrarySnapshot, strict: boolean): { snapshot: L
 
 /**
  * Checks the records against each other, after each was checked alone. Each
- * case is decided once (README, Decisions):
+ * case is decided once (docs/decisions.md, "Data and backups"):
  * - a workshop with no agreement draft: repaired, with a draft made from its
  *   newest version's content (or a blank one with its title and client), so
  *   its signed versions can be opened again; nothing is invented that was signed;
@@ -512,7 +353,7 @@ export function serializeLibrary(raw: RawLibrarySnapshot, meta: { exportedAt: Da
  */
 export function parseLibraryFile(text: string): LibraryFile {
   if (typeof text !== 'string') throw new LibraryFileError('The file is not text.');
-  if (text.length > MAX_LIBRARY_FILE_CHARS) throw new LibraryFileError(`The file is larger than ${formatSize(MAX_LIBRARY_FILE_CHARS)}; it is not an Accord library.`);
+  if (text.length > MAX_LIBRARY_FILE_CHARS) throw new LibraryFileError('The file is larger than 200 MB; it is not an Accord library.');
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') throw new LibraryFileError('The file is empty.');
   let data: unknown;

@@ -41,3 +41,11 @@ export function parseAgreementJson(text: string): ParsedAgreement {
   }
   return parseAgreement(data);
 }
+
+/**
+ * A record whose `agreement` its schema leaves `unknown` (the record
+ * schemas of shared/model/records.ts and versions.ts), once parseAgreement
+ * has read it: the agreement is checked by parseAgreement, which gives the
+ * messages people read and migrates nothing silently, not by the record's schema.
+ */
+export type WithAgreement<T extends { agreement: unknown }> = Omit<T, 'agreement'> & { agreement: Agreement };

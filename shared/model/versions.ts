@@ -1,39 +1,20 @@
 import { readiness } from './agreement-rules';
 import type { Agreement, Participant } from './agreement';
 import { contentHash } from './canonical';
-import { formatSize } from './limits';
+import type { WithAgreement } from './parse-agreement';
 import { teamLabels } from './teams';
 import { z } from './zod';
 import { formatDay } from '../text/datetime';
 
-/** One signatory's signature on one version. */
-export interface SignatureRecord {
-  participantId: string;
-  name: string;
-  title: string;
-  team: string;
-  method: 'drawn' | 'typed';
-  /** PNG data URL of the drawn or typed signature. */
-  image: string;
-  signedAt: string;
-  /** The canonical hash of the content signed; must equal the version's. */
-  contentHash: string;
-}
+/** One signatory's signature on one version (its schema: SignatureSchema, below). */
+export type SignatureRecord = z.output<typeof SignatureSchema>;
 
-/** A version put up for signature: frozen content, its hash, and the signatures collected. Signed versions never change. */
-export interface VersionRecord {
-  id: string;
-  workshopId: string;
-  number: number;
-  status: 'signing' | 'signed';
-  agreement: Agreement;
-  contentHash: string;
-  signatures: SignatureRecord[];
-  createdAt: number;
-  lockedAt: number | null;
-  /** The seal it came with, for a version imported from an `.accord` file (shared/model/accord-seal.ts); versions signed here are sealed when exported. */
-  seal?: VersionSeal;
-}
+/**
+ * A version put up for signature: frozen content, its hash, and the signatures collected; signed versions never
+ * change. Its `seal` is the one it came with, for a version imported from an `.accord` file
+ * (shared/model/accord-seal.ts); versions signed here are sealed when exported. Its schema: VersionRecordSchema, below.
+ */
+export type VersionRecord = WithAgreement<z.output<typeof VersionRecordSchema>>;
 
 /** A rule of signing that was broken, with a message for people. */
 export class SigningError extends Error {
@@ -133,7 +114,7 @@ export const SignatureSchema = z.strictObject({
   title: limitedText(versionLimits.nameChars),
   team: limitedText(versionLimits.nameChars),
   method: z.enum(['drawn', 'typed']),
-  image: z.string().check(z.startsWith(SIGNATURE_IMAGE_PREFIX, { error: 'A signature image must be a PNG data URL.' }), z.maxLength(versionLimits.imageChars, { error: `A signature image is larger than ${formatSize(versionLimits.imageChars)}.` })),
+  image: z.string().check(z.startsWith(SIGNATURE_IMAGE_PREFIX, { error: 'A signature image must be a PNG data URL.' }), z.maxLength(versionLimits.imageChars, { error: 'A signature image is larger than 1.5 MB.' })),
   signedAt: z.string().check(z.maxLength(versionLimits.signedAtChars, { error: `The signing time is longer than ${versionLimits.signedAtChars} characters.` }), z.refine((value) => !Number.isNaN(Date.parse(value)), { error: 'The signing time is not a date and time.' })),
   contentHash: HashSchema,
 });
@@ -158,28 +139,33 @@ export const VersionSealSchema = z.strictObject({
 /** A seal over a signed version. */
 export type VersionSeal = z.output<typeof VersionSealSchema>;
 
-const versionShape = {
+/**
+ * The one schema of a version, as the `.accord` file and the library file
+ * (and the repositories) read it: its number, its content (checked by
+ * parseAgreement, which gives the messages people read), the content's
+ * hash, the signatures, when it was made and locked, and its seal. The
+ * database's record adds where it belongs (VersionRecordSchema); a file's
+ * version is a signed one (FileVersionSchema).
+ */
+export const VersionSchema = z.strictObject({
   number: z.int({ error: 'The version number must be a whole number.' }).check(z.minimum(1, { error: 'The version number must be 1 or more.' }), z.maximum(versionLimits.number, { error: `The version number must be at most ${versionLimits.number.toLocaleString('en-US')}.` })),
-  /** Checked by parseAgreement, which gives the messages people read. */
   agreement: z.unknown(),
   contentHash: HashSchema,
   signatures: z.array(SignatureSchema).check(z.maxLength(versionLimits.signatures, { error: `More than ${versionLimits.signatures} signatures.` })),
   createdAt: timestampSchema,
   seal: z.optional(VersionSealSchema),
-};
-
-/** A version record as the database and the library file hold it (its agreement still to be read with parseAgreement). */
-export const VersionRecordSchema = z.strictObject({
-  ...versionShape,
-  id: limitedText(100),
-  workshopId: z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/, { error: 'The workshop id must be 1 to 64 letters, digits or "-".' })),
   status: z.enum(['signing', 'signed']),
   lockedAt: z.nullable(timestampSchema),
 });
 
+/** A version record as the database and the library file hold it (its agreement still to be read with parseAgreement). */
+export const VersionRecordSchema = z.extend(VersionSchema, {
+  id: limitedText(100),
+  workshopId: z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/, { error: 'The workshop id must be 1 to 64 letters, digits or "-".' })),
+});
+
 /** A signed version as an `.accord` file carries it (no workshop: the importing library gives one). */
-export const FileVersionSchema = z.strictObject({
-  ...versionShape,
+export const FileVersionSchema = z.extend(VersionSchema, {
   status: z.literal('signed', { error: 'Only signed versions travel in an .accord file.' }),
   lockedAt: timestampSchema,
 });

@@ -1,3 +1,4 @@
+import { MAX_SEARCH_TEXT_CHARS } from './workshop-search';
 import { z } from './zod';
 
 /** Where a workshop stands in its life: editing, collecting signatures, signed, or amended after signing. */
@@ -34,16 +35,19 @@ export const NewWorkshopSchema = z.object({
 /** Validated input for a new workshop. */
 export type NewWorkshop = z.output<typeof NewWorkshopSchema>;
 
-/** A workshop as the library stores it (schema version 2 of the database). */
-export const WorkshopRecordSchema = z.object({
-  id: z.string().check(z.minLength(1)),
+/** Workshop, template and review ids: what the app makes (UUIDs), and what a route may carry. */
+export const RecordIdSchema = z.string({ error: 'The id must be text.' }).check(z.regex(/^[A-Za-z0-9-]{1,64}$/, { error: 'The id must be 1 to 64 letters, digits or "-" (as the app makes them).' }));
+
+/** A workshop as the library stores it (schema version 2 of the database), and as the library file checks it. */
+export const WorkshopRecordSchema = z.strictObject({
+  id: RecordIdSchema,
   title: WorkshopTitleSchema,
   client: ClientNameSchema,
   status: WorkshopStatusSchema,
   createdAt: z.int().check(z.nonnegative()),
   updatedAt: z.int().check(z.nonnegative()),
-  /** Folded "title client", kept in step with them, so search ignores accents and case. */
-  searchText: z.string(),
+  /** Folded "title client", kept in step with them, so search ignores accents and case (cut at MAX_SEARCH_TEXT_CHARS). */
+  searchText: z.string().check(z.maxLength(MAX_SEARCH_TEXT_CHARS, { error: `Longer than ${MAX_SEARCH_TEXT_CHARS.toLocaleString('en-US')} characters.` })),
   /** When it was archived (ms since the epoch): hidden from the library unless "Show archived" is on. Absent while active. */
   archivedAt: z.optional(z.int().check(z.nonnegative())),
 });

@@ -5,25 +5,10 @@
  * timer is tested without waiting.
  */
 
-/** One section of the session. */
-export interface AgendaItem {
-  sectionId: string;
-  title: string;
-  /** Whole minutes, at least 1. */
-  minutes: number;
-  skipped: boolean;
-}
+// The agenda and timer are stored with the workshop and backed up: their shape is the model's schema (shared/model/session.ts).
+import type { AgendaItem, SessionTimer } from '../../model/session';
 
-/** The timer's state: which item runs, since when, and time already spent per item. */
-export interface SessionTimer {
-  startedAt: number | null;
-  /** Index in the agenda of the item being discussed. */
-  current: number;
-  /** When the current stretch started (null while paused or before the start). */
-  runningSince: number | null;
-  /** Milliseconds spent per section id before the current stretch. */
-  spent: Record<string, number>;
-}
+export type { AgendaItem, SessionTimer } from '../../model/session';
 
 /** A time-box problem, with what to fix. */
 export class AgendaError extends Error {

@@ -1,80 +1,26 @@
 import { computeFunnel, funnelInputsOf } from '../../model/funnel';
+import type { CsvEncoding } from '../csv/csv';
 import { describeExportRead, type ExportRead } from '../csv/stream';
+import type { CalibrationResult, StoredExportRead, storedCsvEncodings, SweepPoint, Tally } from '../../model/calibration-result';
 import type { Agreement } from '../../model/agreement';
-import { fitGrades, type IcpCriterion } from '../../model/agreement';
+import { fitGrades } from '../../model/agreement';
 import type { RowScore, ScoringModel } from '../scoring/scoring';
-import type { ColumnReport, MappedRow } from './mapping';
-import { recencyOf, recencyText, recencyVerdicts, type RecencyFacts } from './recency';
+import type { MappedRow } from './mapping';
+import { recencyOf, recencyText, recencyVerdicts } from './recency';
 import { ruleVerdictOf } from './verdict';
 
-/** Conversion of a group of rows. */
-export interface Tally {
-  count: number;
-  positives: number;
-}
+// The result's shape is one schema in the model (shared/model/calibration-result.ts): the database stores it and the
+// library file checks it, so the engine's type is derived from it rather than mirrored by hand.
+export type { CalibrationResult, OutcomeMatch, SweepPoint, Tally } from '../../model/calibration-result';
 
-/** One point of a threshold sweep. */
-export interface SweepPoint {
-  threshold: number;
-  mqls: number;
-  /** Conversion of the MQLs at this threshold (0–1). */
-  conversion: number;
-  /** Share of all successes these MQLs catch (0–1). */
-  recall: number;
-}
-
-/** What calibration found; rates are fractions from 0 to 1. Holds no row. */
-export interface CalibrationResult {
-  /** Data rows read (the header excluded). */
-  rows: number;
-  scored: number;
-  skipped: { total: number; reasons: { reason: string; count: number; firstLine: number }[] };
-  positives: number;
-  baseRate: number;
-  mqls: number;
-  truePositives: number;
-  precision: number;
-  recall: number;
-  lift: number;
-  fastTracked: number;
-  disqualified: number;
-  knockedOut: number;
-  /** Grade ("A1"…"D4") → leads, with their conversions. */
-  grades: Record<string, Tally>;
-  /** Leads and MQLs per month (when a date column is mapped), oldest first. */
-  months: { month: string; leads: number; mqls: number; positives: number }[];
-  /** The revenue plan's MQLs per month, to compare with. */
-  planMqlsPerMonth: number | null;
-  /**
-   * For every criterion, signal and fast-track: conversion of the rows where it fired, and where it did not.
-   * `mapped` is false when no column feeds it (every lead unknown on it: "not mapped", not "too few leads");
-   * `effect` is a criterion's (points, must-have, disqualifier); `notMatched` counts the leads known not to
-   * match a criterion (for a must-have, the leads it knocks out). Results stored before these were added lack them.
-   */
-  rules: { id: string; kind: 'icp' | 'signal' | 'fast-track'; label: string; with: Tally; without: Tally; mapped?: boolean; effect?: IcpCriterion['effect'] | null; notMatched?: number }[];
-  /** Per column the attributes and signals read: how its numbers were read, cells that are not numbers, blank-like values with their conversion. */
-  columns?: ColumnReport[];
-  /** Threshold sweeps: the fit threshold (other parts of the rule as agreed), and the engagement threshold. */
-  sweep: { fit: SweepPoint[]; engagement: SweepPoint[] };
-  asOf: string;
-  /** Leads too recent to judge: left out of these figures (with the figures including them), or why that could not be judged. Results stored before it lack it. */
-  recency?: RecencyFacts;
-  /** How the export was read (encoding, unreadable characters, rows read with a problem); results stored before it lack it. */
-  read?: ExportRead;
-  /** With the outcome in a second file: its rows, and how many match no lead of the export (see `unmatchedOutcome`). Results stored before it lack it. */
-  outcomeMatch?: OutcomeMatch;
-  /** `rulesFingerprint` of the agreement it was computed with (set by the app when the run ends): another fingerprint means the rules changed since. Results stored before it lack it. */
-  rulesFingerprint?: string;
-}
-
-/** How well the outcome file matched the export. */
-export interface OutcomeMatch {
-  fileName: string;
-  /** The outcome file's data rows. */
-  rows: number;
-  /** Its rows whose key is in no lead of the export (an empty key included). */
-  unmatchedRows: number;
-}
+/** True when A and B are the same type (each assignable to the other). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// The CSV reader's ExportRead and encodings (shared/engines/csv) must be what a stored result holds: a field or an
+// encoding added there fails here until the model's schema has it, instead of every backup refusing the calibration.
+const exportReadIsStored: Same<ExportRead, StoredExportRead> = true;
+const encodingsAreStored: Same<CsvEncoding, (typeof storedCsvEncodings)[number]> = true;
+void exportReadIsStored;
+void encodingsAreStored;
 
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
 

@@ -1,206 +1,17 @@
-import { z } from '../../model/zod';
+import type { BlankTally, ColumnReport, UnusedMappingValue } from '../../model/calibration-result';
+import { MappingError, type CalibrationMapping } from '../../model/calibration-mapping';
 import { readLeadDate, type LeadDate } from './dates';
 import type { OutcomeTable } from './outcome-file';
 import { agreementAttributes, normalizeValue, type AttributeKind, type LeadValue, type ScoringModel } from '../scoring/scoring';
 import type { Agreement } from '../../model/agreement';
-import { decimalSeparators, readNumber, type DecimalSeparator } from '../scoring/numbers';
+import { readNumber, type DecimalSeparator } from '../scoring/numbers';
 
-/**
- * How a CRM export's columns feed the agreement's rules. Stored with the
- * workshop (never the rows), shipped as JSON with the samples, read by
- * `accord score --mapping`.
- */
-export interface CalibrationMapping {
-  version: 1;
-  /** Values that mean "not answered" in this export ("Select", "N/A", "-"); compared ignoring case. */
-  emptyValues: string[];
-  /** Attribute → column, with optional value translations (export value → the agreement's value). */
-  attributes: Record<string, { column: string; values?: Record<string, string> }>;
-  /** Signal key → a numeric column (the count), or a column whose listed values count as one occurrence. */
-  signals: Record<string, { column: string; equals?: string[] }>;
-  /** The date of the last activity, for decay. */
-  lastActivity?: { column: string } | null;
-  /**
-   * The outcome: which values of `column` mean success; with `failure`, rows with other values are skipped (deals still open).
-   * With `file`, the outcome is in a second file (see {@link OutcomeFileMapping}) and `column`, `success`, `failure` are an
-   * optional value condition on that file's rows ('' and [] when every lead found in the file counts as converted).
-   */
-  outcome: { column: string; success: string[]; failure?: string[]; file?: OutcomeFileMapping };
-  /** A date column for leads per month. */
-  date?: { column: string } | null;
-  /** Join a second file (accounts): this export's `key` column = the accounts file's `accountsKey` column. Its columns are named `accounts.<column>`. */
-  accounts?: { key: string; accountsKey: string } | null;
-  /** Decay is measured to this date (YYYY-MM-DD); by default the latest date in the date column is not known in advance, so the run's day. */
-  asOf?: string;
-  /**
-   * The decimal separator of a column read as numbers, by column name ("accounts.<column>" for the accounts file), when
-   * the person chose it. A column it does not name is judged from all its values (see `resolveNumberFormats`).
-   */
-  numbers?: Record<string, { decimal: DecimalSeparator }>;
-}
-
-/**
- * The outcome from a second file (a closed-deals or opportunities export): a lead converted when its `key` value appears
- * in the file's `fileKey` column; leads not found there did not convert. `date` is the file's won date, and its latest
- * value is the export's last outcome date (for "too recent to judge").
- */
-export interface OutcomeFileMapping {
-  /** The export's column that identifies a lead (e.g. "Prospect ID"). */
-  key: string;
-  /** The outcome file's column holding the same key. */
-  fileKey: string;
-  /** The outcome file's date column (the won date), optional. */
-  date?: string;
-}
-
-/**
- * The "means empty" values ticked by default: only the obvious ones. An empty cell is always empty.
- * Values such as "unknown" or "none" can be a real category (in one real export, the best-converting
- * origin), so they are shown with their count and conversion and the person decides.
- */
-export const defaultEmptyValues = ['Select', 'N/A', '-'];
+// The mapping's shape, schema and parser live in the model (the library file checks stored mappings, and the model sits
+// below the engines); re-exported so the engine's readers import one module.
+export { CalibrationMappingSchema, defaultEmptyValues, MappingError, MappingSchema, parseMapping, type CalibrationMapping, type OutcomeFileMapping, type OutcomeMapping } from '../../model/calibration-mapping';
 
 /** Values that often stand for "not answered"; each one found in a mapped column is shown with its count and conversion. */
 export const blankLikeValues = ['', 'Select', 'N/A', '-', 'NA', 'n.a.', '--', '?', 'null', 'nil', 'none', 'unknown', '(blank)', 'not provided', 'not specified', '#N/A', 'k.A.', 'keine Angabe', 'non renseigné', 'inconnu'];
-
-/** A mapping problem found before any row is read, naming the column or attribute. */
-export class MappingError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'MappingError';
-  }
-}
-
-/** A column name: any text with something in it. */
-const ColumnSchema = (message: string) => z.string({ error: message }).check(z.regex(/\S/, { error: message }));
-const TextListSchema = (message: string) => z.array(z.string({ error: message }), { error: message });
-
-/**
- * A strict object: an unknown key (a typo such as "wonAt") is refused with
- * its name and the known ones, instead of being ignored and the intended
- * setting silently missing.
- */
-function strictShape<Shape extends Record<string, z.ZodMiniType>>(shape: Shape, where: string, notAnObject: string) {
-  const known = Object.keys(shape).join(', ');
-  return z.strictObject(shape, {
-    error: (issue) => {
-      if (issue.code === 'unrecognized_keys') {
-        const keys = (issue as { keys: string[] }).keys;
-        return `unknown key${keys.length > 1 ? 's' : ''} ${keys.map((key) => `“${key}”`).join(', ')} in ${where} (known keys: ${known}).`;
-      }
-      return notAnObject;
-    },
-  });
-}
-
-const AttributeEntrySchema = strictShape(
-  {
-    column: ColumnSchema('attribute “{name}” needs a column.'),
-    values: z.optional(z.record(z.string(), z.string({ error: 'the value translations of “{name}” must map texts to texts.' }), { error: 'the value translations of “{name}” must map texts to texts.' })),
-  },
-  'attribute “{name}”',
-  'attribute “{name}” needs a column.',
-);
-const SignalEntrySchema = strictShape({ column: ColumnSchema('signal “{name}” needs a column.'), equals: z.optional(TextListSchema('signal “{name}”: equals must be a list of texts.')) }, 'signal “{name}”', 'signal “{name}” needs a column.');
-const OptionalColumnSchema = (name: string) => z.optional(z.nullable(strictShape({ column: ColumnSchema(`${name} needs a column.`) }, name, `${name} needs a column.`)));
-
-const OutcomeFileSchema = strictShape(
-  {
-    key: ColumnSchema('outcome.file.key must name the export’s column that identifies a lead.'),
-    fileKey: ColumnSchema('outcome.file.fileKey must name the outcome file’s column holding the same key.'),
-    date: z.optional(ColumnSchema('outcome.file.date must name a date column of the outcome file.')),
-  },
-  'outcome.file',
-  'outcome.file needs key and fileKey.',
-);
-
-const OutcomeSchema = strictShape(
-  {
-    column: z.optional(z.string({ error: 'choose the outcome column.' })),
-    success: z.optional(TextListSchema('say which outcome values mean success.')),
-    failure: z.optional(TextListSchema('outcome.failure must be a list of texts.')),
-    file: z.optional(OutcomeFileSchema),
-  },
-  'outcome',
-  'choose the outcome column.',
-);
-
-/**
- * The calibration mapping as it is written to a file (`accord score
- * --mapping`) or stored: strict objects, so a typo is refused with the known
- * keys. Keys left out take their defaults in {@link parseMapping}. Plain
- * shapes only (no transforms), so `z.toJSONSchema(CalibrationMappingSchema)`
- * gives the file format's JSON Schema.
- */
-export const CalibrationMappingSchema = strictShape(
-  {
-    version: z.literal(1, { error: (issue) => `unknown version ${JSON.stringify(issue.input)} (this Accord reads version 1).` }),
-    emptyValues: z.optional(TextListSchema('emptyValues must be a list of texts.')),
-    attributes: z.optional(z.record(z.string(), AttributeEntrySchema, { error: 'attributes must map attribute names to columns.' })),
-    signals: z.optional(z.record(z.string(), SignalEntrySchema, { error: 'signals must map signal keys to columns.' })),
-    lastActivity: OptionalColumnSchema('lastActivity'),
-    outcome: OutcomeSchema,
-    date: OptionalColumnSchema('date'),
-    accounts: z.optional(z.nullable(strictShape({ key: z.string({ error: 'accounts needs key and accountsKey.' }), accountsKey: z.string({ error: 'accounts needs key and accountsKey.' }) }, 'accounts', 'accounts needs key and accountsKey.'))),
-    asOf: z.optional(z.string({ error: 'asOf must be a date (YYYY-MM-DD).' }).check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'asOf must be a date (YYYY-MM-DD).' }))),
-    numbers: z.optional(
-      z.record(z.string(), strictShape({ decimal: z.enum(decimalSeparators as [DecimalSeparator, ...DecimalSeparator[]], { error: 'numbers: decimal must be "." or ",".' }) }, 'numbers', 'numbers must map column names to { "decimal": "." or "," }.'), {
-        error: 'numbers must map column names to { "decimal": "." or "," }.',
-      }),
-    ),
-  },
-  'the mapping',
-  'expected a JSON object.',
-);
-
-/** Where a schema issue is, for the message: "{name}" in a message is the attribute or signal it is about. */
-function issueMessage(issue: { path: PropertyKey[]; message: string }): string {
-  const [section, name] = issue.path;
-  return (section === 'attributes' || section === 'signals') && name !== undefined ? issue.message.replaceAll('{name}', String(name)) : issue.message;
-}
-
-/** Checks an untrusted mapping (a file, the database) and returns it typed, or throws MappingError with what is wrong. */
-export function parseMapping(data: unknown): CalibrationMapping {
-  const fail = (message: string): never => {
-    throw new MappingError(`The mapping is not valid: ${message}`);
-  };
-  const parsed = CalibrationMappingSchema.safeParse(data);
-  // A typo is the likelier mistake than a missing key it causes: name the unknown key first.
-  if (!parsed.success) return fail(issueMessage(parsed.error.issues.find((issue) => issue.code === 'unrecognized_keys') ?? parsed.error.issues[0]!));
-  const raw = parsed.data;
-  const outcome = raw.outcome;
-  const column = outcome.column?.trim() ?? '';
-  const success = outcome.success ?? [];
-  if (!outcome.file) {
-    if (column === '') fail('choose the outcome column.');
-    if (success.length === 0) fail('say which outcome values mean success.');
-  } else if (column === '' && (success.length > 0 || outcome.failure)) {
-    fail('outcome.success and outcome.failure need outcome.column: the column of the outcome file whose values they list (leave all three out to count every lead found in the file as converted).');
-  } else if (column !== '' && success.length === 0) {
-    fail(`say which values of the outcome file’s column “${column}” mean success.`);
-  }
-  const attributes: CalibrationMapping['attributes'] = {};
-  for (const [name, entry] of Object.entries(raw.attributes ?? {})) attributes[name] = { column: entry.column, ...(entry.values ? { values: entry.values } : {}) };
-  const signals: CalibrationMapping['signals'] = {};
-  for (const [key, entry] of Object.entries(raw.signals ?? {})) signals[key] = { column: entry.column, ...(entry.equals ? { equals: entry.equals } : {}) };
-  return {
-    version: 1,
-    emptyValues: raw.emptyValues ?? defaultEmptyValues,
-    attributes,
-    signals,
-    lastActivity: raw.lastActivity ? { column: raw.lastActivity.column } : null,
-    outcome: {
-      column: outcome.column ?? '',
-      success,
-      ...(outcome.failure ? { failure: outcome.failure } : {}),
-      ...(outcome.file ? { file: { key: outcome.file.key, fileKey: outcome.file.fileKey, ...(outcome.file.date ? { date: outcome.file.date } : {}) } } : {}),
-    },
-    date: raw.date ? { column: raw.date.column } : null,
-    accounts: raw.accounts ? { key: raw.accounts.key, accountsKey: raw.accounts.accountsKey } : null,
-    ...(raw.asOf !== undefined ? { asOf: raw.asOf } : {}),
-    ...(raw.numbers ? { numbers: Object.fromEntries(Object.entries(raw.numbers).map(([column, entry]) => [column, { decimal: entry.decimal }])) } : {}),
-  };
-}
 
 /** One row, mapped: what the engine reads, the outcome and the month. Reused from row to row. */
 export interface MappedRow {
@@ -227,44 +38,8 @@ export interface RowMapper {
   report(): ColumnReport[];
 }
 
-/** A blank-like value found in a column, with the conversion of the rows that have it. */
-export interface BlankTally {
-  /** As the export writes it ('' for an empty cell). */
-  value: string;
-  /** Whether this run read it as empty ('' always; the others when ticked in `emptyValues`). */
-  treatedAsEmpty: boolean;
-  count: number;
-  positives: number;
-}
-
-/** What one column the mapping reads showed, over the scored rows. */
-export interface ColumnReport {
-  column: string;
-  /** The decimal separator its numbers were read with; null when it is not read as numbers. */
-  decimal: DecimalSeparator | null;
-  /** Cells that are neither empty nor a number (read as unknown, and counted here rather than silently). */
-  notNumbers: number;
-  /** Cells with a negative number where a count is read (unknown). */
-  negative: number;
-  /** A few of the cells that are not numbers, as written. */
-  examples: string[];
-  /** Every blank-like value found (see `blankLikeValues` and the mapping's `emptyValues`), most frequent first. */
-  blanks: BlankTally[];
-  /**
-   * Values the mapping names for this column that no cell had: a translation ("Indai" → "India") or a value that
-   * counts as one occurrence. Usually a misspelling, which would otherwise silently match nothing. Absent in results
-   * stored before it was checked.
-   */
-  unusedValues?: UnusedMappingValue[];
-}
-
-/** A value the mapping names that no cell of its column had. */
-export interface UnusedMappingValue {
-  /** As the mapping writes it. */
-  value: string;
-  /** What reads it: the attribute it translates for (with the translation), or the signal it counts for. */
-  use: { kind: 'translation'; attribute: string; to: string } | { kind: 'counted'; signal: string };
-}
+// What a column showed is part of the stored result: its shape is the model's schema (shared/model/calibration-result.ts).
+export type { BlankTally, ColumnReport, UnusedMappingValue } from '../../model/calibration-result';
 
 const fold = (text: string) => text.trim().toLowerCase();
 

@@ -1,6 +1,6 @@
 import { InputError, readCsvStream } from '../csv/stream';
 import { readLeadDate } from './dates';
-import { MappingError, type CalibrationMapping } from './mapping';
+import { MappingError, type CalibrationMapping } from '../../model/calibration-mapping';
 
 /**
  * The outcome file (closed deals, opportunities), read whole into a key set:

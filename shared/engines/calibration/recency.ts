@@ -1,7 +1,9 @@
 import type { Agreement } from '../../model/agreement';
-import type { CalibrationAggregator, CalibrationResult } from './calibrate';
+import type { CalibrationAggregator } from './calibrate';
+import type { CalibrationResult, RecencyFacts } from '../../model/calibration-result';
 import { dayText } from './dates';
-import type { CalibrationMapping, MappedRow } from './mapping';
+import type { CalibrationMapping } from '../../model/calibration-mapping';
+import type { MappedRow } from './mapping';
 import type { OutcomeTable } from './outcome-file';
 import { ruleVerdictOf, type RuleVerdictKind } from './verdict';
 
@@ -12,27 +14,9 @@ import { ruleVerdictOf, type RuleVerdictKind } from './verdict';
  * split was made (`judged`) and the figures exclude them, with the figures
  * including them beside; or it could not be (no date column, no cycle
  * length, no readable date) and the reason says so: never a silent pretence.
+ * Part of the stored result: its shape is the model's schema (shared/model/calibration-result.ts).
  */
-export type RecencyFacts =
-  | { judged: false; reason: string }
-  | {
-      judged: true;
-      /** The agreement's sales cycle (revenue plan). */
-      cycleDays: number;
-      /** The export's last outcome date (YYYY-MM-DD). */
-      lastDate: string;
-      /** Where the last date comes from: the outcome file's date column, or the latest lead date. */
-      lastDateFrom: 'outcome-file' | 'lead-dates';
-      /** Leads dated after this day (YYYY-MM-DD) are younger than one cycle at the last date. */
-      cutoff: string;
-      /** Leads too recent to judge (left out of the figures), and how many of them converted anyway. */
-      tooRecent: number;
-      tooRecentPositives: number;
-      /** Scored leads without a readable date: their age is unknown, so they stay in the figures. */
-      undated: number;
-      /** The same figures with the too-recent leads counted (the toggle). */
-      includingRecent: CalibrationResult;
-    };
+export type { RecencyFacts } from '../../model/calibration-result';
 
 /** What the run knows before reading: whether recency can be judged, the cycle, and a last date fixed by the outcome file. */
 export type RecencyPlan = { judging: false; reason: string } | { judging: true; cycleDays: number; dateColumn: string; fixedLastDay: number | null };

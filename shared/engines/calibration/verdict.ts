@@ -1,4 +1,4 @@
-import type { Tally } from './calibrate';
+import type { Tally } from '../../model/calibration-result';
 
 /** What the data says about one agreed rule; the screen, the document and the CLI all use {@link ruleVerdict}. */
 export const ruleVerdictKinds = ['predicts', 'against', 'no-difference', 'too-few', 'not-mapped'] as const;

@@ -7,11 +7,10 @@
  * column can be judged (see `decideDecimal` in the calibration profile).
  */
 
-/** The decimal separator of a column. */
-export type DecimalSeparator = '.' | ',';
+import type { DecimalSeparator } from '../../model/decimal-separators';
 
-/** Every decimal separator Accord reads, for pickers and exhaustive checks. */
-export const decimalSeparators: readonly DecimalSeparator[] = ['.', ','];
+// The separators live in the model (mappings and stored results name them); re-exported for the engine's readers.
+export { decimalSeparators, type DecimalSeparator } from '../../model/decimal-separators';
 
 /** How a text reads as a number: under either separator alike, only one, differently (e.g. "1,234"), or not at all. */
 export type NumberShape = 'plain' | 'dot' | 'comma' | 'ambiguous' | 'text';

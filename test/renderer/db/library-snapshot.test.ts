@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LIBRARY_DATABASE_VERSION, librarySettingSchemas, parseLibraryFile, serializeLibrary } from '../../../shared/model/library-file';
+import { LIBRARY_DATABASE_VERSION, parseLibraryFile, serializeLibrary } from '../../../shared/model/library-file';
+import { settingSchemas as librarySettingSchemas } from '../../../shared/model/records';
 import { AccordDatabase } from '../../../renderer/db/database';
 import { readLibrarySnapshot, replaceLibrary } from '../../../renderer/db/library-snapshot';
 import { settingKeys } from '../../../renderer/db/settings-repository';
