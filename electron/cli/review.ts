@@ -15,6 +15,7 @@ import type { ExportIo } from './export-verify';
 import { readAccordForCli } from './accord-input';
 import { newTextReading } from '../../shared/engines/csv/decode';
 import { fileTextChunks } from './text-chunks';
+import { formatPercent } from '../../shared/text/percent';
 
 export const reviewUsage = `  review --agreement FILE.accord --csv LEADS.csv --mapping MAPPING.json
       --from YYYY-MM-DD --to YYYY-MM-DD [--version N] [--json] [--data-dir DIR]
@@ -109,7 +110,7 @@ export async function reviewCommand(args: string[], io: ExportIo): Promise<numbe
       io.out(`${stateLabel[entry.state].padEnd(8)} ${entry.metric}\n         actual: ${entry.actual}\n         target: ${entry.target}${entry.missedCount ? `\n         behind the miss: ${entry.missedCount.toLocaleString('en-US')} leads, e.g. ${entry.missedLeads.slice(0, 5).join(', ')}` : ''}\n`);
     }
     io.out('\nStage conversion (actual against the plan)\n');
-    for (const step of result.conversion) io.out(`  ${step.step.padEnd(20)} ${step.actual === null || step.noData !== null ? 'no data' : `${step.actual.toFixed(1)} %`} (plan ${step.planned === null ? '—' : `${step.planned} %`}) ${stateLabel[step.state]}${step.noData ? `: ${step.noData}` : ''}\n`);
+    for (const step of result.conversion) io.out(`  ${step.step.padEnd(20)} ${step.noData !== null ? 'no data' : formatPercent(step.actual, { scale: 'percent', noData: 'no data' })} (plan ${formatPercent(step.planned, { scale: 'percent', trim: true, digits: 2, noData: '—' })}) ${stateLabel[step.state]}${step.noData ? `: ${step.noData}` : ''}\n`);
     if (result.problems.length > 0) {
       io.out('\nData problems (counted, not used)\n');
       for (const problem of result.problems) io.out(`  ${problem.count.toLocaleString('en-US')} × ${problem.problem}${problem.examples.length ? ` (e.g. ${problem.examples.slice(0, 3).join('; ')})` : ''}\n`);

@@ -16,6 +16,7 @@ import { parseAccordFile } from '../../shared/model/accord-file';
 import type { ExportIo } from './export-verify';
 import { newTextReading } from '../../shared/engines/csv/decode';
 import { fileTextChunks } from './text-chunks';
+import { formatPercent } from '../../shared/text/percent';
 
 export const scoreUsage = `  score --agreement FILE.accord --csv LEADS.csv --mapping MAPPING.json
       [--accounts ACCOUNTS.csv --join COLUMN] [--outcome DEALS.csv] [--include-recent]
@@ -27,7 +28,6 @@ export const scoreUsage = `  score --agreement FILE.accord --csv LEADS.csv --map
                                          cycle are left out unless --include-recent
 `;
 
-const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
 const count = (value: number) => value.toLocaleString('en-US');
 
 /** Runs `accord score`; resolves with the exit code. */
@@ -112,19 +112,19 @@ export async function scoreCommand(args: string[], io: ExportIo): Promise<number
     for (const line of summary.notNumbers) io.out(`Not read         ${line}\n`);
     for (const column of summary.columns) if (column.decimal === ',') io.out(`Numbers          “${column.column}” read with a decimal comma\n`);
     // Blank-like values the mapping does not read as empty: shown with their conversion, for the person to decide.
-    for (const column of summary.columns) for (const blank of column.blanks) if (!blank.treatedAsEmpty && blank.count > 0) io.out(`Means empty?     “${blank.value}” in “${column.column}”: ${count(blank.count)} leads, ${percent(blank.positives / blank.count)} converted; read as a value (list it in emptyValues to read it as empty)\n`);
+    for (const column of summary.columns) for (const blank of column.blanks) if (!blank.treatedAsEmpty && blank.count > 0) io.out(`Means empty?     “${blank.value}” in “${column.column}”: ${count(blank.count)} leads, ${formatPercent(blank.positives / blank.count)} converted; read as a value (list it in emptyValues to read it as empty)\n`);
     const recency = summary.recency;
     if (recency.judged) io.out(`Too recent       ${recency.text}: ${recency.included ? 'counted (--include-recent)' : 'left out of the figures below (--include-recent counts them)'}\n`);
     else io.out(`Too recent       not judged: ${recency.reason}\n`);
-    io.out(`Successes        ${count(summary.positives)} (base rate ${percent(summary.baseRate)})\n`);
+    io.out(`Successes        ${count(summary.positives)} (base rate ${formatPercent(summary.baseRate)})\n`);
     io.out(`MQLs             ${count(summary.mqls)}, of which ${count(summary.truePositives)} succeeded\n`);
-    io.out(`Precision        ${summary.precision === null ? '— (no MQL to convert)' : `${percent(summary.precision)} (conversion of MQLs)`}\n`);
-    io.out(`Recall           ${percent(summary.recall)} (successes the MQL rule catches)\n`);
+    io.out(`Precision        ${summary.precision === null ? '— (no MQL to convert)' : `${formatPercent(summary.precision)} (conversion of MQLs)`}\n`);
+    io.out(`Recall           ${formatPercent(summary.recall)} (successes the MQL rule catches)\n`);
     io.out(`Lift             ${summary.lift === null ? '— (no MQL)' : `${summary.lift.toFixed(2)} × the base rate`}\n`);
     io.out('Leads per grade  (fit A–D × engagement 4–1)\n');
     for (const grade of fitGrades) io.out(`  ${[4, 3, 2, 1].map((level) => `${grade}${level} ${count(summary.grades[`${grade}${level}`] ?? 0).padStart(7)}`).join('   ')}\n`);
     io.out('Rules            leads with it, converted with / without, verdict\n');
-    const rate = (value: number | null) => (value === null ? '—' : percent(value));
+    const rate = (value: number | null) => (value === null ? '—' : formatPercent(value));
     for (const rule of summary.rules) io.out(`  ${rule.label}: ${count(rule.leadsWith)}, ${rate(rule.conversionWith)} / ${rate(rule.conversionWithout)}, ${rule.verdictLabel}${rule.recency?.changes ? ` (${rule.recency.including === rule.verdict ? 'without' : 'with'} the too-recent leads: ${ruleVerdictLabels[rule.verdict === rule.recency.including ? rule.recency.excluding : rule.recency.including]})` : ''}\n`);
     return 0;
   } catch (error) {

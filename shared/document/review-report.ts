@@ -3,12 +3,13 @@ import type { Agreement } from '../model/agreement';
 import { contentHash } from '../model/canonical';
 import { teamLabels } from '../model/teams';
 import { formatDateTime, formatDay, formatDayRange } from '../text/datetime';
+import { formatPercent } from '../text/percent';
 import type { Block, AgreementDocument, DocumentSection } from './document';
 
 const stateText = stateLabels;
 const n = (value: number) => Math.round(value).toLocaleString('en-US');
-/** A threshold share as the note writes it (the engine's constants, never restated). */
-const share = (value: number) => `${Math.round(value * 1000) / 10} %`;
+/** A threshold share as the note writes it (the engine's constants, never restated): "90 %", "87.5 %". */
+const share = (value: number) => formatPercent(value, { trim: true });
 
 /** The machine-readable review attached to its PDF: the results, without lead ids or example rows. */
 export function reviewAttachment(review: ReviewResult): Omit<ReviewResult, 'commitments' | 'problems'> & { commitments: Omit<ReviewResult['commitments'][number], 'missedLeads'>[]; problems: { problem: string; count: number }[] } {
@@ -60,7 +61,7 @@ export function reviewTrend(history: readonly TrendReview[], shown = TREND_REVIE
           const entry = review.conversion.find((candidate) => candidate.step === step.step);
           if (!entry) return null;
           const state = knownState(entry.state);
-          return { state, text: state === 'no-data' || entry.actual === null ? stateLabels[state] : `${entry.actual.toFixed(0)} %` };
+          return { state, text: state === 'no-data' ? stateLabels[state] : formatPercent(entry.actual, { scale: 'percent', digits: 0, noData: stateLabels[state] }) };
         }),
       }))
     : [];
@@ -71,7 +72,7 @@ export function reviewTrend(history: readonly TrendReview[], shown = TREND_REVIE
       const entry = review.commitments.find((commitment) => commitment.id === id);
       if (!entry) return null;
       const state = knownState(entry.state);
-      return { state, text: state !== 'no-data' && entry.share !== null ? `${(entry.share * 100).toFixed(0)} %` : stateLabels[state] };
+      return { state, text: state === 'no-data' ? stateLabels[state] : formatPercent(entry.share, { digits: 0, noData: stateLabels[state] }) };
     }),
   }));
   return { periods: reviews.map((review) => ({ id: review.id, from: review.from, to: review.to, label: formatDayRange(review.from, review.to) })), rows: [...conversionRows, ...commitmentRows] };
@@ -146,7 +147,7 @@ export function buildReviewDocument(agreement: Agreement, review: ReviewResult, 
     {
       id: 'conversion',
       title: 'Stage conversion against the plan',
-      blocks: [{ kind: 'table', columns: ['Step', 'Actual', 'Plan', 'State'], numeric: [1, 2], rows: review.conversion.map((step) => [step.step, step.actual === null || step.state === 'no-data' ? 'no data' : `${step.actual.toFixed(1)} %`, step.planned === null ? '—' : `${step.planned} %`, step.noData ? `${stateText[step.state]}: ${step.noData}` : stateText[step.state]]) }],
+      blocks: [{ kind: 'table', columns: ['Step', 'Actual', 'Plan', 'State'], numeric: [1, 2], rows: review.conversion.map((step) => [step.step, step.state === 'no-data' ? 'no data' : formatPercent(step.actual, { scale: 'percent', noData: 'no data' }), formatPercent(step.planned, { scale: 'percent', trim: true, digits: 2, noData: '—' }), step.noData ? `${stateText[step.state]}: ${step.noData}` : stateText[step.state]]) }],
     },
     {
       id: 'volume',

@@ -6,6 +6,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, R
 import type { CalibrationResult } from '../../../shared/engines/calibration/calibrate';
 import { nearestSweepPoint, planMqlNeed, sweepAgainstPlan, thresholdEdit, type AgreementEdit, type SweptScore } from '../../../shared/engines/calibration/decision';
 import type { Agreement } from '../../../shared/model/agreement';
+import { formatPercent } from '../../../shared/text/percent';
 
 const axis = { fontSize: 13, fill: 'var(--mantine-color-text)' };
 // The tooltip in the theme's colours, its items in the text colour (recharts colours them like their lines: too pale on white, too dark on dark).
@@ -16,7 +17,6 @@ const tooltip = {
 };
 const whole = (value: number) => Math.ceil(value - 1e-9).toLocaleString('en-US');
 const count = (value: number) => Math.round(value).toLocaleString('en-US');
-const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
 const tenths = (value: number) => value.toLocaleString('en-US', { maximumFractionDigits: 1 });
 
 /**
@@ -146,7 +146,7 @@ export function CalibrationCharts({ result, agreement, onEdit, editDisabled, edi
 
 function pointText(point: { threshold: number; mqls: number; mqlsPerMonth: number | null; conversion: number | null; recall: number | null }, perMonth: boolean, planPerMonth: number | null, swept: SweptScore): string {
   const volume = perMonth ? `${count(point.mqls)} MQLs, ${tenths(point.mqlsPerMonth!)} a month${planPerMonth !== null ? ` (the plan needs ${whole(planPerMonth)})` : ''}` : `${count(point.mqls)} MQLs`;
-  const conversion = point.conversion === null ? 'no conversion (no MQL)' : `${percent(point.conversion)} of them convert`;
-  const recall = point.recall === null ? 'recall: no data (no lead converted)' : `${percent(point.recall)} of all conversions caught`;
+  const conversion = point.conversion === null ? 'no conversion (no MQL)' : `${formatPercent(point.conversion)} of them convert`;
+  const recall = point.recall === null ? 'recall: no data (no lead converted)' : `${formatPercent(point.recall)} of all conversions caught`;
   return `At a ${swept} threshold of ${point.threshold}: ${volume}; ${conversion}; ${recall}.`;
 }

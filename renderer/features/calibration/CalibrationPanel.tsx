@@ -25,10 +25,10 @@ import { plainFigures } from '../../../shared/engines/calibration/plain-figures'
 import { changedPositionText, isChanged } from '../../../shared/model/consensus';
 import { consensusItems } from '../../../shared/model/sections';
 import { formatDateTime } from '../../../shared/text/datetime';
+import { formatPercent } from '../../../shared/text/percent';
 
 const CalibrationCharts = lazy(() => import('./CalibrationCharts').then((module) => ({ default: module.CalibrationCharts })));
 
-const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
 const count = (value: number) => Math.round(value).toLocaleString('en-US');
 const rate = (tally: Tally) => (tally.count > 0 ? tally.positives / tally.count : 0);
 
@@ -582,10 +582,10 @@ function Results({ result: stored, agreement, onEdit, editDisabled, editNote, st
       <RecencyNotice result={stored} includeRecent={includeRecent} onToggle={(include) => store.getState().setIncludeRecent(include)} />
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm">
         <Stat label="Rows scored" value={count(result.scored)} hint={`${count(result.rows)} read, ${count(result.skipped.total)} skipped${!includeRecent && stored.recency?.judged ? `, ${count(stored.recency.tooRecent)} too recent` : ''}`} />
-        <Stat label="Base rate" value={percent(result.baseRate)} hint={`${count(result.positives)} successes`} />
+        <Stat label="Base rate" value={formatPercent(result.baseRate)} hint={`${count(result.positives)} successes`} />
         <Stat label="MQLs by the rule" value={count(result.mqls)} hint={`${count(result.truePositives)} succeeded`} />
-        <Stat label="MQL conversion (precision)" value={result.mqls > 0 ? percent(result.precision) : '—'} hint={result.mqls > 0 ? undefined : 'No MQL to convert'} />
-        <Stat label="Successes caught (recall)" value={result.positives > 0 ? percent(result.recall) : '—'} hint={result.positives > 0 ? undefined : 'No success to catch'} />
+        <Stat label="MQL conversion (precision)" value={result.mqls > 0 ? formatPercent(result.precision) : '—'} hint={result.mqls > 0 ? undefined : 'No MQL to convert'} />
+        <Stat label="Successes caught (recall)" value={result.positives > 0 ? formatPercent(result.recall) : '—'} hint={result.positives > 0 ? undefined : 'No success to catch'} />
         <Stat label="Lift" value={result.mqls > 0 && result.baseRate > 0 ? `${result.lift.toFixed(2)} ×` : '—'} hint={result.mqls > 0 ? (result.baseRate > 0 ? 'MQL conversion ÷ base rate' : 'No success: no lift') : 'No MQL: no lift'} />
       </SimpleGrid>
       <Card withBorder radius="md" padding="md" data-testid="calibration-plain">
@@ -637,7 +637,7 @@ function Results({ result: stored, agreement, onEdit, editDisabled, editNote, st
                     <Table.Td key={level} ta="right">
                       <Text fw={600}>{count(tally.count)}</Text>
                       <Text size="xs" c="dimmed">
-                        {tally.count ? `${percent(rate(tally))} converted` : '—'}
+                        {tally.count ? `${formatPercent(rate(tally))} converted` : '—'}
                       </Text>
                     </Table.Td>
                   );
@@ -683,8 +683,8 @@ function Results({ result: stored, agreement, onEdit, editDisabled, editNote, st
                     </Table.Td>
                     {/* Not mapped: nothing was measured, so no figure (not 0, not the base rate). */}
                     <Table.Td ta="right">{verdict === 'not-mapped' ? '—' : count(rule.with.count)}</Table.Td>
-                    <Table.Td ta="right">{verdict !== 'not-mapped' && rule.with.count ? percent(rate(rule.with)) : '—'}</Table.Td>
-                    <Table.Td ta="right">{verdict !== 'not-mapped' && rule.without.count ? percent(rate(rule.without)) : '—'}</Table.Td>
+                    <Table.Td ta="right">{verdict !== 'not-mapped' && rule.with.count ? formatPercent(rate(rule.with)) : '—'}</Table.Td>
+                    <Table.Td ta="right">{verdict !== 'not-mapped' && rule.without.count ? formatPercent(rate(rule.without)) : '—'}</Table.Td>
                     <Table.Td>
                       <Badge variant="light" color={verdictTones[verdict]} tt="none">
                         {ruleVerdictLabels[verdict]}

@@ -12,9 +12,9 @@ import { describeExportRead } from '../../../shared/engines/csv/stream';
 import { blankLikeValues, type CalibrationMapping } from '../../../shared/engines/calibration/mapping';
 import { decimalBasisLabels, type ColumnStats, type DecimalChoice } from '../../../shared/engines/calibration/profile';
 import type { DecimalSeparator } from '../../../shared/engines/scoring/numbers';
+import { formatPercent } from '../../../shared/text/percent';
 
 const count = (value: number) => Math.round(value).toLocaleString('en-US');
-const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
 const fold = (text: string) => text.trim().toLowerCase();
 
 /** How a decimal separator reads for a person. */
@@ -100,7 +100,7 @@ export function EmptyValuesPicker({ mapping, columns, stats, rows, result, disab
           Values that mean “empty”
         </Text>
         <Text size="xs" c="dimmed">
-          Found in the mapped columns. A ticked value is read as unknown; an unticked one is a value like any other (“unknown” can be a real category). Conversion is from the last run{baseRate !== null ? ` (base rate ${percent(baseRate)})` : ''}; a change applies on the next run.
+          Found in the mapped columns. A ticked value is read as unknown; an unticked one is a value like any other (“unknown” can be a real category). Conversion is from the last run{baseRate !== null ? ` (base rate ${formatPercent(baseRate)})` : ''}; a change applies on the next run.
         </Text>
       </div>
       {list.length === 0 ? (
@@ -130,7 +130,7 @@ export function EmptyValuesPicker({ mapping, columns, stats, rows, result, disab
                   />
                 </Table.Td>
                 <Table.Td ta="right">{entry.cells ? count(entry.cells) : '—'}</Table.Td>
-                <Table.Td ta="right">{entry.measured && entry.measured.count > 0 ? `${percent(entry.measured.positives / entry.measured.count)} of ${count(entry.measured.count)}` : 'not run yet'}</Table.Td>
+                <Table.Td ta="right">{entry.measured && entry.measured.count > 0 ? `${formatPercent(entry.measured.positives / entry.measured.count)} of ${count(entry.measured.count)}` : 'not run yet'}</Table.Td>
                 <Table.Td>
                   <Text size="xs" c="dimmed">
                     {entry.columns.join(', ')}

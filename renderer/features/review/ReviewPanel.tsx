@@ -16,6 +16,7 @@ import { exportReviewReport } from '../../store/export-actions';
 import { reviewTrend } from '../../../shared/document/review-report';
 import { useReview, useReviewStore, useVersions } from '../../store/stores';
 import { formatDay } from '../../../shared/text/datetime';
+import { formatPercent } from '../../../shared/text/percent';
 
 const ReviewCharts = lazy(() => import('./ReviewCharts').then((module) => ({ default: module.ReviewCharts })));
 
@@ -314,8 +315,8 @@ function Results({ result, agreement }: { result: ReviewResult; agreement: Agree
             {result.conversion.map((step) => (
               <Table.Tr key={step.step}>
                 <Table.Td>{step.step}</Table.Td>
-                <Table.Td ta="right">{step.actual === null || step.state === 'no-data' ? 'no data' : `${step.actual.toFixed(1)} %`}</Table.Td>
-                <Table.Td ta="right">{step.planned === null ? '—' : `${step.planned} %`}</Table.Td>
+                <Table.Td ta="right">{step.state === 'no-data' ? 'no data' : formatPercent(step.actual, { scale: 'percent', noData: 'no data' })}</Table.Td>
+                <Table.Td ta="right">{formatPercent(step.planned, { scale: 'percent', trim: true, digits: 2, noData: '—' })}</Table.Td>
                 <Table.Td>
                   <Badge variant="light" color={stateLook[step.state].color} tt="none">
                     {stateLook[step.state].label}

@@ -8,6 +8,7 @@ import type { RowScore, ScoringModel } from '../scoring/scoring';
 import type { MappedRow } from './mapping';
 import { recencyOf, recencyText, recencyVerdicts } from './recency';
 import { ruleVerdictOf } from './verdict';
+import { formatPercent } from '../../text/percent';
 
 // The result's shape is one schema in the model (shared/model/calibration-result.ts): the database stores it and the
 // library file checks it, so the engine's type is derived from it rather than mirrored by hand.
@@ -341,7 +342,6 @@ export function unusedMappingValues(result: CalibrationResult): string[] {
 
 /** The calibration summary the agreement document prints (label, value). */
 export function calibrationFacts(result: CalibrationResult, files: { leads: string; accounts: string | null; outcome?: string | null }): [string, string][] {
-  const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
   const n = (value: number) => Math.round(value).toLocaleString('en-US');
   const predictive = result.rules.filter((rule) => ruleVerdictOf(rule) === 'predicts');
   const exclusion = dominantExclusion(result);
@@ -358,10 +358,10 @@ export function calibrationFacts(result: CalibrationResult, files: { leads: stri
     ['Rows', `${n(result.rows)} read, ${n(result.scored)} scored, ${n(result.skipped.total)} skipped${recency.judged ? `, ${n(recency.tooRecent)} too recent to judge` : ''}`],
     ...(unmatched && !unmatched.first ? [['Outcome file', unmatched.text] as [string, string]] : []),
     ['Too recent to judge', recency.judged ? `${recencyText(recency)}: left out of these figures` : `Not judged. ${recency.reason}`],
-    ['Base rate', `${pct(result.baseRate)} (${n(result.positives)} successes)`],
+    ['Base rate', `${formatPercent(result.baseRate)} (${n(result.positives)} successes)`],
     ['MQLs by the agreed rule', `${n(result.mqls)}, of which ${n(result.truePositives)} succeeded`],
-    ['Precision (MQL conversion)', result.mqls > 0 ? pct(result.precision) : 'no data: no lead is an MQL by the agreed rule'],
-    ['Recall (successes caught)', pct(result.recall)],
+    ['Precision (MQL conversion)', result.mqls > 0 ? formatPercent(result.precision) : 'no data: no lead is an MQL by the agreed rule'],
+    ['Recall (successes caught)', formatPercent(result.recall)],
     ['Lift over the base rate', result.mqls > 0 ? `${result.lift.toFixed(2)} ×` : 'no data: no MQL'],
     ['Rules that predict success', predictive.map((rule) => rule.label).join(', ') || 'none clearly'],
     ...(dependsOnRecent.length ? [['Verdicts that change when the too-recent leads are counted', dependsOnRecent.join(', ')] as [string, string]] : []),
