@@ -20,6 +20,34 @@ import { executiveSummary, gradeGrid } from './executive-summary';
 // builds some of them, and this module, which assembles them, do not import each other).
 export type { Block, DocumentSection, SignatureEntry } from './document-parts';
 
+/**
+ * What a document is: an agreement in one of its three states (a draft, a
+ * version being signed, a signed version), or a report (the SLA review, the
+ * session summary): a record of facts that is never signed and never a draft.
+ */
+export type DocumentKind = DocumentContext['status'] | 'report';
+
+/**
+ * Whether every page of the document says it is not signed (the highlighted
+ * status on the cover and in the running header): a draft or a version still
+ * being signed does; a signed version and a report never do. Every kind is
+ * decided here, so a new kind cannot silently print without its banner.
+ */
+export function showsUnsignedBanner(kind: DocumentKind): boolean {
+  switch (kind) {
+    case 'draft':
+    case 'signing':
+      return true;
+    case 'signed':
+    case 'report':
+      return false;
+    default: {
+      const unknown: never = kind;
+      throw new Error(`Unknown document kind: ${String(unknown)}`);
+    }
+  }
+}
+
 /** One line of a workshop's version history. */
 export interface HistoryEntry {
   version: number;
@@ -57,7 +85,8 @@ export interface AgreementDocument {
   validUntil: string;
   nextReview: string;
   versionLabel: string;
-  status: DocumentContext['status'];
+  /** An agreement's state, or a report; decides the unsigned banner (showsUnsignedBanner). */
+  kind: DocumentKind;
   /** "Draft, not signed" on every page of a draft. */
   statusLine: string;
   contentHash: string;
@@ -310,7 +339,7 @@ export function buildAgreementDocument(agreement: Agreement, context: DocumentCo
     validUntil: dayText(addMonths(workshop.date, workshop.validityMonths)),
     nextReview: dayText(workshop.nextReviewDate),
     versionLabel: `Version ${context.versionNumber}`,
-    status: context.status,
+    kind: context.status,
     statusLine,
     contentHash: contentHash(agreement),
     generatedAt: context.generatedAt,

@@ -1,7 +1,7 @@
 import { checkAccent, printableBranding } from '../model/branding';
 import { formatDateTime, formatDay } from '../text/datetime';
 import { barChartSvg } from './charts';
-import type { AgreementDocument, Block } from './document';
+import { showsUnsignedBanner, type AgreementDocument, type Block } from './document';
 import { escapeHtml } from './escape';
 
 /** The document's accent when the consultant has set none (Accord's own blue). */
@@ -119,7 +119,7 @@ export function renderHtml(input: AgreementDocument, options: PrintOptions = {})
   const document: AgreementDocument = { ...input, consultant: printableBranding(input.consultant) };
   const accent = validAccent(options.accent) ?? document.consultant?.accent ?? DEFAULT_DOCUMENT_ACCENT;
   const font = options.fontDataUrl ? `@font-face { font-family: 'Inter Variable'; font-weight: 100 900; src: url(${options.fontDataUrl}) format('woff2'); }` : '';
-  const draft = document.status !== 'signed';
+  const draft = showsUnsignedBanner(document.kind);
   const onePage = document.report?.layout === 'one-page';
   const signatures = document.signatures.length > 0
     ? document.signatures
@@ -196,7 +196,7 @@ export function headerFooterTemplates(document: AgreementDocument): { headerTemp
   const style = 'font-family: Helvetica, Arial, sans-serif; font-size: 7.5pt; color: #495057; width: 100%; padding: 0 16mm; display: flex; justify-content: space-between;';
   // The running header carries the consultant's accent as a rule line under it.
   const accent = validAccent(document.consultant?.accent) ?? DEFAULT_DOCUMENT_ACCENT;
-  const status = document.status === 'signed' ? escapeHtml(document.statusLine) : `<strong style="color:#8a5a00">${escapeHtml(document.statusLine)}</strong>`;
+  const status = !showsUnsignedBanner(document.kind) ? escapeHtml(document.statusLine) : `<strong style="color:#8a5a00">${escapeHtml(document.statusLine)}</strong>`;
   return {
     headerTemplate: `<div style="${style}"><div style="display: flex; justify-content: space-between; width: 100%; padding-bottom: 1.2mm; border-bottom: 0.8pt solid ${accent};"><span>${escapeHtml(document.title)} · ${escapeHtml(document.client)}</span><span>${status}</span></div></div>`,
     footerTemplate: `<div style="${style}"><span>${escapeHtml(document.versionLabel)} · SHA-256 ${escapeHtml(document.contentHash.slice(0, 16))}…</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,

@@ -344,7 +344,7 @@ export function summaryDocument(summary: SessionSummary, agreement: Agreement, c
     nextReview: summary.nextReview,
     versionLabel: `Session of ${day ? formatDay(day) : formatDay(summary.generatedAt, timeZone)}`,
     // A record of the session: nothing here is signed, and nothing is a draft to warn about.
-    status: 'signed',
+    kind: 'report',
     statusLine: title,
     contentHash: contentHash(summary),
     generatedAt: summary.generatedAt,

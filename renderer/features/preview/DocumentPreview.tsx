@@ -5,7 +5,7 @@ import { IconFileTypePdf } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import type { CalibrationEvidence } from '../../../shared/document/calibration-evidence';
 import { barChartSvg } from '../../../shared/document/charts';
-import { buildAgreementDocument, type Block, type DocumentContext } from '../../../shared/document/document';
+import { buildAgreementDocument, showsUnsignedBanner, type Block, type DocumentContext } from '../../../shared/document/document';
 import { formatDateTime } from '../../../shared/text/datetime';
 import type { Agreement } from '../../../shared/model/agreement';
 
@@ -111,7 +111,7 @@ export function DocumentPreview({
   onExportPdf: () => void;
 }) {
   const document = useMemo(() => buildAgreementDocument(agreement, context), [agreement, context]);
-  const draft = document.status !== 'signed';
+  const draft = showsUnsignedBanner(document.kind);
   return (
     <Modal opened onClose={onClose} fullScreen title="Preview of the agreement document" classNames={{ body: 'preview-body' }}>
       <Group justify="space-between" className="preview-toolbar" mb="md">
