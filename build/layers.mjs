@@ -58,7 +58,7 @@ export const layers = [
   },
   {
     layer: 'shared/document',
-    holds: 'the documents people read (preview, PDF, Markdown) built from the model and the engines’ results',
+    holds: 'what people read about an agreement: the documents (preview, PDF, Markdown) and the sentences that say what changed (diff, undo), from the model and the engines’ results',
     mayImport: ['shared/engines', 'shared/model', 'shared/text'],
     instead: 'Documents are built from the model and the engines’ results only: move what a template or the contract needs down into shared/model/.',
   },
