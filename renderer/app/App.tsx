@@ -1,8 +1,7 @@
 import { MantineProvider, useMantineColorScheme } from '@mantine/core';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { closeReady, onMenuCommand, onOpenFile, setShellTheme } from '../platform/accord';
-import { StoresProvider, useBackupStore, useEditorStore, useFileActions, useNavigation, useTemplatesStore, type AppStores } from '../store/stores';
-import { runWorkshopCommand } from '../store/workshop-commands';
+import { StoresProvider, useBackupStore, useEditorStore, useFileActions, useNavigation, useTemplatesStore, useWorkshopCommands, type AppStores } from '../store/stores';
 import { actionOfMenuCommand } from '../../shared/model/workshop-actions';
 import { importAccordFile } from '../features/library/import-accord';
 import { runLibraryCommand } from './library-commands';
@@ -55,6 +54,7 @@ function Screens() {
   const templates = useTemplatesStore();
   const files = useFileActions();
   const backups = useBackupStore();
+  const workshopCommands = useWorkshopCommands();
 
   // The shell follows the choice: native dialogs, the title bar, the View → Theme menu's radio items.
   useEffect(() => {
@@ -87,7 +87,7 @@ function Screens() {
         }
         // A workshop action (its ⋯ menu, palette and shortcuts run the same one) goes to the open workshop first.
         const action = actionOfMenuCommand(command);
-        if (action && runWorkshopCommand(action)) return;
+        if (action && workshopCommands.run(action)) return;
         if (command === 'workshop:new') setCreating(true);
         if (command === 'library:show') navigate({ screen: 'library' });
         if (command === 'view:theme-system') setColorScheme('auto');
@@ -101,7 +101,7 @@ function Screens() {
         else if (command === 'export:pdf' || command === 'export:markdown' || command === 'export:accord') notify({ message: 'Open a workshop first; File → Export exports the workshop on screen.' });
         else if (action && command !== 'help:shortcuts' && command !== 'view:command-palette' && command !== 'edit:undo' && command !== 'edit:redo') notify({ message: 'Open a workshop first; the Workshop menu acts on the workshop on screen.' });
       }),
-    [navigate, setColorScheme, editor, backups],
+    [navigate, setColorScheme, editor, backups, workshopCommands],
   );
 
   if (route.screen === 'presenter') {

@@ -8,7 +8,6 @@ import type { AccordDatabase } from '../db/database';
 import { hasShell } from '../platform/accord';
 import { requestPersistentStorage } from '../platform/storage';
 import { startAutomaticBackups } from '../store/backup-store';
-import { brandingStore } from '../store/branding-store';
 import { createAppStores } from '../store/create-stores';
 import { createNavigationStore, windowLocation } from '../store/navigation-store';
 import { App } from './App';
@@ -30,7 +29,7 @@ export async function startApp(db: AccordDatabase, pendingWorkshops: Promise<Wor
   createRoot(root).render(<App stores={stores} />);
   void requestPersistentStorage();
   // The branding (a setting) is read once the browser is idle: the first screen never shows it.
-  const loadBranding = () => void brandingStore.getState().load();
+  const loadBranding = () => void stores.branding.getState().load();
   if ('requestIdleCallback' in window) window.requestIdleCallback(loadBranding, { timeout: 3000 });
   else setTimeout(loadBranding, 500);
   // Automatic backups of the whole library, from the main window only (the presenter window only follows), and only

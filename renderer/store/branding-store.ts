@@ -5,8 +5,6 @@
  * validated on read (a damaged value is ignored, never fatal); a value left in
  * localStorage by earlier versions is moved there once.
  */
-import { useEffect } from 'react';
-import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Branding, BrandingInput } from '../../shared/model/branding';
 import { MAX_LOGO_BYTES } from '../../shared/model/limits';
@@ -65,7 +63,7 @@ async function migrateLegacy(source: BrandingSource, stored: Branding | null): P
   return migrated;
 }
 
-/** A branding store over a source (none: nothing is stored, the branding starts empty). */
+/** A branding store over a source (none: nothing is stored, the branding starts empty); createAppStores makes the app's, over its database. */
 export function createBrandingStore(initialSource: BrandingSource | (() => Promise<BrandingSource>) | null = null): StoreApi<BrandingState> {
   let source = initialSource;
   let reading: Promise<void> | null = null;
@@ -134,17 +132,6 @@ export async function logoFromFile(file: File): Promise<string> {
   const checked = checkLogo(await readBytes(file), file.type, file.name);
   if (!checked.ok) throw new Error(checked.message);
   return checked.dataUrl;
-}
-
-/** The app's branding store (connected to the database by createAppStores). */
-export const brandingStore = createBrandingStore();
-
-/** Reads the branding in a component; the first reader triggers the (lazy) read. */
-export function useBranding<T>(selector: (state: BrandingState) => T): T {
-  useEffect(() => {
-    void brandingStore.getState().load();
-  }, []);
-  return useStore(brandingStore, selector);
 }
 
 /** The accent colour to use: the consultant's, else Accord's own brand colour (for the presenter window). */

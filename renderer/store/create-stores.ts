@@ -10,7 +10,8 @@ import { createVersionsStore } from './versions-store';
 import { createFileActions } from './file-actions';
 import { createCalibrationStore } from './calibration-store';
 import { createReviewStore } from './review-store';
-import { brandingStore } from './branding-store';
+import { createBrandingStore } from './branding-store';
+import { createWorkshopCommands } from './workshop-commands';
 import { createSessionStore } from './session-store';
 import { createBackupStore, type BackupPlatform, type LibraryNotice } from './backup-store';
 import type { StoreApi } from 'zustand/vanilla';
@@ -28,9 +29,10 @@ export function createAppStores(
   // Undo coalescing is about typing speed: the app gives the editor the real clock; a test gives it one it moves by
   // hand, so "typing a word is one step" does not depend on how fast a loaded machine renders each keystroke.
   const editor = createAgreementStore(agreements, { saveDelayMs: options.saveDelayMs, now: options.editorClock ?? (() => Date.now()), onSaved: (id) => void library.getState().refresh(id) });
-  // Branding is a setting of this computer: one store for the app, read from this database lazily (after the first screen).
-  brandingStore.getState().connect(() => import('../db/settings-repository').then(({ SettingsRepository }) => new SettingsRepository(db)));
-  const versions = createVersionsStore(db, { now, beforeSigning: () => editor.getState().flush().then(() => undefined), onChanged: (id) => void library.getState().refresh(id), consultantName: () => brandingStore.getState().branding?.name ?? '' });
+  // Branding is a setting of this computer: one store per set of stores (never a module's, so a second set over another
+  // database never resets this one), read from this database lazily (after the first screen).
+  const branding = createBrandingStore(() => import('../db/settings-repository').then(({ SettingsRepository }) => new SettingsRepository(db)));
+  const versions = createVersionsStore(db, { now, beforeSigning: () => editor.getState().flush().then(() => undefined), onChanged: (id) => void library.getState().refresh(id), consultantName: () => branding.getState().branding?.name ?? '' });
   return {
     library,
     editor,
@@ -43,6 +45,8 @@ export function createAppStores(
     // Pending edits are saved before every snapshot, so a backup or export holds the last keystroke.
     backups: createBackupStore(db, { now, platform: options.backupPlatform, afterReplace: options.afterLibraryReplaced, beforeSnapshot: () => editor.getState().flush().then(() => undefined) }),
     navigation: options.navigation ?? createNavigationStore(),
+    branding,
+    workshopCommands: createWorkshopCommands(),
     workshops,
     agreements,
   };

@@ -1,4 +1,4 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { useStore, type StoreApi } from 'zustand';
 import type { AgreementEditorState } from './agreement-store';
 import type { LibraryState } from './library-store';
@@ -10,6 +10,8 @@ import type { CalibrationState } from './calibration-store';
 import type { ReviewState } from './review-store';
 import type { SessionState } from './session-store';
 import type { BackupState } from './backup-store';
+import type { BrandingState } from './branding-store';
+import type { WorkshopCommands } from './workshop-commands';
 
 /** The app's stores, injected so tests can give each render its own database. */
 export interface AppStores {
@@ -23,6 +25,10 @@ export interface AppStores {
   review: StoreApi<ReviewState>;
   session: StoreApi<SessionState>;
   backups: StoreApi<BackupState>;
+  /** The consultant's branding (a setting of this computer, read from this database). */
+  branding: StoreApi<BrandingState>;
+  /** The open workshop's handler of native-menu commands (the app shell runs them, the workshop screen registers). */
+  workshopCommands: WorkshopCommands;
 }
 
 const StoresContext = createContext<AppStores | null>(null);
@@ -121,4 +127,23 @@ export function useBackups<T>(selector: (state: BackupState) => T): T {
 /** The backups store itself, for commands outside React's render (menu commands). */
 export function useBackupStore(): StoreApi<BackupState> {
   return useStores().backups;
+}
+
+/** Reads the branding in a component; the first reader triggers the (lazy) read. */
+export function useBranding<T>(selector: (state: BrandingState) => T): T {
+  const branding = useStores().branding;
+  useEffect(() => {
+    void branding.getState().load();
+  }, [branding]);
+  return useStore(branding, selector);
+}
+
+/** The branding store itself, for its actions (save). */
+export function useBrandingStore(): StoreApi<BrandingState> {
+  return useStores().branding;
+}
+
+/** The registry of the open workshop's native-menu commands (the app shell runs, the workshop screen registers). */
+export function useWorkshopCommands(): WorkshopCommands {
+  return useStores().workshopCommands;
 }

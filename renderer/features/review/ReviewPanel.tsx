@@ -11,10 +11,9 @@ import { describeCalendar } from '../../../shared/engines/calendar/business-time
 import type { Agreement } from '../../../shared/model/agreement';
 import { teamLabels } from '../../../shared/model/teams';
 import { notify } from '../../components/notify';
-import { useBranding } from '../../store/branding-store';
 import { exportReviewReport } from '../../store/export-actions';
 import { reviewTrend } from '../../../shared/document/review-report';
-import { useReview, useReviewStore, useVersions } from '../../store/stores';
+import { useBranding, useReview, useReviewStore, useVersions } from '../../store/stores';
 import { formatDay } from '../../../shared/text/datetime';
 import { formatPercent } from '../../../shared/text/percent';
 

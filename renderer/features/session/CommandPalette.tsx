@@ -1,18 +1,31 @@
 import '@mantine/spotlight/styles.css';
 import { Kbd } from '@mantine/core';
-import { createSpotlight, Spotlight, useSpotlight, type SpotlightActionData, type SpotlightActionGroupData } from '@mantine/spotlight';
+import { createSpotlight, Spotlight, useSpotlight, type SpotlightActionData, type SpotlightActionGroupData, type SpotlightStore } from '@mantine/spotlight';
 
 type SpotlightActions = SpotlightActionData | SpotlightActionGroupData;
 import { foldForSearch } from '../../../shared/text/fold';
 import { IconSearch } from '@tabler/icons-react';
 
-/** The palette's own store, so opening it never depends on a global. */
-export const [paletteStore, palette] = createSpotlight();
+/** A palette: its own store and the way to open it. */
+export interface Palette {
+  store: SpotlightStore;
+  /** Opens the palette with an empty search (also when it is reopened before its closing animation ended). */
+  open(): void;
+}
 
-/** Opens the palette with an empty search (also when it is reopened before its closing animation ended). */
-export function openPalette(): void {
-  paletteStore.updateState((state) => ({ ...state, query: '' }));
-  palette.open();
+/**
+ * A closed palette. The screen that shows it makes one (never a module's), so two renders in one page (tests, a second
+ * app) never open, search or close each other's palette.
+ */
+export function createPalette(): Palette {
+  const [store, actions] = createSpotlight();
+  return {
+    store,
+    open() {
+      store.updateState((state) => ({ ...state, query: '' }));
+      actions.open();
+    },
+  };
 }
 
 /** One command of the palette. */
@@ -52,8 +65,8 @@ export const ITEMS_GROUP = 'Items';
  * is handled with the workshop's other keys (it must work while typing in a
  * field); the palette only renders and filters.
  */
-export function CommandPalette({ groups, findItems }: { groups: { group: string; commands: PaletteCommand[] }[]; findItems?: (query: string) => PaletteCommand[] }) {
-  const { query } = useSpotlight(paletteStore);
+export function CommandPalette({ palette, groups, findItems }: { palette: Palette; groups: { group: string; commands: PaletteCommand[] }[]; findItems?: (query: string) => PaletteCommand[] }) {
+  const { query } = useSpotlight(palette.store);
   const items = findItems ? findItems(query) : [];
   // Found items come after the parts (typing a part's name goes to the part) and before the commands.
   const all = items.length > 0 ? [...groups.slice(0, 1), { group: ITEMS_GROUP, commands: items }, ...groups.slice(1)] : groups;
@@ -71,7 +84,7 @@ export function CommandPalette({ groups, findItems }: { groups: { group: string;
   }));
   return (
     <Spotlight
-      store={paletteStore}
+      store={palette.store}
       // Instant, as a palette should be; also means a quick reopen never finds the last search.
       transitionProps={{ duration: 0 }}
       actions={actions}

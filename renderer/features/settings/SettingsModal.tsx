@@ -6,7 +6,8 @@ import { Alert, Button, ColorInput, FileInput, Group, Image, Loader, Modal, Stac
 import { IconPhoto } from '@tabler/icons-react';
 import { useState } from 'react';
 import { notify } from '../../components/notify';
-import { accentOf, brandingStore, logoFromFile, useBranding, type Branding } from '../../store/branding-store';
+import { accentOf, logoFromFile, type Branding } from '../../store/branding-store';
+import { useBranding, useBrandingStore } from '../../store/stores';
 import { checkAccent } from '../../../shared/model/branding';
 import { formatSize, MAX_LOGO_BYTES } from '../../../shared/model/limits';
 import { TrustedSeals } from './TrustedSeals';
@@ -51,6 +52,7 @@ export function SettingsModal({ onClose, initialTab = 'branding' }: { onClose: (
 }
 
 function BrandingForm({ initial, onClose }: { initial: Branding | null; onClose: () => void }) {
+  const brandingStore = useBrandingStore();
   const [name, setName] = useState(initial?.name ?? '');
   const [logo, setLogo] = useState<string | undefined>(initial?.logoDataUrl);
   const [logoFile, setLogoFile] = useState<File | null>(null);

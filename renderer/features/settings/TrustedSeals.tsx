@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { notify } from '../../components/notify';
 import { SealFingerprint } from '../../components/SealFingerprint';
-import { useBranding } from '../../store/branding-store';
+import { useBranding } from '../../store/stores';
 import { loadSealIdentity, loadTrustedSeals, removeTrustedSeal, sealName, type PreviousOwnSeal, type SealIdentityView, type TrustedSeal } from '../../store/seal-actions';
 
 /**

@@ -5,7 +5,7 @@ import type { Agreement } from '../../../shared/model/agreement';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { notify } from '../../components/notify';
 import { SealFingerprint } from '../../components/SealFingerprint';
-import { useBranding } from '../../store/branding-store';
+import { useBranding } from '../../store/stores';
 import { loadSealIdentity, importOwnCertificate, renewSealIdentity, sealName, type SealIdentityView } from '../../store/seal-actions';
 
 /**

@@ -7,7 +7,7 @@ import { agreedLabelsText, buildSessionSummary, describeOpen, describePartTime, 
 import type { Agreement } from '../../../shared/model/agreement';
 import { openQuestions } from '../../../shared/model/open-questions';
 import { notify } from '../../components/notify';
-import { useBranding } from '../../store/branding-store';
+import { useBranding } from '../../store/stores';
 import { exportSessionSummary } from '../../store/export-actions';
 
 type SummaryExport = 'pdf-a4' | 'pdf-letter' | 'markdown';

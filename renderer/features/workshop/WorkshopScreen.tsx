@@ -10,16 +10,14 @@ import { searchItems } from '../../../shared/model/item-search';
 import type { WorkshopStatus } from '../../../shared/model/workshop';
 import { notify } from '../../components/notify';
 import type { DocumentContext } from '../../../shared/document/document';
-import { useBranding } from '../../store/branding-store';
 import { calibrationChoice, documentSubject, exportAgreement, exportOptionsStore, useExportOptions, type ExportKind } from '../../store/export-actions';
-import { useCalibration, useCalibrationStore, useReviewStore, useEditor, useEditorStore, useLibrary, useNavigation, useVersions } from '../../store/stores';
+import { useBranding, useCalibration, useCalibrationStore, useReviewStore, useEditor, useEditorStore, useLibrary, useNavigation, useVersions, useWorkshopCommands } from '../../store/stores';
 import { SigningPanel } from '../signing/SigningPanel';
 import { openPresenterWindow } from '../../store/presenter-actions';
-import { handleWorkshopCommands } from '../../store/workshop-commands';
 import { useSession, useSessionStore } from '../../store/stores';
 import { AgendaDrawer } from '../session/AgendaDrawer';
 import { addItemHere, markFocusedItem, useCaptureKeys, type CaptureCommand } from '../session/capture-keys';
-import { CommandPalette, openPalette, type PaletteCommand } from '../session/CommandPalette';
+import { CommandPalette, createPalette, type PaletteCommand } from '../session/CommandPalette';
 import { OpenQuestionsDrawer } from '../session/OpenQuestionsDrawer';
 import { QuickCapture } from '../session/QuickCapture';
 import { ShortcutsModal } from '../session/ShortcutsModal';
@@ -161,6 +159,9 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
   const [dialog, setDialog] = useState<WorkshopDialog | null>(null);
   const close = () => setDialog(null);
   const [exporting, setExporting] = useState<ExportKind | null>(null);
+  // The palette is this screen's (its own store, made once per mount); menu commands reach it through the app's registry.
+  const [palette] = useState(createPalette);
+  const workshopCommands = useWorkshopCommands();
   const reviewStore = useReviewStore();
   // A review belongs to the workshop it was run in.
   useEffect(() => reviewStore.getState().reset(workshopId), [reviewStore, workshopId]);
@@ -272,7 +273,7 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
   const handlers: WorkshopActionHandlers = {
     undo: () => step('undo'),
     redo: () => step('redo'),
-    palette: () => openPalette(),
+    palette: () => palette.open(),
     'timer-toggle': toggleTimer,
     'timer-next': nextPart,
     agenda: () => setDialog((current) => (current?.kind === 'agenda' ? null : { kind: 'agenda' })),
@@ -322,7 +323,7 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
   useWorkshopActionKeys(actions);
   // The native menu runs the same actions (registered after every render, so it always acts on what is on screen).
   useEffect(() =>
-    handleWorkshopCommands((id) => {
+    workshopCommands.handle((id) => {
       const action = actions.find((entry) => entry.id === id);
       if (action) runAction(action);
     }),
@@ -386,7 +387,7 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
           }}
         />
       )}
-      <CommandPalette groups={paletteGroups} findItems={findItems} />
+      <CommandPalette palette={palette} groups={paletteGroups} findItems={findItems} />
       <Suspense fallback={null}>
         {preview && (
           <DocumentPreview

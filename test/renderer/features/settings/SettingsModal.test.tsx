@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkAccent } from '../../../../shared/model/branding';
 import { MAX_LOGO_BYTES } from '../../../../shared/model/limits';
 import { SettingsRepository } from '../../../../renderer/db/settings-repository';
-import { accentOf, brandingStore, createBrandingStore, LEGACY_BRANDING_KEY } from '../../../../renderer/store/branding-store';
+import { accentOf, createBrandingStore, LEGACY_BRANDING_KEY } from '../../../../renderer/store/branding-store';
 import { createAppStores } from '../../../../renderer/store/create-stores';
 import { accentSwatches } from '../../../../renderer/features/settings/SettingsModal';
 import { freshDatabase, renderApp } from '../../support/render-app';
@@ -24,7 +24,7 @@ async function openSettings() {
 
 describe('App settings: branding', () => {
   it('saves a name and an accent from the header, and reads them back after the stores are created again', async () => {
-    const { db } = await renderApp();
+    const { db, branding: brandingStore } = await renderApp();
     const { user, dialog } = await openSettings();
     await user.type(within(dialog).getByRole('textbox', { name: 'Your name or firm' }), '  Northwind Advisory ');
     await user.type(within(dialog).getByRole('textbox', { name: 'Accent colour' }), '#862e9c');
@@ -32,11 +32,13 @@ describe('App settings: branding', () => {
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'App settings' })).not.toBeInTheDocument());
     expect(brandingStore.getState().branding).toEqual({ name: 'Northwind Advisory', accent: '#862e9c' });
 
-    // A new start over the same database: the branding comes back from IndexedDB.
-    createAppStores(db);
-    expect(brandingStore.getState()).toMatchObject({ branding: null, loaded: false });
-    await brandingStore.getState().load();
+    // A new start over the same database: the branding comes back from IndexedDB (into the new stores' own branding store).
+    const again = createAppStores(db).branding;
+    // Another set of stores never touches this app's: the branding it shows is still the saved one.
     expect(brandingStore.getState().branding).toEqual({ name: 'Northwind Advisory', accent: '#862e9c' });
+    expect(again.getState()).toMatchObject({ branding: null, loaded: false });
+    await again.getState().load();
+    expect(again.getState().branding).toEqual({ name: 'Northwind Advisory', accent: '#862e9c' });
     const other = createBrandingStore(new SettingsRepository(db));
     await other.getState().load();
     expect(other.getState().branding).toEqual({ name: 'Northwind Advisory', accent: '#862e9c' });
@@ -44,7 +46,7 @@ describe('App settings: branding', () => {
   });
 
   it('saves an SVG logo with its real type, and removes it', async () => {
-    await renderApp();
+    const { branding: brandingStore } = await renderApp();
     const { user, dialog, fileInput } = await openSettings();
     await user.upload(fileInput(), new File([svgText], 'mark.svg', { type: 'image/svg+xml' }));
     await within(dialog).findByRole('img', { name: 'Logo preview' });
@@ -62,7 +64,7 @@ describe('App settings: branding', () => {
     ['a text file renamed .png', () => new File(['meeting notes, not a picture'], 'logo.png', { type: 'image/png' }), 'logo.png is not an image, although it is named or labelled PNG: its content is not a PNG, JPEG or SVG picture.'],
     ['a file over 2 MB', () => new File([pngBytes, new Uint8Array(MAX_LOGO_BYTES)], 'huge.png', { type: 'image/png' }), 'huge.png is too large (2,049 kB); a logo may be at most 2 MB. Use a smaller PNG, JPEG or SVG.'],
   ])('refuses %s with a message and keeps the branding there was', async (_label, file, message) => {
-    const { db } = await renderApp();
+    const { db, branding: brandingStore } = await renderApp();
     await brandingStore.getState().save({ name: 'Northwind Advisory', logoDataUrl: pngDataUrl, accent: '#0b7285' });
     const { user, dialog, fileInput } = await openSettings();
     await user.upload(fileInput(), file());
@@ -77,7 +79,7 @@ describe('App settings: branding', () => {
   });
 
   it('refuses an accent too light for white paper, inline, and saves nothing', async () => {
-    const { db } = await renderApp();
+    const { db, branding: brandingStore } = await renderApp();
     const { user, dialog } = await openSettings();
     await user.type(within(dialog).getByRole('textbox', { name: 'Your name or firm' }), 'Northwind');
     await user.type(within(dialog).getByRole('textbox', { name: 'Accent colour' }), '#ffff00');
