@@ -188,26 +188,33 @@ function quantile(values: Float64Array, q: number): number | null {
 const UNREACHABLE = /unable to reach|unreachable|no response|not reached|no answer|nicht erreicht/i;
 
 const DAY_MS = 86_400_000;
-/** The month (YYYY-MM) of a day number, cached. */
-const dayMonth = new Map<number, string>();
-function monthOf(day: number): string {
-  let month = dayMonth.get(day);
-  if (month === undefined) {
-    month = formatDay(day).slice(0, 7);
-    dayMonth.set(day, month);
-  }
-  return month;
-}
 
-/** Day numbers (days since 1970-01-01, local) to YYYY-MM-DD, cached: a review spans a few hundred days. */
-const dayText = new Map<number, string>();
-function formatDay(day: number): string {
-  let text = dayText.get(day);
-  if (text === undefined) {
-    text = new Date(day * DAY_MS).toISOString().slice(0, 10);
-    dayText.set(day, text);
+/**
+ * Day numbers (days since 1970-01-01, local) as YYYY-MM-DD and as their month (YYYY-MM), cached: a review spans a
+ * few hundred days and asks for the month of every MQL. One per review (each ReviewAggregator makes its own), never
+ * a module's: the engine keeps no state between runs, and what one run cached goes with it.
+ */
+export class DayNames {
+  private readonly texts = new Map<number, string>();
+  private readonly months = new Map<number, string>();
+  /** The day as YYYY-MM-DD. */
+  day(day: number): string {
+    let text = this.texts.get(day);
+    if (text === undefined) {
+      text = new Date(day * DAY_MS).toISOString().slice(0, 10);
+      this.texts.set(day, text);
+    }
+    return text;
   }
-  return text;
+  /** The day's month as YYYY-MM. */
+  month(day: number): string {
+    let month = this.months.get(day);
+    if (month === undefined) {
+      month = this.day(day).slice(0, 7);
+      this.months.set(day, month);
+    }
+    return month;
+  }
 }
 
 /**
@@ -315,6 +322,8 @@ function tallyOf(tallies: readonly Tally[], commitment: Commitment): Tally {
 /** Streams lead histories into the review of one period. */
 export class ReviewAggregator {
   private readonly calendar;
+  /** This run's day names (see DayNames). */
+  private readonly days = new DayNames();
   private readonly workingDayMs: number;
   private readonly fromMs: number;
   private readonly toMs: number;
@@ -460,7 +469,7 @@ export class ReviewAggregator {
     }
     if (cut < 0) return;
     this.lastSeen = this.dayLatest[cut]!;
-    this.lastDateOutliers = { count: outliers, first: formatDay(top) };
+    this.lastDateOutliers = { count: outliers, first: this.days.day(top) };
   }
 
   private problem(problem: string, id: string): void {
@@ -494,7 +503,7 @@ export class ReviewAggregator {
     // Monday of the ISO week (1970-01-01 was a Thursday), as a day number; formatted in result().
     const week = day - ((day + 3) % 7);
     this.weekly.set(week, (this.weekly.get(week) ?? 0) + 1);
-    const month = monthOf(day);
+    const month = this.days.month(day);
     let monthEntry = this.monthly.get(month);
     if (!monthEntry) {
       monthEntry = { mqls: 0, opportunities: 0 };
@@ -676,8 +685,8 @@ export class ReviewAggregator {
     const coveredStart = firstDay === null ? fromDay : Math.max(fromDay, firstDay);
     const coveredEnd = lastDay === null ? fromDay - 1 : Math.min(toDay, lastDay);
     const coveredDays = Math.max(0, coveredEnd - coveredStart + 1);
-    const exportLastDate = lastDay === null ? null : formatDay(lastDay);
-    const exportFirstDate = firstDay === null ? null : formatDay(firstDay);
+    const exportLastDate = lastDay === null ? null : this.days.day(lastDay);
+    const exportFirstDate = firstDay === null ? null : this.days.day(firstDay);
     // The sentences people read write the days as people do ("27 Nov 2026"); `coverage` keeps the ISO days for machines.
     const lastDayText = exportLastDate === null ? null : readableDay(exportLastDate);
     const firstDayText = exportFirstDate === null ? null : readableDay(exportFirstDate);
@@ -903,7 +912,7 @@ export class ReviewAggregator {
       conversion,
       // A week cut by the period's start or end (or the export's last date) has fewer days: the chart and report say so.
       // Every covered week appears, a week with no MQL as 0 (not left out of the chart).
-      weekly: weeksOf(coveredStart, coveredEnd, this.weekly).map((week) => ({ week: formatDay(week), mqls: this.weekly.get(week) ?? 0, days: Math.max(0, Math.min(week + 6, coveredEnd) - Math.max(week, coveredStart) + 1) })),
+      weekly: weeksOf(coveredStart, coveredEnd, this.weekly).map((week) => ({ week: this.days.day(week), mqls: this.weekly.get(week) ?? 0, days: Math.max(0, Math.min(week + 6, coveredEnd) - Math.max(week, coveredStart) + 1) })),
       monthly: [...this.monthly.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, entry]) => ({ month, ...entry })),
       need: { mqlsPerWeek: need('mqls', 'perWeek'), mqlsPerMonth: need('mqls', 'perMonth'), opportunitiesPerMonth: opportunitiesNeeded },
       coverage: { periodDays, coveredDays, exportLastDate, exportFirstDate },

@@ -7,7 +7,7 @@ import { historyFieldKinds, historyFields, type HistoryField, type ReviewMapping
 import { checkedRequiredFields, ReviewAggregator, type LeadHistory, type ReviewResult } from './review';
 import { historyColumns, requiredFieldColumns } from './sample-histories';
 import { SeenIds } from './seen-ids';
-import { newSlashEvidence, noteSlashDate, quickTimestamp, slashOrderOf, timestampReader } from './timestamps';
+import { newMonthStarts, newSlashEvidence, noteSlashDate, quickTimestamp, slashOrderOf, timestampReader } from './timestamps';
 
 export { historyFieldDescriptions, historyFieldLabels, historyFields, parseReviewMapping, ReviewMappingSchema, type HistoryField, type ReviewMapping } from './mapping';
 
@@ -52,8 +52,10 @@ export async function runReview(run: { agreement: Agreement; mapping: ReviewMapp
   // Slashed dates: as the mapping says, else read month first while the whole export is watched for the order (see the end).
   const slashOrder = run.mapping.slashDates ?? 'month-first';
   const slashEvidence = newSlashEvidence();
-  const readTime = timestampReader(calendar.timeZone, slashOrder);
-  const readQuick = quickTimestamp(calendar.timeZone, slashOrder);
+  // This run's month-start cache, shared by its two readers (the engine keeps no state between runs).
+  const months = newMonthStarts();
+  const readTime = timestampReader(calendar.timeZone, slashOrder, months);
+  const readQuick = quickTimestamp(calendar.timeZone, slashOrder, months);
   const aggregator = new ReviewAggregator(run.agreement, { from: run.from, to: run.to }, calendar, (date) => zone.instantOf(Date.parse(`${date}T00:00:00Z`)), { mapped, requiredFieldsMapped: requiredFields, outcomeValuesMissing: noWon ? 'won' : noLost ? 'lost' : null });
   // Outcome values that are neither won nor lost: counted per value (a few distinct ones), reported as data problems.
   const otherOutcomes = new Map<string, { text: string; count: number }>();

@@ -46,7 +46,7 @@ function one(text: string, at: number): number {
  * past `end` is taken as the value's). Returns local wall-clock ms, or NaN to
  * let the full reader decide.
  */
-function quickLocal(text: string, start: number, end: number, dayFirst: boolean): number {
+function quickLocal(months: MonthStarts, text: string, start: number, end: number, dayFirst: boolean): number {
   const length = end - start;
   if (length < 16) return Number.NaN;
   const third = text.charCodeAt(start + 2);
@@ -91,26 +91,41 @@ function quickLocal(text: string, start: number, end: number, dayFirst: boolean)
     hour = (hour % 12) + (first === 112 ? 12 : 0);
   }
   if (hour > 23 || day > daysInMonth(year, month)) return Number.NaN;
-  return utcMs(year, month, day, hour, minute, second);
-}
-
-/** Milliseconds since the epoch of a proleptic Gregorian date-time, by arithmetic (Date.UTC is several times slower). */
-function utcMs(year: number, month: number, day: number, hour: number, minute: number, second: number, milliseconds = 0): number {
-  // The day number of the month's first day, looked up (an export spans a few months; the arithmetic below runs once per month).
-  const key = year * 12 + month;
-  const slot = key & (MONTH_SLOTS - 1);
-  let first = monthKeys[slot] === key ? monthFirstDays[slot]! : Number.NaN;
-  if (first !== first) {
-    first = civilDays(year, month, 1);
-    monthKeys[slot] = key;
-    monthFirstDays[slot] = first;
-  }
-  return (((first + day - 1) * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + milliseconds;
+  return utcMs(months, year, month, day, hour, minute, second);
 }
 
 const MONTH_SLOTS = 1024;
-const monthKeys = new Float64Array(MONTH_SLOTS).fill(Number.NaN);
-const monthFirstDays = new Float64Array(MONTH_SLOTS);
+
+/**
+ * The day number of each month's first day, as a direct-mapped cache (typed arrays: a review reads millions of
+ * timestamps over a few months). One per review run (runReview makes one for its readers; a reader made alone gets
+ * its own), never a module's: the engine keeps no state between runs.
+ */
+export interface MonthStarts {
+  /** year × 12 + month of the entry in each slot (NaN: empty). */
+  readonly keys: Float64Array;
+  /** Days since 1970-01-01 of that month's first day. */
+  readonly firstDays: Float64Array;
+}
+
+/** An empty month-start cache. */
+export function newMonthStarts(): MonthStarts {
+  return { keys: new Float64Array(MONTH_SLOTS).fill(Number.NaN), firstDays: new Float64Array(MONTH_SLOTS) };
+}
+
+/** Milliseconds since the epoch of a proleptic Gregorian date-time, by arithmetic (Date.UTC is several times slower). */
+function utcMs(months: MonthStarts, year: number, month: number, day: number, hour: number, minute: number, second: number, milliseconds = 0): number {
+  // The day number of the month's first day, looked up (an export spans a few months; the arithmetic below runs once per month).
+  const key = year * 12 + month;
+  const slot = key & (MONTH_SLOTS - 1);
+  let first = months.keys[slot] === key ? months.firstDays[slot]! : Number.NaN;
+  if (first !== first) {
+    first = civilDays(year, month, 1);
+    months.keys[slot] = key;
+    months.firstDays[slot] = first;
+  }
+  return (((first + day - 1) * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + milliseconds;
+}
 
 /** Days since 1970-01-01 of a proleptic Gregorian date. */
 function civilDays(year: number, month: number, day: number): number {
@@ -129,7 +144,7 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /** "YYYY-MM-DDTHH:MM:SS(.sss)Z" in `text` from `start` to `end`, without the native parser's generality; NaN for anything else. */
-function quickUtc(text: string, start: number, end: number): number {
+function quickUtc(months: MonthStarts, text: string, start: number, end: number): number {
   const length = end - start;
   if ((length !== 20 && length !== 24) || text.charCodeAt(end - 1) !== 90 || text.charCodeAt(start + 4) !== 45 || text.charCodeAt(start + 7) !== 45 || text.charCodeAt(start + 10) !== 84 || text.charCodeAt(start + 13) !== 58 || text.charCodeAt(start + 16) !== 58) return Number.NaN;
   const year = four(text, start);
@@ -146,11 +161,11 @@ function quickUtc(text: string, start: number, end: number): number {
     milliseconds = hundreds < 0 || rest < 0 ? -1 : hundreds * 100 + rest;
   }
   if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || milliseconds < 0) return Number.NaN;
-  return utcMs(year, month, day, hour, minute, second, milliseconds);
+  return utcMs(months, year, month, day, hour, minute, second, milliseconds);
 }
 
-/** Creates a reader of timestamps in a time zone (for zone-less values). */
-export function timestampReader(timeZone: string, order: SlashOrder = 'month-first'): (text: string) => TimestampResult {
+/** Creates a reader of timestamps in a time zone (for zone-less values); `months` is the run's cache (see MonthStarts). */
+export function timestampReader(timeZone: string, order: SlashOrder = 'month-first', months: MonthStarts = newMonthStarts()): (text: string) => TimestampResult {
   const dayFirst = order === 'day-first';
   const zone = timeZoneOf(timeZone);
   const local = (year: number, month: number, day: number, hour: number, minute: number, second: number, text: string): TimestampResult => {
@@ -162,9 +177,9 @@ export function timestampReader(timeZone: string, order: SlashOrder = 'month-fir
   return (raw) => {
     const text = raw.trim();
     // The common machine format (ISO in UTC, as most CRM APIs export) goes straight to the native parser.
-    const utc = quickUtc(text, 0, text.length);
+    const utc = quickUtc(months, text, 0, text.length);
     if (utc === utc) return { ok: true, instant: utc };
-    const quick = quickLocal(text, 0, text.length, dayFirst);
+    const quick = quickLocal(months, text, 0, text.length, dayFirst);
     if (quick === quick) return { ok: true, instant: zone.instantOf(quick) };
     let match = iso.exec(text);
     if (match) {
@@ -202,7 +217,7 @@ export function timestampReader(timeZone: string, order: SlashOrder = 'month-fir
  * text is not one of the usual shapes (ask `timestampReader` then, for the answer and its message).
  * Reads `text` from `start` to `end` (a cell in place in the parser's text), the whole text without them.
  */
-export function quickTimestamp(timeZone: string, order: SlashOrder = 'month-first'): (text: string, start?: number, end?: number) => number {
+export function quickTimestamp(timeZone: string, order: SlashOrder = 'month-first', months: MonthStarts = newMonthStarts()): (text: string, start?: number, end?: number) => number {
   const dayFirst = order === 'day-first';
   const zone = timeZoneOf(timeZone);
   // Wall-clock hour → its offset, when the whole hour has one (every hour but those a clock change
@@ -226,9 +241,9 @@ export function quickTimestamp(timeZone: string, order: SlashOrder = 'month-firs
     return zone.instantOf(local);
   };
   return (text, start = 0, end = text.length) => {
-    const utc = quickUtc(text, start, end);
+    const utc = quickUtc(months, text, start, end);
     if (utc === utc) return utc;
-    const local = quickLocal(text, start, end, dayFirst);
+    const local = quickLocal(months, text, start, end, dayFirst);
     return local === local ? instantOf(local) : Number.NaN;
   };
 }
