@@ -1,8 +1,9 @@
 import type { Agreement } from './agreement';
 import { toNfc } from './canonical';
-import { parseAgreement } from './parse-agreement';
+import { parseAgreement, type WithAgreement } from './parse-agreement';
 import { firstIssueMessage } from './validation';
-import { FileVersionSchema, versionLimits, type SignatureRecord, type VersionSeal } from './versions';
+import { FileVersionSchema, versionLimits } from './versions';
+import { z } from './zod';
 
 /**
  * The version of the `.accord` file envelope this code writes.
@@ -10,18 +11,12 @@ import { FileVersionSchema, versionLimits, type SignatureRecord, type VersionSea
  */
 export const ACCORD_FILE_VERSION = 2;
 
-/** A signed version as it travels in a file: no workshop id (the importing library gives one); its seal once sealed. */
-export interface AccordFileVersion {
-  number: number;
-  status: 'signed';
-  agreement: Agreement;
-  contentHash: string;
-  signatures: SignatureRecord[];
-  createdAt: number;
-  lockedAt: number;
-  /** The installation's seal over the version (shared/model/accord-seal.ts); absent in files from before seals. */
-  seal?: VersionSeal;
-}
+/**
+ * A signed version as it travels in a file: no workshop id (the importing library gives one); its seal once sealed
+ * (shared/model/accord-seal.ts; absent in files from before seals). Its schema is the library file's version schema
+ * (FileVersionSchema, shared/model/versions.ts).
+ */
+export type AccordFileVersion = WithAgreement<z.output<typeof FileVersionSchema>>;
 
 /** An `.accord` file: the agreement in an envelope that says what it is, with its signed history. */
 export interface AccordFile {
@@ -53,6 +48,46 @@ export function serializeAccordFile(agreement: Agreement, exportedAt: Date, vers
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
+const damaged = 'This Accord file is damaged: its export date (exportedAt) is not a date.';
+
+/**
+ * The envelope of an `.accord` file, in the order its problems are told:
+ * what it is, which file version, when it was exported, then the agreement
+ * (read by parseAgreement, whose message is told as it stands) and the list
+ * of signed versions (each then read with FileVersionSchema, the library
+ * file's version schema). An unknown key is refused with the known ones:
+ * a misspelt "versions" would otherwise import the agreement without its
+ * signed history.
+ */
+const envelopeShape = {
+    format: z.literal('accord', { error: (issue) => `This is not an Accord file (format ${JSON.stringify(issue.input)}).` }),
+    fileVersion: z.number({ error: 'This Accord file has no valid fileVersion.' }).check(
+      z.refine((value) => Number.isInteger(value) && value >= 1, { error: 'This Accord file has no valid fileVersion.', abort: true }),
+      z.refine((value) => value <= ACCORD_FILE_VERSION, { error: (issue) => `This file was written by a newer version of Accord (file version ${String(issue.input)}; this version reads up to ${ACCORD_FILE_VERSION}). Update Accord to open it.` }),
+    ),
+    exportedAt: z.optional(z.string({ error: damaged }).check(z.maxLength(40, { error: damaged }), z.refine((value) => !Number.isNaN(Date.parse(value)), { error: damaged }))),
+    agreement: z.pipe(
+      z.unknown(),
+      z.transform((value, context) => {
+        const parsed = parseAgreement(value);
+        if (parsed.ok) return parsed.agreement;
+        context.issues.push({ code: 'custom', message: parsed.message, input: value });
+        return z.NEVER;
+      }),
+    ),
+    // null reads as no versions, as it always has.
+    versions: z.optional(z.nullable(z.array(z.unknown(), { error: 'This Accord file is damaged: its version history is not a list.' }).check(z.maxLength(versionLimits.number, { error: 'This Accord file is damaged: its version history is longer than any Accord writes.' })))),
+};
+
+const AccordEnvelopeSchema = z.strictObject(envelopeShape, {
+    error: (issue) => {
+      if (issue.code !== 'unrecognized_keys') return undefined;
+      const keys = (issue as { keys: string[] }).keys;
+      return `This Accord file is damaged: unknown key${keys.length > 1 ? 's' : ''} ${keys.map((key) => `“${key.slice(0, 60)}”`).join(', ')} (known keys: ${Object.keys(envelopeShape).join(', ')}).`;
+    },
+  },
+);
+
 /**
  * Reads an `.accord` file. Accepts the envelope, or a bare agreement (what
  * RevOps scripts and older exports write). Anything that is not well-formed
@@ -71,24 +106,23 @@ export function parseAccordFile(text: string): ParsedAccordFile {
     return { ok: false, message: `This file is not valid JSON (${error instanceof Error ? error.message : String(error)}); it may be truncated or not an Accord file.` };
   }
   if (typeof data === 'object' && data !== null && !Array.isArray(data) && (data as { format?: unknown }).format !== undefined) {
-    const envelope = data as Partial<AccordFile> & { format: unknown };
-    if (envelope.format !== 'accord') return { ok: false, message: `This is not an Accord file (format ${JSON.stringify(envelope.format)}).` };
-    if (typeof envelope.fileVersion !== 'number' || !Number.isInteger(envelope.fileVersion) || envelope.fileVersion < 1) return { ok: false, message: 'This Accord file has no valid fileVersion.' };
-    if (envelope.fileVersion > ACCORD_FILE_VERSION) return { ok: false, message: `This file was written by a newer version of Accord (file version ${envelope.fileVersion}; this version reads up to ${ACCORD_FILE_VERSION}). Update Accord to open it.` };
-    if (envelope.exportedAt !== undefined && (typeof envelope.exportedAt !== 'string' || envelope.exportedAt.length > 40 || Number.isNaN(Date.parse(envelope.exportedAt)))) return { ok: false, message: 'This Accord file is damaged: its export date (exportedAt) is not a date.' };
-    const parsed = parseAgreement(envelope.agreement);
-    if (!parsed.ok) return parsed;
-    const versions = parseVersions(envelope.versions ?? []);
+    const envelope = AccordEnvelopeSchema.safeParse(data);
+    if (!envelope.success) {
+      // What the file is comes first: another format's or a newer version's keys are not "unknown"; then a misspelt key, then the first problem in order.
+      const issues = envelope.error.issues;
+      const issue = issues.find((entry) => entry.path[0] === 'format') ?? issues.find((entry) => entry.path[0] === 'fileVersion') ?? issues.find((entry) => entry.code === 'unrecognized_keys') ?? issues[0];
+      return { ok: false, message: issue?.message ?? 'This Accord file is damaged.' };
+    }
+    const versions = parseVersions(envelope.data.versions ?? []);
     if (!versions.ok) return versions;
-    return { ok: true, agreement: parsed.agreement, claimedVersions: versions.versions };
+    return { ok: true, agreement: envelope.data.agreement, claimedVersions: versions.versions };
   }
   const parsed = parseAgreement(data);
   return parsed.ok ? { ok: true, agreement: parsed.agreement, claimedVersions: [] } : parsed;
 }
 
-function parseVersions(data: unknown): { ok: true; versions: AccordFileVersion[] } | { ok: false; message: string } {
-  if (!Array.isArray(data)) return { ok: false, message: 'This Accord file is damaged: its version history is not a list.' };
-  if (data.length > versionLimits.number) return { ok: false, message: 'This Accord file is damaged: its version history is longer than any Accord writes.' };
+/** Reads the claimed signed versions, each with the library file's version schema, in order of their numbers. */
+function parseVersions(data: readonly unknown[]): { ok: true; versions: AccordFileVersion[] } | { ok: false; message: string } {
   const versions: AccordFileVersion[] = [];
   for (const [index, raw] of data.entries()) {
     const claimed = (raw as { number?: unknown } | null)?.number;
