@@ -1,5 +1,4 @@
 import type { Agreement } from '../../model/agreement';
-import type { CalibrationAggregator } from './calibrate';
 import type { CalibrationResult, RecencyFacts } from '../../model/calibration-result';
 import { dayText } from './dates';
 import type { CalibrationMapping } from '../../model/calibration-mapping';
@@ -31,6 +30,24 @@ export function recencyPlan(agreement: Agreement, mapping: CalibrationMapping, o
 }
 
 /**
+ * What the split needs of the aggregator it splits (calibrate.ts's
+ * CalibrationAggregator is the one): declared here rather than imported,
+ * because calibrate.ts imports this module for the recency figures.
+ */
+export interface RecencyAggregator {
+  /** Data rows seen (scored and skipped). */
+  readonly rowCount: number;
+  /** Counts a row that could not be used. */
+  skip(reason: string, line: number): void;
+  /** Scores and counts one mapped row. */
+  add(row: MappedRow): void;
+  /** Adds another aggregator's counts (one made by the same factory) to this one's. */
+  absorb(other: RecencyAggregator): void;
+  /** The figures so far. */
+  result(): CalibrationResult;
+}
+
+/**
  * Streams scored rows into the figures that count (old enough) and keeps
  * the too-recent ones apart. The last date is the outcome file's when it has
  * one; otherwise it is the latest lead date, known only at the end, so the
@@ -39,8 +56,8 @@ export function recencyPlan(agreement: Agreement, mapping: CalibrationMapping, o
  * cycle of days, not rows). Each row is scored once.
  */
 export class RecencySplit {
-  private readonly mature: CalibrationAggregator;
-  private readonly recent = new Map<number, CalibrationAggregator>();
+  private readonly mature: RecencyAggregator;
+  private readonly recent = new Map<number, RecencyAggregator>();
   private lastDay: number;
   private undated = 0;
   private dated = 0;
@@ -48,7 +65,7 @@ export class RecencySplit {
   private readonly cycle: number;
 
   constructor(
-    private readonly make: () => CalibrationAggregator,
+    private readonly make: () => RecencyAggregator,
     private readonly plan: RecencyPlan,
   ) {
     this.mature = make();
