@@ -21,6 +21,8 @@ const crossCutting: Readonly<Record<string, string>> = {
   // Fuzz the import of every file kind the app reads (.accord, library file, CSV), through the stores: no one module.
   'test/renderer/fuzz/imports.fuzz.test.ts': 'fuzz across all imports',
   'test/renderer/fuzz/library-import.fuzz.test.ts': 'fuzz of the library import from the file to the database',
+  // A rule over every engine module (no module-level state), with the review engine's instances as its cases.
+  'test/shared/engines/review/engine-state.test.ts': 'walks shared/engines for module-level state',
   // Stories that drive the whole workshop screen (header, editor, dialogs, palette) as a person does.
   'test/renderer/features/workshop/first-minutes.test.tsx': 'a new user’s first minutes, across the workshop screen',
   'test/renderer/features/workshop/workshop-shell.test.tsx': 'the workshop shell: header, navigator, palette and menus together',
