@@ -1,10 +1,11 @@
 import { describeCalendar } from '../engines/calendar/business-time';
-import { computeFunnel, funnelInputsOf, funnelLevelLabels, planVolumeTarget } from '../model/funnel';
+import { computeFunnel, funnelInputsOf, funnelLevelLabels } from '../model/funnel';
 import type { Agreement, Consensus } from '../model/agreement';
 import { criterionAttributeLabel } from '../model/attribute-labels';
 import type { Branding } from '../model/branding';
 import { contentHash } from '../model/canonical';
 import { agreedOnText, consensusHistory } from '../model/consensus-history';
+import { commitmentTarget } from '../model/item-substance';
 import { consensusItems, sections } from '../model/sections';
 import { teamLabels } from '../model/teams';
 import { formatDateTime, formatDay } from '../text/datetime';
@@ -19,6 +20,8 @@ import { executiveSummary, gradeGrid } from './executive-summary';
 // The parts a document is made of live in document-parts.ts (so executive-summary.ts, which
 // builds some of them, and this module, which assembles them, do not import each other).
 export type { Block, DocumentSection, SignatureEntry } from './document-parts';
+// A commitment's target as written lives with what items say (shared/model/item-substance.ts); re-exported for the document's readers.
+export { commitmentTarget };
 
 /**
  * What a document is: an agreement in one of its three states (a draft, a
@@ -155,18 +158,7 @@ function matchText(criterion: Agreement['icp'][number]): string {
 
 const effectLabels = { 'must-have': 'Must-have', points: 'Points', disqualifier: 'Disqualifier' } as const;
 const actionLabels = { recycle: 'Recycle to nurture', disqualify: 'Disqualify', 'return-to-marketing': 'Return to marketing' } as const;
-const unitLabels: Record<string, string> = { count: '', 'business-hours': ' business hours', hours: ' hours', 'business-days': ' business days', days: ' days', attempts: ' attempts', percent: ' %' };
-const windowLabels: Record<string, string> = { 'per-week': 'per week', 'per-month': 'per month', 'per-period': 'per period', 'per-lead': 'per lead', 'per-opportunity': 'per opportunity' };
 
-/** The target of a commitment as a sentence part: "4 business hours per lead", "239 MQLs per month (from the plan)". */
-export function commitmentTarget(agreement: Agreement, commitment: Agreement['commitments'][number]): string {
-  if (commitment.kind === 'mql-volume') {
-    const target = planVolumeTarget(agreement, commitment);
-    return target ? `${target.value.toLocaleString('en-US')} ${target.unit} ${windowLabels[commitment.window]} (from the plan)` : 'from the plan (incomplete)';
-  }
-  const over = commitment.kind === 'attempts' && commitment.overDays !== null ? ` over ${commitment.overDays} days` : '';
-  return `${num(commitment.target)}${unitLabels[commitment.unit] ?? ''}${over} ${windowLabels[commitment.window]}`;
-}
 
 /** Builds the document of an agreement version. */
 export function buildAgreementDocument(agreement: Agreement, context: DocumentContext): AgreementDocument {

@@ -2,7 +2,7 @@ import { ActionIcon, Alert, Badge, Button, Group, Kbd, SegmentedControl, Table, 
 import { useLocalStorage } from '@mantine/hooks';
 import { IconCircleCheck, IconLayoutList, IconTable, IconThumbDown, IconThumbUp, IconUsersGroup } from '@tabler/icons-react';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
-import { itemSummary } from '../../../shared/document/item-summary';
+import { itemSummary } from '../../../shared/model/item-substance';
 import type { ConsensusState, Position } from '../../../shared/model/agreement';
 import { changedPositionText, isChanged, withParked, withPosition, type ConsensusTeam, type PositionStatus } from '../../../shared/model/consensus';
 import { partPositionsText, planPartPositions, teamsText, type PartPositionsPlan } from '../../../shared/model/part-consensus';

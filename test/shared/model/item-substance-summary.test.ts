@@ -1,6 +1,6 @@
 import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
-import { itemSummary } from '../../../shared/document/item-summary';
+import { itemSubstance, itemSummary } from '../../../shared/model/item-substance';
 import type { Agreement } from '../../../shared/model/agreement';
 import { consensusItemKinds, consensusItems, type ConsensusItemKind } from '../../../shared/model/sections';
 import { findTemplate } from '../../../shared/templates/templates';
@@ -79,5 +79,33 @@ describe('one line of what an item says, per kind (the compact table of a part)'
     expect(summaryOf(agreement, 'decay')).toBe('points reset after … days without activity (not set)');
     expect(summaryOf(agreement, 'signal-demoRequest')).toBe('points not set · at most 40');
     expect(summaryOf(agreement, 'revenue-plan')).toBe('EUR 1,200,000 per quarter · deals of EUR 24,000 · win rate not set · 4 SDRs');
+  });
+
+  it('the card and the line are written from one entry per kind: both say the item, and both are gone once it is removed', () => {
+    const agreement = template();
+    const items = consensusItems(agreement);
+    // Every kind of the template has both a card and a line.
+    for (const kind of consensusItemKinds) {
+      const item = items.find((candidate) => candidate.kind === kind)!;
+      expect(itemSubstance(agreement, item), kind).not.toBeNull();
+      expect(itemSummary(agreement, item), kind).not.toBeNull();
+    }
+    // A removed criterion, stage or commitment has neither (the one lookup answers both).
+    for (const [kind, id] of [['criterion', 'icp-region'], ['stage', 'stage-sal'], ['commitment', items.find((item) => item.kind === 'commitment')!.id]] as const) {
+      const removed = produce(agreement, (draft) => {
+        if (kind === 'criterion') draft.icp = draft.icp.filter((entry) => entry.id !== id);
+        if (kind === 'stage') draft.stages = draft.stages.filter((entry) => entry.id !== id);
+        if (kind === 'commitment') draft.commitments = draft.commitments.filter((entry) => entry.id !== id);
+      });
+      expect(itemSubstance(removed, { kind, id })).toBeNull();
+      expect(itemSummary(removed, { kind, id })).toBeNull();
+    }
+    // The same fields: the stage's owner and limit in both, the criterion's attribute by the same display name.
+    const stage = itemSubstance(agreement, { kind: 'stage', id: 'stage-sal' })!;
+    expect(stage.lines.find((entry) => entry.label === 'Owner')!.text).toBe('Inside sales (SDR/BDR) · at most 10 days');
+    expect(itemSummary(agreement, { kind: 'stage', id: 'stage-sal' })).toMatch(/^owner Inside sales \(SDR\/BDR\) · at most 10 days · /);
+    const renamed = produce(agreement, (draft) => void (draft.icp.find((entry) => entry.id === 'icp-revenue')!.attributeDisplayName = 'Turnover (EUR)'));
+    expect(itemSubstance(renamed, { kind: 'criterion', id: 'icp-revenue' })!.lines[0]).toEqual({ label: 'Attribute', text: 'Turnover (EUR)' });
+    expect(itemSummary(renamed, { kind: 'criterion', id: 'icp-revenue' })).toMatch(/^Turnover \(EUR\) from /);
   });
 });
