@@ -1,4 +1,5 @@
 import type { ReviewResult } from '../../shared/engines/review/review';
+import { measuredFigure } from '../../shared/model/records';
 import type { AccordDatabase, ReviewRecord } from './database';
 import { RepositoryError } from './workshop-repository';
 
@@ -12,8 +13,9 @@ export function reviewRecordOf(result: ReviewResult, workshopId: string, fileNam
     fileName,
     ranAt,
     mqls: result.mqls,
-    // A no-data entry keeps no share (its `actual` says why), so the trend can never show it as 0 %; a no-target one keeps its state and figure text.
-    commitments: result.commitments.map((commitment) => ({ id: commitment.id, metric: commitment.metric, state: commitment.state, actual: commitment.actual, share: commitment.state !== 'no-data' && typeof commitment.figures.share === 'number' ? commitment.figures.share : null })),
+    // Data, not prose: the headline figure as a value and unit (the trend words it where it is shown). A no-data entry keeps no share
+    // and no figure, so the trend can never show it as 0 %; a no-target one keeps its state and its figure.
+    commitments: result.commitments.map((commitment) => ({ id: commitment.id, metric: commitment.metric, state: commitment.state, share: commitment.state !== 'no-data' && typeof commitment.figures.share === 'number' ? commitment.figures.share : null, measured: measuredFigure(commitment) })),
     // The record's shape is the library file's (strict): only these four fields, the reason stays in the state.
     conversion: result.conversion.map((step) => ({ step: step.step, actual: step.state === 'no-data' ? null : step.actual, planned: step.planned, state: step.state })),
   };

@@ -60,6 +60,35 @@ export const CalibrationRecordSchema = z.strictObject({
 /** A workshop's calibration: the mapping (read with parseMapping), which files it ran on, and the results. Never the rows. */
 export type CalibrationRecord = Omit<z.output<typeof CalibrationRecordSchema>, 'mapping'> & { mapping: CalibrationMapping };
 
+/** What a review's headline figure measures: a share of 1 (within target), a count per the commitment's window, days, or a count of a whole (`of`). */
+export const measuredUnits = ['share', 'per-window', 'days', 'count'] as const;
+
+/**
+ * A commitment's headline figure kept as data (its value and unit; the state is kept beside it), so the
+ * trend writes it where it is shown, in today's words. Reviews stored before kept the engine's sentence
+ * (`actual`) instead: they are still read (the sentence is kept, never shown as a figure), and their share,
+ * stored then as now, still fills the trend.
+ */
+export const MeasuredFigureSchema = z.strictObject({ value: z.number(), unit: z.enum(measuredUnits), of: z.optional(z.number()) });
+
+/** A review's headline figure as data (see MeasuredFigureSchema). */
+export type MeasuredFigure = z.output<typeof MeasuredFigureSchema>;
+
+/**
+ * The headline figure of a measured commitment, from the engine's figures: its share within target, else its
+ * volume per window (`actual`), else a median time in days, else recycled leads that came back of those recycled;
+ * null without data or without one such figure.
+ */
+export function measuredFigure(commitment: { state: string; figures: Readonly<Record<string, number | null | undefined>> }): MeasuredFigure | null {
+  if (commitment.state === 'no-data') return null;
+  const { share, actual, median, cameBack, recycled } = commitment.figures;
+  if (typeof share === 'number' && Number.isFinite(share)) return { value: share, unit: 'share' };
+  if (typeof actual === 'number' && Number.isFinite(actual)) return { value: actual, unit: 'per-window' };
+  if (typeof median === 'number' && Number.isFinite(median)) return { value: median, unit: 'days' };
+  if (typeof cameBack === 'number' && typeof recycled === 'number') return { value: cameBack, unit: 'count', of: recycled };
+  return null;
+}
+
 /** One SLA review's results, kept for trends: per commitment its state and figures; no rows, no lead ids. */
 export const ReviewRecordSchema = z.strictObject({
   id: RecordIdSchema,
@@ -69,7 +98,7 @@ export const ReviewRecordSchema = z.strictObject({
   fileName: text(1000),
   ranAt: z.number(),
   mqls: z.number(),
-  commitments: z.array(z.strictObject({ id: text(200), metric: text(2000), state: text(40), actual: text(2000), share: z.nullable(z.number()) })).check(z.maxLength(1000)),
+  commitments: z.array(z.strictObject({ id: text(200), metric: text(2000), state: text(40), share: z.nullable(z.number()), measured: z.optional(z.nullable(MeasuredFigureSchema)), /** The engine's sentence, in reviews stored before `measured`: read, never written. */ actual: z.optional(text(2000)) })).check(z.maxLength(1000)),
   conversion: z.array(z.strictObject({ step: text(200), actual: z.nullable(z.number()), planned: z.nullable(z.number()), state: text(40) })).check(z.maxLength(100)),
 });
 

@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ReviewRepository, reviewRecordOf } from '../../../renderer/db/review-repository';
 import { WorkshopRepository } from '../../../renderer/db/workshop-repository';
 import type { ReviewResult } from '../../../shared/engines/review/review';
+import { ReviewRecordSchema } from '../../../shared/model/records';
 import { freshDatabase } from '../support/render-app';
 
 const result = (from: string, to: string, share: number): ReviewResult => ({
@@ -50,7 +53,8 @@ describe('ReviewRepository', () => {
       conversion: [{ step: 'MQL → SAL', actual: 0, planned: 70, state: 'no-data', noData: 'map the Accepted column to measure this' }],
     };
     const record = reviewRecordOf(noData, workshop.id, 'nov.csv', 1, 'n');
-    expect(record.commitments[0]).toEqual({ id: 'commit-first-touch', metric: 'First touch after MQL', state: 'no-data', actual: 'No data: map the First touch column to measure this', share: null });
+    // Data, not prose: no sentence is stored, and a no-data entry has no figure at all (never a 0).
+    expect(record.commitments[0]).toEqual({ id: 'commit-first-touch', metric: 'First touch after MQL', state: 'no-data', share: null, measured: null });
     expect(record.conversion[0]).toEqual({ step: 'MQL → SAL', actual: null, planned: 70, state: 'no-data' });
     await new ReviewRepository(db).save(record);
     expect(await new ReviewRepository(db).list(workshop.id)).toEqual([record]);
@@ -63,9 +67,25 @@ describe('ReviewRepository', () => {
     const actual = '0 of 115 recycled leads later reached SQL, opportunity or a win';
     const withRecycling: ReviewResult = { ...base, commitments: [...base.commitments, { id: 'kpi-recycled', kind: 'recycling', team: 'marketing', metric: 'Recycled leads that came back', actual, target: 'followed up in nurture', state: 'no-target', noData: null, figures: { recycled: 115, cameBack: 0 }, missedLeads: [], missedCount: 0 }] };
     const record = reviewRecordOf(withRecycling, workshop.id, 'nov.csv', 1, 'r');
-    expect(record.commitments[1]).toEqual({ id: 'kpi-recycled', metric: 'Recycled leads that came back', state: 'no-target', actual, share: null });
+    expect(record.commitments[1]).toEqual({ id: 'kpi-recycled', metric: 'Recycled leads that came back', state: 'no-target', share: null, measured: { value: 0, unit: 'count', of: 115 } });
+    expect(JSON.stringify(record)).not.toContain(actual);
     expect(record.commitments.filter((entry) => entry.state === 'no-data')).toEqual([]);
     await new ReviewRepository(db).save(record);
     expect((await new ReviewRepository(db).list(workshop.id))[0]!.commitments.map((entry) => entry.state)).toEqual(['met', 'no-target']);
+  });
+
+  it('keeps the headline figure as data (value and unit), never the engine’s sentence, and still reads a review stored with only its sentence', async () => {
+    const db = freshDatabase();
+    const workshop = await new WorkshopRepository(db).create({ title: 'Reviewed' });
+    const base = result('2026-11-01', '2026-11-30', 0.875);
+    const volume = { id: 'commit-volume', kind: 'mql-volume', team: 'marketing', metric: 'MQLs a month', actual: '230 MQLs a month on average', target: '239 MQLs per month (from the plan)', state: 'at-risk' as const, noData: null, figures: { actual: 230, target: 239, count: 230, days: 30 }, missedLeads: [], missedCount: 0 };
+    const record = reviewRecordOf({ ...base, commitments: [...base.commitments, volume] }, workshop.id, 'nov.csv', 1, 'm');
+    expect(record.commitments.map((entry) => entry.measured)).toEqual([{ value: 0.875, unit: 'share' }, { value: 230, unit: 'per-window' }]);
+    expect(JSON.stringify(record)).not.toContain('MQLs a month on average');
+    // A review kept by an earlier version (as in the v7 database fixture): the sentence, no measured figure. It is still read, and its share still fills the trend.
+    const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'databases', 'v7.json'), 'utf8')) as { tables: { reviews: unknown[] } };
+    const stored = fixture.tables.reviews[0] as { commitments: { actual?: string; measured?: unknown }[] };
+    expect(stored.commitments.every((entry) => typeof entry.actual === 'string' && entry.measured === undefined)).toBe(true);
+    expect(ReviewRecordSchema.safeParse(stored).success).toBe(true);
   });
 });
