@@ -55,9 +55,8 @@ const damaged = 'This Accord file is damaged: its export date (exportedAt) is no
  * what it is, which file version, when it was exported, then the agreement
  * (read by parseAgreement, whose message is told as it stands) and the list
  * of signed versions (each then read with FileVersionSchema, the library
- * file's version schema). An unknown key is refused with the known ones:
- * a misspelt "versions" would otherwise import the agreement without its
- * signed history.
+ * file's version schema). Other keys are left aside, as they always were
+ * (see below).
  */
 const envelopeShape = {
     format: z.literal('accord', { error: (issue) => `This is not an Accord file (format ${JSON.stringify(issue.input)}).` }),
@@ -79,14 +78,9 @@ const envelopeShape = {
     versions: z.optional(z.nullable(z.array(z.unknown(), { error: 'This Accord file is damaged: its version history is not a list.' }).check(z.maxLength(versionLimits.number, { error: 'This Accord file is damaged: its version history is longer than any Accord writes.' })))),
 };
 
-const AccordEnvelopeSchema = z.strictObject(envelopeShape, {
-    error: (issue) => {
-      if (issue.code !== 'unrecognized_keys') return undefined;
-      const keys = (issue as { keys: string[] }).keys;
-      return `This Accord file is damaged: unknown key${keys.length > 1 ? 's' : ''} ${keys.map((key) => `“${key.slice(0, 60)}”`).join(', ')} (known keys: ${Object.keys(envelopeShape).join(', ')}).`;
-    },
-  },
-);
+// Not strict: Accord's own PDFs attach an `.accord`-like agreement.json with more keys (`version`, its history and
+// signatures as printed; electron/pdf/export.ts), which verify and the import read as this envelope.
+const AccordEnvelopeSchema = z.object(envelopeShape);
 
 /**
  * Reads an `.accord` file. Accepts the envelope, or a bare agreement (what
@@ -108,9 +102,9 @@ export function parseAccordFile(text: string): ParsedAccordFile {
   if (typeof data === 'object' && data !== null && !Array.isArray(data) && (data as { format?: unknown }).format !== undefined) {
     const envelope = AccordEnvelopeSchema.safeParse(data);
     if (!envelope.success) {
-      // What the file is comes first: another format's or a newer version's keys are not "unknown"; then a misspelt key, then the first problem in order.
+      // What the file is comes first, then its file version, then the first problem in the envelope's order.
       const issues = envelope.error.issues;
-      const issue = issues.find((entry) => entry.path[0] === 'format') ?? issues.find((entry) => entry.path[0] === 'fileVersion') ?? issues.find((entry) => entry.code === 'unrecognized_keys') ?? issues[0];
+      const issue = issues.find((entry) => entry.path[0] === 'format') ?? issues.find((entry) => entry.path[0] === 'fileVersion') ?? issues[0];
       return { ok: false, message: issue?.message ?? 'This Accord file is damaged.' };
     }
     const versions = parseVersions(envelope.data.versions ?? []);

@@ -129,15 +129,20 @@ describe('the .accord envelope is read by a zod schema', () => {
   const agreement = readyAgreement();
   const envelope = () => JSON.parse(serializeAccordFile(agreement, at, [signedVersionOf(agreement)])) as Record<string, unknown>;
 
-  it('refuses an unknown key, naming it and the known keys (a misspelt "versions" would drop the signed history)', () => {
-    const file = envelope();
-    file.Versions = file.versions;
-    delete file.versions;
-    expect(parseAccordFile(JSON.stringify(file))).toEqual({ ok: false, message: 'This Accord file is damaged: unknown key “Versions” (known keys: format, fileVersion, exportedAt, agreement, versions).' });
+  it('reads the .accord-like attachment of a PDF, whose extra keys (version, history) it leaves aside', () => {
+    const file = { ...envelope(), version: { number: 1, status: 'signed', history: [] } };
+    const parsed = parseAccordFile(JSON.stringify(file));
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(parsed.agreement).toEqual(agreement);
   });
 
-  it('says a newer file is newer even when it has keys this version does not know', () => {
-    const file = { ...envelope(), fileVersion: ACCORD_FILE_VERSION + 1, attachments: [] };
+  it('says what the file is before anything else: another format, then a newer file version, then the first damage', () => {
+    expect(parseAccordFile(JSON.stringify({ format: 'accord-library', fileVersion: 'x', exportedAt: 'never' }))).toEqual({ ok: false, message: 'This is not an Accord file (format "accord-library").' });
+    expect(parseAccordFile(JSON.stringify({ ...envelope(), exportedAt: 'never', fileVersion: 0 }))).toEqual({ ok: false, message: 'This Accord file has no valid fileVersion.' });
+  });
+
+  it('says a newer file is newer even when its other keys are damaged', () => {
+    const file = { ...envelope(), fileVersion: ACCORD_FILE_VERSION + 1, exportedAt: 'someday', versions: 'many' };
     expect(parseAccordFile(JSON.stringify(file))).toEqual({ ok: false, message: `This file was written by a newer version of Accord (file version ${ACCORD_FILE_VERSION + 1}; this version reads up to ${ACCORD_FILE_VERSION}). Update Accord to open it.` });
   });
 
