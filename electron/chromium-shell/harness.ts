@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
 import { accordApiChannels } from '../../shared/ipc/api';
-import { MAX_ACCORD_FILE_BYTES, type MenuCommand, type OpenAccordFile } from '../../shared/ipc/events';
+import { ipcEvents, parseIpcEvent, type IpcEvent, type IpcEventPayload, type MenuCommand, type OpenAccordFile } from '../../shared/ipc/contract';
 import { contentSecurityPolicy } from '../../shared/security/content-security-policy';
 import type { Host } from '../handlers/host';
 import { createHandlers } from '../handlers/index';
@@ -47,35 +47,48 @@ export interface Shell {
   close(): Promise<void>;
 }
 
-/** The script that builds `window.accord` in every page: the same named functions as the Electron preload. */
+/** The DOM event on which the harness hands the page an event of the contract. */
+function domEventName(event: IpcEvent): string {
+  return `accord-event:${event}`;
+}
+
+/**
+ * The script that builds `window.accord` in every page: the same named
+ * functions and subscriptions as the Electron preload, from the same contract.
+ * Payloads are parsed with the contract's schemas in Node before they are
+ * handed to the page (sendEvent below); here, a buffered event that arrives
+ * before the page listens waits, as in the preload.
+ */
 export function bridgeInitScript(): string {
+  const events = Object.entries(ipcEvents).map(([event, spec]) => ({ name: domEventName(event as IpcEvent), subscribe: spec.subscribe, buffered: spec.buffered }));
   return `(() => {
   const channels = ${JSON.stringify(accordApiChannels)};
+  const events = ${JSON.stringify(events)};
   const invoke = window.__accordInvoke;
   const api = {};
   for (const [method, channel] of Object.entries(channels)) api[method] = (request) => invoke(channel, request);
-  api.onMenuCommand = (listener) => {
-    const handler = (event) => listener(event.detail);
-    window.addEventListener('accord:menu-command', handler);
-    return () => window.removeEventListener('accord:menu-command', handler);
-  };
-  // Like the preload: files that arrive before the page listens wait; malformed ones never reach it.
-  const waiting = [];
-  const fileListeners = new Set();
-  window.addEventListener('accord:open-file', (event) => {
-    const file = event.detail;
-    if (!file || typeof file.name !== 'string' || typeof file.content !== 'string' || file.content.length > ${MAX_ACCORD_FILE_BYTES}) return;
-    const copy = { name: file.name, content: file.content };
-    if (fileListeners.size === 0) waiting.push(copy);
-    else for (const listener of fileListeners) listener(copy);
-  });
-  api.onOpenFile = (listener) => {
-    fileListeners.add(listener);
-    for (const file of waiting.splice(0)) listener(file);
-    return () => fileListeners.delete(listener);
-  };
+  for (const { name, subscribe, buffered } of events) {
+    const waiting = [];
+    const listeners = new Set();
+    window.addEventListener(name, (event) => {
+      if (buffered && listeners.size === 0) waiting.push(event.detail);
+      else for (const listener of listeners) listener(event.detail);
+    });
+    api[subscribe] = (listener) => {
+      listeners.add(listener);
+      for (const payload of waiting.splice(0)) listener(payload);
+      return () => listeners.delete(listener);
+    };
+  }
   Object.defineProperty(window, 'accord', { value: Object.freeze(api), writable: false, configurable: false });
 })();`;
+}
+
+/** Hands the page an event of the contract, as Electron's webContents.send does; a payload its schema refuses is never sent. */
+async function sendEvent<E extends IpcEvent>(page: Page, event: E, payload: IpcEventPayload<E>): Promise<void> {
+  const checked = parseIpcEvent(event, payload);
+  if (checked === null) throw new Error(`Refused to send ${event}: the payload does not match the contract.`);
+  await page.evaluate(`window.dispatchEvent(new CustomEvent(${JSON.stringify(domEventName(event))}, { detail: ${JSON.stringify(checked)} }))`);
 }
 
 /** Answers every request of a context: files of `rendererDir` on the app's origin; everything else is refused and recorded. */
@@ -190,11 +203,11 @@ export async function launchShell(options: {
     blockedRequests,
     openPage,
     async sendMenuCommand(command) {
-      await page.evaluate(`window.dispatchEvent(new CustomEvent('accord:menu-command', { detail: ${JSON.stringify(command)} }))`);
+      await sendEvent(page, 'menu:command', command);
     },
     async openFile(path) {
       const file = await readAccordFile(path);
-      await page.evaluate(`window.dispatchEvent(new CustomEvent('accord:open-file', { detail: ${JSON.stringify(file)} }))`);
+      await sendEvent(page, 'file:open-accord', file);
       await page.bringToFront();
       return file;
     },

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { IpcResponse, IpcValidRequest } from '../../shared/ipc/contract';
 import type { Agreement } from '../../shared/model/agreement';
-import type { DocumentContext } from '../../shared/document/document';
+import { buildAgreementDocument, type AgreementDocument, type DocumentContext } from '../../shared/document/document';
 import { parseAgreement } from '../../shared/model/parse-agreement';
 import { signedClaimProblem } from '../../shared/model/signed-claim';
 import { checkLogoDataUrl, type Branding } from '../../shared/model/branding';
@@ -9,13 +9,13 @@ import { buildReviewDocument, reviewAttachment } from '../../shared/document/rev
 import { buildSessionSummary, summaryDocument } from '../../shared/document/session-summary';
 import type { ReviewResult } from '../../shared/engines/review/review';
 import { describeP12, type SealingIdentity } from '../pdf/certificate';
-import { exportAgreementPdf, exportDocumentPdf } from '../pdf/export';
+import { attachmentJson, exportDocumentPdf } from '../pdf/export';
 import { IdentityStore, type SealingNames } from '../pdf/identity-store';
 import { TrustStore, TrustStoreError } from '../pdf/trust-store';
 import { verifyPdf } from '../pdf/verify';
 import type { SealOrigin } from '../../shared/model/seal-origin';
 import { withExtension, writeChosenFile } from './files';
-import type { Host } from './host';
+import type { Host, Paper } from './host';
 
 /**
  * The sealing identity lives in the app's data folder, never in the renderer's
@@ -98,51 +98,100 @@ export function checkedContext(agreement: Agreement, context: IpcValidRequest<'p
   return checked;
 }
 
-/** `pdf:export-agreement`: asks where to save, renders, attaches, seals, writes. */
-export async function exportPdfHandler(host: Host, request: IpcValidRequest<'pdf:export-agreement'>): Promise<IpcResponse<'pdf:export-agreement'>> {
+/** What every PDF export's request carries: the name to suggest, the paper, and the agreement (re-read with parseAgreement: the renderer is untrusted). */
+interface PdfExportRequest {
+  suggestedName: string;
+  paper: Paper;
+  agreement: unknown;
+}
+
+/** What every PDF export answers (the three channels share the shape). */
+type PdfExportResponse = IpcResponse<'pdf:export-agreement'>;
+
+/**
+ * One kind of PDF export, as a configuration of the one pipeline
+ * (`exportPdf`): what it checks before the save dialog, and which document
+ * it prints with which attachment. Everything else (the agreement re-read,
+ * the logo re-checked, the dialog, the seal, the write that never overwrites
+ * unasked) is the pipeline's, the same for every kind.
+ */
+interface PdfExportKind<R extends PdfExportRequest, Checked> {
+  /** The save dialog's title. */
+  title: string;
+  /** The consultant whose logo is printed and whose name a first sealing certificate carries. */
+  consultant(request: R): Branding | undefined;
+  /** Checks made before the dialog: a refusal throws with the reason, and nothing is asked or written. */
+  check(agreement: Agreement, request: R): Checked;
+  /** The document to print and the JSON attached to it, built once the person chose where to save. */
+  build(agreement: Agreement, checked: Checked, request: R, host: Host): { document: AgreementDocument; attachment: { name: string; json: string } };
+}
+
+/** The one PDF pipeline: re-read and check → ask where to save → render, attach, seal → write. */
+async function exportPdf<R extends PdfExportRequest, Checked>(host: Host, request: R, kind: PdfExportKind<R, Checked>): Promise<PdfExportResponse> {
   const parsed = parseAgreement(request.agreement);
   if (!parsed.ok) throw new Error(parsed.message);
-  checkConsultant(request.context.consultant);
   const agreement = parsed.agreement;
-  const context = checkedContext(agreement, request.context);
-  const target = await host.showSaveDialog({ title: 'Export the agreement as PDF', defaultName: withExtension(request.suggestedName, 'pdf'), filters: [{ name: 'PDF document', extensions: ['pdf'] }] });
+  const consultant = kind.consultant(request);
+  checkConsultant(consultant);
+  const checked = kind.check(agreement, request);
+  const target = await host.showSaveDialog({ title: kind.title, defaultName: withExtension(request.suggestedName, 'pdf'), filters: [{ name: 'PDF document', extensions: ['pdf'] }] });
   if (target === null) return { saved: false };
-  const identity = await sealingIdentity(host, request.context.consultant?.name, agreement.workshop.facilitator);
-  const pdf = await exportAgreementPdf(agreement, context, { paper: request.paper, printToPdf: host.printToPdf, identity, fontDataUrl: await host.fontDataUrl() });
+  const identity = await sealingIdentity(host, consultant?.name, agreement.workshop.facilitator);
+  const { document, attachment } = kind.build(agreement, checked, request, host);
+  const pdf = await exportDocumentPdf(document, attachment, { paper: request.paper, printToPdf: host.printToPdf, identity, fontDataUrl: await host.fontDataUrl() });
   const path = await writeChosenFile(target, pdf);
   return { saved: true, path, bytes: pdf.length };
+}
+
+/** The agreement: its signatures and history checked against it before anything is asked; attached as the `.accord`-like agreement.json. */
+const agreementPdf: PdfExportKind<IpcValidRequest<'pdf:export-agreement'>, DocumentContext> = {
+  title: 'Export the agreement as PDF',
+  consultant: (request) => request.context.consultant,
+  check: (agreement, request) => checkedContext(agreement, request.context),
+  build: (agreement, context) => {
+    const document = buildAgreementDocument(agreement, context);
+    return { document, attachment: { name: 'agreement.json', json: attachmentJson(agreement, context, document.contentHash, context.generatedAt) } };
+  },
+};
+
+/** The SLA review report, with the review's results attached. */
+const reviewPdf: PdfExportKind<IpcValidRequest<'pdf:export-review'>, null> = {
+  title: 'Export the SLA review as PDF',
+  consultant: (request) => request.consultant,
+  check: () => null,
+  build: (agreement, _checked, request, host) => {
+    const review = request.review as ReviewResult;
+    return {
+      document: buildReviewDocument(agreement, review, host.now().toISOString(), request.consultant, request.trend ?? []),
+      attachment: { name: 'review.json', json: JSON.stringify(reviewAttachment(review)) },
+    };
+  },
+};
+
+/** The one-page session summary (no signature page), with the summary attached. */
+const summaryPdf: PdfExportKind<IpcValidRequest<'pdf:export-summary'>, null> = {
+  title: 'Export the session summary as PDF',
+  consultant: (request) => request.consultant,
+  check: () => null,
+  build: (agreement, _checked, request, host) => {
+    const summary = buildSessionSummary(agreement, { generatedAt: host.now(), ...(request.session ? { session: request.session } : {}) });
+    return { document: summaryDocument(summary, agreement, request.consultant), attachment: { name: 'session-summary.json', json: JSON.stringify(summary) } };
+  },
+};
+
+/** `pdf:export-agreement`: asks where to save, renders, attaches, seals, writes. */
+export function exportPdfHandler(host: Host, request: IpcValidRequest<'pdf:export-agreement'>): Promise<IpcResponse<'pdf:export-agreement'>> {
+  return exportPdf(host, request, agreementPdf);
 }
 
 /** `pdf:export-review`: the SLA review report, printed and sealed like the agreement. */
-export async function exportReviewHandler(host: Host, request: IpcValidRequest<'pdf:export-review'>): Promise<IpcResponse<'pdf:export-review'>> {
-  const parsed = parseAgreement(request.agreement);
-  if (!parsed.ok) throw new Error(parsed.message);
-  checkConsultant(request.consultant);
-  const agreement = parsed.agreement;
-  const target = await host.showSaveDialog({ title: 'Export the SLA review as PDF', defaultName: withExtension(request.suggestedName, 'pdf'), filters: [{ name: 'PDF document', extensions: ['pdf'] }] });
-  if (target === null) return { saved: false };
-  const identity = await sealingIdentity(host, request.consultant?.name, agreement.workshop.facilitator);
-  const review = request.review as ReviewResult;
-  const document = buildReviewDocument(agreement, review, host.now().toISOString(), request.consultant, request.trend ?? []);
-  const pdf = await exportDocumentPdf(document, { name: 'review.json', json: JSON.stringify(reviewAttachment(review)) }, { paper: request.paper, printToPdf: host.printToPdf, identity, fontDataUrl: await host.fontDataUrl() });
-  const path = await writeChosenFile(target, pdf);
-  return { saved: true, path, bytes: pdf.length };
+export function exportReviewHandler(host: Host, request: IpcValidRequest<'pdf:export-review'>): Promise<IpcResponse<'pdf:export-review'>> {
+  return exportPdf(host, request, reviewPdf);
 }
 
-/** `pdf:export-summary`: the one-page session summary, printed and sealed like the review report (no signature page). */
-export async function exportSummaryHandler(host: Host, request: IpcValidRequest<'pdf:export-summary'>): Promise<IpcResponse<'pdf:export-summary'>> {
-  const parsed = parseAgreement(request.agreement);
-  if (!parsed.ok) throw new Error(parsed.message);
-  checkConsultant(request.consultant);
-  const agreement = parsed.agreement;
-  const target = await host.showSaveDialog({ title: 'Export the session summary as PDF', defaultName: withExtension(request.suggestedName, 'pdf'), filters: [{ name: 'PDF document', extensions: ['pdf'] }] });
-  if (target === null) return { saved: false };
-  const identity = await sealingIdentity(host, request.consultant?.name, agreement.workshop.facilitator);
-  const summary = buildSessionSummary(agreement, { generatedAt: host.now(), ...(request.session ? { session: request.session } : {}) });
-  const document = summaryDocument(summary, agreement, request.consultant);
-  const pdf = await exportDocumentPdf(document, { name: 'session-summary.json', json: JSON.stringify(summary) }, { paper: request.paper, printToPdf: host.printToPdf, identity, fontDataUrl: await host.fontDataUrl() });
-  const path = await writeChosenFile(target, pdf);
-  return { saved: true, path, bytes: pdf.length };
+/** `pdf:export-summary`: the one-page session summary, printed and sealed like the review report. */
+export function exportSummaryHandler(host: Host, request: IpcValidRequest<'pdf:export-summary'>): Promise<IpcResponse<'pdf:export-summary'>> {
+  return exportPdf(host, request, summaryPdf);
 }
 
 /** `pdf:verify`: checks a PDF's seal and its attached agreement, and says who made the seal by its certificate's fingerprint. */

@@ -1,4 +1,4 @@
-import { ipcContract, isIpcChannel, type IpcChannel, type IpcResult } from '../../shared/ipc/contract';
+import { ipcContract, isIpcChannel, type IpcResult } from '../../shared/ipc/contract';
 import { firstIssueMessage } from '../../shared/model/validation';
 import type { IpcHandlers } from '../handlers/index';
 
@@ -8,7 +8,8 @@ export type Dispatch = (channel: string, request: unknown) => Promise<IpcResult<
 /**
  * The single path every IPC request takes, in Electron and in the Chromium
  * harness alike: the channel must exist, the request must pass its schema
- * (nothing runs otherwise), and the handler's answer must pass its own.
+ * (nothing runs otherwise), and the handler's answer must pass its own. A
+ * failure says what failed in the channel's own words (its contract label).
  */
 export function createDispatcher(handlers: IpcHandlers, log: (message: string) => void = () => {}): Dispatch {
   return async (channel, request) => {
@@ -30,12 +31,8 @@ export function createDispatcher(handlers: IpcHandlers, log: (message: string) =
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       log(`IPC ${channel} failed: ${message}`);
-      return { ok: false, error: { code: 'failed', message: `${describeChannel(channel)} failed: ${message}` } };
+      return { ok: false, error: { code: 'failed', message: `${contract.label} failed: ${message}` } };
     }
   };
 }
 
-function describeChannel(channel: IpcChannel): string {
-  const names: Partial<Record<IpcChannel, string>> = { 'file:save-text': 'Saving the file', 'pdf:export-agreement': 'Exporting the PDF', 'pdf:export-review': 'Exporting the review report', 'pdf:verify': 'Verifying the PDF', 'seal:import-identity': 'Importing the certificate', 'seal:renew-identity': 'Making a new sealing certificate', 'seal:trust': 'Trusting the seal', 'seal:untrust': 'Removing the trusted seal', 'seal:list-trusted': 'Reading the trusted seals', 'backup:write': 'Writing the backup', 'backup:list': 'Listing the backups', 'backup:read': 'Reading the backup' };
-  return names[channel] ?? `The request ${channel}`;
-}

@@ -7,15 +7,20 @@ import { app, BrowserWindow, Menu, dialog, nativeTheme, protocol, screen, sessio
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { contentSecurityPolicy, APP_SCHEME } from '../../shared/security/content-security-policy';
-import { MENU_COMMAND_CHANNEL, OPEN_FILE_CHANNEL, type MenuCommand, type OpenAccordFile } from '../../shared/ipc/events';
+import type { MenuCommand, OpenAccordFile } from '../../shared/ipc/contract';
 import { createHandlers } from '../handlers/index';
 import { createDispatcher } from '../ipc/dispatch';
 import { mimeTypeFor, resolveAppUrl } from './app-protocol';
+import { CloseHandshake } from './close-handshake';
 import { createElectronHost } from './electron-host';
-import { registerIpc } from './ipc';
-import { buildMenuTemplate, type ThemeChoice } from './menu';
-import { accordPathsFromArgv, addRecentFile, loadRecentFiles, readAccordFile, saveRecentFiles } from './open-files';
+import { FileDelivery } from './file-delivery';
+import { registerIpc, sendEvent } from './ipc';
+import { buildMenuTemplate } from './menu';
+import { accordPathsFromArgv, readAccordFile } from './open-files';
+import { RecentFiles } from './recent-files';
 import { appOrigin, isAllowedNavigation, isAllowedRequestUrl, isTrustedRendererUrl } from './security';
+import { ThemeFollower } from './theme-follower';
+import { WindowRegistry } from './window-registry';
 import { defaultWindowSize, fitToDisplays, loadWindowState, minimumWindowSize, saveWindowState } from './window-state';
 
 // Registered before `ready`, from the first release on: the scheme's origin is
@@ -30,16 +35,48 @@ app.enableSandbox();
 const rendererRoot = join(__dirname, '..', 'renderer');
 const preloadPath = join(__dirname, 'preload.cjs');
 const isDevelopment = !app.isPackaged;
-let mainWindow: BrowserWindow | null = null;
-/** Whether the main window's page (and so its preload) has loaded: files opened before that wait in `pendingFiles`. */
-let rendererLoaded = false;
-const pendingFiles: OpenAccordFile[] = [];
-let recentFiles: string[] = [];
-let theme: ThemeChoice = 'system';
-/** start() made the first window (files opened earlier wait for it, never make a second). */
-let started = false;
-/** The app is quitting (Cmd+Q, menu Quit): a window closed after its quit backup quits the app, not just itself. */
-let quitting = false;
+
+// The app's state, made here once and passed to what needs it (each is Electron-free and unit-tested in test/electron/main).
+/** The main and presenter windows, and whether the main window's page has loaded. */
+const windows = new WindowRegistry<BrowserWindow>();
+/** Opened .accord files on their way to the page (those opened before it loaded wait). */
+const openedFiles = new FileDelivery({
+  pageLoaded: () => windows.mainLoaded,
+  hasWindow: () => windows.main !== null,
+  send: (file) => {
+    const window = windows.main;
+    if (!window) return;
+    sendEvent(window.webContents, 'file:open-accord', file);
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  },
+  openWindow: () => void createMainWindow(),
+});
+/** File → Open Recent, and the OS's recent documents. */
+const recentFiles = new RecentFiles({
+  storePath: () => join(app.getPath('userData'), 'recent-files.json'),
+  whenReady: () => app.whenReady(),
+  os: {
+    add: (path) => {
+      if (process.platform === 'darwin' || process.platform === 'win32') app.addRecentDocument(path);
+    },
+    clear: () => app.clearRecentDocuments(),
+  },
+  changed: () => rebuildMenu(),
+});
+/** The theme chosen in the app: native dialogs and the title bar follow it, and the menu shows it. */
+const theme = new ThemeFollower({
+  apply: (choice) => {
+    nativeTheme.themeSource = choice;
+  },
+  changed: () => rebuildMenu(),
+});
+/** Closing the main window waits for the page's last save and quit backup. */
+const closing = new CloseHandshake<BrowserWindow>({
+  pageLoaded: (window) => windows.main === window && windows.mainLoaded,
+  askPage: (window, command) => sendEvent(window.webContents, 'menu:command', command),
+  quitApp: () => app.quit(),
+});
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -51,15 +88,14 @@ if (!app.requestSingleInstanceLock()) {
   });
   // Windows and Linux: a double-click starts a second instance with the file in its argv; it quits and we open the file.
   app.on('second-instance', (_event, argv, workingDirectory) => {
+    const mainWindow = windows.main;
     if (mainWindow) {
       if (mainWindow.isMinimized()) mainWindow.restore();
       mainWindow.focus();
     }
     for (const path of accordPathsFromArgv(argv, workingDirectory)) void openAccordPath(path);
   });
-  app.on('before-quit', () => {
-    quitting = true;
-  });
+  app.on('before-quit', () => closing.quitting());
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -78,20 +114,16 @@ async function start(): Promise<void> {
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequestUrl(details.url, { allowDevTools: isDevelopment }) }));
   protocol.handle(APP_SCHEME, serveRenderer);
   // After an export, "Show in folder" opens the system's file manager on the file (only files saved here; see handlers/index.ts).
-  const host = { ...createElectronHost(() => mainWindow, rendererRoot, openPresenterWindow, followTheme, () => closeReadyListener?.()), showInFolder: (path: string) => shell.showItemInFolder(path) };
-  // The main window may use every channel; any other window of ours (the read-only presenter) only these.
-  registerIpc(createDispatcher(createHandlers(host), (message) => console.error(message)), (sender, channel) => sender === mainWindow?.webContents || channel === 'window:set-theme' || channel === 'app:get-info');
+  const host = { ...createElectronHost(() => windows.main, rendererRoot, openPresenterWindow, (choice) => theme.follow(choice), () => closing.ready()), showInFolder: (path: string) => shell.showItemInFolder(path) };
+  // The main window may use every channel; any other window of ours (the read-only presenter) only those the contract marks `presenter`.
+  registerIpc(createDispatcher(createHandlers(host), (message) => console.error(message)), (sender) => windows.windowOf(sender));
   // Files remembered before `ready` (the one that launched the app) stay newest.
-  recentFiles = [...recentFiles].reverse().reduce((list, path) => addRecentFile(list, path), await loadRecentFiles(recentFilesPath()));
+  await recentFiles.load();
   rebuildMenu();
   await createMainWindow();
-  started = true;
+  openedFiles.started();
   // Windows and Linux: the .accord file(s) the app was started with (double-click, or an argument).
   for (const path of accordPathsFromArgv(process.argv, process.cwd())) void openAccordPath(path);
-}
-
-function recentFilesPath(): string {
-  return join(app.getPath('userData'), 'recent-files.json');
 }
 
 /** The menu depends on the recent files and the theme, so it is rebuilt when either changes. */
@@ -105,26 +137,19 @@ function rebuildMenu(): void {
         send: sendMenuCommand,
         showAbout: () => void dialog.showMessageBox({ type: 'info', title: `About ${app.getName()}`, message: `${app.getName()} ${app.getVersion()}`, detail: 'Marketing and sales agree, test and sign how leads are qualified and handed over. Offline; your data stays on this computer.' }),
         openFile: () => void chooseAccordFile(),
-        recentFiles,
+        recentFiles: recentFiles.files,
         openRecent: (path) => void openAccordPath(path),
-        clearRecent: () => void rememberRecent(null),
-        theme,
+        clearRecent: () => void recentFiles.remember(null),
+        theme: theme.choice,
       }),
     ),
   );
 }
 
-/** The theme chosen in the app (header button or View → Theme): native dialogs and the title bar follow it, and the menu shows it. */
-function followTheme(choice: ThemeChoice): void {
-  nativeTheme.themeSource = choice;
-  if (choice === theme) return;
-  theme = choice;
-  rebuildMenu();
-}
-
 /** File → Open…: asks for an .accord file, then opens it like a double-click. */
 async function chooseAccordFile(): Promise<void> {
   const options: Electron.OpenDialogOptions = { title: 'Open an Accord file', filters: [{ name: 'Accord agreement', extensions: ['accord'] }], properties: ['openFile'] };
+  const mainWindow = windows.main;
   const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
   const path = result.filePaths[0];
   if (!result.canceled && path) await openAccordPath(path);
@@ -138,34 +163,13 @@ async function openAccordPath(path: string): Promise<void> {
   } catch (error) {
     await app.whenReady();
     const message = error instanceof Error ? error.message : String(error);
+    const mainWindow = windows.main;
     void (mainWindow ? dialog.showMessageBox(mainWindow, { type: 'error', message: 'Not imported', detail: message }) : dialog.showMessageBox({ type: 'error', message: 'Not imported', detail: message }));
     return;
   }
-  await rememberRecent(path);
-  if (mainWindow && rendererLoaded) {
-    mainWindow.webContents.send(OPEN_FILE_CHANNEL, file);
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
-  } else {
-    pendingFiles.push(file);
-    // macOS keeps running without a window: open one, and the file with it.
-    // (Before start() has made the first window, start() makes it and the file waits for it.)
-    if (!mainWindow && started) void createMainWindow();
-  }
-}
-
-/** Adds a file to the recent list (ours for the menu, the OS's for the Dock and jump list), or clears the list with null. */
-async function rememberRecent(path: string | null): Promise<void> {
-  await app.whenReady();
-  if (path === null) {
-    recentFiles = [];
-    app.clearRecentDocuments();
-  } else {
-    recentFiles = addRecentFile(recentFiles, path);
-    if (process.platform === 'darwin' || process.platform === 'win32') app.addRecentDocument(path);
-  }
-  rebuildMenu();
-  await saveRecentFiles(recentFilesPath(), recentFiles).catch(() => undefined);
+  await recentFiles.remember(path);
+  // macOS keeps running without a window: delivering opens one, and the file waits for its page.
+  openedFiles.deliver(file);
 }
 
 async function serveRenderer(request: Request): Promise<Response> {
@@ -226,15 +230,15 @@ function createSecureWindow(options: Omit<BrowserWindowConstructorOptions, 'webP
   });
 }
 
-let presenterWindow: BrowserWindow | null = null;
-
 /** The presenter view: full screen on another display when there is one, else a window beside the app. */
 async function openPresenterWindow(workshopId: string): Promise<'second-display' | 'this-display'> {
+  const mainWindow = windows.main;
   const appDisplay = mainWindow ? screen.getDisplayMatching(mainWindow.getBounds()) : screen.getPrimaryDisplay();
   const other = screen.getAllDisplays().find((display) => display.id !== appDisplay.id);
   const area = (other ?? appDisplay).workArea;
   const url = `${appOrigin}/index.html#/presenter/${workshopId}`;
-  if (presenterWindow && !presenterWindow.isDestroyed()) {
+  const presenterWindow = windows.presenter;
+  if (presenterWindow) {
     await presenterWindow.loadURL(url);
     presenterWindow.focus();
     return other ? 'second-display' : 'this-display';
@@ -248,45 +252,15 @@ async function openPresenterWindow(workshopId: string): Promise<'second-display'
     title: 'Accord presenter',
     backgroundColor: '#ffffff',
   });
-  presenterWindow = window;
-  window.on('closed', () => {
-    if (presenterWindow === window) presenterWindow = null;
-  });
+  windows.setPresenter(window);
+  window.on('closed', () => windows.closed(window));
   await window.loadURL(url);
   return other ? 'second-display' : 'this-display';
 }
 
-/** Longest the window waits for the page's last save and quit backup before it closes anyway. */
-const CLOSE_WAIT_MS = 5000;
-let closeReadyListener: (() => void) | null = null;
-
-/**
- * Closing the main window first asks the page to save and write the quit
- * backup (`app:before-close`), and closes once it answers (`window:close-ready`)
- * or after CLOSE_WAIT_MS: a hung page never keeps the app open.
- */
-function backUpBeforeClose(window: BrowserWindow): void {
-  let allowed = false;
-  window.on('close', (event) => {
-    if (allowed || !rendererLoaded) return;
-    event.preventDefault();
-    if (closeReadyListener) return; // already asked; the answer or the timeout closes it
-    const close = () => {
-      if (allowed) return;
-      allowed = true;
-      closeReadyListener = null;
-      clearTimeout(timeout);
-      if (quitting) app.quit();
-      else if (!window.isDestroyed()) window.close();
-    };
-    const timeout = setTimeout(close, CLOSE_WAIT_MS);
-    closeReadyListener = close;
-    window.webContents.send(MENU_COMMAND_CHANNEL, 'app:before-close' satisfies MenuCommand);
-  });
-}
-
 function sendMenuCommand(command: MenuCommand): void {
-  mainWindow?.webContents.send(MENU_COMMAND_CHANNEL, command);
+  const mainWindow = windows.main;
+  if (mainWindow) sendEvent(mainWindow.webContents, 'menu:command', command);
 }
 
 async function createMainWindow(): Promise<void> {
@@ -301,13 +275,11 @@ async function createMainWindow(): Promise<void> {
     title: 'Accord',
     backgroundColor: '#f7f8fa',
   });
-  mainWindow = window;
-  rendererLoaded = false;
+  windows.setMain(window);
   // The preload keeps files that arrive before the page listens; main keeps those that arrive before the preload ran.
   window.webContents.on('did-finish-load', () => {
-    if (mainWindow !== window) return;
-    rendererLoaded = true;
-    for (const file of pendingFiles.splice(0)) window.webContents.send(OPEN_FILE_CHANNEL, file);
+    if (!windows.pageLoaded(window)) return;
+    for (const file of openedFiles.takePending()) sendEvent(window.webContents, 'file:open-accord', file);
   });
   if (saved?.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
@@ -323,14 +295,10 @@ async function createMainWindow(): Promise<void> {
   window.on('resize', rememberSoon);
   window.on('move', rememberSoon);
   window.on('close', remember);
-  backUpBeforeClose(window);
+  closing.guard(window);
   window.on('closed', () => {
-    if (mainWindow === window) {
-      mainWindow = null;
-      rendererLoaded = false;
-      // The presenter only follows the main window: it never stays behind alone.
-      if (presenterWindow && !presenterWindow.isDestroyed()) presenterWindow.close();
-    }
+    // The presenter only follows the main window: it never stays behind alone.
+    if (windows.closed(window) === 'main') windows.presenter?.close();
   });
   await window.loadURL(`${appOrigin}/index.html`);
 }

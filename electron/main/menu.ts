@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../../shared/ipc/events';
+import type { MenuCommand } from '../../shared/ipc/contract';
 import { acceleratorOf, menuCommandOf, workshopActionDefinitions, workshopActionGroups, type MenuPlace, type WorkshopActionDefinition } from '../../shared/model/workshop-actions';
 
 /** The colour theme as main knows it: the person's choice, "system" following the OS. */
@@ -10,7 +10,7 @@ export interface MenuOptions {
   platform: string;
   appName: string;
   isDevelopment: boolean;
-  /** Sends a command to the renderer (MENU_COMMAND_CHANNEL). */
+  /** Sends a command to the renderer (the contract's menu:command event). */
   send: (command: MenuCommand) => void;
   showAbout: () => void;
   /** File → Open…: main asks for an .accord file, reads it and hands it to the renderer. */

@@ -8,8 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MAX_ACCORD_FILE_BYTES, type OpenAccordFile } from '../../shared/ipc/events';
-import { accordFileTooLargeMessage } from '../../shared/model/limits';
+import type { OpenAccordFile } from '../../shared/ipc/contract';
+import { accordFileTooLargeMessage, MAX_ACCORD_FILE_BYTES } from '../../shared/model/limits';
 
 /** How many recent files the menu lists. */
 export const MAX_RECENT_FILES = 10;

@@ -1,32 +1,30 @@
 /**
  * The one file that touches ipcRenderer. It exposes `window.accord`: named
- * functions only (never a raw invoke), built from the shared channel map.
- * Sandboxed preloads may only require 'electron', so this is bundled alone.
+ * functions only (never a raw invoke) and one subscription per event, both
+ * derived from the contract (shared/ipc/api.ts); every event payload is parsed
+ * with its schema before the page sees it. Sandboxed preloads may only
+ * require 'electron', so this is bundled alone.
  */
-import { contextBridge, ipcRenderer } from 'electron';
-import { createAccordApi, type AccordBridge } from '../../shared/ipc/api';
-import type { IpcResult } from '../../shared/ipc/contract';
-import { createEventBuffer, isMenuCommand, isOpenAccordFile, MENU_COMMAND_CHANNEL, OPEN_FILE_CHANNEL, type MenuCommand, type OpenAccordFile } from '../../shared/ipc/events';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { createAccordApi, createAccordEvents, type AccordBridge } from '../../shared/ipc/api';
+import type { IpcEvent, IpcResult } from '../../shared/ipc/contract';
 
 const api = createAccordApi((channel, request) => ipcRenderer.invoke(channel, request) as Promise<IpcResult<unknown>>);
 
-// Files opened before the page subscribes (the one that launched the app) wait here; malformed ones never reach the page.
-const openedFiles = createEventBuffer<OpenAccordFile>();
-ipcRenderer.on(OPEN_FILE_CHANNEL, (_event: unknown, file: unknown) => {
-  if (isOpenAccordFile(file)) openedFiles.push({ name: file.name, content: file.content });
+// ipcRenderer passes its event first; the page gets only the checked payload.
+const wrappers = new Map<(payload: unknown) => void, (event: IpcRendererEvent, payload: unknown) => void>();
+const events = createAccordEvents({
+  on(event: IpcEvent, handler) {
+    const wrapped = (_event: IpcRendererEvent, payload: unknown) => handler(payload);
+    wrappers.set(handler, wrapped);
+    ipcRenderer.on(event, wrapped);
+  },
+  off(event: IpcEvent, handler) {
+    const wrapped = wrappers.get(handler);
+    if (!wrapped) return;
+    wrappers.delete(handler);
+    ipcRenderer.removeListener(event, wrapped);
+  },
 });
-
-const events = {
-  onMenuCommand(listener: (command: MenuCommand) => void): () => void {
-    const wrapped = (_event: unknown, command: unknown) => {
-      if (isMenuCommand(command)) listener(command);
-    };
-    ipcRenderer.on(MENU_COMMAND_CHANNEL, wrapped);
-    return () => ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, wrapped);
-  },
-  onOpenFile(listener: (file: OpenAccordFile) => void): () => void {
-    return openedFiles.subscribe(listener);
-  },
-};
 
 contextBridge.exposeInMainWorld('accord', { ...api, ...events } satisfies AccordBridge);

@@ -1,6 +1,6 @@
 import { MantineProvider, useMantineColorScheme } from '@mantine/core';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { closeReady, onMenuCommand, onOpenFile, setShellTheme } from '../platform/accord';
+import { accord, onMenuCommand, onOpenFile } from '../platform/accord';
 import { StoresProvider, useBackupStore, useEditorStore, useFileActions, useNavigation, useTemplatesStore, useWorkshopCommands, type AppStores } from '../store/stores';
 import { actionOfMenuCommand } from '../../shared/model/workshop-actions';
 import { importAccordFile } from '../features/library/import-accord';
@@ -58,7 +58,7 @@ function Screens() {
 
   // The shell follows the choice: native dialogs, the title bar, the View → Theme menu's radio items.
   useEffect(() => {
-    setShellTheme(colorScheme === 'auto' ? 'system' : colorScheme).catch(() => undefined);
+    accord.setTheme({ theme: colorScheme === 'auto' ? 'system' : colorScheme }).catch(() => undefined);
   }, [colorScheme]);
 
   // An .accord file opened outside the page (double-click, File → Open…, Open Recent) takes the Import button's path.
@@ -83,7 +83,7 @@ function Screens() {
             .flush()
             .then(() => backups.getState().beforeClose())
             .catch(() => undefined)
-            .finally(() => void closeReady().catch(() => undefined));
+            .finally(() => void accord.closeReady({}).catch(() => undefined));
         }
         // A workshop action (its ⋯ menu, palette and shortcuts run the same one) goes to the open workshop first.
         const action = actionOfMenuCommand(command);

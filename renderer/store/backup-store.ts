@@ -13,7 +13,7 @@ import type { BackupReason } from '../../shared/model/backup-names';
 import type { LibraryCounts, LibraryFile, LibraryTable } from '../../shared/model/library-file';
 import { formatSize, MAX_LIBRARY_FILE_CHARS } from '../../shared/model/limits';
 import type { AccordDatabase } from '../db/database';
-import * as accordPlatform from '../platform/accord';
+import { accord, savedPath } from '../platform/accord';
 import type { BackupEntry, BackupWritten } from '../platform/accord';
 
 export type { BackupEntry } from '../platform/accord';
@@ -116,11 +116,11 @@ export interface BackupState {
 
 /** The real platform: window.accord. */
 export const accordBackupPlatform: BackupPlatform = {
-  writeBackup: accordPlatform.writeBackup,
-  listBackups: accordPlatform.listBackups,
-  readBackup: accordPlatform.readBackup,
-  saveTextFile: accordPlatform.saveTextFile,
-  appVersion: async () => (await accordPlatform.getAppInfo()).version,
+  writeBackup: (reason, content) => accord.writeBackup({ reason, content }),
+  listBackups: () => accord.listBackups({}),
+  readBackup: async (name) => (await accord.readBackup({ name })).content,
+  saveTextFile: async (request) => savedPath(await accord.saveTextFile(request)),
+  appVersion: async () => (await accord.getAppInfo({})).version,
 };
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -11,7 +11,7 @@ import type { LoadedVersion } from '../db/version-repository';
 import type { Branding } from './branding-store';
 import type { ReviewResult } from '../../shared/engines/review/review';
 import type { SessionFacts } from '../../shared/document/session-summary';
-import { exportAgreementPdf, exportReviewPdf, exportSummaryPdf, saveTextFile } from '../platform/accord';
+import { accord, savedPath } from '../platform/accord';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { calibrationEvidence, type CalibrationEvidence, type CalibrationRun } from '../../shared/document/calibration-evidence';
@@ -69,11 +69,11 @@ export async function exportAgreement(kind: ExportKind, draft: Agreement, versio
   const { agreement, context } = documentSubject(draft, versions, workshopStatus, consultant, calibration);
   const name = fileName(agreement, context);
   if (kind === 'pdf-a4' || kind === 'pdf-letter') {
-    return exportAgreementPdf({ suggestedName: name, paper: kind === 'pdf-a4' ? 'A4' : 'Letter', agreement, context });
+    return savedPath(await accord.exportAgreementPdf({ suggestedName: name, paper: kind === 'pdf-a4' ? 'A4' : 'Letter', agreement, context }));
   }
   if (kind === 'markdown') {
     const { renderMarkdown } = await import('../../shared/document/markdown');
-    return saveTextFile({ suggestedName: name, kind: 'markdown', content: renderMarkdown(buildAgreementDocument(agreement, context)) });
+    return savedPath(await accord.saveTextFile({ suggestedName: name, kind: 'markdown', content: renderMarkdown(buildAgreementDocument(agreement, context)) }));
   }
   if (kind === 'accord') {
     const { serializeAccordFile } = await import('../../shared/model/accord-file');
@@ -84,12 +84,14 @@ export async function exportAgreement(kind: ExportKind, draft: Agreement, versio
     // Each version carries the seal it got when it was signed (here, by main, at that moment) or came with; nothing is
     // sealed at export: a version from a backup was not signed here, and sealing it now would pass it off as this
     // computer's (issue 13, attack B). An unsealed one goes out unsealed, and its reader takes it as a draft.
-    return saveTextFile({ suggestedName: name, kind: 'accord', content: serializeAccordFile(draft, new Date(), signed) });
+    return savedPath(await accord.saveTextFile({ suggestedName: name, kind: 'accord', content: serializeAccordFile(draft, new Date(), signed) }));
   }
   const rules = await import('../../shared/document/rules-sheet');
-  return kind === 'rules-csv'
-    ? saveTextFile({ suggestedName: `${name} - scoring rules`, kind: 'csv', content: rules.scoringRulesCsv(agreement) })
-    : saveTextFile({ suggestedName: `${name} - scoring rules`, kind: 'json', content: rules.scoringRulesJson(agreement) });
+  return savedPath(
+    await (kind === 'rules-csv'
+      ? accord.saveTextFile({ suggestedName: `${name} - scoring rules`, kind: 'csv', content: rules.scoringRulesCsv(agreement) })
+      : accord.saveTextFile({ suggestedName: `${name} - scoring rules`, kind: 'json', content: rules.scoringRulesJson(agreement) })),
+  );
 }
 
 /** Exports the SLA review report: a sealed PDF (A4 or Letter) or Markdown; resolves with the path, or null when cancelled. */
@@ -101,10 +103,10 @@ export async function exportReviewReport(kind: 'pdf-a4' | 'pdf-letter' | 'markdo
   const shareable: ReviewResult = { ...review, commitments: review.commitments.map((commitment) => ({ ...commitment, missedLeads: [] })), problems: review.problems.map((problem) => ({ ...problem, examples: [] })) };
   if (kind === 'markdown') {
     const [{ buildReviewDocument }, { renderMarkdown }] = await Promise.all([import('../../shared/document/review-report'), import('../../shared/document/markdown')]);
-    return saveTextFile({ suggestedName: name, kind: 'markdown', content: renderMarkdown(buildReviewDocument(agreement, shareable, new Date().toISOString(), consultantOf(consultant), trend)) });
+    return savedPath(await accord.saveTextFile({ suggestedName: name, kind: 'markdown', content: renderMarkdown(buildReviewDocument(agreement, shareable, new Date().toISOString(), consultantOf(consultant), trend)) }));
   }
   const branding = consultantOf(consultant);
-  return exportReviewPdf({ suggestedName: name, paper: kind === 'pdf-a4' ? 'A4' : 'Letter', agreement, review: shareable, ...(trend.length > 0 ? { trend } : {}), ...(branding ? { consultant: branding } : {}) });
+  return savedPath(await accord.exportReviewPdf({ suggestedName: name, paper: kind === 'pdf-a4' ? 'A4' : 'Letter', agreement, review: shareable, ...(trend.length > 0 ? { trend } : {}), ...(branding ? { consultant: branding } : {}) }));
 }
 
 /**
@@ -120,8 +122,8 @@ export async function exportSessionSummary(kind: 'pdf-a4' | 'pdf-letter' | 'mark
   if (kind === 'markdown') {
     const { buildSessionSummary, sessionSummaryMarkdown } = await import('../../shared/document/session-summary');
     const summary = buildSessionSummary(agreement, { generatedAt: new Date(), ...(session ? { session } : {}) });
-    return saveTextFile({ suggestedName: name, kind: 'markdown', content: sessionSummaryMarkdown(summary, agreement, consultantOf(consultant)) });
+    return savedPath(await accord.saveTextFile({ suggestedName: name, kind: 'markdown', content: sessionSummaryMarkdown(summary, agreement, consultantOf(consultant)) }));
   }
   const branding = consultantOf(consultant);
-  return exportSummaryPdf({ suggestedName: name, paper: kind === 'pdf-a4' ? 'A4' : 'Letter', agreement, ...(session ? { session } : {}), ...(branding ? { consultant: branding } : {}) });
+  return savedPath(await accord.exportSummaryPdf({ suggestedName: name, paper: kind === 'pdf-a4' ? 'A4' : 'Letter', agreement, ...(session ? { session } : {}), ...(branding ? { consultant: branding } : {}) }));
 }

@@ -6,7 +6,7 @@ import type { AccordDatabase } from '../db/database';
 import type { StoreApi } from 'zustand/vanilla';
 import type { LibraryState } from './library-store';
 import { accordFileTooLargeMessage, formatSize, MAX_ACCORD_FILE_BYTES, MAX_VERIFY_PDF_BYTES } from '../../shared/model/limits';
-import { checkAccordSeals, verifyPdfBytes, type VerifyReport } from '../platform/accord';
+import { accord, toBase64, type VerifyReport } from '../platform/accord';
 
 /** The outcome of verifying a PDF, with whether it matches a version in this library. */
 export interface VerifyOutcome {
@@ -45,7 +45,7 @@ export function createFileActions(db: AccordDatabase, library: StoreApi<LibraryS
       // The renderer never judges a seal: main checks the rules and every seal, and the one rule decides what is signed.
       // A version that breaks the signing rules makes the file a draft whatever its seal says, so main is not asked then.
       const broken = claimedVersions.map((version) => versionRuleCheck(version)).filter((check) => check !== null);
-      const checks = broken.length > 0 ? broken : claimedVersions.length > 0 ? await checkAccordSeals(claimedVersions) : [];
+      const checks = broken.length > 0 ? broken : claimedVersions.length > 0 ? (await accord.checkAccordSeals({ versions: [...claimedVersions] })).checks : [];
       const { versions, warning } = settleSignedVersions(claimedVersions, checks);
       const title = agreement.workshop.title.trim() || file.name.replace(/\.accord$/i, '');
       const record = await library.getState().create({ title, client: agreement.workshop.client, agreement, versions });
@@ -53,7 +53,7 @@ export function createFileActions(db: AccordDatabase, library: StoreApi<LibraryS
     },
     async verifyPdf(file) {
       if (file.size > MAX_VERIFY_PDF_BYTES) throw new Error(`${file.name} is larger than ${formatSize(MAX_VERIFY_PDF_BYTES)}.`);
-      const report = await verifyPdfBytes(file.name, await file.arrayBuffer());
+      const report = await accord.verifyPdf({ name: file.name, dataBase64: toBase64(await file.arrayBuffer()) });
       let libraryMatch: VerifyOutcome['libraryMatch'] = null;
       const hash = report.embedded?.computedHash;
       if (hash) {

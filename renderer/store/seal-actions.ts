@@ -3,7 +3,7 @@
  * replacing or renewing it, and the seals the person chose to trust. Kept in
  * main (never in IndexedDB); these call the platform so components do not.
  */
-import { getSealingIdentity, importSealingCertificate, listTrustedSeals, renewSealingCertificate, trustSeal, untrustSeal } from '../platform/accord';
+import { accord, toBase64 } from '../platform/accord';
 import { MAX_CERTIFICATE_BYTES } from '../../shared/model/limits';
 import type { PreviousOwnSeal, TrustedSeal } from '../../shared/model/trusted-seals';
 
@@ -27,33 +27,33 @@ export function sealName(consultantName: string | undefined, facilitator: string
 
 /** The sealing identity (created on first use, named after the consultant). */
 export function loadSealIdentity(name: string): Promise<SealIdentityView> {
-  return getSealingIdentity(name);
+  return accord.getSealingIdentity({ name });
 }
 
 /** Replaces the sealing certificate; a wrong passphrase or file throws with the reason and changes nothing. */
 export async function importOwnCertificate(file: File, passphrase: string): Promise<string> {
   if (!/\.(p12|pfx)$/i.test(file.name)) throw new Error(`${file.name} is not a .p12 or .pfx certificate file.`);
   if (file.size > MAX_CERTIFICATE_BYTES) throw new Error(`${file.name} is too large to be a certificate.`);
-  const { subject } = await importSealingCertificate(await file.arrayBuffer(), passphrase);
+  const { subject } = await accord.importSealingCertificate({ dataBase64: toBase64(await file.arrayBuffer()), passphrase });
   return subject;
 }
 
 /** Makes a new self-signed certificate named after the consultant only; the old one still counts as this computer's. */
 export function renewSealIdentity(name: string): Promise<{ subject: string; fingerprint: string; previousFingerprint: string | null }> {
-  return renewSealingCertificate(name);
+  return accord.renewSealingCertificate({ name });
 }
 
 /** The seals the person trusts, and this computer's earlier ones. */
 export function loadTrustedSeals(): Promise<{ trusted: TrustedSeal[]; previousOwn: PreviousOwnSeal[] }> {
-  return listTrustedSeals();
+  return accord.listTrustedSeals({});
 }
 
 /** Trusts a seal's fingerprint under a name, from today; an invalid name throws with the reason. */
 export function trustSealAs(fingerprint: string, name: string): Promise<TrustedSeal> {
-  return trustSeal(fingerprint, name);
+  return accord.trustSeal({ fingerprint, name });
 }
 
 /** Stops trusting a seal. */
-export function removeTrustedSeal(fingerprint: string): Promise<boolean> {
-  return untrustSeal(fingerprint);
+export async function removeTrustedSeal(fingerprint: string): Promise<boolean> {
+  return (await accord.untrustSeal({ fingerprint })).removed;
 }

@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { VersionSealCheck } from '../../shared/model/accord-seal';
 import type { SignatureRecord } from '../../shared/model/versions';
-import { checkAccordSeals, sealAccordVersions } from '../platform/accord';
+import { accord } from '../platform/accord';
 import type { AccordDatabase } from '../db/database';
 import type { LoadedVersion, VersionRepository } from '../db/version-repository';
 
@@ -45,7 +45,7 @@ export function createVersionsStore(db: AccordDatabase, options: { now: () => nu
       const signed = versions.filter((version) => version.status === 'signed' && version.lockedAt !== null);
       if (!signed.some((version) => version.seal)) return;
       try {
-        const seals = await checkAccordSeals(signed.map(({ number, agreement, contentHash, signatures, createdAt, lockedAt, seal }) => ({ number, status: 'signed', agreement, contentHash, signatures, createdAt, lockedAt, seal })));
+        const { checks: seals } = await accord.checkAccordSeals({ versions: signed.map(({ number, agreement, contentHash, signatures, createdAt, lockedAt, seal }) => ({ number, status: 'signed', agreement, contentHash, signatures, createdAt, lockedAt, seal })) });
         if (get().workshopId === workshopId) set({ seals, sealProblem: null });
       } catch (error) {
         if (get().workshopId === workshopId) set({ seals: [], sealProblem: error instanceof Error ? error.message : String(error) });
@@ -92,10 +92,10 @@ export function createVersionsStore(db: AccordDatabase, options: { now: () => nu
         if (next.status === 'signed' && next.lockedAt !== null) {
           const history = (await repository.list(workshopId)).filter((version) => version.status === 'signed' && version.number <= next.number);
           try {
-            const seal = await sealAccordVersions(
-              history.map(({ number, agreement, contentHash, signatures, createdAt, lockedAt, seal: kept }) => ({ number, status: 'signed', agreement, contentHash, signatures, createdAt, lockedAt: lockedAt ?? createdAt, ...(kept ? { seal: kept } : {}) })),
-              options.consultantName?.() ?? '',
-            );
+            const { seal } = await accord.sealAccordVersions({
+              versions: history.map(({ number, agreement, contentHash, signatures, createdAt, lockedAt, seal: kept }) => ({ number, status: 'signed', agreement, contentHash, signatures, createdAt, lockedAt: lockedAt ?? createdAt, ...(kept ? { seal: kept } : {}) })),
+              name: options.consultantName?.() ?? '',
+            });
             await repository.storeSeal(workshopId, next.number, seal);
           } catch (error) {
             // Signed, not sealed: said where the person signed, and by the version history; an export carries it unsealed.

@@ -1,16 +1,22 @@
 import { BACKUP_NAME_PATTERN, backupReasons } from '../model/backup-names';
 import { BrandingSchema } from '../model/branding';
-import { base64Length, formatSize, MAX_LIBRARY_FILE_CHARS, MAX_SAVE_TEXT_CHARS, MAX_VERIFY_PDF_BYTES } from '../model/limits';
+import { base64Length, formatSize, MAX_ACCORD_FILE_BYTES, MAX_LIBRARY_FILE_CHARS, MAX_SAVE_TEXT_CHARS, MAX_VERIFY_PDF_BYTES } from '../model/limits';
 import { FINGERPRINT_PATTERN } from '../model/seal-origin';
 import { FingerprintSchema, PreviousOwnSealSchema, SealNameSchema, SealOriginSchema, TrustedSealSchema } from '../model/trusted-seals';
 import { MAX_SIGNATURE_IMAGE_CHARS, VersionSealSchema } from '../model/versions';
+import { workshopMenuCommands } from '../model/workshop-actions';
 import { z } from '../model/zod';
 
 /**
- * The one IPC contract: every channel (`domain:verb-noun`) with the schema of
- * its request and its response. Main validates every request against it (the
- * renderer is untrusted); the preload and the Chromium harness expose only the
- * named functions of `accordApiChannels`, never a raw `invoke`.
+ * The one IPC contract. Every channel (`domain:verb-noun`, renderer → main)
+ * declares here, once: the schema of its request and of its answer, the name
+ * of its function on `window.accord`, the label its errors carry, and whether
+ * the presenter window may call it. Every event (main → renderer) declares its
+ * payload's schema. Main validates every request against it (the renderer is
+ * untrusted), the preload every event payload (main answers nothing the page
+ * did not ask for); the preload, the Chromium harness and renderer/platform
+ * derive their functions from it, so none of them is written by hand and none
+ * is a raw `invoke`.
  */
 
 /** Kinds of file the app writes; each has its own extension and dialog filter. */
@@ -176,13 +182,37 @@ export const VersionSealCheckSchema = z.discriminatedUnion('state', [
   z.object({ number: z.int(), state: z.literal('rules'), problems: z.array(z.string().check(z.maxLength(2000))).check(z.maxLength(1000)) }),
 ]);
 
-/** Channels and their request/response schemas. */
+/**
+ * What the contract declares for every channel, so that nothing about a
+ * channel lives anywhere else: a channel missing one of these fails to
+ * type-check (`satisfies` below).
+ */
+export interface IpcChannelSpec {
+  /** Its function on `window.accord` and in renderer/platform (`accord.<method>`). */
+  readonly method: string;
+  /** What the request does, for the person: a failure reads "<label> failed: <reason>". */
+  readonly label: string;
+  /** Whether the read-only presenter window may call it; the main window may call every channel. */
+  readonly presenter: boolean;
+  /** What the renderer may send; main parses every request with it before any handler runs. */
+  readonly request: z.ZodMiniType;
+  /** What the handler must answer; main parses the answer with it before it crosses the bridge. */
+  readonly response: z.ZodMiniType;
+}
+
+/** Channels (renderer → main, request and answer) with everything the contract declares about each. */
 export const ipcContract = {
   'app:get-info': {
+    method: 'getAppInfo',
+    label: 'Reading what the app is',
+    presenter: true,
     request: z.strictObject({}),
     response: AppInfoSchema,
   },
   'file:save-text': {
+    method: 'saveTextFile',
+    label: 'Saving the file',
+    presenter: false,
     request: z.strictObject({
       suggestedName: SuggestedFileNameSchema,
       kind: z.enum(exportFileKinds, { error: `The kind must be one of: ${exportFileKinds.join(', ')}.` }),
@@ -197,11 +227,17 @@ export const ipcContract = {
     ]),
   },
   'file:show-in-folder': {
+    method: 'showInFolder',
+    label: 'Showing the file in its folder',
+    presenter: false,
     /** A file this app saved in this session (an export); main refuses any other path. */
     request: z.strictObject({ path: z.string({ error: 'The path must be text.' }).check(z.minLength(1, { error: 'Name the file to show.' }), z.maxLength(4096, { error: 'The path is longer than 4096 characters.' })) }),
     response: z.discriminatedUnion('shown', [z.object({ shown: z.literal(true) }), z.object({ shown: z.literal(false), reason: z.string().check(z.maxLength(1000)) })]),
   },
   'pdf:export-agreement': {
+    method: 'exportAgreementPdf',
+    label: 'Exporting the PDF',
+    presenter: false,
     request: z.strictObject({
       suggestedName: SuggestedFileNameSchema,
       paper: z.enum(['A4', 'Letter']),
@@ -215,6 +251,9 @@ export const ipcContract = {
     ]),
   },
   'pdf:export-review': {
+    method: 'exportReviewPdf',
+    label: 'Exporting the review report',
+    presenter: false,
     request: z.strictObject({
       suggestedName: SuggestedFileNameSchema,
       paper: z.enum(['A4', 'Letter']),
@@ -231,6 +270,9 @@ export const ipcContract = {
     ]),
   },
   'pdf:export-summary': {
+    method: 'exportSummaryPdf',
+    label: 'Exporting the session summary',
+    presenter: false,
     request: z.strictObject({
       suggestedName: SuggestedFileNameSchema,
       paper: z.enum(['A4', 'Letter']),
@@ -245,6 +287,9 @@ export const ipcContract = {
     ]),
   },
   'pdf:verify': {
+    method: 'verifyPdf',
+    label: 'Verifying the PDF',
+    presenter: false,
     request: z.strictObject({
       name: z.string().check(z.maxLength(260)),
       dataBase64: z.string().check(z.maxLength(base64Length(MAX_VERIFY_PDF_BYTES), { error: `The file is larger than ${formatSize(MAX_VERIFY_PDF_BYTES)}.` })),
@@ -252,21 +297,33 @@ export const ipcContract = {
     response: VerifyResultSchema,
   },
   'window:open-presenter': {
+    method: 'openPresenterWindow',
+    label: 'Opening the presenter view',
+    presenter: false,
     request: z.strictObject({ workshopId: z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/, { error: 'The workshop id is not valid.' })) }),
     /** Where it opened: full screen on a second display, a window on this one, or a page of the Chromium shell. */
     response: z.object({ placement: z.enum(['second-display', 'this-display', 'page']) }),
   },
   'window:close-ready': {
+    method: 'closeReady',
+    label: 'Closing the window',
+    presenter: false,
     /** The page saved its last edits and wrote the quit backup (or gave up); main may close the window now. */
     request: z.strictObject({}),
     response: z.object({}),
   },
   'window:set-theme': {
+    method: 'setTheme',
+    label: 'Following the colour theme',
+    presenter: true,
     /** The colour theme the person chose (this computer's setting): main follows it in native dialogs, the title bar and the View → Theme menu. */
     request: z.strictObject({ theme: z.enum(['system', 'light', 'dark'], { error: 'The theme must be system, light or dark.' }) }),
     response: z.object({}),
   },
   'backup:write': {
+    method: 'writeBackup',
+    label: 'Writing the backup',
+    presenter: false,
     /** A library file (shared/model/library-file.ts); main checks its header and writes it atomically into <userData>/backups, then prunes. */
     request: z.strictObject({
       reason: z.enum(backupReasons, { error: `The reason must be one of: ${backupReasons.join(', ')}.` }),
@@ -275,16 +332,25 @@ export const ipcContract = {
     response: z.object({ ...BackupEntrySchema.shape, removed: z.int().check(z.nonnegative()) }),
   },
   'backup:list': {
+    method: 'listBackups',
+    label: 'Listing the backups',
+    presenter: false,
     request: z.strictObject({}),
     /** Newest first. */
     response: z.array(BackupEntrySchema).check(z.maxLength(500)),
   },
   'backup:read': {
+    method: 'readBackup',
+    label: 'Reading the backup',
+    presenter: false,
     /** A backup's bare file name as listed: the pattern allows no path separator and no other file. */
     request: z.strictObject({ name: BackupNameSchema }),
     response: z.object({ name: BackupNameSchema, content: z.string().check(z.maxLength(MAX_LIBRARY_FILE_CHARS)) }),
   },
   'seal:get-identity': {
+    method: 'getSealingIdentity',
+    label: 'Reading the sealing certificate',
+    presenter: false,
     /** `name`: the consultant's name (Settings → Branding), used only when the first certificate is made; the client is never named. */
     request: z.strictObject({ name: z.string().check(z.maxLength(200)) }),
     response: z.object({
@@ -298,28 +364,46 @@ export const ipcContract = {
     }),
   },
   'seal:import-identity': {
+    method: 'importSealingCertificate',
+    label: 'Importing the certificate',
+    presenter: false,
     request: z.strictObject({ dataBase64: z.string().check(z.maxLength(1_000_000, { error: 'A .p12 file is never this large.' })), passphrase: z.string().check(z.maxLength(500)) }),
     response: z.object({ subject: z.string(), fingerprint: z.string().check(z.regex(FINGERPRINT_PATTERN)) }),
   },
   'seal:renew-identity': {
+    method: 'renewSealingCertificate',
+    label: 'Making a new sealing certificate',
+    presenter: false,
     /** A new self-signed certificate named after the consultant; the previous one is kept and still counts as this computer's. */
     request: z.strictObject({ name: z.string().check(z.maxLength(200)) }),
     response: z.object({ subject: z.string(), fingerprint: z.string().check(z.regex(FINGERPRINT_PATTERN)), previousFingerprint: z.nullable(z.string().check(z.regex(FINGERPRINT_PATTERN))) }),
   },
   'seal:list-trusted': {
+    method: 'listTrustedSeals',
+    label: 'Reading the trusted seals',
+    presenter: false,
     request: z.strictObject({}),
     response: z.object({ trusted: z.array(TrustedSealSchema), previousOwn: z.array(PreviousOwnSealSchema) }),
   },
   'seal:trust': {
+    method: 'trustSeal',
+    label: 'Trusting the seal',
+    presenter: false,
     /** Trust a seal's certificate fingerprint under a name (who it belongs to), from today. */
     request: z.strictObject({ fingerprint: FingerprintSchema, name: SealNameSchema }),
     response: TrustedSealSchema,
   },
   'seal:untrust': {
+    method: 'untrustSeal',
+    label: 'Removing the trusted seal',
+    presenter: false,
     request: z.strictObject({ fingerprint: FingerprintSchema }),
     response: z.object({ removed: z.boolean() }),
   },
   'accord:seal-versions': {
+    method: 'sealAccordVersions',
+    label: 'Sealing the signed version',
+    presenter: false,
     /**
      * The signed history of a workshop, oldest first, the last one the version
      * whose signing has just completed (shared/model/versions.ts
@@ -334,11 +418,14 @@ export const ipcContract = {
     response: z.object({ seal: VersionSealSchema }),
   },
   'accord:check-seals': {
+    method: 'checkAccordSeals',
+    label: 'Checking the seals',
+    presenter: false,
     /** Versions an `.accord` file (or the library) claims are signed, with their seals; main checks the rules and each seal, and says who sealed it by fingerprint. */
     request: z.strictObject({ versions: z.array(z.unknown()).check(z.maxLength(1000, { error: 'More versions than any workshop holds.' })) }),
     response: z.object({ checks: z.array(VersionSealCheckSchema) }),
   },
-} as const;
+} as const satisfies Record<string, IpcChannelSpec>;
 
 /** A channel name of the contract. */
 export type IpcChannel = keyof typeof ipcContract;
@@ -361,4 +448,86 @@ export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: { code: 
 /** Whether a string names a channel of the contract. */
 export function isIpcChannel(channel: string): channel is IpcChannel {
   return Object.prototype.hasOwnProperty.call(ipcContract, channel);
+}
+
+/** Commands the native menu sends to the renderer (main → renderer, one way); the Workshop menu's come from shared/model/workshop-actions.ts. */
+export const menuCommands = [
+  'workshop:new',
+  'library:show',
+  'library:import',
+  'library:export',
+  'library:backups',
+  'export:pdf',
+  'export:markdown',
+  'export:accord',
+  'view:theme-system',
+  'view:theme-light',
+  'view:theme-dark',
+  'edit:undo',
+  'edit:redo',
+  'view:presenter',
+  'view:command-palette',
+  'help:verify',
+  'help:shortcuts',
+  'app:settings',
+  // Not from the menu: main asks the page to save and back up before the window closes (answered by window:close-ready).
+  'app:before-close',
+  ...workshopMenuCommands,
+] as const;
+
+/** A command from the application menu. */
+export type MenuCommand = (typeof menuCommands)[number];
+
+/** An `.accord` file opened outside the page (double-click, Open…, Open Recent, an argument): its bare file name and its text, imported like the library's Import button. */
+export const OpenAccordFileSchema = z.object({
+  name: z.string().check(z.minLength(1), z.maxLength(260), z.refine((name) => !/[/\\]/u.test(name), { error: 'The file name may not be a path.' })),
+  content: z.string().check(z.maxLength(MAX_ACCORD_FILE_BYTES)),
+});
+
+/** An `.accord` file opened outside the page. */
+export type OpenAccordFile = z.output<typeof OpenAccordFileSchema>;
+
+/** What the contract declares for every event (main → renderer, one way). */
+export interface IpcEventSpec {
+  /** The subscription on `window.accord` (`accord.<subscribe>(listener)` returns the unsubscribe function). */
+  readonly subscribe: string;
+  /** Whether events that arrive before anyone listens wait for the first listener (shared/ipc/event-buffer.ts) rather than being dropped. */
+  readonly buffered: boolean;
+  /** What the payload must be; the preload (and the Chromium harness) drop anything else before the page sees it. */
+  readonly payload: z.ZodMiniType;
+}
+
+/** Events main pushes to the renderer, with everything the contract declares about each. */
+export const ipcEvents = {
+  'menu:command': {
+    subscribe: 'onMenuCommand',
+    buffered: false,
+    payload: z.enum(menuCommands),
+  },
+  'file:open-accord': {
+    subscribe: 'onOpenFile',
+    // The file that launched the app arrives before the page has subscribed.
+    buffered: true,
+    payload: OpenAccordFileSchema,
+  },
+} as const satisfies Record<string, IpcEventSpec>;
+
+/** An event channel of the contract. */
+export type IpcEvent = keyof typeof ipcEvents;
+
+/** What an event carries (after validation). */
+export type IpcEventPayload<E extends IpcEvent> = z.output<(typeof ipcEvents)[E]['payload']>;
+
+/** An event's payload as its schema reads it (unknown fields dropped), or null when it is not one: malformed events never reach the page. */
+export function parseIpcEvent<E extends IpcEvent>(event: E, value: unknown): IpcEventPayload<E> | null {
+  const parsed = ipcEvents[event].payload.safeParse(value);
+  return parsed.success ? (parsed.data as IpcEventPayload<E>) : null;
+}
+
+/** Which of the app's windows is asking: the main window, or the read-only presenter window. */
+export type IpcWindow = 'main' | 'presenter';
+
+/** Whether a window may call a channel: the main window every one, the presenter only those the contract marks `presenter`. */
+export function windowMayCall(window: IpcWindow, channel: IpcChannel): boolean {
+  return window === 'main' || ipcContract[channel].presenter;
 }

@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { buildMenuTemplate, type ThemeChoice } from '../../../electron/main/menu';
-import { menuCommands, type MenuCommand } from '../../../shared/ipc/events';
+import { menuCommands, type MenuCommand } from '../../../shared/ipc/contract';
 import { actionOfMenuCommand, workshopActionDefinitions } from '../../../shared/model/workshop-actions';
 
 function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {

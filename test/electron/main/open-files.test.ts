@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accordPathsFromArgv, addRecentFile, isAccordPath, loadRecentFiles, MAX_RECENT_FILES, parseRecentFiles, readAccordFile, saveRecentFiles } from '../../../electron/main/open-files';
-import { MAX_ACCORD_FILE_BYTES } from '../../../shared/ipc/events';
+import { MAX_ACCORD_FILE_BYTES } from '../../../shared/model/limits';
 
 describe('.accord paths on a command line', () => {
   it('keeps .accord files, skips the executable, the app path and flags', () => {

@@ -6,7 +6,7 @@ import { searchItems } from '../../../shared/model/item-search';
 import { openQuestions } from '../../../shared/model/open-questions';
 import { consensusItems, setConsensusOf } from '../../../shared/model/sections';
 import { actionOfKeyPress, actionOfMenuCommand, menuCommandOf, shortcutText, workshopActionDefinitions, workshopActionGroups, workshopMenuCommands, type WorkshopActionDefinition } from '../../../shared/model/workshop-actions';
-import { menuCommands } from '../../../shared/ipc/events';
+import { menuCommands } from '../../../shared/ipc/contract';
 import { findTemplate } from '../../../shared/templates/templates';
 
 const template = (): Agreement => findTemplate('b2b-saas-mid-market')!.build();
