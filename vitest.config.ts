@@ -2,8 +2,33 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { SummaryReporter } from './test/support/summary-reporter.ts';
 
-// Three projects: Node unit tests, jsdom component tests, end-to-end tests in
-// real Chromium through the harness (which builds the renderer first).
+/**
+ * Tests that start another program: Electronegativity (a tsx process scanning the sources), printing through Chromium
+ * (the PDF exports and the CLI's PDF commands), and the CLI run as its own node process. Each takes seconds to tens of
+ * seconds and most of it is the other program starting, so they run in the integration projects (`npm run
+ * test:integration`, and `npm test` runs every project); `npm run test:unit` keeps the tests that stay in this process.
+ * A list, not a file-name suffix: the files keep the names that mirror their modules (test/build/tests-mirror-sources.test.ts).
+ */
+const integrationNode = [
+  'test/security/electronegativity.test.ts',
+  'test/electron/cli/accord-bin.test.ts',
+  'test/electron/cli/export-verify-seal-origin.test.ts',
+  'test/electron/cli/summary.test.ts',
+  'test/electron/handlers/pdf-export-summary.test.ts',
+  'test/electron/pdf/export-agreement-structure.test.ts',
+];
+/** The same for jsdom: the seal-origin story seals its PDFs in a tsx process that prints through Chromium. */
+const integrationRenderer = ['test/renderer/features/verify/seal-origin.test.tsx'];
+
+const unitInclude = ['test/shared/**/*.test.ts', 'test/electron/**/*.test.ts', 'test/build/**/*.test.ts', 'test/security/**/*.test.ts', 'test/support/**/*.test.ts'];
+const rendererInclude = ['test/renderer/**/*.test.{ts,tsx}'];
+// A bound for a hang, not a speed limit: Vitest's 5 s default failed a 2.6 s test (and a CLI spawn) on a loaded 2-core machine.
+const unitTimeout = 30_000;
+// A bound for a hang: the slowest component test takes about 5 s alone and three times that on a loaded 2-core machine.
+const rendererTimeout = 45_000;
+
+// Five projects: Node unit tests, jsdom component tests, the integration tests of each (other programs started), and
+// end-to-end tests in real Chromium through the harness (which builds the renderer first).
 export default defineConfig({
   test: {
     reporters: ['default', new SummaryReporter()],
@@ -12,9 +37,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['test/shared/**/*.test.ts', 'test/electron/**/*.test.ts', 'test/build/**/*.test.ts', 'test/security/**/*.test.ts'],
-          // A bound for a hang, not a speed limit: Vitest's 5 s default failed a 2.6 s test (and a CLI spawn) on a loaded 2-core machine.
-          testTimeout: 30_000,
+          include: unitInclude,
+          exclude: integrationNode,
+          testTimeout: unitTimeout,
         },
       },
       {
@@ -22,10 +47,30 @@ export default defineConfig({
         test: {
           name: 'renderer',
           environment: 'jsdom',
-          include: ['test/renderer/**/*.test.{ts,tsx}'],
+          include: rendererInclude,
+          exclude: integrationRenderer,
           setupFiles: ['test/renderer/setup.ts'],
-          // A bound for a hang: the slowest component test takes about 5 s alone and three times that on a loaded 2-core machine.
-          testTimeout: 45_000,
+          testTimeout: rendererTimeout,
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          environment: 'node',
+          include: integrationNode,
+          // A bound for a hang, wider than unit's: each test starts Chromium or a tsx process, several on a shared machine at once.
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
+        },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: 'integration-renderer',
+          environment: 'jsdom',
+          include: integrationRenderer,
+          setupFiles: ['test/renderer/setup.ts'],
+          testTimeout: rendererTimeout,
         },
       },
       {

@@ -87,13 +87,3 @@ describe('accord command line', () => {
     expect((await run('check', 'a', '--verbose')).code).toBe(2);
   });
 });
-
-describe('the accord bin', () => {
-  it('runs from package.json "bin" (npx accord) without a build', async () => {
-    const { spawnSync } = await import('node:child_process');
-    const root = join(import.meta.dirname, '..', '..', '..');
-    const result = spawnSync(process.execPath, [join(root, 'electron', 'cli', 'bin.mjs'), 'templates'], { encoding: 'utf8', cwd: root });
-    expect(result.status).toBe(0);
-    expect(result.stdout).toContain('professional-services   Professional services');
-  });
-});

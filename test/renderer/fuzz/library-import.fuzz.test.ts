@@ -18,8 +18,10 @@ import { AccordDatabase } from '../../../renderer/db/database';
 import { readLibrarySnapshot, replaceLibrary } from '../../../renderer/db/library-snapshot';
 import { createBackupStore, type BackupPlatform } from '../../../renderer/store/backup-store';
 import { sampleLibrary } from '../../fixtures/library';
+import { fuzzRuns } from '../../support/fuzz-runs';
 
-const RUNS = 10_000;
+// 10,000 in CI (the count); a tenth locally: ACCORD_FUZZ_RUNS=full runs them all (test/support/fuzz-runs.ts).
+const RUNS = fuzzRuns(10_000);
 const THROUGH_STORE_EVERY = 25;
 const SEED = 20_261_123;
 
