@@ -1,5 +1,5 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SectionId } from '../../../../shared/model/sections';
 import { findTemplate } from '../../../../shared/templates/templates';
 import { renderApp } from '../../support/render-app';
@@ -13,12 +13,18 @@ async function openSection(section: SectionId, templateId = 'b2b-saas-mid-market
   return { ...app, record, agreement };
 }
 
+// The workshop screen is a lazy chunk (Mantine, every section): import it once before the tests, so its first transform
+// on a loaded machine is not spent inside the first test's 5 s wait for the title field.
+beforeAll(async () => {
+  await import('../../../../renderer/features/workshop/WorkshopScreen');
+}, 120_000);
+
 const field = (name: RegExp | string) => screen.getAllByRole('textbox', { name })[0]!;
 
 /**
  * Puts text into a field as one paste: these tests are about where the text lands, and in jsdom every keystroke
- * re-renders a whole section (about a second a key on 2 cores). Typing itself is tested where it matters (undo
- * coalescing: "typing a word is one step").
+ * re-renders a whole section (about a second a key on 2 cores). Typing itself is tested once, where it matters (undo
+ * coalescing: "typing a word is one step" types key by key).
  */
 async function paste(user: Awaited<ReturnType<typeof openSection>>['user'], target: HTMLElement, text: string) {
   await user.click(target);
@@ -44,7 +50,7 @@ describe('workshop editor, one section at a time', { timeout: SECTION_TIMEOUT },
     expect(screen.getByTestId('volume-commitment')).toHaveTextContent('239 MQLs per month');
     const winRate = screen.getByRole('textbox', { name: /^Win rate/ });
     await user.clear(winRate);
-    await user.type(winRate, '50');
+    await paste(user, winRate, '50');
     expect(agreement().revenuePlan.winRate).toBe(50);
     expect(screen.getByTestId('volume-commitment')).toHaveTextContent('120 MQLs per month');
     expect(screen.getByTestId('capacity-check')).toHaveTextContent('The plan needs 28 MQLs a week');
@@ -54,7 +60,7 @@ describe('workshop editor, one section at a time', { timeout: SECTION_TIMEOUT },
     const { user } = await openSection('revenue');
     const rate = screen.getByRole('textbox', { name: /^Lead → MQL/ });
     await user.clear(rate);
-    await user.type(rate, '120');
+    await paste(user, rate, '120');
     expect(await screen.findAllByText('A lead → MQL rate cannot be above 100 %.')).not.toHaveLength(0);
     expect(screen.getByText('The funnel cannot be computed yet')).toBeInTheDocument();
     expect(document.body.textContent).not.toMatch(/NaN|Infinity/);
@@ -72,7 +78,7 @@ describe('workshop editor, one section at a time', { timeout: SECTION_TIMEOUT },
     const { user, agreement } = await openSection('icp');
     const points = screen.getAllByRole('textbox', { name: 'Points' })[1]!;
     await user.clear(points);
-    await user.type(points, '35');
+    await paste(user, points, '35');
     expect(agreement().icp[1]!.points).toBe(35);
   });
 
@@ -80,7 +86,7 @@ describe('workshop editor, one section at a time', { timeout: SECTION_TIMEOUT },
     const { user, agreement } = await openSection('committee');
     const cell = screen.getByRole('textbox', { name: 'Points for C-level in Sales' });
     await user.clear(cell);
-    await user.type(cell, '30');
+    await paste(user, cell, '30');
     expect(agreement().buyingCommittee.cells.find((entry) => entry.function === 'Sales' && entry.seniority === 'C-level')?.points).toBe(30);
   });
 
@@ -88,7 +94,7 @@ describe('workshop editor, one section at a time', { timeout: SECTION_TIMEOUT },
     const { user, agreement } = await openSection('engagement');
     const points = screen.getAllByRole('textbox', { name: 'Points each time' })[1]!;
     await user.clear(points);
-    await user.type(points, '12');
+    await paste(user, points, '12');
     expect(agreement().engagement.signals[1]!.points).toBe(12);
   });
 
@@ -108,7 +114,7 @@ describe('workshop editor, one section at a time', { timeout: SECTION_TIMEOUT },
     expect(screen.getByDisplayValue('239 MQLs')).toBeInTheDocument();
     const target = screen.getAllByRole('textbox', { name: 'Target' })[0]!;
     await user.clear(target);
-    await user.type(target, '2');
+    await paste(user, target, '2');
     expect(agreement().commitments.find((commitment) => commitment.kind === 'first-touch')!.target).toBe(2);
   });
 
@@ -187,7 +193,7 @@ describe('consensus, list tools, undo and redo', { timeout: SECTION_TIMEOUT }, (
 
   it('autosaves within a second, and the library row follows the title', async () => {
     const { user, agreements, record, library } = await openSection('workshop');
-    await user.type(field(/^Facilitator/), 'Dana');
+    await paste(user, field(/^Facilitator/), 'Dana');
     await waitFor(async () => expect((await agreements.load(record.id)).workshop.facilitator).toBe('Dana'), { timeout: 1000 });
     const title = screen.getByRole('textbox', { name: 'Workshop title' });
     await user.clear(title);
@@ -200,7 +206,7 @@ describe('consensus, list tools, undo and redo', { timeout: SECTION_TIMEOUT }, (
     const { user, agreement, agreements, record } = await openSection('workshop');
     const title = screen.getByRole('textbox', { name: 'Workshop title' });
     await user.clear(title);
-    await user.type(title, '   ');
+    await paste(user, title, '   ');
     expect(await screen.findByText('Give the workshop a title; it cannot be empty.')).toBeInTheDocument();
     expect(agreement().workshop.title).toBe('Acme agreement');
     await user.tab();
