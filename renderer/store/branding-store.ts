@@ -33,8 +33,6 @@ export interface BrandingState {
   save(branding: BrandingInput): Promise<void>;
   /** Reads the branding (once; later calls wait for the same read). */
   load(): Promise<void>;
-  /** Uses this source from now on (the app's database); the branding is read again on the next load. */
-  connect(source: BrandingSource | (() => Promise<BrandingSource>) | null): void;
 }
 
 function legacyStorage(): Storage | null {
@@ -67,7 +65,7 @@ async function migrateLegacy(source: BrandingSource, stored: Branding | null): P
 export function createBrandingStore(initialSource: BrandingSource | (() => Promise<BrandingSource>) | null = null): StoreApi<BrandingState> {
   let source = initialSource;
   let reading: Promise<void> | null = null;
-  // Bumped by every save and connect, so a read that finishes late never overwrites newer state.
+  // Bumped by every save, so a read that finishes late never overwrites newer state.
   let generation = 0;
   const resolveSource = async (): Promise<BrandingSource | null> => (typeof source === 'function' ? (source = await source()) : source);
 
@@ -101,12 +99,6 @@ export function createBrandingStore(initialSource: BrandingSource | (() => Promi
       }
       generation += 1;
       set({ branding, loaded: true });
-    },
-    connect(next) {
-      source = next;
-      reading = null;
-      generation += 1;
-      set({ branding: null, loaded: next === null });
     },
   }));
 }

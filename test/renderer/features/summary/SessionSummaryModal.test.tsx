@@ -8,6 +8,9 @@ import type { SessionFacts } from '../../../../shared/document/session-summary';
 import type { AccordBridge } from '../../../../shared/ipc/api';
 import type { Agreement } from '../../../../shared/model/agreement';
 import { readyAgreement } from '../../../fixtures/agreements';
+import { createAppStores } from '../../../../renderer/store/create-stores';
+import { StoresProvider } from '../../../../renderer/store/stores';
+import { freshDatabase } from '../../support/render-app';
 
 function sessionAgreement(): Agreement {
   const agreement = readyAgreement();
@@ -46,9 +49,12 @@ afterEach(() => {
 function show(agreement = sessionAgreement(), { facts }: { facts?: SessionFacts } = { facts: session }) {
   const onClose = vi.fn();
   const user = userEvent.setup();
+  // The dialog reads the consultant's branding from the app's stores (none saved here).
   render(
     <MantineProvider env="test">
-      <SessionSummaryModal agreement={agreement} session={facts} onClose={onClose} />
+      <StoresProvider stores={createAppStores(freshDatabase())}>
+        <SessionSummaryModal agreement={agreement} session={facts} onClose={onClose} />
+      </StoresProvider>
     </MantineProvider>,
   );
   return { user, onClose, agreement };
