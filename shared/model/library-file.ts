@@ -2,6 +2,7 @@ import type { Agreement } from './agreement';
 import { blankAgreement } from './blank-agreement';
 import { parseMapping, type CalibrationMapping } from './calibration-mapping';
 import { contentHash, toNfc } from './canonical';
+import { formatSize, MAX_LIBRARY_FILE_CHARS } from './limits';
 import { parseAgreement } from './parse-agreement';
 import {
   AgreementRecordSchema,
@@ -45,9 +46,6 @@ export const LIBRARY_FILE_VERSION = 1;
 
 /** The database version whose tables the file holds; equal to the newest `db.version(n)` (a renderer test checks it). */
 export const LIBRARY_DATABASE_VERSION = 7;
-
-/** Largest library file read or written: 200 M characters. */
-export const MAX_LIBRARY_FILE_CHARS = 200 * 1024 * 1024;
 
 /** Most records one table of a library file may hold. */
 export const MAX_LIBRARY_RECORDS = 100_000;
@@ -353,7 +351,7 @@ export function serializeLibrary(raw: RawLibrarySnapshot, meta: { exportedAt: Da
  */
 export function parseLibraryFile(text: string): LibraryFile {
   if (typeof text !== 'string') throw new LibraryFileError('The file is not text.');
-  if (text.length > MAX_LIBRARY_FILE_CHARS) throw new LibraryFileError('The file is larger than 200 MB; it is not an Accord library.');
+  if (text.length > MAX_LIBRARY_FILE_CHARS) throw new LibraryFileError(`The file is larger than ${formatSize(MAX_LIBRARY_FILE_CHARS)}; it is not an Accord library.`);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') throw new LibraryFileError('The file is empty.');
   let data: unknown;

@@ -2,6 +2,7 @@ import { readiness } from './agreement-rules';
 import type { Agreement, Participant } from './agreement';
 import { contentHash } from './canonical';
 import type { WithAgreement } from './parse-agreement';
+import { formatSize } from './limits';
 import { teamLabels } from './teams';
 import { z } from './zod';
 import { formatDay } from '../text/datetime';
@@ -114,7 +115,7 @@ export const SignatureSchema = z.strictObject({
   title: limitedText(versionLimits.nameChars),
   team: limitedText(versionLimits.nameChars),
   method: z.enum(['drawn', 'typed']),
-  image: z.string().check(z.startsWith(SIGNATURE_IMAGE_PREFIX, { error: 'A signature image must be a PNG data URL.' }), z.maxLength(versionLimits.imageChars, { error: 'A signature image is larger than 1.5 MB.' })),
+  image: z.string().check(z.startsWith(SIGNATURE_IMAGE_PREFIX, { error: 'A signature image must be a PNG data URL.' }), z.maxLength(versionLimits.imageChars, { error: `A signature image is larger than ${formatSize(versionLimits.imageChars)}.` })),
   signedAt: z.string().check(z.maxLength(versionLimits.signedAtChars, { error: `The signing time is longer than ${versionLimits.signedAtChars} characters.` }), z.refine((value) => !Number.isNaN(Date.parse(value)), { error: 'The signing time is not a date and time.' })),
   contentHash: HashSchema,
 });
