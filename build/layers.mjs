@@ -148,13 +148,13 @@ export const rawIpc = [
     modules: ['electron', 'electron/main'],
     names: ['ipcMain'],
     onlyIn: 'electron/main/ipc.ts',
-    message: 'Only electron/main/ipc.ts touches ipcMain (it checks the sender and validates every request): add the channel to shared/ipc/contract.ts and its handler in electron/handlers/; to tell a window something, add an event to shared/ipc/events.ts.',
+    message: 'Only electron/main/ipc.ts touches ipcMain (it checks the sender and validates every request): add the channel to ipcContract in shared/ipc/contract.ts and its handler in electron/handlers/; to tell a window something, add an event to ipcEvents in shared/ipc/contract.ts.',
   },
   {
     modules: ['electron', 'electron/renderer'],
     names: ['ipcRenderer', 'contextBridge'],
     onlyIn: 'electron/preload/preload.ts',
-    message: 'Only electron/preload/preload.ts touches ipcRenderer and contextBridge (it exposes named functions, never a raw invoke): add a named function to shared/ipc/api.ts and call it through renderer/platform.',
+    message: 'Only electron/preload/preload.ts touches ipcRenderer and contextBridge (it exposes named functions, never a raw invoke): add the channel to ipcContract in shared/ipc/contract.ts (its method becomes a named function of window.accord) and call it through renderer/platform.',
   },
 ];
 

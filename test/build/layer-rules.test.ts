@@ -147,6 +147,13 @@ describe('raw IPC', () => {
     expect(rawIpc.map((entry) => entry.onlyIn)).toEqual(['electron/main/ipc.ts', 'electron/preload/preload.ts']);
     for (const entry of rawIpc) expect(existsSync(resolve(projectRoot, entry.onlyIn)), entry.onlyIn).toBe(true);
   });
+
+  it('sends the refused import only to files that exist', async () => {
+    const { existsSync } = await import('node:fs');
+    const named = rawIpc.flatMap((entry) => [...entry.message.matchAll(/\b(?:shared|electron|renderer)\/[\w./-]*\w/g)].map((match) => match[0]));
+    expect(named.length).toBeGreaterThan(3);
+    expect(named.filter((path) => !existsSync(resolve(projectRoot, path)))).toEqual([]);
+  });
 });
 
 describe('import cycles', () => {

@@ -75,7 +75,7 @@ export const historyFieldLabels: Record<HistoryField, string> = {
   amount: 'Amount',
 };
 
-/** What each field is, for the README, the JSON Schema and the mapping screen. */
+/** What each field is, for docs/data.md, "The review mapping", the JSON Schema and the mapping screen. */
 export const historyFieldDescriptions: Record<HistoryField, string> = {
   id: 'Lead id: names the leads behind a miss',
   createdAt: 'Date the lead was created',
