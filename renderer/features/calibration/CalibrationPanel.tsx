@@ -219,20 +219,17 @@ export function CalibrationPanel({ agreement, onClose }: { agreement: Agreement;
                         </Text>
                       </Table.Td>
                       <Table.Td w="34%">
-                        <Select
-                          aria-label={`Column for ${attribute.label}`}
-                          data={columns}
-                          value={entry?.column && columns.includes(entry.column) ? entry.column : null}
-                          placeholder={entry?.column ? `${entry.column} (not in this file)` : 'Not mapped'}
-                          clearable
-                          searchable
+                        <ColumnSelect
+                          label={attribute.label}
+                          columns={columns}
+                          column={entry?.column}
+                          disabled={running}
                           onChange={(column) =>
                             setMapping((draft) => {
                               if (column) draft.attributes[attribute.name] = { ...draft.attributes[attribute.name], column };
                               else delete draft.attributes[attribute.name];
                             })
                           }
-                          disabled={running}
                         />
                       </Table.Td>
                       <Table.Td>
@@ -275,20 +272,17 @@ export function CalibrationPanel({ agreement, onClose }: { agreement: Agreement;
                         </Text>
                       </Table.Td>
                       <Table.Td>
-                        <Select
-                          aria-label={`Column for ${signal.name}`}
-                          data={columns}
-                          value={entry?.column && columns.includes(entry.column) ? entry.column : null}
-                          placeholder={entry?.column ? `${entry.column} (not in this file)` : 'Not mapped'}
-                          clearable
-                          searchable
+                        <ColumnSelect
+                          label={signal.name}
+                          columns={columns}
+                          column={entry?.column}
+                          disabled={running}
                           onChange={(column) =>
                             setMapping((draft) => {
                               if (column) draft.signals[signal.key] = { column };
                               else delete draft.signals[signal.key];
                             })
                           }
-                          disabled={running}
                         />
                       </Table.Td>
                       <Table.Td>
@@ -706,5 +700,21 @@ function Results({ result: stored, agreement, onEdit, editDisabled, editNote, st
         <CalibrationCharts result={result} agreement={agreement} onEdit={edit('sweep')} editDisabled={editDisabled} editNote={editedFrom === 'sweep' ? editNote : null} />
       </Suspense>
     </Stack>
+  );
+}
+
+/** The export's column an attribute or signal is read from; a mapped column this file lacks is named as such, never silently dropped. */
+function ColumnSelect({ label, columns, column, disabled, onChange }: { label: string; columns: string[]; column: string | undefined; disabled: boolean; onChange: (column: string | null) => void }) {
+  return (
+    <Select
+      aria-label={`Column for ${label}`}
+      data={columns}
+      value={column && columns.includes(column) ? column : null}
+      placeholder={column ? `${column} (not in this file)` : 'Not mapped'}
+      clearable
+      searchable
+      onChange={onChange}
+      disabled={disabled}
+    />
   );
 }
