@@ -3,6 +3,7 @@ import { computeFunnel, funnelInputsOf, planVolumeTarget, WEEKS_PER_MONTH } from
 import type { Agreement, Commitment, CommitmentKind } from '../../model/agreement';
 import { historyFieldLabels, historyFields, type HistoryField } from './mapping';
 import { formatDay as readableDay } from '../../text/datetime';
+import { formatPercent } from '../../text/percent';
 
 /**
  * The SLA review: every measurable commitment of the agreement, measured
@@ -136,7 +137,8 @@ export const LAST_DATE_OUTLIERS = 10;
 export const OUTLIER_GAP_DAYS = 60;
 const HOUR = 3_600_000;
 
-const pct = (value: number) => `${(Math.round(value * 1000) / 10).toLocaleString('en-US')} %`;
+/** A share in the engine's sentences: one decimal, trailing zero dropped ("95 %", "87.5 %"), from the one formatter. */
+const pct = (value: number) => formatPercent(value, { trim: true });
 const stateOfShare = (share: number | null): CommitmentState => (share === null ? 'no-data' : share >= SHARE_MET ? 'met' : share >= SHARE_AT_RISK ? 'at-risk' : 'missed');
 // A measured volume without a target is reported, not judged (never no data: the figure is there).
 const stateOfVolume = (actual: number, target: number | null): CommitmentState => (target === null || target <= 0 ? 'no-target' : actual >= target ? 'met' : actual >= target * VOLUME_AT_RISK ? 'at-risk' : 'missed');
