@@ -285,23 +285,6 @@ export function compileScoring(agreement: Agreement, options: { asOf: string }):
   const signalRuleOffset = criteria.length;
   const fastTrackRuleOffset = criteria.length + signals.length;
 
-  /** Both scoring bodies end here: scores clamped, grade and level from the thresholds, the MQL rule. */
-  function settle(out: RowScore, rawFit: number, rawEngagement: number, fastTracked: boolean, disqualified: boolean, knockedOut: boolean): RowScore {
-    const fit = clamp100(rawFit);
-    const engagement = clamp100(rawEngagement);
-    const fitGradeIndex = fit >= fitA ? 0 : fit >= fitB ? 1 : fit >= fitC ? 2 : 3;
-    const engagementLevel = engagement >= level4 ? 4 : engagement >= level3 ? 3 : engagement >= level2 ? 2 : 1;
-    out.fit = fit;
-    out.engagement = engagement;
-    out.fitGradeIndex = fitGradeIndex;
-    out.engagementLevel = engagementLevel;
-    out.fastTracked = fastTracked;
-    out.disqualified = disqualified;
-    out.knockedOut = knockedOut;
-    out.mql = !disqualified && !knockedOut && ((fitGradeIndex <= minFitIndex && engagementLevel >= minLevel) || (fastTracked && fastTrackQualifies));
-    return out;
-  }
-
   function run(values: ArrayLike<LeadValue>, counts: ArrayLike<number>, activityDays: number, out: RowScore, hits: Uint8Array | undefined, reasons: ScoreReason[] | null): RowScore {
     let fit = 0;
     let knockedOut = false;
@@ -389,7 +372,19 @@ export function compileScoring(agreement: Agreement, options: { asOf: string }):
       }
     }
 
-    return settle(out, fit, engagement, fastTracked, disqualified, knockedOut);
+    fit = clamp100(fit);
+    engagement = clamp100(engagement);
+    const fitGradeIndex = fit >= fitA ? 0 : fit >= fitB ? 1 : fit >= fitC ? 2 : 3;
+    const engagementLevel = engagement >= level4 ? 4 : engagement >= level3 ? 3 : engagement >= level2 ? 2 : 1;
+    out.fit = fit;
+    out.engagement = engagement;
+    out.fitGradeIndex = fitGradeIndex;
+    out.engagementLevel = engagementLevel;
+    out.fastTracked = fastTracked;
+    out.disqualified = disqualified;
+    out.knockedOut = knockedOut;
+    out.mql = !disqualified && !knockedOut && ((fitGradeIndex <= minFitIndex && engagementLevel >= minLevel) || (fastTracked && fastTrackQualifies));
+    return out;
   }
 
   // The fast path calibration runs per row: the same arithmetic as `run`, without its `reasons` branches, and with the
@@ -482,7 +477,19 @@ export function compileScoring(agreement: Agreement, options: { asOf: string }):
       if (hits) hits[fastTrackRuleOffset + index] = fired ? 1 : 0;
       if (fired) fastTracked = true;
     }
-    return settle(out, fit, engagement, fastTracked, disqualified, knockedOut);
+    fit = clamp100(fit);
+    engagement = clamp100(engagement);
+    const fitGradeIndex = fit >= fitA ? 0 : fit >= fitB ? 1 : fit >= fitC ? 2 : 3;
+    const engagementLevel = engagement >= level4 ? 4 : engagement >= level3 ? 3 : engagement >= level2 ? 2 : 1;
+    out.fit = fit;
+    out.engagement = engagement;
+    out.fitGradeIndex = fitGradeIndex;
+    out.engagementLevel = engagementLevel;
+    out.fastTracked = fastTracked;
+    out.disqualified = disqualified;
+    out.knockedOut = knockedOut;
+    out.mql = !disqualified && !knockedOut && ((fitGradeIndex <= minFitIndex && engagementLevel >= minLevel) || (fastTracked && fastTrackQualifies));
+    return out;
   }
 
   const daysSince = (date: string | null | undefined) => {
