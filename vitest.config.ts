@@ -18,7 +18,7 @@ const integrationNode = [
   'test/electron/pdf/export-agreement-structure.test.ts',
 ];
 /** The same for jsdom: the seal-origin story seals its PDFs in a tsx process that prints through Chromium. */
-const integrationRenderer = ['test/renderer/features/verify/seal-origin.test.tsx'];
+const integrationRenderer = ['test/renderer/features/verify/verify-screen-seal-origin.test.tsx'];
 
 const unitInclude = ['test/shared/**/*.test.ts', 'test/electron/**/*.test.ts', 'test/build/**/*.test.ts', 'test/security/**/*.test.ts', 'test/support/**/*.test.ts'];
 const rendererInclude = ['test/renderer/**/*.test.{ts,tsx}'];

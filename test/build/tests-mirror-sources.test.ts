@@ -34,13 +34,7 @@ const crossCutting: Readonly<Record<string, string>> = {
  * round, because the renderer tests are being rewritten for speed at the same time
  * (issue 15). Each names the file it should become; move it and delete the line.
  */
-const pendingMoves: Readonly<Record<string, string>> = {
-  'test/renderer/features/calibration/calibration-decision.test.tsx': 'test/renderer/features/calibration/calibration-panel-decision.test.tsx',
-  'test/renderer/features/calibration/read-first.test.tsx': 'test/renderer/features/calibration/export-values-read-first.test.tsx',
-  'test/renderer/features/presenter/focused-item.test.ts': 'test/renderer/features/presenter/use-presenter-feed-focused-item.test.ts',
-  'test/renderer/features/session/agenda-timer.test.tsx': 'test/renderer/features/session/agenda-drawer-timer.test.tsx',
-  'test/renderer/features/verify/seal-origin.test.tsx': 'test/renderer/features/verify/verify-screen-seal-origin.test.tsx',
-};
+const pendingMoves: Readonly<Record<string, string>> = {};
 
 /** `PartTable` → `part-table`, `usePresenterFeed` → `use-presenter-feed`; kebab-case names stay as they are. */
 export function kebab(name: string): string {
