@@ -68,8 +68,8 @@ const base = JSON.parse(baseText) as { [key: string]: Json };
 
 const dependentTables = ['agreements', 'versions', 'calibrations', 'reviews', 'sessions'] as const;
 const allTables = ['workshops', 'agreements', 'versions', 'templates', 'calibrations', 'reviews', 'sessions', 'settings'] as const;
-/** Keys the format allows to be absent (or that are entries of a map): deleting them may leave a valid file. */
-const optionalKeys = new Set(['calendar', 'emptyValues', 'attributes', 'signals', 'lastActivity', 'date', 'accounts', 'failure', 'values', 'equals', 'asOf', 'logoDataUrl', 'accent', 'attributeDisplayName', 'archivedAt', 'rulesFingerprint']);
+/** Keys the format allows to be absent (or that are entries of a map): deleting them may leave a valid file. A review's `actual` sentence is only read (kept by earlier versions), never written. */
+const optionalKeys = new Set(['calendar', 'emptyValues', 'attributes', 'signals', 'lastActivity', 'date', 'accounts', 'failure', 'values', 'equals', 'asOf', 'logoDataUrl', 'accent', 'attributeDisplayName', 'archivedAt', 'rulesFingerprint', 'actual']);
 const mapParents = new Set(['spent', 'grades', 'attributes', 'signals', 'values']);
 
 const everyPath: Path[] = [];
