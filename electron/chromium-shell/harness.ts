@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
 import { accordApiChannels } from '../../shared/ipc/api';
-import { ipcEvents, parseIpcEvent, type IpcEvent, type IpcEventPayload, type MenuCommand, type OpenAccordFile } from '../../shared/ipc/contract';
+import { ipcContract, ipcEvents, parseIpcEvent, windowMayCall, type IpcChannel, type IpcEvent, type IpcEventPayload, type IpcWindow, type MenuCommand, type OpenAccordFile } from '../../shared/ipc/contract';
 import { contentSecurityPolicy } from '../../shared/security/content-security-policy';
 import type { Host } from '../handlers/host';
 import { createHandlers } from '../handlers/index';
@@ -185,7 +185,13 @@ export async function launchShell(options: {
     if (source.frame.parentFrame() !== null || !frameUrl.startsWith(`${SHELL_ORIGIN}/`)) {
       return { ok: false, error: { code: 'forbidden-sender', message: 'Refused: the request did not come from Accord’s own page.' } };
     }
-    return dispatch(String(channel), request);
+    // Same rule as Electron's window check: the read-only presenter page may call only what the contract marks `presenter`.
+    const name = String(channel);
+    const window: IpcWindow = presenterPages.includes(source.page) ? 'presenter' : 'main';
+    if (Object.hasOwn(ipcContract, name) && !windowMayCall(window, name as IpcChannel)) {
+      return { ok: false, error: { code: 'forbidden-sender', message: `Refused ${name}: this window may not ask for it.` } };
+    }
+    return dispatch(name, request);
   });
   await context.addInitScript({ content: bridgeInitScript() });
 

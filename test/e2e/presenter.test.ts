@@ -90,6 +90,10 @@ describe('the presenter window in front of the room', () => {
     const presenter = await opened;
     await presenter.setViewportSize({ width: 1920, height: 1080 });
     await presenter.getByTestId('presenter-title').waitFor();
+    // The read-only presenter page may ask only for what the contract marks `presenter` (as Electron's window check does).
+    expect(await presenter.evaluate(() => window.accord!.listBackups({}))).toMatchObject({ ok: false, error: { code: 'forbidden-sender', message: 'Refused backup:list: this window may not ask for it.' } });
+    expect(await presenter.evaluate(() => window.accord!.getAppInfo({}))).toMatchObject({ ok: true });
+    expect(await page.evaluate(() => window.accord!.listBackups({}))).toMatchObject({ ok: true });
     const slideText = () => presenter.getByTestId('presenter-slide').innerText();
 
     const measured: string[] = [];
