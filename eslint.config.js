@@ -32,6 +32,20 @@ const rawIpcPaths = (file) =>
 const componentMessage =
   'Components touch neither Dexie nor window.accord: read and change data through a store (renderer/store), which calls the repositories (renderer/db) and the platform (renderer/platform).';
 
+/**
+ * The renderer's import rule: no Node, no Electron, plus what a narrower folder also refuses. Flat config replaces a
+ * rule's options for the files a later entry matches, so the narrower entry restates the whole rule through this.
+ */
+function rendererImports(...extraPatterns) {
+  return [
+    'error',
+    {
+      paths: noNodePaths(rendererMessage.node),
+      patterns: [...noNodePatterns(rendererMessage.node), { group: ['electron', 'electron/*'], message: rendererMessage.electron }, ...extraPatterns],
+    },
+  ];
+}
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', '.scratch/**'] },
   js.configs.recommended,
@@ -78,32 +92,13 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.flat.recommended.rules,
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          paths: noNodePaths(rendererMessage.node),
-          patterns: [
-            ...noNodePatterns(rendererMessage.node),
-            { group: ['electron', 'electron/*'], message: rendererMessage.electron },
-          ],
-        },
-      ],
+      '@typescript-eslint/no-restricted-imports': rendererImports(),
     },
   },
   {
     files: ['renderer/features/**/*.{ts,tsx}', 'renderer/components/**/*.{ts,tsx}'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          paths: noNodePaths(rendererMessage.node),
-          patterns: [
-            ...noNodePatterns(rendererMessage.node),
-            { group: ['electron', 'electron/*'], message: rendererMessage.electron },
-            { group: ['dexie', 'dexie/*'], message: componentMessage },
-          ],
-        },
-      ],
+      '@typescript-eslint/no-restricted-imports': rendererImports({ group: ['dexie', 'dexie/*'], message: componentMessage }),
       'no-restricted-properties': ['error', { object: 'window', property: 'accord', message: componentMessage }],
     },
   },
