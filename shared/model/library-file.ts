@@ -41,8 +41,12 @@ import { z } from './zod';
 /** What the `format` field of a library file says. */
 export const LIBRARY_FILE_FORMAT = 'accord-library';
 
-/** The version of the library file this code writes (and the newest it reads). */
-export const LIBRARY_FILE_VERSION = 1;
+/**
+ * The version of the library file this code writes (and the newest it reads; every older one is read too).
+ * 2: a kept review holds its measured figures (`measured`), not the engine's sentence. An app that reads up to 1 would
+ * refuse such a file for an unknown key; with 2 it says the file is newer and asks for an update.
+ */
+export const LIBRARY_FILE_VERSION = 2;
 
 /** The database version whose tables the file holds; equal to the newest `db.version(n)` (a renderer test checks it). */
 export const LIBRARY_DATABASE_VERSION = 7;

@@ -59,6 +59,14 @@ describe('library file', () => {
     expect(readLibraryHeader('not json at all')).toBeNull();
   });
 
+  it('writes file version 2 (reviews hold measured figures) and still reads a version 1 file, as backups made before were', () => {
+    const written = serializeLibrary(sampleLibrary(), { exportedAt: new Date('2026-11-23T10:00:00Z'), appVersion: '1.2.3' }).text;
+    expect((JSON.parse(written) as { fileVersion: number }).fileVersion).toBe(2);
+    const versionOne = written.replace('"fileVersion":2', '"fileVersion":1');
+    expect(versionOne).not.toBe(written);
+    expect(parseLibraryFile(versionOne).counts).toEqual(parseLibraryFile(written).counts);
+  });
+
   it('reads an empty library, and a file with a byte-order mark', () => {
     const empty: LibrarySnapshot = { workshops: [], agreements: [], versions: [], templates: [], calibrations: [], reviews: [], sessions: [], settings: [] };
     const { text } = serializeLibrary(empty, meta);
@@ -92,7 +100,7 @@ describe('library file', () => {
     ['a list', '[1,2]', 'This is not an Accord library: expected a JSON object.'],
     ['an .accord file', serializeAccordFile(readyAgreement(), meta.exportedAt), 'This is one agreement (an .accord file), not a whole library: import it with “Import…” on the workshop library.'],
     ['another format', '{"format":"docx"}', 'This is not an Accord library (format "docx").'],
-    ['a newer file version', fileWith((file) => (file.fileVersion = 2)), 'This library was written by a newer version of Accord (file version 2; this version reads up to 1). Update Accord to import it.'],
+    ['a newer file version', fileWith((file) => (file.fileVersion = LIBRARY_FILE_VERSION + 1)), `This library was written by a newer version of Accord (file version ${LIBRARY_FILE_VERSION + 1}; this version reads up to ${LIBRARY_FILE_VERSION}). Update Accord to import it.`],
     ['a newer database', fileWith((file) => (file.databaseVersion = LIBRARY_DATABASE_VERSION + 1)), `This library comes from a newer version of Accord (database version ${LIBRARY_DATABASE_VERSION + 1}; this version reads up to ${LIBRARY_DATABASE_VERSION}). Update Accord to import it.`],
     ['an unknown field', fileWith((file) => (file.extra = 1)), '"extra": not part of an Accord library file.'],
     ['a missing table', fileWith((file) => delete file.reviews), 'reviews: missing.'],
