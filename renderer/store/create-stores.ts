@@ -12,6 +12,7 @@ import { createCalibrationStore } from './calibration-store';
 import { createReviewStore } from './review-store';
 import { createBrandingStore } from './branding-store';
 import { createWorkshopCommands } from './workshop-commands';
+import { createExportOptionsStore } from './export-options';
 import { createSessionStore } from './session-store';
 import { createBackupStore, type BackupPlatform, type LibraryNotice } from './backup-store';
 import type { StoreApi } from 'zustand/vanilla';
@@ -47,6 +48,7 @@ export function createAppStores(
     navigation: options.navigation ?? createNavigationStore(),
     branding,
     workshopCommands: createWorkshopCommands(),
+    exportOptions: createExportOptionsStore(),
     workshops,
     agreements,
   };

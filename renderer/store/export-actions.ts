@@ -12,8 +12,6 @@ import type { Branding } from './branding-store';
 import type { ReviewResult } from '../../shared/engines/review/review';
 import type { SessionFacts } from '../../shared/document/session-summary';
 import { accord, savedPath } from '../platform/accord';
-import { useStore } from 'zustand';
-import { createStore } from 'zustand/vanilla';
 import { calibrationEvidence, type CalibrationEvidence, type CalibrationRun } from '../../shared/document/calibration-evidence';
 import type { TrendReview } from '../../shared/document/review-report';
 
@@ -26,19 +24,6 @@ export function consultantOf(branding: Branding | null | undefined): Branding | 
   return { name: branding.name, ...(branding.logoDataUrl ? { logoDataUrl: branding.logoDataUrl } : {}), ...(branding.accent ? { accent: branding.accent } : {}) };
 }
 
-/** The person's choice at export: print the calibration result in the agreement PDF (null: not chosen yet, so the default applies). */
-interface ExportOptionsState {
-  includeCalibration: boolean | null;
-  setIncludeCalibration(include: boolean): void;
-}
-
-/** The export options of this session (one choice for the preview and every export of the agreement). */
-export const exportOptionsStore = createStore<ExportOptionsState>((set) => ({ includeCalibration: null, setIncludeCalibration: (include) => set({ includeCalibration: include }) }));
-
-/** Reads the export options (a hook for the export checkbox). */
-export function useExportOptions<T>(selector: (state: ExportOptionsState) => T): T {
-  return useStore(exportOptionsStore, selector);
-}
 
 /**
  * What the export does with the workshop's calibration: whether it may be printed (calibrationEvidence, the one

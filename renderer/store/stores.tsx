@@ -12,6 +12,7 @@ import type { SessionState } from './session-store';
 import type { BackupState } from './backup-store';
 import type { BrandingState } from './branding-store';
 import type { WorkshopCommands } from './workshop-commands';
+import type { ExportOptionsState } from './export-options';
 
 /** The app's stores, injected so tests can give each render its own database. */
 export interface AppStores {
@@ -29,6 +30,8 @@ export interface AppStores {
   branding: StoreApi<BrandingState>;
   /** The open workshop's handler of native-menu commands (the app shell runs them, the workshop screen registers). */
   workshopCommands: WorkshopCommands;
+  /** The person's export choices (print the calibration or not), kept for the session of this set of stores. */
+  exportOptions: StoreApi<ExportOptionsState>;
 }
 
 const StoresContext = createContext<AppStores | null>(null);
@@ -146,4 +149,14 @@ export function useBrandingStore(): StoreApi<BrandingState> {
 /** The registry of the open workshop's native-menu commands (the app shell runs, the workshop screen registers). */
 export function useWorkshopCommands(): WorkshopCommands {
   return useStores().workshopCommands;
+}
+
+/** Reads the export options (a hook for the export checkbox). */
+export function useExportOptions<T>(selector: (state: ExportOptionsState) => T): T {
+  return useStore(useStores().exportOptions, selector);
+}
+
+/** The export options store itself, for its action (choose whether to print the calibration). */
+export function useExportOptionsStore(): StoreApi<ExportOptionsState> {
+  return useStores().exportOptions;
 }

@@ -10,8 +10,8 @@ import { searchItems } from '../../../shared/model/item-search';
 import type { WorkshopStatus } from '../../../shared/model/workshop';
 import { notify } from '../../components/notify';
 import type { DocumentContext } from '../../../shared/document/document';
-import { calibrationChoice, documentSubject, exportAgreement, exportOptionsStore, useExportOptions, type ExportKind } from '../../store/export-actions';
-import { useBranding, useCalibration, useCalibrationStore, useReviewStore, useEditor, useEditorStore, useLibrary, useNavigation, useVersions, useWorkshopCommands } from '../../store/stores';
+import { calibrationChoice, documentSubject, exportAgreement, type ExportKind } from '../../store/export-actions';
+import { useBranding, useCalibration, useCalibrationStore, useReviewStore, useEditor, useEditorStore, useLibrary, useNavigation, useVersions, useWorkshopCommands, useExportOptions, useExportOptionsStore } from '../../store/stores';
 import { SigningPanel } from '../signing/SigningPanel';
 import { openPresenterWindow } from '../../store/presenter-actions';
 import { useSession, useSessionStore } from '../../store/stores';
@@ -173,6 +173,7 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
   const calibrationError = useCalibration((state) => (state.status === 'error' ? state.error : null));
   // The calibration is printed only when the rule allows it (calibrationEvidence) and the person left it ticked.
   const includeCalibration = useExportOptions((state) => state.includeCalibration);
+  const exportOptions = useExportOptionsStore();
   const calibrationExport = useMemo(() => calibrationChoice({ result: calibrationResult, files: calibrationFiles, error: calibrationError }, includeCalibration), [calibrationResult, calibrationFiles, calibrationError, includeCalibration]);
   const calibrationSummary: DocumentContext['calibration'] = calibrationExport.calibration;
   const previewOpen = dialog?.kind === 'preview';
@@ -393,7 +394,7 @@ function Editor({ workshopId, section, status, onBack }: { workshopId: string; s
           <DocumentPreview
             agreement={preview.agreement}
             context={preview.context}
-            calibration={{ evidence: calibrationExport.evidence, include: calibrationExport.include, onChange: (include) => exportOptionsStore.getState().setIncludeCalibration(include) }}
+            calibration={{ evidence: calibrationExport.evidence, include: calibrationExport.include, onChange: (include) => exportOptions.getState().setIncludeCalibration(include) }}
             onClose={close}
             onExportPdf={() => {
               close();

@@ -55,6 +55,15 @@ describe('each createAppStores has its own state (no module singletons)', { time
     expect(ran).toEqual(['summary']);
   });
 
+  it('export options: the choice to print the calibration belongs to one set of stores, and starts unchosen', () => {
+    const first = createAppStores(freshDatabase());
+    const second = createAppStores(freshDatabase());
+    first.exportOptions.getState().setIncludeCalibration(false);
+    expect(first.exportOptions.getState().includeCalibration).toBe(false);
+    expect(second.exportOptions.getState().includeCalibration).toBeNull();
+    expect(createAppStores(freshDatabase()).exportOptions.getState().includeCalibration).toBeNull();
+  });
+
   it('the open workshop registers with its own app’s registry: a menu command opens its palette', async () => {
     const app = await renderWorkshop('Northwind');
     const other = createAppStores(freshDatabase());
