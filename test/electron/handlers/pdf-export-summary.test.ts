@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,16 +13,9 @@ import { buildSessionSummary, type SessionFacts } from '../../../shared/document
 import type { Agreement } from '../../../shared/model/agreement';
 import { sections } from '../../../shared/model/sections';
 import { readyAgreement } from '../../fixtures/agreements';
+import { poppler as run } from '../../e2e/support/poppler';
 
 // The session summary through its real handler: printed by Debian's Chromium, sealed, checked with poppler.
-function run(tool: string, args: string[]): string {
-  try {
-    return execFileSync(tool, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (error) {
-    const failure = error as { stdout?: string; stderr?: string };
-    return `${failure.stdout ?? ''}${failure.stderr ?? ''}`;
-  }
-}
 const pages = (path: string) => Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [path]))?.[1] ?? 0);
 
 /** A typical session on a template: one disputed item, two parked items and a parked topic, two decisions, five actions. */

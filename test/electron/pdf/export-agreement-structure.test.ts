@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,16 +11,9 @@ import { buildAgreementDocument } from '../../../shared/document/document';
 import { headerFooterTemplates, renderHtml } from '../../../shared/document/html';
 import { exportSubject } from '../../../shared/document/subject';
 import { readyAgreement, signedVersionOf } from '../../fixtures/agreements';
+import { poppler as run } from '../../e2e/support/poppler';
 
 // The agreement PDF as Debian's Chromium prints it and Accord seals it, read back with poppler and pdf-lib.
-function run(tool: string, args: string[]): string {
-  try {
-    return execFileSync(tool, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (error) {
-    const failure = error as { stdout?: string; stderr?: string };
-    return `${failure.stdout ?? ''}${failure.stderr ?? ''}`;
-  }
-}
 /** The text of each page (pdftotext -layout), the running header and footer left out. */
 function pageTexts(path: string): string[] {
   return run('pdftotext', ['-layout', path, '-'])
