@@ -67,6 +67,9 @@ export function createCalibrationStore(db: AccordDatabase, options: { createWork
   // Each run's number: a run still waiting for the profile goes on only if it is still the latest (Cancel, or a new run, moves it on).
   let runNumber = 0;
   let started = false;
+  // The run Cancel was pressed for: its result is not kept even when the worker finished first (the worker only sees
+  // the cancel between chunks, and the last chunk's totals can take seconds).
+  let cancelledRun = -1;
   // The profile being read for each file (a run waits for the export's: its numbers are read as the whole column says).
   const profiling: { leads: Promise<ExportProfile | null> | null; accounts: Promise<ExportProfile | null> | null } = { leads: null, accounts: null };
 
@@ -226,8 +229,12 @@ export function createCalibrationStore(db: AccordDatabase, options: { createWork
         active.postMessage(request);
       });
       if (get().workshopId !== workshopId) return;
+      const previous = get().stored ? 'done' : 'idle';
+      if (cancelledRun === number) {
+        set({ status: previous, error: null, progress: null });
+        return;
+      }
       if ('error' in result) {
-        const previous = get().stored ? 'done' : 'idle';
         set({ status: result.cancelled ? previous : 'error', error: result.cancelled ? null : result.error, progress: null });
         return;
       }
@@ -251,6 +258,7 @@ export function createCalibrationStore(db: AccordDatabase, options: { createWork
         return;
       }
       if (!worker) return;
+      cancelledRun = runNumber;
       const request: CalibrationRequest = { type: 'cancel' };
       worker.postMessage(request);
     },

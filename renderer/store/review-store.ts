@@ -53,6 +53,10 @@ export function createReviewStore(db: AccordDatabase, options: { createWorker?: 
   const newId = options.newId ?? (() => crypto.randomUUID());
   const createWorker = options.createWorker ?? (() => new Worker(new URL('../workers/review.worker.ts', import.meta.url), { type: 'module' }));
   let worker: Worker | null = null;
+  // Counts runs; Cancel marks the current one, whose result is then not kept even when the worker finished first
+  // (it sees the cancel only between chunks).
+  let runNumber = 0;
+  let cancelledRun = -1;
   const ask = (request: ReviewRequest, onProgress?: (message: ReviewMessage & { type: 'progress' }) => void) =>
     new Promise<ReviewMessage>((resolve) => {
       worker ??= createWorker();
@@ -107,7 +111,12 @@ export function createReviewStore(db: AccordDatabase, options: { createWorker?: 
       const { file, mapping, from, to } = get();
       if (!file || !mapping) return;
       set({ status: 'running', progress: { bytes: 0, total: file.file.size, rows: 0 }, error: null, missRows: null });
+      const number = (runNumber += 1);
       const answer = await ask({ type: 'run', agreement, agreementVersion: agreementVersion ?? null, mapping, from, to, file: file.file }, (message) => set({ progress: { bytes: message.bytes, total: message.total, rows: message.rows } }));
+      if (cancelledRun === number) {
+        set({ status: get().result ? 'done' : 'idle', error: null, progress: null });
+        return;
+      }
       if (answer.type === 'done') {
         set({ status: 'done', result: answer.result, progress: null });
         const workshopId = get().workshopId;
@@ -126,7 +135,9 @@ export function createReviewStore(db: AccordDatabase, options: { createWorker?: 
       else if (answer.type === 'error') set({ status: answer.cancelled ? (get().result ? 'done' : 'idle') : 'error', error: answer.cancelled ? null : answer.message, progress: null });
     },
     cancel() {
-      if (get().status === 'running' && worker) worker.postMessage({ type: 'cancel' } satisfies ReviewRequest);
+      if (get().status !== 'running' || !worker) return;
+      cancelledRun = runNumber;
+      worker.postMessage({ type: 'cancel' } satisfies ReviewRequest);
     },
     async showMissRows(commitmentId) {
       const { file, mapping, result } = get();

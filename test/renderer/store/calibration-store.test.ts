@@ -139,3 +139,51 @@ describe('a stored mapping the agreement no longer fits (issue 12, defect 11)', 
     expect(parseLibraryFile(text).calibrations[0]!.result?.outcomeMatch).toEqual(state.result?.outcomeMatch);
   });
 });
+
+describe('Cancel pressed as the worker finishes', () => {
+  it('a result that arrives after Cancel (the worker was past its last chunk) is not shown and not stored; the next run is', async () => {
+    const db = database();
+    const workshop = await new WorkshopRepository(db, () => 1, () => 'w-cancel').create({ title: 'Calibrate' });
+    // The real worker, in-process, except that it holds its answer until the test lets it go, and ignores the cancel.
+    const held: Array<() => void> = [];
+    const createWorker = () => {
+      const inner = inProcessWorker();
+      const worker = {
+        onmessage: null as ((event: MessageEvent<CalibrationMessage>) => void) | null,
+        onerror: null,
+        terminate() {},
+        postMessage(request: CalibrationRequest) {
+          if (request.type === 'cancel') return;
+          const deliver = (event: MessageEvent<CalibrationMessage>) => worker.onmessage?.(event);
+          inner.onmessage = request.type === 'run' ? (event) => held.push(() => deliver(event as MessageEvent<CalibrationMessage>)) : (event) => deliver(event as MessageEvent<CalibrationMessage>);
+          inner.postMessage(request);
+        },
+      };
+      return worker as unknown as Worker;
+    };
+    const store = createCalibrationStore(db, { createWorker });
+    await store.getState().load(workshop.id);
+    const { exportFile, deals } = files();
+    await store.getState().chooseLeads(exportFile, agreement());
+    await store.getState().chooseOutcome(deals);
+    store.getState().setMapping(mapping);
+    const release = async () => {
+      await expect.poll(() => held.length).toBe(1);
+      held.shift()!();
+    };
+    const first = store.getState().run(agreement());
+    await expect.poll(() => held.length).toBe(1);
+    expect(store.getState().status).toBe('running');
+    store.getState().cancel();
+    await release();
+    await first;
+    expect(store.getState()).toMatchObject({ status: 'idle', error: null, result: null, progress: null });
+    expect(await db.calibrations.get(workshop.id)).toBeUndefined();
+    const second = store.getState().run(agreement());
+    await release();
+    await second;
+    expect(store.getState().status).toBe('done');
+    expect(store.getState().result?.scored).toBeGreaterThan(0);
+    expect((await db.calibrations.get(workshop.id))?.result?.scored).toBe(store.getState().result?.scored);
+  });
+});

@@ -136,6 +136,29 @@ describe('the SLA review store', () => {
     expect(store.getState().result).toBe(null);
   });
 
+  it('a result the worker sends after Cancel was pressed (it finished before it saw the cancel) is not shown and not kept; the next run is', async () => {
+    let running: FakeWorker | null = null;
+    let ignoresCancel = true;
+    const { db, store, workshopId } = await storeWith((request, worker) => {
+      if (request.type === 'run') {
+        running = worker;
+        if (!ignoresCancel) worker.answer({ type: 'done', result });
+      }
+      // The worker was past its last chunk: it answers the run, and never sees the cancel.
+      if (request.type === 'cancel') running!.answer({ type: 'done', result });
+    });
+    const run = store.getState().run(readyAgreement());
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    store.getState().cancel();
+    await run;
+    expect(store.getState()).toMatchObject({ status: 'idle', error: null, result: null, progress: null });
+    expect(await db.reviews.where('workshopId').equals(workshopId).count()).toBe(0);
+    ignoresCancel = false;
+    await store.getState().run(readyAgreement());
+    expect(store.getState()).toMatchObject({ status: 'done', result });
+    expect(await db.reviews.where('workshopId').equals(workshopId).count()).toBe(1);
+  });
+
   it('without a file nothing runs; starting afresh ends the worker and forgets the file', async () => {
     const { store, workers } = await storeWith((request, worker) => request.type === 'run' && worker.answer({ type: 'done', result }));
     await store.getState().run(readyAgreement());
