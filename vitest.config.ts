@@ -17,7 +17,7 @@ const integrationNode = [
   'test/electron/handlers/pdf-export-summary.test.ts',
   'test/electron/pdf/export-agreement-structure.test.ts',
 ];
-/** The same for jsdom: the seal-origin story seals its PDFs in a tsx process that prints through Chromium. */
+/** The same for the component tests (happy-dom): the seal-origin story seals its PDFs in a tsx process that prints through Chromium. */
 const integrationRenderer = ['test/renderer/features/verify/verify-screen-seal-origin.test.tsx'];
 
 const unitInclude = ['test/shared/**/*.test.ts', 'test/electron/**/*.test.ts', 'test/build/**/*.test.ts', 'test/security/**/*.test.ts', 'test/support/**/*.test.ts'];
@@ -27,11 +27,11 @@ const unitTimeout = 30_000;
 // A bound for a hang: the slowest component test takes about 5 s alone and three times that on a loaded 2-core machine.
 const rendererTimeout = 45_000;
 
-// Five projects: Node unit tests, jsdom component tests, the integration tests of each (other programs started), and
+// Five projects: Node unit tests, component tests in happy-dom, the integration tests of each (other programs started), and
 // end-to-end tests in real Chromium through the harness (which builds the renderer first).
 // They run in three groups, one after the other (sequence.groupOrder): the fast projects with two workers each (Vitest
 // gives one on a 2-core machine: cores - 1), then the integration projects, then the end-to-end tests alone, so that
-// Chromium's timed waits never share the machine with jsdom renders (the timeouts seen under load).
+// Chromium's timed waits never share the machine with component renders (the timeouts seen under load).
 const fastWorkers = 2;
 export default defineConfig({
   test: {
@@ -45,6 +45,7 @@ export default defineConfig({
           exclude: integrationNode,
           testTimeout: unitTimeout,
           maxWorkers: fastWorkers,
+          isolate: false,
           sequence: { groupOrder: 0 },
         },
       },
@@ -52,7 +53,7 @@ export default defineConfig({
         plugins: [react()],
         test: {
           name: 'renderer',
-          environment: 'jsdom',
+          environment: 'happy-dom',
           include: rendererInclude,
           exclude: integrationRenderer,
           setupFiles: ['test/renderer/setup.ts'],
@@ -80,7 +81,7 @@ export default defineConfig({
         plugins: [react()],
         test: {
           name: 'integration-renderer',
-          environment: 'jsdom',
+          environment: 'happy-dom',
           include: integrationRenderer,
           setupFiles: ['test/renderer/setup.ts'],
           testTimeout: rendererTimeout,

@@ -31,7 +31,7 @@ function prefetchWhenIdle(): void {
   else setTimeout(prefetch, 300);
 }
 
-/** The whole app, given its stores. `mantineEnv="test"` turns off transitions and portals for jsdom tests. */
+/** The whole app, given its stores. `mantineEnv="test"` turns off transitions and portals for the component tests. */
 export function App({ stores, mantineEnv = 'default' }: { stores: AppStores; mantineEnv?: 'default' | 'test' }) {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto" env={mantineEnv}>

@@ -103,7 +103,7 @@ export function buildAgreement(spec: TemplateSpec): Agreement {
     stages: stages(spec.stageDays),
     glossary: [...baseGlossary, ...(spec.extraGlossary ?? [])].map((entry, index) => ({ id: `term-${index + 1}`, ...entry, consensus: proposedConsensus() })),
     icp: spec.icp.map((criterion) => ({ ...criterion, consensus: proposedConsensus() })),
-    buyingCommittee: { functions: spec.functions, seniorities, cells: committeeCells, requiredRoles: spec.requiredRoles, consensus: proposedConsensus() },
+    buyingCommittee: { functions: spec.functions, seniorities: [...seniorities], cells: committeeCells, requiredRoles: spec.requiredRoles, consensus: proposedConsensus() },
     engagement: {
       signals: spec.signals.map((signal) => ({ ...signal, consensus: proposedConsensus() })),
       decay: { ...spec.decay, consensus: proposedConsensus() },

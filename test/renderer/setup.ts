@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
-// jsdom lacks the layout APIs Mantine's components probe for.
+// The test DOM (happy-dom) has no layout: stubs for the APIs Mantine's components probe for.
 Object.defineProperty(window, 'matchMedia', {
   writable: true,
   value: (query: string) => ({
@@ -25,7 +25,7 @@ class ResizeObserverStub {
 window.ResizeObserver = ResizeObserverStub;
 window.HTMLElement.prototype.scrollIntoView = () => {};
 afterEach(() => cleanup());
-// findBy/waitFor wait for behaviour, not for speed: on a loaded 2-core CI machine (jsdom beside Chromium) 1 s is not enough.
+// findBy/waitFor wait for behaviour, not for speed: on a loaded 2-core CI machine (the component tests beside Chromium) 1 s is not enough.
 configure({ asyncUtilTimeout: 5000 });
-// jsdom has no FontFaceSet; Mantine's autosizing textarea listens to it.
+// No FontFaceSet here either; Mantine's autosizing textarea listens to it.
 Object.defineProperty(document, 'fonts', { value: { addEventListener: () => {}, removeEventListener: () => {}, ready: Promise.resolve() }, configurable: true });

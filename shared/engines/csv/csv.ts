@@ -294,6 +294,9 @@ export class CsvStreamParser {
             // Columns read in place that this (short) row lacks: nothing to read.
             for (let column = count; column < cellStart.length; column += 1) cellStart[column] = -1;
           }
+          // A row of one field is always read: an unread column's '' would make it look like an empty line, and a
+          // malformed row ("0" alone) would be passed over instead of counted with its reason.
+          if (count === 1 && keep !== null && contentEnd > position) fields[0] = text.slice(position, contentEnd);
           if (fields.length !== count) fields.length = count;
           this.emit(this.line);
         }
@@ -351,7 +354,8 @@ export class CsvStreamParser {
     // Columns nobody reads are not sliced here either (most rows of a real export have a quote somewhere).
     const keep = this.keep;
     for (;;) {
-      const wanted = keep === null || keep[count] === 1;
+      // The first field too (see the fast path): a row of one quoted field is not an empty line.
+      const wanted = keep === null || keep[count] === 1 || count === 0;
       if (text.charCodeAt(position) === 34) {
         // A quoted field: up to the closing quote; "" is a quote.
         const fieldStart = position;

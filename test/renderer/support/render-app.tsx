@@ -17,7 +17,7 @@ export async function renderApp(db: AccordDatabase = freshDatabase()) {
   let now = 1_750_000_000_000;
   let id = 0;
   // The editor's clock (undo coalescing) stands still unless a test moves it: keystrokes of one field are one step
-  // however slowly jsdom renders them; `advanceEditorClock` makes a pause.
+  // however slowly the test DOM renders them; `advanceEditorClock` makes a pause.
   let editorNow = 1_750_000_000_000;
   const stores = createAppStores(db, { now: () => (now += 1000), newId: () => `w${(id += 1)}`, saveDelayMs: 50, editorClock: () => editorNow });
   await stores.library.getState().load();

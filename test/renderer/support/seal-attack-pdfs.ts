@@ -1,5 +1,5 @@
 /**
- * Run in Node (not jsdom, where pdf-lib's Uint8Array checks fail across realms):
+ * Run in Node (not the test DOM, where pdf-lib's Uint8Array checks fail across realms):
  * `tsx seal-attack-pdfs.ts DATA_DIR OUT_DIR` writes own.pdf (sealed by the data
  * folder's identity, made if missing) and forged.pdf (a new self-signed
  * certificate with the same name, other terms: win rate 25 % → 5 %), and

@@ -7,12 +7,12 @@ import { createDispatcher } from '../../../electron/ipc/dispatch';
 import { createAccordApi, type AccordBridge } from '../../../shared/ipc/api';
 
 /**
- * Binds `window.accord` in jsdom to the real handlers (the ones main runs) on
+ * Binds `window.accord` in the test DOM to the real handlers (the ones main runs) on
  * a temporary data folder, as the Chromium harness does in a real browser:
  * component tests then drive the real backup files, not a mock.
  */
 export async function installShell(options: { now?: () => Date } = {}) {
-  const dataDir = await mkdtemp(join(tmpdir(), 'accord-jsdom-'));
+  const dataDir = await mkdtemp(join(tmpdir(), 'accord-component-'));
   const host = createNodeHost({ appVersion: '0.0.0-test', userDataDir: dataDir, saveDir: join(dataDir, 'saved'), now: options.now });
   const dispatch = createDispatcher(createHandlers(host));
   // A structured clone, as the bridge does: nothing is shared between the page and main.

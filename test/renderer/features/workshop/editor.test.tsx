@@ -22,8 +22,8 @@ beforeAll(async () => {
 const field = (name: RegExp | string) => screen.getAllByRole('textbox', { name })[0]!;
 
 /**
- * Puts text into a field as one paste: these tests are about where the text lands, and in jsdom every keystroke
- * re-renders a whole section (about a second a key on 2 cores). Typing itself is tested once, where it matters (undo
+ * Puts text into a field as one paste: these tests are about where the text lands, and in the test DOM every keystroke
+ * re-renders a whole section (about a second a key on 2 cores in jsdom, a third of it in happy-dom). Typing itself is tested once, where it matters (undo
  * coalescing: "typing a word is one step" types key by key).
  */
 async function paste(user: Awaited<ReturnType<typeof openSection>>['user'], target: HTMLElement, text: string) {
@@ -31,8 +31,8 @@ async function paste(user: Awaited<ReturnType<typeof openSection>>['user'], targ
   await user.paste(text);
 }
 
-// Rendering a whole section in jsdom takes 2–22 s on 2 cores (the handoff section the most); under a loaded CI the
-// 45 s default was reached once. Their speed is the subject of a later change, not of these tests.
+// Rendering a whole section took 2–22 s on 2 cores in jsdom (1–6 s in happy-dom) (the handoff section the most); under a loaded CI the
+// 45 s default was reached once. A bound for a hang, not a speed limit.
 const SECTION_TIMEOUT = 120_000;
 
 describe('workshop editor, one section at a time', { timeout: SECTION_TIMEOUT }, () => {

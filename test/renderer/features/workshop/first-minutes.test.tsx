@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findTemplate } from '../../../../shared/templates/templates';
 import { renderApp } from '../../support/render-app';
 
-// Rendering part 1 in jsdom takes a few seconds on 2 cores.
+// Rendering part 1 in the test DOM takes seconds on a loaded 2-core machine.
 const TIMEOUT = 120_000;
 
 async function openNewWorkshop() {

@@ -12,7 +12,7 @@ import { freshDatabase } from '../../support/render-app';
 
 /**
  * The part's cards, as far as this test needs them: one card per criterion with a field, named as the editor names
- * them (`item-<id>`). The real cards take 20–30 s to render in jsdom here; the end-to-end test opens them in Chromium.
+ * them (`item-<id>`). The real cards took 20–30 s to render in jsdom here (before happy-dom); the end-to-end test opens them in Chromium.
  */
 function Cards({ ids }: { ids: string[] }) {
   return (

@@ -100,6 +100,24 @@ describe('reading only the columns a run needs', () => {
     }
   });
 
+  it('reads a row of one field even when its column is not kept: a stray "0" is a short row, not an empty line', () => {
+    for (const kept of [[1], [2, 3]]) {
+      const rows: string[][] = [];
+      let header = true;
+      const parser = new CsvStreamParser(',', (fields) => {
+        if (header) {
+          header = false;
+          parser.keepColumns(kept.slice(0, 1), kept.slice(1));
+          return;
+        }
+        rows.push([...fields]);
+      });
+      parser.push('a,b,c,d\n0\n\n"note"\n1,2,3,4\n');
+      parser.end();
+      expect(rows).toEqual([['0'], [''], ['note'], ['', kept.includes(1) ? '2' : '', kept[0] === 2 ? '3' : '', '']]);
+    }
+  });
+
   it('hands out the columns read in place as positions in rows without quotes and as text in rows with them, in any chunking (property)', () => {
     // Rows of random cells (some quoted, with delimiters and newlines inside), written as CSV; column 1 and 3 read in place.
     const cellText = fc.string({ unit: fc.constantFrom('a', '1', '/', ' ', ',', '"', '\n', 'é'), maxLength: 8 });
