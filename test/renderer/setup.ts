@@ -1,5 +1,6 @@
 import '@testing-library/jest-dom/vitest';
 import 'fake-indexeddb/auto';
+import { notifications } from '@mantine/notifications';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
@@ -24,7 +25,13 @@ class ResizeObserverStub {
 }
 window.ResizeObserver = ResizeObserverStub;
 window.HTMLElement.prototype.scrollIntoView = () => {};
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  // Mantine keeps its notifications in a module-level store, and the component tests share modules (isolate: false):
+  // a notice still open at the end of one test (a 4 s auto-close) showed as a second role="alert" in the next file.
+  notifications.clean();
+  notifications.cleanQueue();
+});
 // findBy/waitFor wait for behaviour, not for speed: on a loaded 2-core CI machine (the component tests beside Chromium) 1 s is not enough.
 configure({ asyncUtilTimeout: 5000 });
 // No FontFaceSet here either; Mantine's autosizing textarea listens to it.
